@@ -1,1 +1,52 @@
-//! placeholder
+//! Scoring engine for composite indices such as Vietnam's provincial Digital Transformation
+//! Index (DTI): frameworks as data, data sets as people write them, and results with points,
+//! points lost, ranks and contributions.
+//!
+//! ```
+//! use dti_core::{embedded, score, Dataset};
+//!
+//! // Quảng Ninh's official 2022 main-indicator values (I6, smart city, is reported but not scored).
+//! let csv = "code;name;I1;I2;I3;I4;I5;I7;I8;I9\n\
+//!            22;Quảng Ninh;0,9581;0,9000;0,7648;0,6250;0,5382;0,8385;0,5904;0,4505\n";
+//! let data = Dataset::from_csv(csv, Some("quang-ninh.csv"));
+//! assert!(!data.has_errors());
+//!
+//! let framework = embedded::default_framework(); // 922/QĐ-BTTTT, the 2022 DTI
+//! let results = score(&framework, &data.dataset).unwrap();
+//! let dti = results.value("22", "DTI").unwrap();
+//! assert_eq!(dti_core::format_decimal(dti, 4, dti_core::Lang::Vi), "0,7024");
+//! assert_eq!(dti_core::round_to(results.value("22", "CQS").unwrap(), 4), 0.7804);
+//! ```
+//!
+//! The pieces, in the order data flows through them:
+//! - [`Framework`]: the methodology, read from TOML or JSON ([`framework`] module);
+//! - [`Dataset`]: units × values, read from CSV or JSON ([`dataset`] module);
+//! - [`check()`]: values put into each indicator's unit and range, every problem listed;
+//! - [`score()`] / [`compute`]: [`Results`] for every unit and node;
+//! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod dataset;
+pub mod diagnostic;
+pub mod embedded;
+pub mod framework;
+pub mod rule;
+pub mod score;
+pub mod text;
+pub mod value;
+
+mod csv_reader;
+mod json_reader;
+
+pub use check::{Checked, Inputs, check};
+pub use dataset::{Cell, Dataset, Parsed, UnitInfo};
+pub use diagnostic::{Diagnostic, Failure, Location, Problem, Severity};
+pub use framework::{
+    Aggregation, Direction, Framework, MissingPolicy, Node, NodeId, NodeKind, Range, Unit,
+};
+pub use rule::Rule;
+pub use score::{Contribution, NodeResult, Results, Status, UnitResult, compute, score};
+pub use text::{Lang, Names, format_decimal, round_to};
+pub use value::Value;

@@ -1,0 +1,130 @@
+//! Checking a data set against a framework, and putting its values into the indicators' units.
+
+use crate::dataset::{Dataset, UnitInfo};
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::framework::{Framework, MissingPolicy, NodeId};
+
+/// The raw values a framework needs, one column per indicator, each value already in the
+/// indicator's unit and within its range; `None` where the data has no value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    units: Vec<UnitInfo>,
+    /// `columns[node]` holds one entry per unit for indicators, nothing for aggregates.
+    columns: Vec<Vec<Option<f64>>>,
+}
+
+impl Inputs {
+    /// Inputs for the given units with every value missing.
+    pub fn empty(framework: &Framework, units: Vec<UnitInfo>) -> Inputs {
+        let columns = framework
+            .nodes()
+            .iter()
+            .map(|node| {
+                if node.is_indicator() {
+                    vec![None; units.len()]
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Inputs { units, columns }
+    }
+
+    /// The units.
+    pub fn units(&self) -> &[UnitInfo] {
+        &self.units
+    }
+
+    /// The raw values of an indicator, one per unit (empty for aggregates).
+    pub fn column(&self, node: NodeId) -> &[Option<f64>] {
+        self.columns.get(node).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The raw value of a unit for an indicator.
+    pub fn get(&self, unit: usize, node: NodeId) -> Option<f64> {
+        self.columns.get(node)?.get(unit).copied().flatten()
+    }
+
+    /// Replaces a raw value. The value must already be in the indicator's unit; it is clamped
+    /// to the indicator's range so that what-if changes cannot leave the scale.
+    pub fn set(&mut self, framework: &Framework, unit: usize, node: NodeId, value: Option<f64>) {
+        let Some(slot) = self
+            .columns
+            .get_mut(node)
+            .and_then(|column| column.get_mut(unit))
+        else {
+            return;
+        };
+        let range = framework.node(node).range;
+        *slot = value
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(range.low, range.high));
+    }
+}
+
+/// What checking found: the usable inputs and every problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    /// The values, in the indicators' units (values with errors are left out).
+    pub inputs: Inputs,
+    /// Errors, warnings and notes.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks every value of the data against the framework: units, ranges, unknown columns and
+/// missing values. Never stops at the first problem.
+pub fn check(framework: &Framework, data: &Dataset) -> Checked {
+    let mut diagnostics = Vec::new();
+    let file = data.name();
+    let mut inputs = Inputs::empty(framework, data.units().to_vec());
+    if data.units().is_empty() {
+        diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoData));
+    }
+    for code in data.columns() {
+        match framework.find(code) {
+            Some(id) if framework.node(id).is_indicator() => {}
+            _ => {
+                let location = Location::file(file).indicator(code);
+                diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator));
+            }
+        }
+    }
+    let policy = framework.missing();
+    for id in framework.indicators() {
+        let node = framework.node(id);
+        let column = data.column(&node.code);
+        for (position, unit) in data.units().iter().enumerate() {
+            let cell = column.and_then(|c| data.get(position, c));
+            let mut location = Location::file(file).unit(&unit.code).indicator(&node.code);
+            let Some(cell) = cell else {
+                let problem = Problem::MissingValue { policy };
+                diagnostics.push(match policy {
+                    MissingPolicy::Zero => Diagnostic::warning(location, problem),
+                    MissingPolicy::Skip => Diagnostic::note(location, problem),
+                    MissingPolicy::Reject => Diagnostic::error(location, problem),
+                });
+                continue;
+            };
+            if let Some((line, col)) = cell.origin.filter(|(line, _)| *line > 0) {
+                location = location.at(line, col);
+            }
+            match cell.value.in_unit(node.unit) {
+                Err(problem) => diagnostics.push(Diagnostic::error(location, problem)),
+                Ok(value) if !node.range.contains(value) => {
+                    let problem = Problem::OutOfRange {
+                        value,
+                        low: node.range.low,
+                        high: node.range.high,
+                        symbol: node.unit.symbol().into(),
+                    };
+                    diagnostics.push(Diagnostic::error(location, problem));
+                }
+                Ok(value) => inputs.columns[id][position] = Some(value),
+            }
+        }
+    }
+    Checked {
+        inputs,
+        diagnostics,
+    }
+}

@@ -1,0 +1,307 @@
+//! The CSV reader behind [`Dataset::from_csv`](crate::Dataset::from_csv).
+
+use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, read_year};
+use crate::diagnostic::{Diagnostic, Location, Problem};
+
+pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
+    let mut builder = Builder::new(origin);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+
+    // Leading lines starting with `#` are notes about the whole file (e.g. "synthetic data").
+    let mut notes = Vec::new();
+    let mut skipped_lines = 0u64;
+    let mut body = text;
+    while let Some(line) = body.lines().next() {
+        let trimmed = line.trim();
+        if let Some(note) = trimmed.strip_prefix('#') {
+            notes.push(note.trim().to_string());
+        } else if !trimmed.is_empty() {
+            break;
+        }
+        skipped_lines += 1;
+        body = body.get(line.len()..).unwrap_or("");
+        body = body
+            .strip_prefix("\r\n")
+            .or_else(|| body.strip_prefix('\n'))
+            .unwrap_or(body);
+    }
+
+    let header_line = body.lines().next().unwrap_or("");
+    let delimiter = detect_delimiter(header_line);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+
+    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map(|p| p.line()).unwrap_or(0) + skipped_lines;
+                rows.push((line, record.iter().map(str::to_string).collect()));
+            }
+            Err(error) => {
+                let line = error.position().map(|p| p.line()).unwrap_or(0) + skipped_lines;
+                let location = builder.location(line, 1);
+                builder.error(
+                    location,
+                    Problem::Syntax {
+                        detail: error.to_string(),
+                    },
+                );
+            }
+        }
+    }
+    let mut rows = rows.into_iter();
+    let Some((header_line, header)) = rows.next() else {
+        builder.error(Location::file(origin), Problem::NoData);
+        return builder.finish(notes);
+    };
+    let fields: Vec<Option<Field>> = header.iter().map(|h| field(h)).collect();
+    let has = |wanted: Field| fields.contains(&Some(wanted));
+    let Some(unit_column) = fields.iter().position(|f| *f == Some(Field::Unit)) else {
+        let location = builder.location(header_line, 1);
+        builder.error(location, Problem::NoUnitColumn);
+        return builder.finish(notes);
+    };
+    let layout = Layout {
+        unit_column,
+        fields: &fields,
+        header: &header,
+    };
+    if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
+        read_long(&mut builder, &layout, rows);
+    } else {
+        read_wide(&mut builder, &layout, header_line, rows);
+    }
+    builder.finish(notes)
+}
+
+/// The separator that occurs most often in the header line outside quotes (comma on a tie).
+fn detect_delimiter(header: &str) -> u8 {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in header.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (delimiter, count) in &mut counts {
+                if byte == *delimiter {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .fold((b',', 0), |best, &candidate| {
+            if candidate.1 > best.1 {
+                candidate
+            } else {
+                best
+            }
+        })
+        .0
+}
+
+struct Layout<'a> {
+    unit_column: usize,
+    fields: &'a [Option<Field>],
+    header: &'a [String],
+}
+
+impl Layout<'_> {
+    fn position(&self, wanted: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(wanted))
+    }
+
+    fn unit(&self, builder: &mut Builder, line: u64, row: &[String]) -> Option<UnitInfo> {
+        let cell = |column: Option<usize>| {
+            column
+                .and_then(|c| row.get(c))
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let Some(code) = cell(Some(self.unit_column)) else {
+            let location = builder.location(line, self.unit_column as u64 + 1);
+            builder.error(location, Problem::MissingUnitCode);
+            return None;
+        };
+        let mut unit = UnitInfo::new(code);
+        unit.name = cell(self.position(Field::Name));
+        unit.group = cell(self.position(Field::Group));
+        if let Some(column) = self.position(Field::Year)
+            && let Some(text) = row.get(column)
+        {
+            match read_year(text) {
+                Some(Ok(year)) => unit.year = Some(year),
+                Some(Err(())) => {
+                    let location = builder.location(line, column as u64 + 1).unit(&unit.code);
+                    builder.error(
+                        location,
+                        Problem::BadYear {
+                            text: text.trim().to_string(),
+                        },
+                    );
+                }
+                None => {}
+            }
+        }
+        Some(unit)
+    }
+
+    /// Reports a row whose length differs from the header's, unless the difference is only
+    /// trailing empty cells (which spreadsheets like to add).
+    fn check_length(&self, builder: &mut Builder, line: u64, row: &[String]) -> bool {
+        let expected = self.header.len();
+        let extra_filled = row
+            .iter()
+            .skip(expected)
+            .any(|cell| !cell.trim().is_empty());
+        if row.len() < expected || extra_filled {
+            let location = builder.location(line, 1);
+            let problem = Problem::RowLength {
+                expected: expected as u64,
+                found: row.len() as u64,
+            };
+            builder.error(location, problem);
+            return false;
+        }
+        true
+    }
+}
+
+fn is_blank(row: &[String]) -> bool {
+    row.iter().all(|cell| cell.trim().is_empty())
+}
+
+fn read_wide(
+    builder: &mut Builder,
+    layout: &Layout,
+    header_line: u64,
+    rows: impl Iterator<Item = (u64, Vec<String>)>,
+) {
+    // Columns: indicator values, and `<code>_source` notes beside them.
+    let mut values = Vec::new();
+    let mut sources = Vec::new();
+    for (position, (header, field)) in layout.header.iter().zip(layout.fields).enumerate() {
+        let header = header.trim();
+        if field.is_some() {
+            continue;
+        }
+        if header.is_empty() {
+            let location = builder.location(header_line, position as u64 + 1);
+            let problem = Problem::UnknownColumn {
+                header: format!("#{}", position + 1),
+            };
+            builder
+                .diagnostics
+                .push(Diagnostic::warning(location, problem));
+        } else if let Some(code) = header
+            .strip_suffix("_source")
+            .or_else(|| header.strip_suffix("_nguồn"))
+        {
+            sources.push((code.to_string(), position));
+        } else {
+            values.push((builder.column(header), position));
+        }
+    }
+    if values.is_empty() {
+        let location = builder.location(header_line, 1);
+        builder.error(location, Problem::NoData);
+    }
+    for (line, row) in rows {
+        if is_blank(&row) || !layout.check_length(builder, line, &row) {
+            continue;
+        }
+        let Some(unit) = layout.unit(builder, line, &row) else {
+            continue;
+        };
+        let Some(unit) = builder.unit_row(unit, line) else {
+            continue;
+        };
+        for &(column, position) in &values {
+            let code = layout.header[position].trim();
+            let source = sources
+                .iter()
+                .find(|(c, _)| c == code)
+                .and_then(|&(_, p)| row.get(p))
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+            let text = row.get(position).map(String::as_str).unwrap_or("");
+            builder.text_value(unit, column, text, (line, position as u64 + 1), source);
+        }
+    }
+}
+
+fn read_long(
+    builder: &mut Builder,
+    layout: &Layout,
+    rows: impl Iterator<Item = (u64, Vec<String>)>,
+) {
+    let at = |wanted| layout.position(wanted);
+    let (indicator, value) = (at(Field::Indicator), at(Field::Value));
+    let (numerator, denominator, source) = (
+        at(Field::Numerator),
+        at(Field::Denominator),
+        at(Field::Source),
+    );
+    for (line, row) in rows {
+        if is_blank(&row) || !layout.check_length(builder, line, &row) {
+            continue;
+        }
+        let Some(unit) = layout.unit(builder, line, &row) else {
+            continue;
+        };
+        let cell = |column: Option<usize>| {
+            column
+                .and_then(|c| row.get(c))
+                .map(|t| t.trim())
+                .unwrap_or("")
+        };
+        let code = cell(indicator);
+        if code.is_empty() {
+            let location = builder
+                .location(line, indicator.unwrap_or(0) as u64 + 1)
+                .unit(&unit.code);
+            builder.error(
+                location,
+                Problem::BadValue {
+                    text: String::new(),
+                },
+            );
+            continue;
+        }
+        let unit = builder.unit_entry(unit, line);
+        let column = builder.column(code);
+        let note = Some(cell(source).to_string()).filter(|s| !s.is_empty());
+        let column_of = |c: Option<usize>| c.unwrap_or(0) as u64 + 1;
+        match (cell(value), cell(numerator), cell(denominator)) {
+            ("", "", "") => {}
+            ("", top, bottom) if !top.is_empty() && !bottom.is_empty() => {
+                let texts = [
+                    (top, column_of(numerator)),
+                    (bottom, column_of(denominator)),
+                ];
+                builder.ratio(unit, column, texts, line, note);
+            }
+            ("", top, bottom) => {
+                let missing = if top.is_empty() {
+                    numerator
+                } else {
+                    denominator
+                };
+                let text = format!("{top}/{bottom}");
+                let location = builder.location(line, column_of(missing));
+                let location = Location {
+                    unit: Some(row[layout.unit_column].trim().into()),
+                    ..location
+                }
+                .indicator(code);
+                builder.error(location, Problem::BadValue { text });
+            }
+            (text, _, _) => builder.text_value(unit, column, text, (line, column_of(value)), note),
+        }
+    }
+}

@@ -1,0 +1,496 @@
+//! Data sets: units (provinces) × indicator values, read from CSV or JSON text.
+//!
+//! The readers accept what provincial staff actually produce: UTF-8 with or without a byte
+//! order mark, comma, semicolon or tab separators, the Vietnamese decimal comma, percentages
+//! written with `%`, fractions written `731/1950`, and blank cells for missing values. Two
+//! CSV layouts are understood:
+//!
+//! - **wide**: one row per unit; columns `code`, optional `name`, `year`, `group`, then one
+//!   column per indicator code (and optionally `<code>_source` for the evidence);
+//! - **long**: one row per value; columns `unit`, `indicator`, `value` and optionally
+//!   `numerator`, `denominator`, `source`, `name`, `year`, `group`.
+//!
+//! Vietnamese headers (`mã`, `tên`, `năm`, `nhóm`, `chỉ tiêu`, `giá trị`, `tử số`, `mẫu số`,
+//! `nguồn`) work as well. Reading never fails outright: problems are reported as
+//! [`Diagnostic`]s beside whatever could be read ([`Parsed`]).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::value::{Reading, Value, read_cell, read_number};
+
+/// A unit being scored: a province, a district, a country.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct UnitInfo {
+    /// Its code (for provinces, the statistics office's two-digit code).
+    pub code: String,
+    /// Its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The year the data describes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// A group such as a region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+impl UnitInfo {
+    /// A unit with a code and nothing else.
+    pub fn new(code: impl Into<String>) -> UnitInfo {
+        UnitInfo {
+            code: code.into(),
+            ..UnitInfo::default()
+        }
+    }
+
+    /// The name if there is one, else the code.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.code)
+    }
+}
+
+/// One value of one unit for one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    /// The value as given.
+    pub value: Value,
+    /// The evidence or source note, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Where in the file it was read, for messages.
+    #[serde(skip)]
+    pub origin: Option<(u64, u64)>,
+}
+
+impl Cell {
+    /// A cell holding a value with no source note.
+    pub fn new(value: Value) -> Cell {
+        Cell {
+            value,
+            source: None,
+            origin: None,
+        }
+    }
+}
+
+/// Units × indicators. Values are stored column by column (one column per indicator code).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Dataset {
+    name: Option<String>,
+    notes: Vec<String>,
+    units: Vec<UnitInfo>,
+    columns: Vec<String>,
+    /// `cells[column * units.len() + unit]`
+    cells: Vec<Option<Cell>>,
+}
+
+/// What a reader produced: the data it could read and every problem it met.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The data that could be read.
+    pub dataset: Dataset,
+    /// Errors, warnings and notes, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        crate::diagnostic::has_errors(&self.diagnostics)
+    }
+}
+
+impl Dataset {
+    /// A data set of the given units and indicator codes with every value missing.
+    pub fn new(units: Vec<UnitInfo>, columns: Vec<String>) -> Dataset {
+        let cells = vec![None; units.len() * columns.len()];
+        Dataset {
+            name: None,
+            notes: Vec::new(),
+            units,
+            columns,
+            cells,
+        }
+    }
+
+    /// Reads CSV text (wide or long layout). `origin` names the file in diagnostics.
+    pub fn from_csv(text: &str, origin: Option<&str>) -> Parsed {
+        crate::csv_reader::read(text, origin)
+    }
+
+    /// Reads JSON text. `origin` names the file in diagnostics. See `indicators/README.md`
+    /// for the layout: `{"units": [{"code": "22", "name": …, "values": {"I1": 0.9581, …}}]}`.
+    pub fn from_json(text: &str, origin: Option<&str>) -> Parsed {
+        crate::json_reader::read(text, origin)
+    }
+
+    /// Reads JSON when the text starts with `{` or `[`, CSV otherwise.
+    pub fn parse(text: &str, origin: Option<&str>) -> Parsed {
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('{') || body.starts_with('[') {
+            Dataset::from_json(text, origin)
+        } else {
+            Dataset::from_csv(text, origin)
+        }
+    }
+
+    /// A name for the data set (its file name, or the `name` field in JSON).
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// Notes attached to the data set (CSV lines starting with `#`, or the JSON `notes`), such
+    /// as a statement that the values are synthetic.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The units, in file order.
+    pub fn units(&self) -> &[UnitInfo] {
+        &self.units
+    }
+
+    /// The indicator codes that have a column, in file order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The position of a column.
+    pub fn column(&self, code: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == code)
+    }
+
+    /// The position of a unit.
+    pub fn unit(&self, code: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.code == code)
+    }
+
+    /// The cell of a unit in a column.
+    pub fn get(&self, unit: usize, column: usize) -> Option<&Cell> {
+        self.cells.get(column * self.units.len() + unit)?.as_ref()
+    }
+
+    /// Sets the cell of a unit in a column (both by position).
+    pub fn set(&mut self, unit: usize, column: usize, cell: Option<Cell>) {
+        let n = self.units.len();
+        if unit < n && column < self.columns.len() {
+            self.cells[column * n + unit] = cell;
+        }
+    }
+
+    /// Sets a value by unit and indicator code, adding the unit or the column when new.
+    pub fn insert(&mut self, unit: &str, indicator: &str, cell: Option<Cell>) {
+        let u = match self.unit(unit) {
+            Some(u) => u,
+            None => {
+                self.add_unit(UnitInfo::new(unit));
+                self.units.len() - 1
+            }
+        };
+        let c = match self.column(indicator) {
+            Some(c) => c,
+            None => {
+                self.add_column(indicator.to_string());
+                self.columns.len() - 1
+            }
+        };
+        self.set(u, c, cell);
+    }
+
+    /// Adds a unit with every value missing.
+    pub fn add_unit(&mut self, unit: UnitInfo) {
+        let n = self.units.len();
+        let mut cells = Vec::with_capacity((n + 1) * self.columns.len());
+        for column in 0..self.columns.len() {
+            cells.extend(self.cells[column * n..(column + 1) * n].iter().cloned());
+            cells.push(None);
+        }
+        self.cells = cells;
+        self.units.push(unit);
+    }
+
+    /// Adds an indicator column with every value missing.
+    pub fn add_column(&mut self, code: String) {
+        self.columns.push(code);
+        self.cells
+            .extend(std::iter::repeat_n(None, self.units.len()));
+    }
+
+    /// The same data under a name.
+    pub fn with_name(mut self, name: impl Into<String>) -> Dataset {
+        self.name = Some(name.into());
+        self
+    }
+
+    pub(crate) fn set_notes(&mut self, notes: Vec<String>) {
+        self.notes = notes;
+    }
+}
+
+/// A data set being assembled by a reader: units and columns are looked up by code once, and
+/// values arrive in any order.
+pub(crate) struct Builder<'a> {
+    pub origin: Option<&'a str>,
+    pub diagnostics: Vec<Diagnostic>,
+    units: Vec<UnitInfo>,
+    unit_ids: HashMap<String, usize>,
+    unit_lines: Vec<u64>,
+    columns: Vec<String>,
+    column_ids: HashMap<String, usize>,
+    entries: Vec<(usize, usize, Cell)>,
+    seen: HashMap<(usize, usize), u64>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(origin: Option<&'a str>) -> Builder<'a> {
+        Builder {
+            origin,
+            diagnostics: Vec::new(),
+            units: Vec::new(),
+            unit_ids: HashMap::new(),
+            unit_lines: Vec::new(),
+            columns: Vec::new(),
+            column_ids: HashMap::new(),
+            entries: Vec::new(),
+            seen: HashMap::new(),
+        }
+    }
+
+    pub fn location(&self, line: u64, column: u64) -> Location {
+        Location::file(self.origin).at(line, column)
+    }
+
+    pub fn error(&mut self, location: Location, problem: Problem) {
+        self.diagnostics.push(Diagnostic::error(location, problem));
+    }
+
+    /// Registers a column; returns its position.
+    pub fn column(&mut self, code: &str) -> usize {
+        if let Some(&id) = self.column_ids.get(code) {
+            return id;
+        }
+        self.columns.push(code.to_string());
+        self.column_ids
+            .insert(code.to_string(), self.columns.len() - 1);
+        self.columns.len() - 1
+    }
+
+    /// Registers a unit row in a wide file: a second row for the same unit is an error.
+    pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
+        if self.unit_ids.contains_key(&unit.code) {
+            let location = self.location(line, 1).unit(&unit.code);
+            self.error(location, Problem::DuplicateUnit);
+            return None;
+        }
+        Some(self.unit_entry(unit, line))
+    }
+
+    /// Finds or registers a unit in a long file, merging name, year and group.
+    pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> usize {
+        if let Some(&id) = self.unit_ids.get(&unit.code) {
+            let known = &mut self.units[id];
+            known.name = known.name.take().or(unit.name);
+            known.year = known.year.or(unit.year);
+            known.group = known.group.take().or(unit.group);
+            return id;
+        }
+        self.unit_ids.insert(unit.code.clone(), self.units.len());
+        self.units.push(unit);
+        self.unit_lines.push(line);
+        self.units.len() - 1
+    }
+
+    /// Reads a cell's text into a value for a unit and column, reporting what it finds.
+    pub fn text_value(
+        &mut self,
+        unit: usize,
+        column: usize,
+        text: &str,
+        at: (u64, u64),
+        source: Option<String>,
+    ) {
+        let location = self.located(unit, column, at);
+        match read_cell(text) {
+            None => self.error(
+                location,
+                Problem::BadValue {
+                    text: text.trim().to_string(),
+                },
+            ),
+            Some(Reading::Missing) => {}
+            Some(Reading::Value {
+                value,
+                decimal_comma,
+            }) => {
+                if decimal_comma {
+                    let shown = match value {
+                        Value::Number { value } | Value::Percent { value } => value,
+                        Value::Ratio {
+                            numerator,
+                            denominator,
+                        } if denominator != 0.0 => numerator / denominator,
+                        _ => 0.0,
+                    };
+                    let problem = Problem::DecimalComma {
+                        text: text.trim().to_string(),
+                        value: shown,
+                    };
+                    self.diagnostics.push(Diagnostic::note(location, problem));
+                }
+                self.value(
+                    unit,
+                    column,
+                    Cell {
+                        value,
+                        source,
+                        origin: Some(at),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Reads a numerator and denominator pair.
+    pub fn ratio(
+        &mut self,
+        unit: usize,
+        column: usize,
+        texts: [(&str, u64); 2],
+        line: u64,
+        source: Option<String>,
+    ) {
+        let mut numbers = [0.0; 2];
+        for (slot, (text, col)) in numbers.iter_mut().zip(texts) {
+            match read_number(text) {
+                Some((number, _)) => *slot = number,
+                None => {
+                    let location = self.located(unit, column, (line, col));
+                    self.error(
+                        location,
+                        Problem::BadValue {
+                            text: text.trim().to_string(),
+                        },
+                    );
+                    return;
+                }
+            }
+        }
+        let value = Value::Ratio {
+            numerator: numbers[0],
+            denominator: numbers[1],
+        };
+        self.value(
+            unit,
+            column,
+            Cell {
+                value,
+                source,
+                origin: Some((line, texts[0].1)),
+            },
+        );
+    }
+
+    pub fn value(&mut self, unit: usize, column: usize, cell: Cell) {
+        let line = cell.origin.map(|(line, _)| line).unwrap_or(0);
+        if self.seen.insert((unit, column), line).is_some() {
+            let location = self.located(unit, column, cell.origin.unwrap_or((line, 0)));
+            self.error(location, Problem::DuplicateValue);
+            return;
+        }
+        self.entries.push((unit, column, cell));
+    }
+
+    /// Attaches a source note to a value already read.
+    pub fn set_source(&mut self, unit: usize, column: usize, source: String) {
+        if let Some(entry) = self
+            .entries
+            .iter_mut()
+            .rev()
+            .find(|(u, c, _)| *u == unit && *c == column)
+        {
+            entry.2.source = Some(source);
+        }
+    }
+
+    fn located(&self, unit: usize, column: usize, (line, col): (u64, u64)) -> Location {
+        let mut location = Location::file(self.origin);
+        if line > 0 {
+            location = location.at(line, col);
+        }
+        location
+            .unit(&self.units[unit].code)
+            .indicator(&self.columns[column])
+    }
+
+    pub fn finish(self, notes: Vec<String>) -> Parsed {
+        let mut dataset = Dataset::new(self.units, self.columns);
+        for (unit, column, cell) in self.entries {
+            dataset.set(unit, column, Some(cell));
+        }
+        dataset.set_notes(notes);
+        if let Some(origin) = self.origin {
+            dataset = dataset.with_name(origin);
+        }
+        Parsed {
+            dataset,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// The fields a column header can name, in English or Vietnamese, with or without diacritics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Unit,
+    Name,
+    Year,
+    Group,
+    Indicator,
+    Value,
+    Numerator,
+    Denominator,
+    Source,
+    /// Columns a template adds for people (indicator names, units, ranges); not data.
+    Info,
+}
+
+pub(crate) fn field(header: &str) -> Option<Field> {
+    let key = header.trim().to_lowercase().replace([' ', '-'], "_");
+    Some(match key.as_str() {
+        "code" | "unit" | "unit_code" | "province_code" | "mã" | "ma" | "mã_tỉnh" | "ma_tinh"
+        | "mã_đơn_vị" | "ma_don_vi" | "đơn_vị" | "don_vi" => Field::Unit,
+        "name" | "unit_name" | "province" | "tên" | "ten" | "tỉnh" | "tinh" | "tên_tỉnh"
+        | "ten_tinh" | "tên_đơn_vị" | "ten_don_vi" => Field::Name,
+        "year" | "năm" | "nam" => Field::Year,
+        "group" | "region" | "nhóm" | "nhom" | "vùng" | "vung" => Field::Group,
+        "indicator" | "indicator_code" | "chỉ_tiêu" | "chi_tieu" | "mã_chỉ_tiêu"
+        | "ma_chi_tieu" => Field::Indicator,
+        "value" | "giá_trị" | "gia_tri" => Field::Value,
+        "numerator" | "tử_số" | "tu_so" => Field::Numerator,
+        "denominator" | "mẫu_số" | "mau_so" => Field::Denominator,
+        "source" | "evidence" | "nguồn" | "nguon" | "minh_chứng" | "minh_chung" => {
+            Field::Source
+        }
+        "indicator_name" | "name_vi" | "name_en" | "tên_chỉ_tiêu" | "ten_chi_tieu" | "measure"
+        | "đơn_vị_đo" | "don_vi_do" | "range" | "khoảng" | "khoang" | "points" | "điểm"
+        | "diem" | "note" | "notes" | "ghi_chú" | "ghi_chu" => Field::Info,
+        _ => return None,
+    })
+}
+
+/// Reads a year cell: a whole number from 1900 to 2200.
+pub(crate) fn read_year(text: &str) -> Option<Result<i32, ()>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(
+        text.parse::<i32>()
+            .ok()
+            .filter(|year| (1900..=2200).contains(year))
+            .ok_or(()),
+    )
+}

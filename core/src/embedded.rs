@@ -1,0 +1,72 @@
+//! Frameworks and data sets shipped inside the library, so the default needs no file.
+//!
+//! The texts are the files in the workspace's `indicators/` folder.
+
+use crate::dataset::Dataset;
+use crate::framework::Framework;
+
+/// The id of the default framework: the provincial DTI of 922/QĐ-BTTTT (2022).
+pub const DEFAULT_FRAMEWORK: &str = "dti-province-2022";
+
+/// The embedded framework files: `(id, TOML text)`.
+pub const FRAMEWORKS: &[(&str, &str)] = &[
+    (
+        "dti-province-2022",
+        include_str!("../../indicators/dti-province-2022.toml"),
+    ),
+    (
+        "dti-province-2020",
+        include_str!("../../indicators/dti-province-2020.toml"),
+    ),
+    (
+        "illustrative-monitoring",
+        include_str!("../../indicators/illustrative-monitoring.toml"),
+    ),
+];
+
+/// The embedded data sets: `(file name, framework id, CSV text)`.
+pub const DATASETS: &[(&str, &str, &str)] = &[
+    (
+        "quang-ninh-2022.csv",
+        "dti-province-2022",
+        include_str!("../../indicators/data/quang-ninh-2022.csv"),
+    ),
+    (
+        "binh-duong-2023.csv",
+        "illustrative-monitoring",
+        include_str!("../../indicators/data/binh-duong-2023.csv"),
+    ),
+];
+
+/// The provinces before 1 July 2025 (`code,name`).
+pub const PROVINCES_2024: &str = include_str!("../../indicators/admin/provinces-2024.csv");
+
+/// The 2025 merger mapping (`new_unit,new_name,former_code,former_name`).
+pub const MERGERS_2025: &str = include_str!("../../indicators/admin/mergers-2025.csv");
+
+/// An embedded framework by id.
+///
+/// ```
+/// let framework = dti_core::embedded::framework("dti-province-2020").unwrap();
+/// assert_eq!(framework.names().en, "Provincial Digital Transformation Index, 2020 method");
+/// ```
+pub fn framework(id: &str) -> Option<Framework> {
+    let (_, text) = FRAMEWORKS.iter().find(|(name, _)| *name == id)?;
+    Framework::from_toml(text, Some(id)).ok()
+}
+
+/// The default framework (the 2022 provincial DTI).
+pub fn default_framework() -> Framework {
+    match framework(DEFAULT_FRAMEWORK) {
+        Some(framework) => framework,
+        // The embedded file is checked by the test suite; reaching this is a build defect.
+        None => unreachable!("the embedded default framework does not parse"),
+    }
+}
+
+/// An embedded data set by file name, with the id of the framework it is for.
+pub fn dataset(name: &str) -> Option<(Dataset, &'static str)> {
+    let (file, framework, text) = DATASETS.iter().find(|(file, _, _)| *file == name)?;
+    let parsed = Dataset::from_csv(text, Some(file));
+    (!parsed.has_errors()).then_some((parsed.dataset, *framework))
+}

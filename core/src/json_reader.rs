@@ -1,0 +1,191 @@
+//! The JSON reader behind [`Dataset::from_json`](crate::Dataset::from_json).
+//!
+//! ```json
+//! { "name": "…", "notes": ["…"],
+//!   "units": [ { "code": "22", "name": "Quảng Ninh", "year": 2022, "group": "…",
+//!                "values": { "I1": 0.9581, "I2": "90%", "I3": { "numerator": 3, "denominator": 4 },
+//!                            "I4": { "value": 0.625, "source": "…" }, "I5": null, "I6": true } } ] }
+//! ```
+//! A bare array of units is accepted too.
+
+use serde_json::Value as Json;
+
+use crate::dataset::{Builder, Cell, Parsed, UnitInfo};
+use crate::diagnostic::{Location, Problem};
+use crate::value::Value;
+
+pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
+    let mut builder = Builder::new(origin);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document: Json = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let location = builder.location(error.line() as u64, error.column() as u64);
+            let detail = error.to_string();
+            let detail = detail
+                .rsplit_once(" at line ")
+                .map(|(d, _)| d.to_string())
+                .unwrap_or(detail);
+            builder.error(location, Problem::Syntax { detail });
+            return builder.finish(Vec::new());
+        }
+    };
+    let (units, notes) = match &document {
+        Json::Array(units) => (Some(units), Vec::new()),
+        Json::Object(map) => {
+            let notes = match map.get("notes") {
+                Some(Json::Array(list)) => list
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_string))
+                    .collect(),
+                Some(Json::String(note)) => vec![note.clone()],
+                _ => Vec::new(),
+            };
+            (map.get("units").and_then(Json::as_array), notes)
+        }
+        _ => (None, Vec::new()),
+    };
+    let Some(units) = units else {
+        let detail = "expected an object with a `units` array, or an array of units".to_string();
+        builder.error(Location::file(origin), Problem::Syntax { detail });
+        return builder.finish(notes);
+    };
+    for (position, unit) in units.iter().enumerate() {
+        read_unit(&mut builder, position, unit);
+    }
+    builder.finish(notes)
+}
+
+fn syntax(builder: &mut Builder, location: Location, detail: String) {
+    builder.error(location, Problem::Syntax { detail });
+}
+
+fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
+    let place = || format!("units[{position}]");
+    let here = Location::file(builder.origin);
+    let Some(object) = unit.as_object() else {
+        return syntax(builder, here, format!("{} is not an object", place()));
+    };
+    let code = match object.get("code") {
+        Some(Json::String(code)) if !code.trim().is_empty() => code.trim().to_string(),
+        Some(Json::Number(code)) => code.to_string(),
+        _ => return builder.error(here, Problem::MissingUnitCode),
+    };
+    let here = here.unit(&code);
+    let mut info = UnitInfo::new(&code);
+    for key in object.keys() {
+        if !matches!(key.as_str(), "code" | "name" | "year" | "group" | "values") {
+            syntax(
+                builder,
+                here.clone(),
+                format!("unknown field `{key}` in {}", place()),
+            );
+        }
+    }
+    info.name = object
+        .get("name")
+        .and_then(Json::as_str)
+        .map(str::to_string);
+    info.group = object
+        .get("group")
+        .and_then(Json::as_str)
+        .map(str::to_string);
+    match object.get("year") {
+        None | Some(Json::Null) => {}
+        Some(year) => match year.as_i64().filter(|y| (1900..=2200).contains(y)) {
+            Some(y) => info.year = Some(y as i32),
+            None => builder.error(
+                here.clone(),
+                Problem::BadYear {
+                    text: year.to_string(),
+                },
+            ),
+        },
+    }
+    let Some(unit) = builder.unit_row(info, 0) else {
+        return;
+    };
+    let Some(values) = object.get("values").and_then(Json::as_object) else {
+        return syntax(builder, here, format!("{} has no `values` object", place()));
+    };
+    for (code, value) in values {
+        let column = builder.column(code);
+        read_value(builder, unit, column, value, &here.clone().indicator(code));
+    }
+}
+
+fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, here: &Location) {
+    let number = |json: Option<&Json>| json.and_then(Json::as_f64).filter(|x| x.is_finite());
+    match value {
+        Json::Null => {}
+        Json::Bool(flag) => builder.value(unit, column, Cell::new(Value::YesNo { value: *flag })),
+        Json::Number(_) => match number(Some(value)) {
+            Some(x) => builder.value(unit, column, Cell::new(Value::Number { value: x })),
+            None => builder.error(
+                here.clone(),
+                Problem::BadValue {
+                    text: value.to_string(),
+                },
+            ),
+        },
+        Json::String(text) => builder.text_value(unit, column, text, (0, 0), None),
+        Json::Object(fields) => {
+            let source = fields
+                .get("source")
+                .and_then(Json::as_str)
+                .map(str::to_string);
+            let unknown = fields
+                .keys()
+                .find(|k| !matches!(k.as_str(), "value" | "numerator" | "denominator" | "source"));
+            if let Some(key) = unknown {
+                return syntax(
+                    builder,
+                    here.clone(),
+                    format!("unknown field `{key}` in a value"),
+                );
+            }
+            match (
+                fields.get("value"),
+                number(fields.get("numerator")),
+                number(fields.get("denominator")),
+            ) {
+                (Some(Json::String(text)), None, None) => {
+                    builder.text_value(unit, column, text, (0, 0), source)
+                }
+                (Some(inner), None, None) if !inner.is_object() => {
+                    read_value(builder, unit, column, inner, here);
+                    if let Some(source) = source {
+                        builder.set_source(unit, column, source);
+                    }
+                }
+                (None, Some(numerator), Some(denominator)) => {
+                    let value = Value::Ratio {
+                        numerator,
+                        denominator,
+                    };
+                    builder.value(
+                        unit,
+                        column,
+                        Cell {
+                            value,
+                            source,
+                            origin: None,
+                        },
+                    );
+                }
+                _ => builder.error(
+                    here.clone(),
+                    Problem::BadValue {
+                        text: value.to_string(),
+                    },
+                ),
+            }
+        }
+        Json::Array(_) => builder.error(
+            here.clone(),
+            Problem::BadValue {
+                text: value.to_string(),
+            },
+        ),
+    }
+}

@@ -1,0 +1,511 @@
+//! Scoring: from checked inputs to every unit's value, points, points lost, rank and
+//! contributions at every node.
+
+use serde::Serialize;
+
+use crate::check::{Inputs, check};
+use crate::dataset::{Dataset, UnitInfo};
+use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
+use crate::framework::{Aggregation, Edge, Framework, MissingPolicy, NodeId, NodeKind, Range};
+use crate::text::{Names, round_to};
+
+/// Everything the scorer computed for a data set.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    /// The framework's id.
+    pub framework: String,
+    /// Decimals of the published values; ranks compare values rounded to this precision.
+    pub precision: u32,
+    /// The framework's nodes in scoring order (children before parents); every unit's
+    /// `nodes` follows the same order.
+    pub nodes: Vec<NodeInfo>,
+    /// One entry per unit, in data order.
+    pub units: Vec<UnitResult>,
+    /// Warnings and notes from checking the data (scoring does not start when there are errors).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a node is, for readers of [`Results`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeInfo {
+    /// The node's code.
+    pub code: String,
+    /// Its names.
+    pub names: Names,
+    /// True for indicators (leaves), false for aggregates.
+    pub indicator: bool,
+    /// True for the framework's top-level indices.
+    pub index: bool,
+    /// The maximum points, when the node's value counts in points.
+    pub max_points: Option<f64>,
+    /// The range values fall in.
+    pub scale: Range,
+}
+
+/// One unit's results.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitResult {
+    /// The unit.
+    #[serde(flatten)]
+    pub unit: UnitInfo,
+    /// One entry per node, in the order of [`Results::nodes`].
+    pub nodes: Vec<NodeResult>,
+    /// Each indicator's share of each index's value, for indices built by means and sums
+    /// only (there, contributions add up to the index's value).
+    pub contributions: Vec<Contribution>,
+}
+
+/// Whether a node's value rests on data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Computed from data.
+    Scored,
+    /// No data; scored as the bottom of the scale by the missing-data policy.
+    MissingAsZero,
+    /// No data and no value.
+    Missing,
+    /// Too few children have data (below the framework's availability threshold).
+    LowAvailability,
+}
+
+/// One node's result for one unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeResult {
+    /// The node's code.
+    pub code: String,
+    /// For indicators, the raw value in the indicator's unit.
+    pub raw: Option<f64>,
+    /// The score (indicators) or aggregated value; `None` when it cannot be computed.
+    pub value: Option<f64>,
+    /// The value in points (value × maximum points).
+    pub points: Option<f64>,
+    /// Maximum points minus points.
+    pub points_lost: Option<f64>,
+    /// Rank among the units (1 = best); units equal at the published precision share the
+    /// lower rank number.
+    pub rank: Option<u32>,
+    /// Whether the value rests on data.
+    pub status: Status,
+}
+
+/// How much of an index's value comes from one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contribution {
+    /// The indicator's code.
+    pub indicator: String,
+    /// The index's code.
+    pub index: String,
+    /// The part of the index's value due to the indicator.
+    pub value: f64,
+    /// The same in points, when the index counts in points.
+    pub points: Option<f64>,
+}
+
+impl Results {
+    /// The position of a node in [`Results::nodes`].
+    pub fn node_position(&self, code: &str) -> Option<usize> {
+        self.nodes.iter().position(|node| node.code == code)
+    }
+
+    /// A unit's results.
+    pub fn unit(&self, code: &str) -> Option<&UnitResult> {
+        self.units.iter().find(|unit| unit.unit.code == code)
+    }
+
+    /// The value of a node for a unit.
+    pub fn value(&self, unit: &str, node: &str) -> Option<f64> {
+        self.unit(unit)?.node(node)?.value
+    }
+}
+
+impl UnitResult {
+    /// The result of a node by code.
+    pub fn node(&self, code: &str) -> Option<&NodeResult> {
+        self.nodes.iter().find(|node| node.code == code)
+    }
+}
+
+/// Checks the data and scores it. Fails with every problem found when the data has errors;
+/// otherwise the warnings and notes travel in [`Results::diagnostics`].
+///
+/// ```
+/// let framework = dti_core::embedded::default_framework();
+/// let data = dti_core::Dataset::from_csv("code,I1,I2,I3,I4,I5,I7,I8,I9\n22,1,1,1,1,1,1,1,1\n", None);
+/// let results = dti_core::score(&framework, &data.dataset).unwrap();
+/// assert_eq!(results.value("22", "DTI"), Some(1.0));
+/// ```
+pub fn score(framework: &Framework, data: &Dataset) -> Result<Results, Failure> {
+    let checked = check(framework, data);
+    if has_errors(&checked.diagnostics) {
+        return Err(Failure {
+            diagnostics: checked.diagnostics,
+        });
+    }
+    let mut results = compute(framework, &checked.inputs);
+    let mut diagnostics = checked.diagnostics;
+    diagnostics.append(&mut results.diagnostics);
+    results.diagnostics = diagnostics;
+    Ok(results)
+}
+
+/// Scores inputs that are already checked. Missing values follow the framework's policy;
+/// under [`MissingPolicy::Reject`] they are treated as under [`MissingPolicy::Skip`] (the
+/// check that rejects them is [`check`]).
+pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
+    let n = inputs.units().len();
+    let nodes = framework.nodes();
+    let scales = scales(framework, n);
+    let mut values: Vec<Vec<Option<f64>>> = Vec::with_capacity(nodes.len());
+    let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(nodes.len());
+    let mut diagnostics = Vec::new();
+
+    for (id, node) in nodes.iter().enumerate() {
+        let (column, status) = match &node.kind {
+            NodeKind::Indicator { rule } => {
+                let raw = inputs.column(id);
+                let mut scores = rule.apply(raw, node.unit, node.range, node.direction);
+                let mut status = vec![Status::Scored; n];
+                for unit in 0..n {
+                    if raw[unit].is_none() {
+                        if framework.missing() == MissingPolicy::Zero {
+                            let bottom = scales[id].low;
+                            scores[unit] = Some(if bottom.is_finite() { bottom } else { 0.0 });
+                            status[unit] = Status::MissingAsZero;
+                        } else {
+                            status[unit] = Status::Missing;
+                        }
+                    }
+                }
+                (scores, status)
+            }
+            NodeKind::Aggregate { method, children } => {
+                let mut column = Vec::with_capacity(n);
+                let mut status = Vec::with_capacity(n);
+                for unit in 0..n {
+                    let (value, state) = aggregate(
+                        *method,
+                        children,
+                        &values,
+                        unit,
+                        framework.min_availability(),
+                    );
+                    if let (Status::LowAvailability, Some(share)) =
+                        (state, availability(children, &values, unit))
+                    {
+                        let location = Location::default()
+                            .unit(&inputs.units()[unit].code)
+                            .indicator(&node.code);
+                        let problem = Problem::LowAvailability {
+                            available: share,
+                            threshold: framework.min_availability(),
+                        };
+                        diagnostics.push(Diagnostic::warning(location, problem));
+                    }
+                    column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
+                    status.push(state);
+                }
+                (column, status)
+            }
+        };
+        values.push(column);
+        statuses.push(status);
+    }
+
+    let precision = framework.precision();
+    let ranks: Vec<Vec<Option<u32>>> = values
+        .iter()
+        .map(|column| rank(column, precision))
+        .collect();
+    let infos: Vec<NodeInfo> = nodes
+        .iter()
+        .enumerate()
+        .map(|(id, node)| NodeInfo {
+            code: node.code.clone(),
+            names: node.names.clone(),
+            indicator: node.is_indicator(),
+            index: framework.indices().contains(&id),
+            max_points: max_points(framework, id, scales[id]),
+            scale: scales[id],
+        })
+        .collect();
+
+    let units = inputs
+        .units()
+        .iter()
+        .enumerate()
+        .map(|(unit, info)| {
+            let nodes = nodes
+                .iter()
+                .enumerate()
+                .map(|(id, node)| {
+                    let value = values[id][unit];
+                    let (points, points_lost) = match (value, infos[id].max_points) {
+                        (Some(v), Some(max)) => {
+                            let points = if is_sum(framework, id) { v } else { v * max };
+                            (Some(points), Some((max - points).max(0.0)))
+                        }
+                        _ => (None, None),
+                    };
+                    NodeResult {
+                        code: node.code.clone(),
+                        raw: if node.is_indicator() {
+                            inputs.get(unit, id)
+                        } else {
+                            None
+                        },
+                        value,
+                        points,
+                        points_lost,
+                        rank: ranks[id][unit],
+                        status: statuses[id][unit],
+                    }
+                })
+                .collect();
+            let contributions = contributions(framework, &values, &infos, unit);
+            UnitResult {
+                unit: info.clone(),
+                nodes,
+                contributions,
+            }
+        })
+        .collect();
+
+    Results {
+        framework: framework.id().to_string(),
+        precision,
+        nodes: infos,
+        units,
+        diagnostics,
+    }
+}
+
+fn is_sum(framework: &Framework, id: NodeId) -> bool {
+    matches!(
+        framework.node(id).kind,
+        NodeKind::Aggregate {
+            method: Aggregation::Sum,
+            ..
+        }
+    )
+}
+
+/// A node's maximum points: a sum's top of scale, or the declared points of a node valued 0..1.
+fn max_points(framework: &Framework, id: NodeId, scale: Range) -> Option<f64> {
+    if is_sum(framework, id) {
+        return Some(scale.high).filter(|h| h.is_finite());
+    }
+    framework
+        .node(id)
+        .points
+        .filter(|_| scale.low == 0.0 && scale.high == 1.0)
+}
+
+/// The range each node's values fall in, for `n` units.
+pub(crate) fn scales(framework: &Framework, n: usize) -> Vec<Range> {
+    let mut scales: Vec<Range> = Vec::with_capacity(framework.nodes().len());
+    for node in framework.nodes() {
+        let scale = match &node.kind {
+            NodeKind::Indicator { rule } => rule.scale(n),
+            NodeKind::Aggregate {
+                method: Aggregation::Sum,
+                children,
+            } => {
+                let positive = children.iter().filter(|e| e.weight > 0.0);
+                let low = positive
+                    .clone()
+                    .map(|e| e.weight * scales[e.child].low)
+                    .sum();
+                let high = positive.map(|e| e.weight * scales[e.child].high).sum();
+                Range { low, high }
+            }
+            NodeKind::Aggregate { children, .. } => {
+                let positive = children.iter().filter(|e| e.weight > 0.0);
+                let low = positive
+                    .clone()
+                    .map(|e| scales[e.child].low)
+                    .fold(f64::INFINITY, f64::min);
+                let high = positive
+                    .map(|e| scales[e.child].high)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                Range { low, high }
+            }
+        };
+        scales.push(scale);
+    }
+    scales
+}
+
+/// The share of an aggregate's weighted children that have a value, if any have a weight.
+fn availability(children: &[Edge], values: &[Vec<Option<f64>>], unit: usize) -> Option<f64> {
+    let weighted: Vec<&Edge> = children.iter().filter(|e| e.weight > 0.0).collect();
+    if weighted.is_empty() {
+        return None;
+    }
+    let present = weighted
+        .iter()
+        .filter(|e| values[e.child][unit].is_some())
+        .count();
+    Some(present as f64 / weighted.len() as f64)
+}
+
+fn aggregate(
+    method: Aggregation,
+    children: &[Edge],
+    values: &[Vec<Option<f64>>],
+    unit: usize,
+    threshold: f64,
+) -> (Option<f64>, Status) {
+    let present: Vec<(f64, f64)> = children
+        .iter()
+        .filter(|e| e.weight > 0.0)
+        .filter_map(|e| values[e.child][unit].map(|x| (x, e.weight)))
+        .collect();
+    if present.is_empty() {
+        return (None, Status::Missing);
+    }
+    if availability(children, values, unit).is_some_and(|share| share < threshold) {
+        return (None, Status::LowAvailability);
+    }
+    (Some(combine(method, &present)), Status::Scored)
+}
+
+/// Combines `(value, weight)` pairs (all weights positive, at least one pair).
+pub(crate) fn combine(method: Aggregation, present: &[(f64, f64)]) -> f64 {
+    let total: f64 = present.iter().map(|(_, w)| w).sum();
+    let any_zero = present.iter().any(|(x, _)| *x <= 0.0);
+    match method {
+        Aggregation::Mean => present.iter().map(|(x, w)| x * w).sum::<f64>() / total,
+        Aggregation::Sum => present.iter().map(|(x, w)| x * w).sum(),
+        Aggregation::Minimum => present
+            .iter()
+            .map(|(x, _)| *x)
+            .fold(f64::INFINITY, f64::min),
+        Aggregation::Geometric | Aggregation::Harmonic if any_zero => 0.0,
+        Aggregation::Geometric => {
+            libm::exp(present.iter().map(|(x, w)| w * libm::log(*x)).sum::<f64>() / total)
+        }
+        Aggregation::Harmonic => total / present.iter().map(|(x, w)| w / x).sum::<f64>(),
+        Aggregation::PowerMean { p } if p < 0.0 && any_zero => 0.0,
+        Aggregation::PowerMean { p } => {
+            let mean = present
+                .iter()
+                .map(|(x, w)| w * libm::pow(x.max(0.0), p))
+                .sum::<f64>()
+                / total;
+            libm::pow(mean, 1.0 / p)
+        }
+    }
+}
+
+/// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
+pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
+    let mut published: Vec<f64> = column
+        .iter()
+        .flatten()
+        .map(|v| round_to(*v, precision))
+        .collect();
+    published.sort_by(|a, b| b.total_cmp(a));
+    column
+        .iter()
+        .map(|value| {
+            let v = round_to((*value)?, precision);
+            Some(published.partition_point(|&other| other > v) as u32 + 1)
+        })
+        .collect()
+}
+
+fn contributions(
+    framework: &Framework,
+    values: &[Vec<Option<f64>>],
+    infos: &[NodeInfo],
+    unit: usize,
+) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    for &index in framework.indices() {
+        if framework.node(index).is_indicator()
+            || !linear_below(framework, index)
+            || values[index][unit].is_none()
+        {
+            continue;
+        }
+        let mut shares = vec![0.0; framework.nodes().len()];
+        spread(framework, values, unit, index, 1.0, &mut shares);
+        for leaf in framework.indicators() {
+            if !reaches(framework, index, leaf) {
+                continue;
+            }
+            let value = shares[leaf];
+            let points = infos[index].max_points.map(|max| {
+                if is_sum(framework, index) {
+                    value
+                } else {
+                    value * max
+                }
+            });
+            out.push(Contribution {
+                indicator: framework.node(leaf).code.clone(),
+                index: framework.node(index).code.clone(),
+                value,
+                points,
+            });
+        }
+    }
+    out
+}
+
+/// Passes `factor` down from an aggregate to the leaves, through present children only.
+fn spread(
+    framework: &Framework,
+    values: &[Vec<Option<f64>>],
+    unit: usize,
+    id: NodeId,
+    factor: f64,
+    shares: &mut [f64],
+) {
+    let Some(value) = values[id][unit] else {
+        return;
+    };
+    match &framework.node(id).kind {
+        NodeKind::Indicator { .. } => shares[id] += factor * value,
+        NodeKind::Aggregate { method, children } => {
+            let present = children
+                .iter()
+                .filter(|e| e.weight > 0.0 && values[e.child][unit].is_some());
+            let total: f64 = if *method == Aggregation::Sum {
+                1.0
+            } else {
+                present.clone().map(|e| e.weight).sum()
+            };
+            for edge in present {
+                spread(
+                    framework,
+                    values,
+                    unit,
+                    edge.child,
+                    factor * edge.weight / total,
+                    shares,
+                );
+            }
+        }
+    }
+}
+
+fn linear_below(framework: &Framework, id: NodeId) -> bool {
+    match &framework.node(id).kind {
+        NodeKind::Indicator { .. } => true,
+        NodeKind::Aggregate { method, children } => {
+            method.is_linear() && children.iter().all(|e| linear_below(framework, e.child))
+        }
+    }
+}
+
+fn reaches(framework: &Framework, from: NodeId, to: NodeId) -> bool {
+    from == to
+        || match &framework.node(from).kind {
+            NodeKind::Indicator { .. } => false,
+            NodeKind::Aggregate { children, .. } => {
+                children.iter().any(|e| reaches(framework, e.child, to))
+            }
+        }
+}
