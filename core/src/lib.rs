@@ -31,6 +31,7 @@ pub mod check;
 pub mod dataset;
 pub mod diagnostic;
 pub mod embedded;
+pub mod explain;
 pub mod framework;
 pub mod rule;
 pub mod score;
