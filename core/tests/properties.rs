@@ -112,8 +112,11 @@ fn rules_framework() -> Framework {
     Framework::from_toml(&fs::read_to_string(path).unwrap(), None).unwrap()
 }
 
+/// One unit's raw values for the rules fixture: A to F, then G to L.
+type RulesRow = (f64, f64, f64, f64, bool, u8, [f64; 6]);
+
 /// Rows for the rules fixture (every rule, relative ones included).
-fn rules_csv(rows: &[(f64, f64, f64, f64, bool, u8, [f64; 6])]) -> String {
+fn rules_csv(rows: &[RulesRow]) -> String {
     let mut csv = String::from("code;A;B;C;D;E;F;G;H;I;J;K;L\n");
     for (i, (a, b, c, d, e, f, [g, h, ii, j, k, l])) in rows.iter().enumerate() {
         let yes = if *e { "có" } else { "không" };
@@ -125,7 +128,7 @@ fn rules_csv(rows: &[(f64, f64, f64, f64, bool, u8, [f64; 6])]) -> String {
     csv
 }
 
-fn rules_row() -> impl Strategy<Value = (f64, f64, f64, f64, bool, u8, [f64; 6])> {
+fn rules_row() -> impl Strategy<Value = RulesRow> {
     (
         0.0..=1.0f64,
         0.0..=100.0f64,
