@@ -1,1 +1,5 @@
-//! placeholder
+//! Scoring engine for composite indices.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod pipeline;
