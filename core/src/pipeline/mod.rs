@@ -34,6 +34,8 @@ mod diagnostics;
 mod error;
 mod normalise;
 mod prepare;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 mod spec;
 mod stats;
 mod table;
@@ -309,28 +311,32 @@ pub fn run(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<Results, 
     let indicators = tree.indicator_codes();
     let raw = data.table().select_columns(&indicators)?;
     let mut stages = vec![(Stage::Raw, raw)];
-    let latest = |stages: &Vec<(Stage, Table)>| stages[stages.len() - 1].1.clone();
+    fn latest(stages: &[(Stage, Table)]) -> &Table {
+        // never empty: the raw table is pushed first
+        &stages[stages.len() - 1].1
+    }
 
     if let Some(d) = &spec.denominate {
-        let t = denominate(&latest(&stages), data, tree, d)?;
+        let t = denominate(latest(&stages), data, tree, d)?;
         stages.push((Stage::Denominated, t));
     }
     let mut imputed = Vec::new();
     if let Some(i) = &spec.impute {
-        let (t, cells) = impute(&latest(&stages), data, i)?;
+        let (t, cells) = impute(latest(&stages), data, i)?;
         imputed = cells;
         stages.push((Stage::Imputed, t));
     }
     let mut dropped = Vec::new();
     if let Some(s) = &spec.screen {
         let current = latest(&stages);
-        let (kept, d) = screen(&current, s)?;
+        let (kept, d) = screen(current, s)?;
         dropped = d;
-        stages.push((Stage::Screened, current.select_rows(&kept)));
+        let t = current.select_rows(&kept);
+        stages.push((Stage::Screened, t));
     }
     let mut treatment = Vec::new();
     if let Some(t) = &spec.treat {
-        let (table, records) = treat_table(&latest(&stages), t);
+        let (table, records) = treat_table(latest(&stages), t);
         treatment = records;
         stages.push((Stage::Treated, table));
     }

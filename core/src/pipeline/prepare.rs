@@ -86,12 +86,22 @@ pub fn impute(
     data: &Dataset,
     spec: &ImputeSpec,
 ) -> Result<(Table, Vec<ImputedCell>), PipelineError> {
+    if table.n_units() != data.table().n_units() {
+        return Err(PipelineError::LengthMismatch {
+            column: "units".into(),
+            expected: data.table().n_units(),
+            found: table.n_units(),
+        });
+    }
     let mut out = table.clone();
     let mut cells = Vec::new();
     for j in 0..table.columns().len() {
         let name = &table.columns()[j];
         let method = spec.overrides.get(name).unwrap_or(&spec.default);
         let col = table.column_at(j);
+        if col.iter().all(Option::is_some) {
+            continue;
+        }
         let filled = impute_column(col, method, data, table.times())?;
         for (i, (old, new)) in col.iter().zip(&filled).enumerate() {
             if let (None, Some(v)) = (old, new) {

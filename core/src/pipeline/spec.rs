@@ -387,3 +387,76 @@ pub enum AggregationMethod {
     /// beats them (ties count half), as COINr's `a_copeland`.
     Copeland,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_spec_parses() {
+        let spec = PipelineSpec::from_toml(
+            r#"
+            [denominate]
+            scale = 1000
+            overrides = { Flights = { by = "Population" }, Gas = { skip = true } }
+            [impute]
+            default = { method = "group_median", group = "region" }
+            overrides = { x = { method = "linear" } }
+            [screen]
+            min_availability = 0.66
+            force_include = ["VN-HN"]
+            [treat.default]
+            max_winsorised = 3
+            [treat.overrides]
+            x = { method = "none" }
+            y = { method = "standard", skew_threshold = 2.25 }
+            z = { method = "log" }
+            [normalise]
+            default = { method = "goalposts", low = 0, high = 10 }
+            overrides = { x = { method = "rank" }, y = { method = "distance_to_reference", unit = "A" } }
+            [aggregate]
+            by_level = { "3" = { method = "generalised", p = 0.5 } }
+            min_share = 0.5
+            "#,
+        )
+        .unwrap();
+        assert_eq!(spec.denominate.as_ref().map(|d| d.scale), Some(1000.0));
+        assert_eq!(
+            spec.impute.as_ref().map(|i| &i.default),
+            Some(&ImputeMethod::GroupMedian {
+                group: "region".into()
+            })
+        );
+        assert_eq!(
+            spec.treat.as_ref().map(|t| t.default.max_winsorised),
+            Some(3)
+        );
+        assert_eq!(
+            spec.treat.as_ref().map(|t| t.default.skew_threshold),
+            Some(2.0)
+        );
+        assert!(matches!(
+            spec.normalise.default,
+            NormaliseMethod::Goalposts { scale, clip: true, .. } if scale == 100.0
+        ));
+        assert_eq!(spec.aggregate.default, AggregationMethod::Arithmetic);
+        let json = serde_json::to_string(&spec).unwrap();
+        assert_eq!(PipelineSpec::from_json(&json).unwrap(), spec);
+    }
+
+    #[test]
+    fn unknown_fields_and_methods_are_rejected() {
+        let base = "[normalise]\ndefault = { method = \"min_max\" }\n";
+        assert!(PipelineSpec::from_toml(base).is_ok());
+        let err =
+            PipelineSpec::from_toml(&format!("{base}[screen]\nmin_avail = 0.5\n")).unwrap_err();
+        assert!(err.to_string().contains("min_avail"), "{err}");
+        assert!(PipelineSpec::from_toml("[normalise]\ndefault = { method = \"minmax\" }").is_err());
+        assert!(
+            PipelineSpec::from_toml("[normalise]\ndefault = { method = \"min_max\", lo = 1 }")
+                .is_err()
+        );
+        assert!(PipelineSpec::from_toml(&format!("{base}[extra]\n")).is_err());
+        assert!(PipelineSpec::from_toml("").is_err());
+    }
+}
