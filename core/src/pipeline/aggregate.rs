@@ -17,40 +17,46 @@ pub fn combine(
     weights: &[f64],
     method: &AggregationMethod,
 ) -> Result<Option<f64>, String> {
-    let pairs: Vec<(f64, f64)> = values
-        .iter()
-        .zip(weights)
-        .filter_map(|(v, w)| v.map(|v| (v, *w)))
-        .collect();
-    let total = stats::sum(pairs.iter().map(|p| p.1));
-    if pairs.is_empty() || total <= 0.0 {
+    let pairs = || {
+        values
+            .iter()
+            .zip(weights)
+            .filter_map(|(v, w)| v.map(|v| (v, *w)))
+    };
+    let mut total = 0.0;
+    let mut count = 0;
+    for (_, w) in pairs() {
+        total += w;
+        count += 1;
+    }
+    if count == 0 || total <= 0.0 {
         return Ok(None);
     }
     let y = match method {
-        AggregationMethod::Arithmetic => stats::sum(pairs.iter().map(|(x, w)| w / total * x)),
+        AggregationMethod::Arithmetic => pairs().map(|(x, w)| w / total * x).sum(),
         AggregationMethod::Geometric => {
-            if pairs.iter().any(|p| p.0 <= 0.0) {
+            if pairs().any(|p| p.0 <= 0.0) {
                 return Err("the geometric mean needs positive values".into());
             }
-            libm::exp(stats::sum(pairs.iter().map(|(x, w)| w * libm::log(*x))) / total)
+            libm::exp(pairs().map(|(x, w)| w * libm::log(x)).sum::<f64>() / total)
         }
         AggregationMethod::Harmonic => {
-            if pairs.iter().any(|p| p.0 == 0.0) {
+            if pairs().any(|p| p.0 == 0.0) {
                 return Err("the harmonic mean needs non-zero values".into());
             }
-            total / stats::sum(pairs.iter().map(|(x, w)| w / x))
+            total / pairs().map(|(x, w)| w / x).sum::<f64>()
         }
         AggregationMethod::Generalised { p } => {
             if *p == 0.0 || !p.is_finite() {
                 return Err("the power of the generalised mean must be finite and non-zero".into());
             }
-            if pairs.iter().any(|q| q.0 <= 0.0) {
+            if pairs().any(|q| q.0 <= 0.0) {
                 return Err("the generalised mean needs positive values".into());
             }
-            let m = stats::sum(pairs.iter().map(|(x, w)| w * libm::pow(*x, *p))) / total;
+            let m = pairs().map(|(x, w)| w * libm::pow(x, *p)).sum::<f64>() / total;
             libm::pow(m, 1.0 / p)
         }
-        AggregationMethod::Median => weighted_median(pairs, total),
+        AggregationMethod::Median => weighted_median(pairs().collect(), total),
         AggregationMethod::Copeland => {
             return Err("the copeland method compares units; it cannot combine one row".into());
         }
@@ -132,26 +138,25 @@ pub fn aggregate_table(
 ) -> Result<Table, PipelineError> {
     let mut out = normalised.select_columns(&tree.indicator_codes())?;
     let n = out.n_units();
+    let mut row = Vec::new();
     for &a in tree.aggregate_idx() {
         let node = &tree.nodes()[a];
         let children = tree.children_idx(a);
         let weights: Vec<f64> = children.iter().map(|&c| tree.nodes()[c].weight).collect();
-        let cols: Vec<Vec<Option<f64>>> = children
+        let idx: Vec<usize> = children
             .iter()
             .map(|&c| {
                 let code = &tree.nodes()[c].code;
-                out.column(code)
-                    .map(<[Option<f64>]>::to_vec)
+                out.column_index(code)
                     .ok_or_else(|| PipelineError::UnknownColumn(code.clone()))
             })
             .collect::<Result<_, _>>()?;
+        let cols: Vec<&[Option<f64>]> = idx.iter().map(|&j| out.column_at(j)).collect();
         let method = method_for_level(spec, tree.level_at(a));
         let mut result = if matches!(method, AggregationMethod::Copeland) {
-            let refs: Vec<&[Option<f64>]> = cols.iter().map(Vec::as_slice).collect();
-            copeland(&refs, &weights)
+            copeland(&cols, &weights)
         } else {
             let mut v = Vec::with_capacity(n);
-            let mut row = Vec::with_capacity(cols.len());
             for i in 0..n {
                 row.clear();
                 row.extend(cols.iter().map(|c| c.get(i).copied().flatten()));

@@ -59,45 +59,45 @@ pub fn median(xs: &[f64]) -> Option<f64> {
     })
 }
 
-/// Bias-corrected sample skewness G1 (as Excel, e1071 type 2, COINr `skew`).
+/// Bias-corrected sample skewness G1 and excess kurtosis (as Excel, e1071 type 2, COINr
+/// `skew` and `kurt`), computed in one pass over the deviations from the mean.
 ///
-/// `None` with fewer than three values or zero variance.
-pub fn skewness(xs: &[f64]) -> Option<f64> {
+/// Skewness is `None` with fewer than three values, kurtosis with fewer than four; both are
+/// `None` when the variance is zero.
+pub fn skew_kurt(xs: &[f64]) -> (Option<f64>, Option<f64>) {
     let n = xs.len();
-    if n < 3 {
-        return None;
+    let Some(m) = mean(xs) else {
+        return (None, None);
+    };
+    let (mut s2, mut s3, mut s4) = (0.0, 0.0, 0.0);
+    for x in xs {
+        let d = x - m;
+        let d2 = d * d;
+        s2 += d2;
+        s3 += d2 * d;
+        s4 += d2 * d2;
     }
-    let m = mean(xs)?;
-    let s2 = sum(xs.iter().map(|x| (x - m) * (x - m)));
-    let s3 = sum(xs.iter().map(|x| (x - m) * (x - m) * (x - m)));
-    if s2 <= 0.0 {
-        return None;
+    if n < 3 || s2 <= 0.0 {
+        return (None, None);
     }
     let nf = n as f64;
-    let g1 = libm::sqrt(nf) * s3 / libm::pow(s2, 1.5);
-    Some(g1 * libm::sqrt(nf * (nf - 1.0)) / (nf - 2.0))
+    let g1 = libm::sqrt(nf) * s3 / (s2 * libm::sqrt(s2));
+    let skew = g1 * libm::sqrt(nf * (nf - 1.0)) / (nf - 2.0);
+    let kurt = (n >= 4).then(|| {
+        let r = nf * s4 / (s2 * s2);
+        ((nf + 1.0) * (r - 3.0) + 6.0) * (nf - 1.0) / ((nf - 2.0) * (nf - 3.0))
+    });
+    (Some(skew), kurt)
 }
 
-/// Bias-corrected sample excess kurtosis (as Excel, e1071 type 2, COINr `kurt`).
-///
-/// `None` with fewer than four values or zero variance.
+/// Bias-corrected sample skewness G1; see [`skew_kurt`].
+pub fn skewness(xs: &[f64]) -> Option<f64> {
+    skew_kurt(xs).0
+}
+
+/// Bias-corrected sample excess kurtosis; see [`skew_kurt`].
 pub fn kurtosis(xs: &[f64]) -> Option<f64> {
-    let n = xs.len();
-    if n < 4 {
-        return None;
-    }
-    let m = mean(xs)?;
-    let s2 = sum(xs.iter().map(|x| (x - m) * (x - m)));
-    let s4 = sum(xs.iter().map(|x| {
-        let d = (x - m) * (x - m);
-        d * d
-    }));
-    if s2 <= 0.0 {
-        return None;
-    }
-    let nf = n as f64;
-    let r = nf * s4 / (s2 * s2);
-    Some(((nf + 1.0) * (r - 3.0) + 6.0) * (nf - 1.0) / ((nf - 2.0) * (nf - 3.0)))
+    skew_kurt(xs).1
 }
 
 /// Smallest present value.

@@ -1,6 +1,7 @@
 //! Columnar data: a [`Table`] of units × numeric columns, and the [`Dataset`] fed to a pipeline.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::error::PipelineError;
 
@@ -10,8 +11,9 @@ use super::error::PipelineError;
 /// every stage of the pipeline turns an undefined result into `None` or an error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    units: Vec<String>,
-    times: Option<Vec<i64>>,
+    // Shared between the stages' tables, which mostly keep the same rows.
+    units: Arc<[String]>,
+    times: Option<Arc<[i64]>>,
     columns: Vec<String>,
     values: Vec<Option<f64>>,
 }
@@ -42,8 +44,8 @@ impl Table {
             }
         }
         Ok(Self {
-            units,
-            times,
+            units: units.into(),
+            times: times.map(Into::into),
             columns: Vec::new(),
             values: Vec::new(),
         })

@@ -71,7 +71,11 @@ pub struct TreatmentRecord {
 /// Whether a column passes: |skew| < skew_threshold or kurtosis < kurtosis_threshold. A column
 /// whose skewness or kurtosis is undefined (fewer than four values, zero variance) passes.
 pub fn passes(values: &[f64], rule: &TreatRule) -> bool {
-    match (stats::skewness(values), stats::kurtosis(values)) {
+    check(stats::skew_kurt(values), rule)
+}
+
+fn check(moments: (Option<f64>, Option<f64>), rule: &TreatRule) -> bool {
+    match moments {
         (Some(s), Some(k)) => s.abs() < rule.skew_threshold || k < rule.kurtosis_threshold,
         _ => true,
     }
@@ -98,10 +102,10 @@ pub fn winsorise(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, us
     let mut x = col.to_vec();
     let mut nwin = 0;
     let (mut last_hi, mut last_lo) = (0, 0);
-    while nwin < rule.max_winsorised && !passes(&stats::present(&x), rule) {
-        let Some(skew) = stats::skewness(&stats::present(&x)) else {
-            break;
-        };
+    let mut buf = stats::present(&x);
+    let mut moments = stats::skew_kurt(&buf);
+    while nwin < rule.max_winsorised && !check(moments, rule) {
+        let Some(skew) = moments.0 else { break };
         let high = skew >= 0.0;
         let Some(extreme) = (if high { stats::max(&x) } else { stats::min(&x) }) else {
             break;
@@ -127,6 +131,9 @@ pub fn winsorise(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, us
             last_lo = group;
         }
         nwin = last_hi + last_lo;
+        buf.clear();
+        buf.extend(x.iter().flatten());
+        moments = stats::skew_kurt(&buf);
     }
     (x, nwin)
 }
@@ -139,12 +146,12 @@ pub fn treat_column(
     rule: Option<&TreatOverride>,
     default: &TreatRule,
 ) -> (Vec<Option<f64>>, TreatmentRecord) {
-    let p = stats::present(col);
+    let before = stats::skew_kurt(&stats::present(col));
     let mut record = TreatmentRecord {
         indicator: name.to_owned(),
         outcome: TreatOutcome::Passed,
-        skew_before: stats::skewness(&p),
-        kurtosis_before: stats::kurtosis(&p),
+        skew_before: before.0,
+        kurtosis_before: before.1,
         skew_after: None,
         kurtosis_after: None,
         points: Vec::new(),
@@ -172,14 +179,16 @@ pub fn treat_column(
                 fallback: *fallback,
                 combine: *combine,
             };
-            standard(col, &r)
+            standard(col, &r, before)
         }
-        None => standard(col, default),
+        None => standard(col, default, before),
     };
     record.outcome = outcome;
-    let pa = stats::present(&out);
-    record.skew_after = stats::skewness(&pa);
-    record.kurtosis_after = stats::kurtosis(&pa);
+    (record.skew_after, record.kurtosis_after) = if outcome == TreatOutcome::Passed {
+        before
+    } else {
+        stats::skew_kurt(&stats::present(&out))
+    };
     let is_log = matches!(outcome, TreatOutcome::Log { .. });
     for (i, (a, b)) in col.iter().zip(&out).enumerate() {
         if let (Some(a), Some(b)) = (a, b)
@@ -202,8 +211,12 @@ pub fn treat_column(
     (out, record)
 }
 
-fn standard(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, TreatOutcome) {
-    if passes(&stats::present(col), rule) {
+fn standard(
+    col: &[Option<f64>],
+    rule: &TreatRule,
+    before: (Option<f64>, Option<f64>),
+) -> (Vec<Option<f64>>, TreatOutcome) {
+    if check(before, rule) {
         return (col.to_vec(), TreatOutcome::Passed);
     }
     let (w, points) = winsorise(col, rule);

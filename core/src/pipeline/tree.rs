@@ -77,6 +77,7 @@ pub struct Tree {
     levels: Vec<u32>,
     indicators: Vec<usize>,
     aggregates: Vec<usize>,
+    index: HashMap<String, usize>,
 }
 
 impl Tree {
@@ -205,6 +206,11 @@ impl Tree {
             .filter(|&i| matches!(nodes[i].kind, NodeKind::Aggregate))
             .collect();
         aggregates.sort_by_key(|&i| levels[i]);
+        let index = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.code.clone(), i))
+            .collect();
         Ok(Self {
             nodes,
             parent,
@@ -212,6 +218,7 @@ impl Tree {
             levels,
             indicators,
             aggregates,
+            index,
         })
     }
 
@@ -238,7 +245,7 @@ impl Tree {
 
     /// The node with this code.
     pub fn node(&self, code: &str) -> Option<&NodeSpec> {
-        self.nodes.iter().find(|n| n.code == code)
+        self.position(code).and_then(|i| self.nodes.get(i))
     }
 
     /// The level of a node (indicators are level 1).
@@ -291,7 +298,7 @@ impl Tree {
     }
 
     pub(crate) fn position(&self, code: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.code == code)
+        self.index.get(code).copied()
     }
 
     pub(crate) fn children_idx(&self, i: usize) -> &[usize] {
