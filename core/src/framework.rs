@@ -453,12 +453,29 @@ impl Framework {
 
     /// A copy where an aggregate combines its children by another method.
     pub fn with_method(&self, node: NodeId, method: Aggregation) -> Result<Framework, Failure> {
+        if !matches!(
+            self.nodes.get(node).map(|n| &n.kind),
+            Some(NodeKind::Aggregate { .. })
+        ) {
+            return Err(not_a(self, node, "aggregate"));
+        }
+        self.with_methods(|id, current| if id == node { method } else { current })
+    }
+
+    /// A copy where every aggregate's method is replaced by `method(node, current)`, checked
+    /// as a file would be.
+    pub fn with_methods(
+        &self,
+        mut method: impl FnMut(NodeId, Aggregation) -> Aggregation,
+    ) -> Result<Framework, Failure> {
         let mut copy = self.clone();
-        match copy.nodes.get_mut(node).map(|n| &mut n.kind) {
-            Some(NodeKind::Aggregate {
+        for (id, node) in copy.nodes.iter_mut().enumerate() {
+            if let NodeKind::Aggregate {
                 method: current, ..
-            }) => *current = method,
-            _ => return Err(not_a(self, node, "aggregate")),
+            } = &mut node.kind
+            {
+                *current = method(id, *current);
+            }
         }
         let problems = negative_inputs(&copy.nodes, None);
         if problems.is_empty() {
@@ -472,23 +489,40 @@ impl Framework {
 
     /// A copy where an indicator is scored by another rule.
     pub fn with_rule(&self, node: NodeId, rule: Rule) -> Result<Framework, Failure> {
-        let Some(target) = self.nodes.get(node).filter(|n| n.is_indicator()) else {
+        if !self.nodes.get(node).is_some_and(Node::is_indicator) {
             return Err(not_a(self, node, "indicator"));
-        };
-        let location = Location::default().indicator(&target.code);
-        let problems: Vec<Diagnostic> = rule
-            .check(target.unit, target.range)
-            .into_iter()
-            .map(|problem| Diagnostic::error(location.clone(), problem))
-            .collect();
-        if !problems.is_empty() {
-            return Err(Failure {
-                diagnostics: problems,
-            });
         }
+        let mut rule = Some(rule);
+        self.with_rules(|id, current| {
+            if id == node {
+                rule.take().unwrap_or(current)
+            } else {
+                current
+            }
+        })
+    }
+
+    /// A copy where every indicator's rule is replaced by `rule(node, current)`, checked as a
+    /// file would be (the rule fits the unit; means that need non-negative children get them).
+    pub fn with_rules(
+        &self,
+        mut rule: impl FnMut(NodeId, Rule) -> Rule,
+    ) -> Result<Framework, Failure> {
         let mut copy = self.clone();
-        copy.nodes[node].kind = NodeKind::Indicator { rule };
-        let problems = negative_inputs(&copy.nodes, None);
+        let mut problems = Vec::new();
+        for (id, node) in copy.nodes.iter_mut().enumerate() {
+            if let NodeKind::Indicator { rule: current } = &mut node.kind {
+                let next = rule(id, current.clone());
+                let location = Location::default().indicator(&node.code);
+                problems.extend(
+                    next.check(node.unit, node.range)
+                        .into_iter()
+                        .map(|p| Diagnostic::error(location.clone(), p)),
+                );
+                *current = next;
+            }
+        }
+        problems.extend(negative_inputs(&copy.nodes, None));
         if problems.is_empty() {
             Ok(copy)
         } else {

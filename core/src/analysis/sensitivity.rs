@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Inputs;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
-use crate::framework::{Aggregation, Framework, MissingPolicy, NodeId, NodeKind};
+use crate::framework::{Aggregation, Framework, MissingPolicy, NodeId};
 use crate::random::{SOBOL_MAX_DIMENSIONS, Sobol, SplitMix64};
 use crate::rule::Rule;
 use crate::score::{node_values, rank};
@@ -195,14 +195,15 @@ impl Factor {
                 0 => (framework, "nominal".into()),
                 k => {
                     let method = methods[k - 1];
-                    let mut changed = framework.clone();
-                    for id in 0..framework.nodes().len() {
-                        if let NodeKind::Aggregate { .. } = framework.node(id).kind
-                            && let Ok(next) = changed.with_method(id, method)
-                        {
-                            changed = next;
-                        }
-                    }
+                    // Every aggregate at once; where a mean needs non-negative children that a
+                    // node cannot give, that node keeps its own method.
+                    let changed = match framework.with_methods(|_, _| method) {
+                        Ok(changed) => changed,
+                        Err(_) => (0..framework.nodes().len())
+                            .fold(framework.clone(), |current, id| {
+                                current.with_method(id, method).unwrap_or(current)
+                            }),
+                    };
                     (changed, method_name(method))
                 }
             },
@@ -210,13 +211,21 @@ impl Factor {
                 0 => (framework, "nominal".into()),
                 k => {
                     let rule = &rules[k - 1];
-                    let mut changed = framework.clone();
-                    for id in framework.indicators() {
-                        if let Ok(next) = changed.with_rule(id, rule.clone()) {
-                            changed = next;
-                        }
+                    let fits = |id: NodeId| {
+                        let node = framework.node(id);
+                        rule.check(node.unit, node.range).is_empty()
+                    };
+                    // Refused when it clashes with an earlier choice (z-scores under a geometric
+                    // mean): the run keeps its rules and says so.
+                    match framework
+                        .with_rules(|id, current| if fits(id) { rule.clone() } else { current })
+                    {
+                        Ok(changed) => (changed, rule.name().to_string()),
+                        Err(_) => (
+                            framework,
+                            format!("{} (refused: clashes with the aggregation)", rule.name()),
+                        ),
                     }
-                    (changed, rule.name().to_string())
                 }
             },
             Factor::Missing(policies) => match Factor::pick(u, policies.len() + 1) {
