@@ -375,6 +375,17 @@ impl Framework {
         &self.references
     }
 
+    /// True when `to` counts toward `from` (or is `from`).
+    pub fn reaches(&self, from: NodeId, to: NodeId) -> bool {
+        from == to
+            || match &self.nodes[from].kind {
+                NodeKind::Indicator { .. } => false,
+                NodeKind::Aggregate { children, .. } => {
+                    children.iter().any(|edge| self.reaches(edge.child, to))
+                }
+            }
+    }
+
     /// The same framework with another missing-data policy.
     pub fn with_missing(mut self, missing: MissingPolicy) -> Framework {
         self.missing = missing;

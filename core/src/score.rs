@@ -156,60 +156,30 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
     let n = inputs.units().len();
     let nodes = framework.nodes();
     let scales = scales(framework, n);
-    let mut values: Vec<Vec<Option<f64>>> = Vec::with_capacity(nodes.len());
-    let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(nodes.len());
+    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); nodes.len()];
+    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); nodes.len()];
+    for id in framework.indicators() {
+        (values[id], statuses[id]) = score_indicator(framework, id, inputs.column(id), scales[id]);
+    }
+    aggregate_all(framework, &scales, &mut values, &mut statuses);
     let mut diagnostics = Vec::new();
-
     for (id, node) in nodes.iter().enumerate() {
-        let (column, status) = match &node.kind {
-            NodeKind::Indicator { rule } => {
-                let raw = inputs.column(id);
-                let mut scores = rule.apply(raw, node.unit, node.range, node.direction);
-                let mut status = vec![Status::Scored; n];
-                for unit in 0..n {
-                    if raw[unit].is_none() {
-                        if framework.missing() == MissingPolicy::Zero {
-                            let bottom = scales[id].low;
-                            scores[unit] = Some(if bottom.is_finite() { bottom } else { 0.0 });
-                            status[unit] = Status::MissingAsZero;
-                        } else {
-                            status[unit] = Status::Missing;
-                        }
-                    }
-                }
-                (scores, status)
-            }
-            NodeKind::Aggregate { method, children } => {
-                let mut column = Vec::with_capacity(n);
-                let mut status = Vec::with_capacity(n);
-                for unit in 0..n {
-                    let (value, state) = aggregate(
-                        *method,
-                        children,
-                        &values,
-                        unit,
-                        framework.min_availability(),
-                    );
-                    if let (Status::LowAvailability, Some(share)) =
-                        (state, availability(children, &values, unit))
-                    {
-                        let location = Location::default()
-                            .unit(&inputs.units()[unit].code)
-                            .indicator(&node.code);
-                        let problem = Problem::LowAvailability {
-                            available: share,
-                            threshold: framework.min_availability(),
-                        };
-                        diagnostics.push(Diagnostic::warning(location, problem));
-                    }
-                    column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
-                    status.push(state);
-                }
-                (column, status)
-            }
+        let NodeKind::Aggregate { children, .. } = &node.kind else {
+            continue;
         };
-        values.push(column);
-        statuses.push(status);
+        for (unit, info) in inputs.units().iter().enumerate() {
+            if statuses[id][unit] == Status::LowAvailability
+                && let Some(share) = availability(children, &values, unit)
+            {
+                let location = Location::default().unit(&info.code).indicator(&node.code);
+                let threshold = framework.min_availability();
+                let problem = Problem::LowAvailability {
+                    available: share,
+                    threshold,
+                };
+                diagnostics.push(Diagnostic::warning(location, problem));
+            }
+        }
     }
 
     let precision = framework.precision();
@@ -277,6 +247,72 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
         nodes: infos,
         units,
         diagnostics,
+    }
+}
+
+/// Scores one indicator's column; missing values follow the framework's policy.
+fn score_indicator(
+    framework: &Framework,
+    id: NodeId,
+    raw: &[Option<f64>],
+    scale: Range,
+) -> (Vec<Option<f64>>, Vec<Status>) {
+    let node = framework.node(id);
+    let Some(rule) = node.rule() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut scores = rule.apply(raw, node.unit, node.range, node.direction);
+    let mut status = vec![Status::Scored; raw.len()];
+    for (unit, value) in raw.iter().enumerate() {
+        if value.is_some() {
+            continue;
+        }
+        if framework.missing() == MissingPolicy::Zero {
+            scores[unit] = Some(if scale.low.is_finite() {
+                scale.low
+            } else {
+                0.0
+            });
+            status[unit] = Status::MissingAsZero;
+        } else {
+            status[unit] = Status::Missing;
+        }
+    }
+    (scores, status)
+}
+
+/// Fills every aggregate's column from its children's, in scoring order. `values` and
+/// `statuses` hold one column per node; the indicators' columns must be filled already.
+pub(crate) fn aggregate_all(
+    framework: &Framework,
+    scales: &[Range],
+    values: &mut [Vec<Option<f64>>],
+    statuses: &mut [Vec<Status>],
+) {
+    let n = framework
+        .indicators()
+        .next()
+        .map(|leaf| values[leaf].len())
+        .unwrap_or(0);
+    for (id, node) in framework.nodes().iter().enumerate() {
+        let NodeKind::Aggregate { method, children } = &node.kind else {
+            continue;
+        };
+        let mut column = Vec::with_capacity(n);
+        let mut status = Vec::with_capacity(n);
+        for unit in 0..n {
+            let (value, state) = aggregate(
+                *method,
+                children,
+                values,
+                unit,
+                framework.min_availability(),
+            );
+            column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
+            status.push(state);
+        }
+        values[id] = column;
+        statuses[id] = status;
     }
 }
 
@@ -432,7 +468,7 @@ fn contributions(
         let mut shares = vec![0.0; framework.nodes().len()];
         spread(framework, values, unit, index, 1.0, &mut shares);
         for leaf in framework.indicators() {
-            if !reaches(framework, index, leaf) {
+            if !framework.reaches(index, leaf) {
                 continue;
             }
             let value = shares[leaf];
@@ -498,14 +534,4 @@ fn linear_below(framework: &Framework, id: NodeId) -> bool {
             method.is_linear() && children.iter().all(|e| linear_below(framework, e.child))
         }
     }
-}
-
-fn reaches(framework: &Framework, from: NodeId, to: NodeId) -> bool {
-    from == to
-        || match &framework.node(from).kind {
-            NodeKind::Indicator { .. } => false,
-            NodeKind::Aggregate { children, .. } => {
-                children.iter().any(|e| reaches(framework, e.child, to))
-            }
-        }
 }

@@ -1,0 +1,168 @@
+//! Where a unit lost points, and where the same effort would gain the most.
+
+use serde::Serialize;
+
+use crate::check::Inputs;
+use crate::dataset::UnitInfo;
+use crate::framework::{Framework, NodeId};
+use crate::score::{Status, aggregate_all, compute, scales};
+
+/// The explanation of one unit's result on one index.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The unit.
+    pub unit: UnitInfo,
+    /// The index the gains are measured on.
+    pub index: String,
+    /// The index's value now.
+    pub value: Option<f64>,
+    /// The index's maximum points, when it counts in points.
+    pub max_points: Option<f64>,
+    /// The score step used to compare effort across indicators (a share of each
+    /// indicator's scale).
+    pub step: f64,
+    /// Every indicator that counts toward the index, in framework order.
+    pub indicators: Vec<IndicatorExplanation>,
+    /// The indicators ordered by the index gain of one step, largest first; indicators
+    /// already at their maximum or without a positive weight are left out.
+    pub best_moves: Vec<Move>,
+}
+
+/// One indicator's part in the explanation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorExplanation {
+    /// The indicator's code.
+    pub code: String,
+    /// Its score now.
+    pub score: Option<f64>,
+    /// Its points now and the points it lost against its maximum.
+    pub points: Option<f64>,
+    /// Maximum points minus points.
+    pub points_lost: Option<f64>,
+    /// How much the index would gain if this indicator alone reached its maximum.
+    pub gain_if_full: f64,
+    /// The same in the index's points.
+    pub gain_if_full_points: Option<f64>,
+    /// Whether the score rests on data.
+    pub status: Status,
+}
+
+/// Raising one indicator's score by one step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Move {
+    /// The indicator's code.
+    pub indicator: String,
+    /// Its score now.
+    pub from: f64,
+    /// Its score after the step (capped at the top of its scale).
+    pub to: f64,
+    /// The index's gain.
+    pub gain: f64,
+    /// The same in the index's points.
+    pub gain_points: Option<f64>,
+}
+
+/// Explains a unit's result on an index (`None`: the framework's first index), comparing
+/// indicators by the gain of raising each one's score by `step` (0.1 = a tenth of its scale).
+/// Returns `None` when the unit or the index does not exist.
+///
+/// Scores of relative rules (min-max, ranks) depend on the other units; the gains here hold
+/// the other units fixed.
+///
+/// ```
+/// use dti_core::{check, embedded, explain::explain, Dataset};
+/// let framework = embedded::default_framework();
+/// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let inputs = check(&framework, &data).inputs;
+/// let why = explain(&framework, &inputs, 0, None, 0.1).unwrap();
+/// assert_eq!(why.index, "DTI");
+/// // Digital-government activity carries 200 of 1000 points: the largest gain per step.
+/// assert_eq!(why.best_moves[0].indicator, "I7");
+/// ```
+pub fn explain(
+    framework: &Framework,
+    inputs: &Inputs,
+    unit: usize,
+    index: Option<&str>,
+    step: f64,
+) -> Option<Explanation> {
+    let info = inputs.units().get(unit)?.clone();
+    let index: NodeId = match index {
+        Some(code) => framework.find(code)?,
+        None => *framework.indices().first()?,
+    };
+    let results = compute(framework, inputs);
+    let current = &results.units[unit].nodes;
+    let max_points = results.nodes[index].max_points;
+    let n = inputs.units().len();
+    let scales = scales(framework, n);
+
+    // The unit's values, one single-unit column per node, re-aggregated after each change.
+    let base: Vec<Vec<Option<f64>>> = current.iter().map(|node| vec![node.value]).collect();
+    let statuses: Vec<Vec<Status>> = current.iter().map(|node| vec![node.status]).collect();
+    let index_with = |leaf: NodeId, score: f64| -> f64 {
+        let mut values = base.clone();
+        let mut states = statuses.clone();
+        values[leaf][0] = Some(score);
+        aggregate_all(framework, &scales, &mut values, &mut states);
+        values[index][0].unwrap_or(0.0)
+    };
+    let now = current[index].value.unwrap_or(0.0);
+    let to_points = |gain: f64| max_points.map(|max| gain * max);
+
+    let mut indicators = Vec::new();
+    let mut best_moves = Vec::new();
+    for leaf in framework
+        .indicators()
+        .filter(|&leaf| framework.reaches(index, leaf))
+    {
+        let node = &current[leaf];
+        let scale = scales[leaf];
+        let score = node.value.unwrap_or(if scale.low.is_finite() {
+            scale.low
+        } else {
+            0.0
+        });
+        let top = if scale.high.is_finite() {
+            scale.high
+        } else {
+            score + 1.0
+        };
+        let gain_if_full = (index_with(leaf, top) - now).max(0.0);
+        indicators.push(IndicatorExplanation {
+            code: node.code.clone(),
+            score: node.value,
+            points: node.points,
+            points_lost: node.points_lost,
+            gain_if_full,
+            gain_if_full_points: to_points(gain_if_full),
+            status: node.status,
+        });
+        let width = if scale.is_finite() {
+            scale.high - scale.low
+        } else {
+            1.0
+        };
+        let to = (score + step * width).min(top);
+        let gain = index_with(leaf, to) - now;
+        if to > score && gain > 0.0 {
+            best_moves.push(Move {
+                indicator: node.code.clone(),
+                from: score,
+                to,
+                gain,
+                gain_points: to_points(gain),
+            });
+        }
+    }
+    best_moves.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    Some(Explanation {
+        unit: info,
+        index: framework.node(index).code.clone(),
+        value: current[index].value,
+        max_points,
+        step,
+        indicators,
+        best_moves,
+    })
+}
