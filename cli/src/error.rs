@@ -126,7 +126,9 @@ pub fn counts(issues: &[Issue]) -> [usize; 3] {
 pub fn render_issues(issues: &[Issue], lang: Lang, color: bool, errors_only: bool) -> String {
     let mut text = String::new();
     for issue in issues {
-        if errors_only && issue.severity() != Severity::Error {
+        // When a command fails, the errors matter, and the tool's own notes give context
+        // (which sheet was read, which encoding).
+        if errors_only && issue.severity() != Severity::Error && issue.problem.is_some() {
             continue;
         }
         let style = match issue.severity() {

@@ -155,8 +155,8 @@ pub fn extra_hint(problem: &Problem, lang: Lang) -> Option<String> {
             "write the year with four digits, e.g. 2022",
         ),
         Problem::Syntax { .. } => lang.pick(
-            "kiểm tra dấu ngoặc kép và dấu phân cách; lưu lại tệp từ Excel dưới dạng “CSV UTF-8”",
-            "check the quotes and separators; save the file again from Excel as “CSV UTF-8”",
+            "xem quanh vị trí đó: thiếu hoặc thừa dấu ngoặc kép, dấu phẩy hoặc dấu ngoặc",
+            "look near that place for a missing or extra quote, comma or bracket",
         ),
         Problem::MissingValue { .. } => lang.pick(
             "nhập giá trị nếu có số liệu",
@@ -469,4 +469,113 @@ pub fn aggregation_text(method: Aggregation, lang: Lang) -> String {
         Aggregation::Sum => lang.pick("tổng điểm", "sum of points").into(),
         Aggregation::Minimum => lang.pick("nhỏ nhất", "minimum").into(),
     }
+}
+
+/// `--step` out of range.
+pub fn bad_step(lang: Lang) -> String {
+    lang.pick(
+        "--step phải lớn hơn 0 và không quá 1 (ví dụ 0.1)",
+        "--step must be above 0 and at most 1 (e.g. 0.1)",
+    )
+    .into()
+}
+
+/// An unknown node code.
+pub fn unknown_node(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("bộ chỉ số không có chỉ số `{code}`; `dti frameworks ID` liệt kê các mã")
+        }
+        Lang::En => {
+            format!("the framework has no node `{code}`; `dti frameworks ID` lists the codes")
+        }
+    }
+}
+
+/// ` (702,45 of 1000 points)`.
+pub fn points_of(lang: Lang, points: f64, max: f64) -> String {
+    let points = dti_core::format_decimal(points, 2, lang);
+    let max = number(max, lang);
+    match lang {
+        Lang::Vi => format!(" ({points}/{max} điểm)"),
+        Lang::En => format!(" ({points} of {max} points)"),
+    }
+}
+
+/// Heading of the points-lost table.
+pub fn where_lost(lang: Lang) -> String {
+    lang.pick(
+        "Điểm bị mất theo chỉ tiêu (nhiều nhất trước)",
+        "Where points were lost (largest first)",
+    )
+    .into()
+}
+
+/// Column: the index gain if an indicator were full.
+pub fn index_gain_if_full(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{index} tăng nếu đạt tối đa"),
+        Lang::En => format!("{index} gain if full"),
+    }
+}
+
+/// Heading of the best-moves table.
+pub fn best_moves(lang: Lang, step: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cùng một nỗ lực (+{step} điểm chỉ tiêu), chỉ tiêu nào mang lại nhiều điểm nhất"
+        ),
+        Lang::En => format!("Where the same effort (+{step} indicator score) gains the most"),
+    }
+}
+
+/// Column: the index gain.
+pub fn index_gain(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{index} tăng"),
+        Lang::En => format!("{index} gain"),
+    }
+}
+
+/// Column: the index gain in points.
+pub fn index_gain_points(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Điểm {index} tăng"),
+        Lang::En => format!("{index} points gained"),
+    }
+}
+
+/// The first of several sheets was read.
+pub fn first_sheet(lang: Lang, sheet: &str, names: &[String]) -> String {
+    let (count, list) = (names.len(), names.join(", "));
+    match lang {
+        Lang::Vi => format!(
+            "đã đọc trang `{sheet}`, trang đầu tiên trong {count} trang ({list}); chọn trang khác bằng --sheet TÊN"
+        ),
+        Lang::En => format!(
+            "read sheet `{sheet}`, the first of {count} ({list}); choose another with --sheet NAME"
+        ),
+    }
+}
+
+/// Rows above the header were skipped.
+pub fn rows_above_header(lang: Lang, first: u64, last: u64) -> String {
+    let rows = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    };
+    match lang {
+        Lang::Vi => format!("bỏ qua dòng {rows} phía trên dòng tiêu đề (tiêu đề bảng hoặc ô gộp)"),
+        Lang::En => format!("row {rows} above the header row skipped (a title or merged cells)"),
+    }
+}
+
+/// A text file named like a workbook.
+pub fn text_named_workbook(lang: Lang) -> String {
+    lang.pick(
+        "tệp có đuôi bảng tính nhưng là tệp văn bản: đã đọc như CSV",
+        "the file is named like a workbook but holds text: read as CSV",
+    )
+    .into()
 }

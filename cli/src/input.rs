@@ -109,15 +109,16 @@ pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result
         return Err(Error::Usage(i18n::input_is_dir(lang, &name)));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, &name, &e)))?;
-    if sheet::is_workbook(path, &bytes) {
-        let read = sheet::read(path, &name, &bytes, sheet, lang)?;
+    let named_like_workbook = sheet::named_like_workbook(path);
+    if sheet::is_workbook(&bytes) || (named_like_workbook && std::str::from_utf8(&bytes).is_err()) {
+        let read = sheet::read(&name, &bytes, sheet, lang)?;
         let parsed = Dataset::from_csv(&read.csv, Some(&name));
         return Ok(Input {
             name,
             path: Some(path.to_path_buf()),
             dataset: parsed.dataset,
             diagnostics: parsed.diagnostics,
-            tool_issues: Vec::new(),
+            tool_issues: read.notes,
             framework: None,
             sheet: Some((read.sheet, read.column_offset)),
         });
@@ -125,7 +126,21 @@ pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result
     if sheet.is_some() {
         return Err(Error::Usage(i18n::sheet_needs_workbook(lang, &name)));
     }
-    Ok(from_bytes(&name, Some(path), &bytes, lang))
+    let mut input = from_bytes(&name, Some(path), &bytes, lang);
+    if named_like_workbook {
+        // A CSV file saved under a workbook's name: read as what it is.
+        input.tool_issues.insert(
+            0,
+            Issue::tool(
+                Severity::Warning,
+                Location::file(Some(&name)),
+                lang,
+                i18n::text_named_workbook(lang),
+                None,
+            ),
+        );
+    }
+    Ok(input)
 }
 
 fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> String {

@@ -15,10 +15,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dti_core::Lang;
 
 pub mod check;
-// pub mod compare;
+pub mod compare;
 pub mod completions;
 pub mod error;
-// pub mod explain;
+pub mod explain;
 pub mod frameworks;
 pub mod i18n;
 pub mod input;
@@ -73,7 +73,12 @@ pub enum Command {
     /// Write an empty data-entry file listing every indicator of a framework
     #[command(after_help = EXIT_CODES)]
     Template(template::TemplateArgs),
-    // EXPLAIN
+    /// Show where a unit lost points and where the same effort gains the most
+    #[command(after_help = EXIT_CODES)]
+    Explain(explain::ExplainArgs),
+    /// Compare two data files (e.g. two years): changes per unit and node, rank moves
+    #[command(after_help = EXIT_CODES)]
+    Compare(compare::CompareArgs),
     /// List the embedded frameworks, or show one in detail
     #[command(after_help = EXIT_CODES)]
     Frameworks(frameworks::FrameworksArgs),
@@ -153,6 +158,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Score(args) => score::run(&args, &context),
         Command::Check(args) => check::run(&args, &context),
         Command::Template(args) => template::run(&args, &context),
+        Command::Explain(args) => explain::run(&args, &context),
+        Command::Compare(args) => compare::run(&args, &context),
         Command::Frameworks(args) => frameworks::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),

@@ -246,11 +246,21 @@ impl Table {
     }
 }
 
-/// The width of text in terminal columns (characters; combining marks take none).
+/// The width of text in terminal columns: characters, less combining marks and ANSI colour
+/// sequences.
 fn width(text: &str) -> usize {
-    text.chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .count()
+    let mut count = 0;
+    let mut escape = false;
+    for c in text.chars() {
+        if escape {
+            escape = c != 'm';
+        } else if c == '\x1b' {
+            escape = true;
+        } else if !('\u{300}'..='\u{36f}').contains(&c) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Writes tables as the sheets of an Excel workbook: bold headers, frozen top row,

@@ -59,11 +59,9 @@ pub fn score(
     framework: &Framework,
     lang: Lang,
 ) -> Result<(Results, Vec<Issue>), Error> {
-    let mut diagnostics = input.diagnostics.clone();
     match dti_core::score(framework, &input.dataset) {
         Ok(results) => {
-            diagnostics.extend(results.diagnostics.iter().cloned());
-            weigh(framework, &mut diagnostics);
+            let diagnostics = combine(framework, &input.diagnostics, results.diagnostics.clone());
             let issues = input.issues(diagnostics, lang);
             if issues.iter().any(|i| i.severity() == Severity::Error) {
                 return Err(Error::Data(issues));
@@ -71,7 +69,7 @@ pub fn score(
             Ok((results, issues))
         }
         Err(failure) => {
-            diagnostics.extend(failure.diagnostics);
+            let diagnostics = combine(framework, &input.diagnostics, failure.diagnostics);
             Err(Error::Data(input.issues(diagnostics, lang)))
         }
     }
@@ -112,9 +110,36 @@ pub fn display_order(framework: &Framework, results: &Results) -> Vec<usize> {
     indices.chain(others).collect()
 }
 
+/// The reader's diagnostics followed by the checker's, without the checker's echoes of
+/// what the reader already reported: no "no data" after a reading error, no "no value"
+/// for a cell the reader could not read.
+pub fn combine(
+    framework: &Framework,
+    reading: &[Diagnostic],
+    checking: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let errors: Vec<&Diagnostic> = reading.iter().filter(|d| d.is_error()).collect();
+    let unread = |d: &Diagnostic| {
+        errors.iter().any(|e| {
+            e.location.unit.is_some()
+                && e.location.unit == d.location.unit
+                && e.location.indicator == d.location.indicator
+        })
+    };
+    let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
+    let mut all = reading.to_vec();
+    all.extend(checking.into_iter().filter(|d| match d.problem {
+        Problem::NoData => errors.is_empty(),
+        Problem::MissingValue { .. } => !unreadable && !unread(d),
+        _ => true,
+    }));
+    weigh(framework, &mut all);
+    all
+}
+
 /// Demotes to notes the warnings about missing values of indicators that carry no points
 /// (the DTI's smart-city indicator is reported but not scored): they change nothing.
-pub fn weigh(framework: &Framework, diagnostics: &mut [Diagnostic]) {
+fn weigh(framework: &Framework, diagnostics: &mut [Diagnostic]) {
     for diagnostic in diagnostics {
         let weightless = diagnostic
             .location

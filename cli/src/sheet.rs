@@ -19,24 +19,28 @@ pub struct SheetText {
     pub csv: String,
     /// The 0-based column of the first used cell: CSV field 1 is that column.
     pub column_offset: u64,
+    /// What the tool noticed: which sheet it read, rows skipped above the header.
+    pub notes: Vec<Issue>,
 }
 
-/// True for workbooks: by extension, or by content (a ZIP or OLE file named `.csv`).
-pub fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
-    let by_name = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+/// True for files named like workbooks (`.xlsx`, `.xls`, `.ods` …).
+pub fn named_like_workbook(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         matches!(
             e.to_ascii_lowercase().as_str(),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods"
         )
-    });
-    by_name
-        || bytes.starts_with(b"PK\x03\x04")
+    })
+}
+
+/// True for workbooks by content: a ZIP (xlsx, ods) or OLE (xls) file, whatever its name.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// Reads a sheet (the first when none is named) as CSV text.
 pub fn read(
-    _path: &Path,
     name: &str,
     bytes: &[u8],
     wanted: Option<&str>,
@@ -69,14 +73,50 @@ pub fn read(
     let range = workbook
         .worksheet_range(&sheet)
         .map_err(|e| broken(e.to_string()))?;
+    let mut notes = Vec::new();
+    if wanted.is_none() && names.len() > 1 {
+        notes.push(Issue::tool(
+            Severity::Note,
+            Location::file(Some(name)),
+            lang,
+            i18n::first_sheet(lang, &sheet, &names),
+            None,
+        ));
+    }
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|row| row.iter().map(cell_text).collect())
+        .collect();
+    let header = header_row(&rows);
+    if header > 0 {
+        let (first, last) = (
+            u64::from(first_row) + 1,
+            u64::from(first_row) + header as u64,
+        );
+        notes.push(Issue::tool(
+            Severity::Note,
+            Location::file(Some(name)),
+            lang,
+            i18n::rows_above_header(lang, first, last),
+            None,
+        ));
+    }
     let mut csv = "\n".repeat(first_row as usize);
+    // Rows above the header become comment lines, which the reader skips but counts.
+    for row in &rows[..header] {
+        let text: Vec<&str> = row
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
+        csv.push_str(&format!("# {}\n", text.join(" | ")));
+    }
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    for row in range.rows() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
+    for cells in &rows[header..] {
         if cells.iter().all(String::is_empty) {
             // A blank row: keep the line so that later rows keep their numbers.
             writer
@@ -84,7 +124,7 @@ pub fn read(
                 .map_err(|e| broken(e.to_string()))?;
         } else {
             writer
-                .write_record(&cells)
+                .write_record(cells)
                 .map_err(|e| broken(e.to_string()))?;
         }
     }
@@ -94,7 +134,23 @@ pub fn read(
         sheet,
         csv,
         column_offset: u64::from(first_column),
+        notes,
     })
+}
+
+/// The header row among the first rows: the first that fills at least 60 % of the widest
+/// row's cells (and two or more). Rows above it are titles, or merged cells whose value
+/// sits in the first cell only.
+fn header_row(rows: &[Vec<String>]) -> usize {
+    let filled = |row: &Vec<String>| row.iter().filter(|c| !c.trim().is_empty()).count();
+    let head = &rows[..rows.len().min(20)];
+    let widest = head.iter().map(filled).max().unwrap_or(0);
+    head.iter()
+        .position(|row| {
+            let n = filled(row);
+            n >= 2 && n * 10 >= widest * 6
+        })
+        .unwrap_or(0)
 }
 
 /// A cell as a person would type it: numbers in full, dates as `YYYY-MM-DD` (which the core
