@@ -579,3 +579,75 @@ pub fn text_named_workbook(lang: Lang) -> String {
     )
     .into()
 }
+
+/// The report's title.
+pub fn report_title(lang: Lang) -> String {
+    lang.pick(
+        "Báo cáo chỉ số chuyển đổi số",
+        "Digital transformation index report",
+    )
+    .into()
+}
+
+/// `Data`, before the file name.
+pub fn data_label(lang: Lang) -> &'static str {
+    lang.pick("Dữ liệu", "Data")
+}
+
+/// `Rank 2 of 63`.
+pub fn rank_of(lang: Lang, rank: u32, of: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Hạng {rank}/{of}"),
+        Lang::En => format!("Rank {rank} of {of}"),
+    }
+}
+
+/// Caption of the bars.
+pub fn pillars_caption(lang: Lang) -> String {
+    lang.pick("Chỉ số và các trụ cột", "Index and pillars")
+        .into()
+}
+
+/// Caption of the radar chart.
+pub fn radar_caption(lang: Lang) -> String {
+    lang.pick("Các chỉ số chính (0–1)", "Main indicators (0–1)")
+        .into()
+}
+
+/// Heading of the main-indicator table.
+pub fn main_indicators(lang: Lang) -> String {
+    lang.pick(
+        "Chỉ số chính và điểm bị mất",
+        "Main indicators and points lost",
+    )
+    .into()
+}
+
+/// `+20.0 points`.
+pub fn points_gain(lang: Lang, points: &str) -> String {
+    match lang {
+        Lang::Vi => format!("+{points} điểm"),
+        Lang::En => format!("+{points} points"),
+    }
+}
+
+/// Heading of the ranking table.
+pub fn ranking(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Xếp hạng theo {index} giữa các đơn vị trong dữ liệu"),
+        Lang::En => format!("Ranking by {index} among the units of the data"),
+    }
+}
+
+/// What the red tick in the bars is.
+pub fn reference_line(lang: Lang) -> String {
+    lang.pick("Vạch đỏ", "Red tick").into()
+}
+
+/// The report's last line.
+pub fn made_by(lang: Lang, version: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Tạo bởi dti {version}. Điểm tính theo bộ chỉ số ghi ở đầu báo cáo."),
+        Lang::En => format!("Made by dti {version}. Scores follow the framework named at the top."),
+    }
+}

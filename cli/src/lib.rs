@@ -23,7 +23,7 @@ pub mod frameworks;
 pub mod i18n;
 pub mod input;
 pub mod output;
-// pub mod report;
+pub mod report;
 pub mod score;
 pub mod sheet;
 pub mod template;
@@ -34,8 +34,8 @@ const EXIT_CODES: &str = "\
 Exit status:
   0  success (warnings and notes do not fail)
   1  the data or the framework has errors (`dti check` found errors, nothing could be scored)
-  2  usage error: bad arguments, an input file that cannot be read, or an output file that
-     already exists (use --force to replace it)
+  2  usage error: bad arguments, an input file that cannot be read, an output that cannot
+     be written, or an output file that already exists (use --force to replace it)
 
 Language: --lang, else LC_ALL / LC_MESSAGES / LANG (Vietnamese when they say vi_*), else English.
 Colour: only when the output is a terminal and NO_COLOR is not set.";
@@ -82,7 +82,9 @@ pub enum Command {
     /// List the embedded frameworks, or show one in detail
     #[command(after_help = EXIT_CODES)]
     Frameworks(frameworks::FrameworksArgs),
-    // REPORT
+    /// Write a self-contained, printable HTML report (A4) for one unit
+    #[command(after_help = EXIT_CODES)]
+    Report(report::ReportArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -161,6 +163,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Explain(args) => explain::run(&args, &context),
         Command::Compare(args) => compare::run(&args, &context),
         Command::Frameworks(args) => frameworks::run(&args, &context),
+        Command::Report(args) => report::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };
