@@ -232,15 +232,6 @@ pub fn compare(
     }
 }
 
-fn signed(value: f64, decimals: u32, lang: Lang) -> String {
-    let text = dti_core::format_decimal(value, decimals, lang);
-    if round_to(value, decimals) > 0.0 {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
 fn rank_move(places: i64, color: bool) -> String {
     match places {
         0 => "=".into(),
@@ -301,8 +292,10 @@ fn unit_tables(
                     Cell::text(node_name(framework, &node.code, lang)),
                     Cell::number(node.old, precision),
                     Cell::number(node.new, precision),
-                    node.change
-                        .map_or(Cell::Empty, |c| Cell::text(signed(c, precision, lang))),
+                    node.change.map_or(Cell::Empty, |value| Cell::Signed {
+                        value,
+                        decimals: precision,
+                    }),
                     node.old_rank
                         .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
                     node.new_rank

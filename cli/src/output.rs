@@ -68,6 +68,13 @@ pub enum Cell {
         /// Decimals shown.
         decimals: u32,
     },
+    /// A change, shown with its sign (`+0.0296`, `-0.0100`).
+    Signed {
+        /// The value.
+        value: f64,
+        /// Decimals shown.
+        decimals: u32,
+    },
     /// A whole number.
     Integer(i64),
     /// Nothing.
@@ -93,13 +100,24 @@ impl Cell {
         match self {
             Cell::Text(text) => text.clone(),
             Cell::Number { value, decimals } => format_decimal(*value, *decimals, lang),
+            Cell::Signed { value, decimals } => {
+                let text = format_decimal(*value, *decimals, lang);
+                if dti_core::round_to(*value, *decimals) > 0.0 {
+                    format!("+{text}")
+                } else {
+                    text
+                }
+            }
             Cell::Integer(value) => value.to_string(),
             Cell::Empty => String::new(),
         }
     }
 
     fn is_numeric(&self) -> bool {
-        matches!(self, Cell::Number { .. } | Cell::Integer(_))
+        matches!(
+            self,
+            Cell::Number { .. } | Cell::Signed { .. } | Cell::Integer(_)
+        )
     }
 }
 
@@ -292,7 +310,7 @@ pub fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
                     Cell::Text(text) => {
                         sheet.write_string(r, c, text).map_err(fail)?;
                     }
-                    Cell::Number { value, decimals } => {
+                    Cell::Number { value, decimals } | Cell::Signed { value, decimals } => {
                         let pattern = if *decimals == 0 {
                             "0".to_string()
                         } else {
