@@ -266,6 +266,7 @@ pub struct Framework {
     nodes: Vec<Node>,
     indices: Vec<NodeId>,
     references: Vec<Reference>,
+    pipeline: Option<crate::pipeline::PipelineSpec>,
 }
 
 impl Framework {
@@ -386,6 +387,117 @@ impl Framework {
             }
     }
 
+    /// The construction pipeline declared in the framework's `[pipeline]` table, for
+    /// methodologies built from raw data (see the [`pipeline`](crate::pipeline) module).
+    pub fn pipeline(&self) -> Option<&crate::pipeline::PipelineSpec> {
+        self.pipeline.as_ref()
+    }
+
+    /// A copy with every edge weight replaced by `weight(parent, child, current)`, checked as
+    /// a framework file would be (weights finite and non-negative, each aggregate's total positive).
+    pub fn with_weights(
+        &self,
+        mut weight: impl FnMut(NodeId, NodeId, f64) -> f64,
+    ) -> Result<Framework, Failure> {
+        let mut copy = self.clone();
+        let mut problems = Vec::new();
+        for parent in 0..copy.nodes.len() {
+            let NodeKind::Aggregate { children, .. } = &mut copy.nodes[parent].kind else {
+                continue;
+            };
+            for edge in children.iter_mut() {
+                edge.weight = weight(parent, edge.child, edge.weight);
+            }
+            let parent_code = &self.nodes[parent].code;
+            for edge in children.iter() {
+                if !(edge.weight.is_finite() && edge.weight >= 0.0) {
+                    let child = self.nodes[edge.child].code.clone();
+                    let problem = Problem::BadWeight {
+                        parent: parent_code.clone(),
+                        child,
+                        weight: edge.weight,
+                    };
+                    problems.push(Diagnostic::error(
+                        Location::default().indicator(parent_code),
+                        problem,
+                    ));
+                }
+            }
+            if children.iter().map(|edge| edge.weight).sum::<f64>() <= 0.0 {
+                let problem = Problem::NoWeight {
+                    code: parent_code.clone(),
+                };
+                problems.push(Diagnostic::error(
+                    Location::default().indicator(parent_code),
+                    problem,
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Failure {
+                diagnostics: problems,
+            });
+        }
+        for node in &mut copy.nodes {
+            node.parents.clear();
+        }
+        for parent in 0..copy.nodes.len() {
+            if let NodeKind::Aggregate { children, .. } = &copy.nodes[parent].kind {
+                for edge in children.clone() {
+                    copy.nodes[edge.child].parents.push((parent, edge.weight));
+                }
+            }
+        }
+        Ok(copy)
+    }
+
+    /// A copy where an aggregate combines its children by another method.
+    pub fn with_method(&self, node: NodeId, method: Aggregation) -> Result<Framework, Failure> {
+        let mut copy = self.clone();
+        match copy.nodes.get_mut(node).map(|n| &mut n.kind) {
+            Some(NodeKind::Aggregate {
+                method: current, ..
+            }) => *current = method,
+            _ => return Err(not_a(self, node, "aggregate")),
+        }
+        let problems = negative_inputs(&copy.nodes, None);
+        if problems.is_empty() {
+            Ok(copy)
+        } else {
+            Err(Failure {
+                diagnostics: problems,
+            })
+        }
+    }
+
+    /// A copy where an indicator is scored by another rule.
+    pub fn with_rule(&self, node: NodeId, rule: Rule) -> Result<Framework, Failure> {
+        let Some(target) = self.nodes.get(node).filter(|n| n.is_indicator()) else {
+            return Err(not_a(self, node, "indicator"));
+        };
+        let location = Location::default().indicator(&target.code);
+        let problems: Vec<Diagnostic> = rule
+            .check(target.unit, target.range)
+            .into_iter()
+            .map(|problem| Diagnostic::error(location.clone(), problem))
+            .collect();
+        if !problems.is_empty() {
+            return Err(Failure {
+                diagnostics: problems,
+            });
+        }
+        let mut copy = self.clone();
+        copy.nodes[node].kind = NodeKind::Indicator { rule };
+        let problems = negative_inputs(&copy.nodes, None);
+        if problems.is_empty() {
+            Ok(copy)
+        } else {
+            Err(Failure {
+                diagnostics: problems,
+            })
+        }
+    }
+
     /// The same framework with another missing-data policy.
     pub fn with_missing(mut self, missing: MissingPolicy) -> Framework {
         self.missing = missing;
@@ -418,6 +530,8 @@ struct RawFramework {
     aggregates: Vec<RawAggregate>,
     #[serde(default, rename = "reference")]
     references: Vec<Reference>,
+    #[serde(default)]
+    pipeline: Option<crate::pipeline::PipelineSpec>,
 }
 
 fn default_precision() -> u32 {
@@ -809,7 +923,27 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
         nodes,
         indices,
         references: raw.references,
+        pipeline: raw.pipeline,
     })
+}
+
+fn not_a(framework: &Framework, node: NodeId, what: &str) -> Failure {
+    let code = framework
+        .nodes
+        .get(node)
+        .map(|n| n.code.clone())
+        .unwrap_or_else(|| format!("#{node}"));
+    let detail = format!("`{code}` is not an {what}");
+    let location = Location::default().indicator(&code);
+    Failure {
+        diagnostics: vec![Diagnostic::error(
+            location,
+            Problem::BadSetting {
+                setting: "node".into(),
+                detail,
+            },
+        )],
+    }
 }
 
 /// Geometric, harmonic and power means are only defined for non-negative values: report
