@@ -1,0 +1,351 @@
+//! `dti compare`: two data files (e.g. two years) scored with one framework; the change of
+//! every node of every unit, and rank moves.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use dti_core::{Framework, Lang, Results, round_to};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::input;
+use crate::output::{self, Cell, Table, TableFormat, paint};
+use crate::score::{display_order, unit_heading};
+use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
+
+/// Arguments of `dti compare`.
+#[derive(Clone, Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier data file (CSV, JSON or .xlsx)
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later data file (CSV, JSON or .xlsx)
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    #[command(flatten)]
+    pub source: DataArgs,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The comparison of two scored data sets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The framework's id.
+    pub framework: String,
+    /// The earlier file.
+    pub old: String,
+    /// The later file.
+    pub new: String,
+    /// Every unit of either file: those of the later file first, in its order.
+    pub units: Vec<UnitChange>,
+}
+
+/// Whether a unit is in both files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// In both.
+    Both,
+    /// Only in the later file.
+    New,
+    /// Only in the earlier file.
+    Gone,
+}
+
+/// One unit's changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitChange {
+    /// The unit's code.
+    pub code: String,
+    /// Its name (from the later file when it has one).
+    pub name: Option<String>,
+    /// The years of the two files, when given.
+    pub years: [Option<i32>; 2],
+    /// Whether the unit is in both files.
+    pub presence: Presence,
+    /// One entry per node, indices first.
+    pub nodes: Vec<NodeChange>,
+}
+
+/// One node's change, on published values (rounded to the framework's precision).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeChange {
+    /// The node's code.
+    pub code: String,
+    /// The earlier value.
+    pub old: Option<f64>,
+    /// The later value.
+    pub new: Option<f64>,
+    /// Later minus earlier.
+    pub change: Option<f64>,
+    /// The earlier rank.
+    pub old_rank: Option<u32>,
+    /// The later rank.
+    pub new_rank: Option<u32>,
+    /// Places gained (positive) or lost (negative).
+    pub rank_move: Option<i64>,
+}
+
+/// Runs `dti compare`.
+pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
+    let lang = context.lang;
+    let sheet = args.source.sheet.as_deref();
+    let old = input::read_data(Some(&args.old), sheet, lang)?;
+    let new = input::read_data(Some(&args.new), sheet, lang)?;
+    let (framework, framework_path) = input::read_framework(
+        args.source.framework.as_deref(),
+        new.framework.or(old.framework),
+        lang,
+    )?;
+    // Both files are scored even when the first fails, so that every problem is listed.
+    let scored = [&old, &new].map(|input| crate::score::score(input, &framework, lang));
+    let [old_scored, new_scored] = scored;
+    let ((old_results, old_issues), (new_results, new_issues)) = match (old_scored, new_scored) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(Error::Data(mut a)), Err(Error::Data(b))) => {
+            a.extend(b);
+            return Err(Error::Data(a));
+        }
+        (Err(error), _) | (_, Err(error)) => return Err(error),
+    };
+    crate::score::report_warnings(&old_issues, &old, context);
+    crate::score::report_warnings(&new_issues, &new, context);
+    let comparison = compare(&framework, &old_results, &new_results, &old.name, &new.name);
+
+    let format = TableFormat::choose(args.format, &args.output);
+    let color = context.color && args.output.output.is_none();
+    let heading = format!(
+        "{} — {} → {}",
+        framework.names().get(lang),
+        comparison.old,
+        comparison.new
+    );
+    let bytes = match format {
+        TableFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&comparison)
+                .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
+            text.push('\n');
+            text.into_bytes()
+        }
+        TableFormat::Table => {
+            let mut out = format!("{}\n", paint(color, "1", &heading));
+            for table in unit_tables(&framework, &comparison, lang, color) {
+                out.push('\n');
+                out.push_str(&table.to_terminal(lang, color));
+            }
+            out.into_bytes()
+        }
+        TableFormat::Markdown => {
+            let mut out = format!("# {heading}\n");
+            for table in unit_tables(&framework, &comparison, lang, false) {
+                out.push('\n');
+                out.push_str(&table.to_markdown(lang, 2));
+            }
+            out.into_bytes()
+        }
+        TableFormat::Csv => long_table(&framework, &comparison, lang).to_csv(lang)?,
+        TableFormat::Xlsx => {
+            output::refuse_binary_on_terminal(&args.output, lang)?;
+            output::to_xlsx(&[&long_table(&framework, &comparison, lang)], lang)?
+        }
+    };
+    let protected = input::protected([&old.path, &new.path, &framework_path]);
+    output::emit(&bytes, &args.output, &protected, lang)?;
+    Ok(Outcome::Success)
+}
+
+/// Compares two results of the same framework, unit by unit (matched by code).
+pub fn compare(
+    framework: &Framework,
+    old: &Results,
+    new: &Results,
+    old_name: &str,
+    new_name: &str,
+) -> Comparison {
+    let order = display_order(framework, new);
+    let precision = new.precision;
+    let published = |v: Option<f64>| v.map(|v| round_to(v, precision));
+    let mut units = Vec::new();
+    let mut codes: Vec<&str> = new.units.iter().map(|u| u.unit.code.as_str()).collect();
+    codes.extend(
+        old.units
+            .iter()
+            .map(|u| u.unit.code.as_str())
+            .filter(|code| new.unit(code).is_none()),
+    );
+    for code in codes {
+        let (before, after) = (old.unit(code), new.unit(code));
+        let presence = match (before, after) {
+            (Some(_), Some(_)) => Presence::Both,
+            (None, _) => Presence::New,
+            (_, None) => Presence::Gone,
+        };
+        let name = after
+            .and_then(|u| u.unit.name.clone())
+            .or_else(|| before.and_then(|u| u.unit.name.clone()));
+        let nodes = order
+            .iter()
+            .map(|&position| {
+                let code = &new.nodes[position].code;
+                let a = before.and_then(|u| u.node(code));
+                let b = after.and_then(|u| u.node(code));
+                let (old_value, new_value) = (
+                    published(a.and_then(|n| n.value)),
+                    published(b.and_then(|n| n.value)),
+                );
+                let (old_rank, new_rank) = (a.and_then(|n| n.rank), b.and_then(|n| n.rank));
+                NodeChange {
+                    code: code.clone(),
+                    old: old_value,
+                    new: new_value,
+                    change: old_value
+                        .zip(new_value)
+                        .map(|(a, b)| round_to(b - a, precision)),
+                    old_rank,
+                    new_rank,
+                    rank_move: old_rank
+                        .zip(new_rank)
+                        .map(|(a, b)| i64::from(a) - i64::from(b)),
+                }
+            })
+            .collect();
+        units.push(UnitChange {
+            code: code.to_string(),
+            name,
+            years: [
+                before.and_then(|u| u.unit.year),
+                after.and_then(|u| u.unit.year),
+            ],
+            presence,
+            nodes,
+        });
+    }
+    Comparison {
+        framework: framework.id().to_string(),
+        old: old_name.to_string(),
+        new: new_name.to_string(),
+        units,
+    }
+}
+
+fn rank_move(places: i64, color: bool) -> String {
+    match places {
+        0 => "=".into(),
+        up if up > 0 => paint(color, "32", &format!("▲ {up}")),
+        down => paint(color, "31", &format!("▼ {}", -down)),
+    }
+}
+
+fn node_name(framework: &Framework, code: &str, lang: Lang) -> String {
+    framework
+        .find(code)
+        .map(|id| framework.node(id).names.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+fn unit_tables(
+    framework: &Framework,
+    comparison: &Comparison,
+    lang: Lang,
+    color: bool,
+) -> Vec<Table> {
+    let precision = framework.precision();
+    comparison
+        .units
+        .iter()
+        .map(|unit| {
+            let mut heading = unit_heading(&dti_core::UnitInfo {
+                code: unit.code.clone(),
+                name: unit.name.clone(),
+                year: None,
+                group: None,
+            });
+            match (unit.presence, unit.years) {
+                (Presence::New, _) => heading.push_str(&format!(" ({})", i18n::new_unit(lang))),
+                (Presence::Gone, _) => heading.push_str(&format!(" ({})", i18n::gone_unit(lang))),
+                (Presence::Both, [Some(a), Some(b)]) => heading.push_str(&format!(": {a} → {b}")),
+                (Presence::Both, _) => {}
+            }
+            let mut table = Table::new(
+                heading,
+                i18n::columns(
+                    lang,
+                    &[
+                        i18n::code,
+                        i18n::name,
+                        i18n::old_value,
+                        i18n::new_value,
+                        i18n::change,
+                        i18n::old_rank,
+                        i18n::new_rank,
+                        i18n::rank_move,
+                    ],
+                ),
+            );
+            for node in &unit.nodes {
+                table.push(vec![
+                    Cell::text(&node.code),
+                    Cell::text(node_name(framework, &node.code, lang)),
+                    Cell::number(node.old, precision),
+                    Cell::number(node.new, precision),
+                    node.change.map_or(Cell::Empty, |value| Cell::Signed {
+                        value,
+                        decimals: precision,
+                    }),
+                    node.old_rank
+                        .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                    node.new_rank
+                        .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                    node.rank_move
+                        .map_or(Cell::Empty, |m| Cell::text(rank_move(m, color))),
+                ]);
+            }
+            table
+        })
+        .collect()
+}
+
+fn long_table(framework: &Framework, comparison: &Comparison, lang: Lang) -> Table {
+    let precision = framework.precision();
+    let mut table = Table::new(
+        i18n::comparison(lang),
+        i18n::columns(
+            lang,
+            &[
+                i18n::unit,
+                i18n::unit_name,
+                i18n::node,
+                i18n::node_name,
+                i18n::old_value,
+                i18n::new_value,
+                i18n::change,
+                i18n::old_rank,
+                i18n::new_rank,
+                i18n::rank_move,
+            ],
+        ),
+    );
+    for unit in &comparison.units {
+        for node in &unit.nodes {
+            table.push(vec![
+                Cell::text(&unit.code),
+                Cell::text(unit.name.clone().unwrap_or_default()),
+                Cell::text(&node.code),
+                Cell::text(node_name(framework, &node.code, lang)),
+                Cell::number(node.old, precision),
+                Cell::number(node.new, precision),
+                Cell::number(node.change, precision),
+                node.old_rank
+                    .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                node.new_rank
+                    .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                node.rank_move.map_or(Cell::Empty, Cell::Integer),
+            ]);
+        }
+    }
+    table
+}

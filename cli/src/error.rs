@@ -1,0 +1,156 @@
+//! What can go wrong in the tool, and how it is shown and ended.
+
+use dti_core::{Diagnostic, Lang, Location, Problem, Severity};
+use serde::Serialize;
+
+use crate::Context;
+use crate::i18n;
+use crate::output::paint;
+
+/// A failure that stops a subcommand.
+#[derive(Debug)]
+pub enum Error {
+    /// The command line asks for something impossible, an input cannot be read or an output
+    /// cannot be written (exit 2). The text is already in the user's language.
+    Usage(String),
+    /// The data or the framework has errors (exit 1): every problem found.
+    Data(Vec<Issue>),
+}
+
+impl Error {
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            Error::Data(_) => 1,
+        }
+    }
+
+    /// The text written to standard error.
+    pub fn render(&self, context: &Context) -> String {
+        match self {
+            Error::Usage(message) => {
+                let label = paint(
+                    context.color_err,
+                    "1;31",
+                    i18n::severity(context.lang, Severity::Error),
+                );
+                format!("{label}: {message}\n")
+            }
+            Error::Data(issues) => render_issues(issues, context.lang, context.color_err, true),
+        }
+    }
+}
+
+/// A problem as the tool shows it: a core diagnostic worded in the output language with the
+/// core's hint (or one the tool adds), or a problem the tool itself found (an encoding, a
+/// spreadsheet that cannot be opened).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it is.
+    pub location: Location,
+    /// The structured problem, for core diagnostics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
+    /// The message in the output language.
+    pub message: String,
+    /// Where it is, in words.
+    pub place: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Issue {
+    /// Words a core diagnostic in a language, with the core's hint or one the tool adds.
+    pub fn new(diagnostic: Diagnostic, lang: Lang) -> Issue {
+        let hint = diagnostic
+            .hint(lang)
+            .or_else(|| i18n::extra_hint(&diagnostic.problem, lang));
+        Issue {
+            message: diagnostic.message(lang),
+            place: diagnostic.location.describe(lang),
+            hint,
+            severity: diagnostic.severity,
+            location: diagnostic.location,
+            problem: Some(diagnostic.problem),
+        }
+    }
+
+    /// A problem found by the tool rather than the core.
+    pub fn tool(
+        severity: Severity,
+        location: Location,
+        lang: Lang,
+        message: String,
+        hint: Option<String>,
+    ) -> Issue {
+        Issue {
+            place: location.describe(lang),
+            severity,
+            location,
+            problem: None,
+            message,
+            hint,
+        }
+    }
+
+    /// Words many diagnostics.
+    pub fn all(diagnostics: impl IntoIterator<Item = Diagnostic>, lang: Lang) -> Vec<Issue> {
+        diagnostics
+            .into_iter()
+            .map(|d| Issue::new(d, lang))
+            .collect()
+    }
+
+    /// How serious it is.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+}
+
+/// Counts errors, warnings and notes.
+pub fn counts(issues: &[Issue]) -> [usize; 3] {
+    let count = |s| issues.iter().filter(|i| i.severity() == s).count();
+    [
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    ]
+}
+
+/// Renders issues one per line (`error: place: message`), each followed by its `hint:`
+/// line; `errors_only` leaves out warnings and notes (used when a command fails).
+pub fn render_issues(issues: &[Issue], lang: Lang, color: bool, errors_only: bool) -> String {
+    let mut text = String::new();
+    for issue in issues {
+        // When a command fails, the errors matter, and the tool's own notes give context
+        // (which sheet was read, which encoding).
+        if errors_only && issue.severity() != Severity::Error && issue.problem.is_some() {
+            continue;
+        }
+        let style = match issue.severity() {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Note => "1;36",
+        };
+        let label = paint(color, style, i18n::severity(lang, issue.severity()));
+        if issue.place.is_empty() {
+            text.push_str(&format!("{label}: {}\n", issue.message));
+        } else {
+            text.push_str(&format!("{label}: {}: {}\n", issue.place, issue.message));
+        }
+        if let Some(hint) = &issue.hint {
+            let label = paint(color, "1;32", i18n::hint_label(lang));
+            text.push_str(&format!("  {label}: {hint}\n"));
+        }
+    }
+    if errors_only {
+        let [errors, _, _] = counts(issues);
+        text.push_str(&i18n::failed_with(lang, errors));
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,303 @@
+//! Reading the inputs: data files (CSV, JSON, Excel, or an embedded data set) and frameworks
+//! (an embedded id or a TOML/JSON file).
+
+use std::path::{Path, PathBuf};
+
+use dti_core::{Dataset, Diagnostic, Framework, Lang, Location, Severity, embedded};
+
+use crate::error::{Error, Issue};
+use crate::i18n;
+use crate::sheet;
+
+/// The embedded data set scored when no data file is given.
+pub const DEFAULT_DATA: &str = "quang-ninh-2022.csv";
+
+/// A data file as read: the data set, and the problems reading it found.
+#[derive(Debug)]
+pub struct Input {
+    /// The name used in messages (the path as given, or the embedded file's name).
+    pub name: String,
+    /// The file, when the data came from one (outputs must never replace it).
+    pub path: Option<PathBuf>,
+    /// The data that could be read.
+    pub dataset: Dataset,
+    /// The reader's diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems the tool found before the core could read the text (encodings).
+    pub tool_issues: Vec<Issue>,
+    /// The framework an embedded data set is meant for.
+    pub framework: Option<&'static str>,
+    /// For spreadsheets: the sheet's name and the column of its first used cell (0-based),
+    /// so that places are shown as Excel cells.
+    pub sheet: Option<(String, u64)>,
+}
+
+impl Input {
+    /// Words diagnostics about this input, showing places as Excel cells for spreadsheets.
+    pub fn issues(&self, diagnostics: Vec<Diagnostic>, lang: Lang) -> Vec<Issue> {
+        let mut issues = self.tool_issues.clone();
+        for mut diagnostic in diagnostics {
+            let mut cell = None;
+            if let Some((sheet, offset)) = &self.sheet
+                && diagnostic.location.file.as_deref() == Some(self.name.as_str())
+            {
+                if let Some(column) = diagnostic.location.column.as_mut() {
+                    *column += offset;
+                }
+                if let (Some(line), Some(column)) =
+                    (diagnostic.location.line, diagnostic.location.column)
+                {
+                    cell = Some(format!(
+                        "{}:{sheet}!{}{line}",
+                        self.name,
+                        column_letters(column)
+                    ));
+                }
+            }
+            let mut issue = Issue::new(diagnostic, lang);
+            if let Some(cell) = cell {
+                let place = Location {
+                    file: Some(cell),
+                    line: None,
+                    column: None,
+                    ..issue.location.clone()
+                };
+                issue.place = place.describe(lang);
+            }
+            issues.push(issue);
+        }
+        issues
+    }
+
+    /// Every reading problem as issues.
+    pub fn reading_issues(&self, lang: Lang) -> Vec<Issue> {
+        self.issues(self.diagnostics.clone(), lang)
+    }
+}
+
+/// `1` → `A`, `27` → `AA`.
+fn column_letters(mut column: u64) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rest = (column - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Reads a data file; with no file, the embedded default data set. A name that is not a
+/// file but is the name of an embedded data set reads that data set. `-` reads standard input.
+pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result<Input, Error> {
+    let Some(path) = path else {
+        return embedded_data(DEFAULT_DATA)
+            .ok_or_else(|| Error::Usage(i18n::not_found(lang, DEFAULT_DATA)));
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e.to_string())))?;
+        return Ok(from_bytes("-", None, &bytes, lang));
+    }
+    let name = path.display().to_string();
+    if !path.exists()
+        && let Some(input) = path.to_str().and_then(embedded_data)
+    {
+        return Ok(input);
+    }
+    if path.is_dir() {
+        return Err(Error::Usage(i18n::input_is_dir(lang, &name)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, &name, &e)))?;
+    let named_like_workbook = sheet::named_like_workbook(path);
+    if sheet::is_workbook(&bytes) || (named_like_workbook && std::str::from_utf8(&bytes).is_err()) {
+        let read = sheet::read(&name, &bytes, sheet, lang)?;
+        let parsed = Dataset::from_csv(&read.csv, Some(&name));
+        return Ok(Input {
+            name,
+            path: Some(path.to_path_buf()),
+            dataset: parsed.dataset,
+            diagnostics: parsed.diagnostics,
+            tool_issues: read.notes,
+            framework: None,
+            sheet: Some((read.sheet, read.column_offset)),
+        });
+    }
+    if sheet.is_some() {
+        return Err(Error::Usage(i18n::sheet_needs_workbook(lang, &name)));
+    }
+    let mut input = from_bytes(&name, Some(path), &bytes, lang);
+    if named_like_workbook {
+        // A CSV file saved under a workbook's name: read as what it is.
+        input.tool_issues.insert(
+            0,
+            Issue::tool(
+                Severity::Warning,
+                Location::file(Some(&name)),
+                lang,
+                i18n::text_named_workbook(lang),
+                None,
+            ),
+        );
+    }
+    Ok(input)
+}
+
+fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        i18n::not_found(lang, name)
+    } else {
+        i18n::cannot_read(lang, name, &error.to_string())
+    }
+}
+
+fn embedded_data(name: &str) -> Option<Input> {
+    let (file, framework, text) = embedded::DATASETS
+        .iter()
+        .find(|(file, _, _)| *file == name)?;
+    let parsed = Dataset::from_csv(text, Some(file));
+    Some(Input {
+        name: file.to_string(),
+        path: None,
+        dataset: parsed.dataset,
+        diagnostics: parsed.diagnostics,
+        tool_issues: Vec::new(),
+        framework: Some(framework),
+        sheet: None,
+    })
+}
+
+/// Decodes text files: UTF-8 (with or without a byte order mark), UTF-16 with a byte order
+/// mark (Excel's "Unicode text"), and anything else as Windows-1258, the Vietnamese Windows
+/// code page older Excel versions save CSV in, with a warning.
+fn from_bytes(name: &str, path: Option<&Path>, bytes: &[u8], lang: Lang) -> Input {
+    let mut tool_issues = Vec::new();
+    let text = if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _, _) = encoding.decode(bytes);
+        tool_issues.push(Issue::tool(
+            Severity::Note,
+            Location::file(Some(name)),
+            lang,
+            i18n::read_as_utf16(lang),
+            None,
+        ));
+        text.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(error) => {
+                let before = &bytes[..error.valid_up_to()];
+                let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                let column = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count() as u64
+                    + 1;
+                let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
+                tool_issues.push(Issue::tool(
+                    Severity::Warning,
+                    Location::file(Some(name)).at(line, column),
+                    lang,
+                    i18n::not_utf8(lang, bytes[error.valid_up_to()]),
+                    Some(i18n::not_utf8_hint(lang)),
+                ));
+                text.into_owned()
+            }
+        }
+    };
+    let parsed = Dataset::parse(&text, Some(name));
+    Input {
+        name: name.to_string(),
+        path: path.map(Path::to_path_buf),
+        dataset: parsed.dataset,
+        diagnostics: parsed.diagnostics,
+        tool_issues,
+        framework: None,
+        sheet: None,
+    }
+}
+
+/// A framework: an embedded id, or a TOML/JSON file; by default the data set's own
+/// framework, else the 2022 provincial DTI. Returns the file it came from, if any.
+pub fn read_framework(
+    given: Option<&str>,
+    data_default: Option<&str>,
+    lang: Lang,
+) -> Result<(Framework, Option<PathBuf>), Error> {
+    let id = match given {
+        None => data_default.unwrap_or(embedded::DEFAULT_FRAMEWORK),
+        Some(id) => id,
+    };
+    if let Some(framework) = embedded::framework(id) {
+        return Ok((framework, None));
+    }
+    let path = Path::new(id);
+    if given.is_none() || !path.is_file() {
+        let known: Vec<&str> = embedded::FRAMEWORKS.iter().map(|(id, _)| *id).collect();
+        return Err(Error::Usage(i18n::unknown_framework(lang, id, &known)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, id, &e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Data(vec![Issue::tool(
+            Severity::Error,
+            Location::file(Some(id)),
+            lang,
+            i18n::not_utf8(lang, 0),
+            Some(i18n::framework_utf8_hint(lang)),
+        )])
+    })?;
+    let framework = Framework::parse(&text, Some(id))
+        .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
+    Ok((framework, Some(path.to_path_buf())))
+}
+
+/// Finds a unit by code or by name (ignoring case); with no unit asked for, the only unit.
+pub fn find_unit(dataset: &Dataset, wanted: Option<&str>, lang: Lang) -> Result<usize, Error> {
+    let units = dataset.units();
+    let Some(wanted) = wanted else {
+        return match units.len() {
+            1 => Ok(0),
+            _ => Err(Error::Usage(i18n::choose_unit(lang, &unit_list(dataset)))),
+        };
+    };
+    let wanted_lower = wanted.trim().to_lowercase();
+    units
+        .iter()
+        .position(|u| u.code == wanted.trim())
+        .or_else(|| {
+            units.iter().position(|u| {
+                u.name
+                    .as_deref()
+                    .is_some_and(|n| n.trim().to_lowercase() == wanted_lower)
+            })
+        })
+        .ok_or_else(|| Error::Usage(i18n::unknown_unit(lang, wanted, &unit_list(dataset))))
+}
+
+fn unit_list(dataset: &Dataset) -> String {
+    let list: Vec<String> = dataset
+        .units()
+        .iter()
+        .take(20)
+        .map(|u| match &u.name {
+            Some(name) => format!("{} ({name})", u.code),
+            None => u.code.clone(),
+        })
+        .collect();
+    let more = if dataset.units().len() > 20 {
+        ", …"
+    } else {
+        ""
+    };
+    format!("{}{more}", list.join(", "))
+}
+
+/// The paths an output must never replace.
+pub fn protected<'a>(paths: impl IntoIterator<Item = &'a Option<PathBuf>>) -> Vec<&'a Path> {
+    paths.into_iter().flatten().map(PathBuf::as_path).collect()
+}

@@ -1,0 +1,191 @@
+//! The `dti` command-line tool: score, check, explain, compare and report Digital
+//! Transformation Index data, in Vietnamese or English.
+//!
+//! The binary is a thin wrapper around [`run`]. Each subcommand lives in its own module and
+//! does its work through the pure `dti_core` library; this crate only reads files, chooses
+//! the language and writes the outputs ([`output`]).
+#![forbid(unsafe_code)]
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dti_core::Lang;
+
+pub mod check;
+pub mod compare;
+pub mod completions;
+pub mod error;
+pub mod explain;
+pub mod frameworks;
+pub mod i18n;
+pub mod input;
+pub mod output;
+pub mod report;
+pub mod score;
+pub mod sheet;
+pub mod template;
+
+pub use error::Error;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success (warnings and notes do not fail)
+  1  the data or the framework has errors (`dti check` found errors, nothing could be scored)
+  2  usage error: bad arguments, an input file that cannot be read, an output that cannot
+     be written, or an output file that already exists (use --force to replace it)
+
+Language: --lang, else LC_ALL / LC_MESSAGES / LANG (Vietnamese when they say vi_*), else English.
+Colour: only when the output is a terminal and NO_COLOR is not set.";
+
+/// Score, check and explain Vietnam's provincial Digital Transformation Index (DTI).
+#[derive(Debug, Parser)]
+#[command(name = "dti", version, after_help = EXIT_CODES, propagate_version = true)]
+pub struct Cli {
+    /// Language of messages and outputs [default: from LC_ALL / LC_MESSAGES / LANG, else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The languages `--lang` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt
+    Vi,
+    /// English
+    En,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score a data file: every unit's index, pillars and main indicators, with ranks
+    #[command(after_help = EXIT_CODES)]
+    Score(score::ScoreArgs),
+    /// Check a data file and list every problem with its place and a hint
+    #[command(after_help = EXIT_CODES)]
+    Check(check::CheckArgs),
+    /// Write an empty data-entry file listing every indicator of a framework
+    #[command(after_help = EXIT_CODES)]
+    Template(template::TemplateArgs),
+    /// Show where a unit lost points and where the same effort gains the most
+    #[command(after_help = EXIT_CODES)]
+    Explain(explain::ExplainArgs),
+    /// Compare two data files (e.g. two years): changes per unit and node, rank moves
+    #[command(after_help = EXIT_CODES)]
+    Compare(compare::CompareArgs),
+    /// List the embedded frameworks, or show one in detail
+    #[command(after_help = EXIT_CODES)]
+    Frameworks(frameworks::FrameworksArgs),
+    /// Write a self-contained, printable HTML report (A4) for one unit
+    #[command(after_help = EXIT_CODES)]
+    Report(report::ReportArgs),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff)
+    Manpage(completions::ManpageArgs),
+}
+
+/// Where the data comes from and which framework scores it.
+#[derive(Clone, Debug, Args)]
+pub struct DataArgs {
+    /// The framework: an embedded id (see `dti frameworks`) or a TOML/JSON file
+    /// [default: the data set's own framework, else dti-province-2022]
+    #[arg(long, short = 'f', value_name = "ID|FILE")]
+    pub framework: Option<String>,
+    /// The worksheet to read from an .xlsx file [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+/// Where an output goes.
+#[derive(Clone, Debug, Default, Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of standard output (atomically; never over an input file)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file when it already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What every subcommand needs besides its arguments.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The language of messages and outputs.
+    pub lang: Lang,
+    /// True when standard output may be coloured.
+    pub color: bool,
+    /// True when standard error may be coloured.
+    pub color_err: bool,
+}
+
+/// How a subcommand that did not fail ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything went well (exit 0).
+    Success,
+    /// The subcommand ran, and found errors in the data (exit 1).
+    DataErrors,
+}
+
+/// Runs the tool with the given command line (program name first); returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with 2.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Vi) => Lang::Vi,
+        Some(LangArg::En) => Lang::En,
+        None => lang_from_env(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let context = Context {
+        lang,
+        color: !no_color && std::io::stdout().is_terminal(),
+        color_err: !no_color && std::io::stderr().is_terminal(),
+    };
+    let result = match cli.command {
+        Command::Score(args) => score::run(&args, &context),
+        Command::Check(args) => check::run(&args, &context),
+        Command::Template(args) => template::run(&args, &context),
+        Command::Explain(args) => explain::run(&args, &context),
+        Command::Compare(args) => compare::run(&args, &context),
+        Command::Frameworks(args) => frameworks::run(&args, &context),
+        Command::Report(args) => report::run(&args, &context),
+        Command::Completions(args) => completions::completions(&args, &context),
+        Command::Manpage(args) => completions::manpage(&args, &context),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::DataErrors) => ExitCode::from(1),
+        Err(error) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr.write_all(error.render(&context).as_bytes());
+            let _ = stderr.flush();
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+/// The language the environment asks for: `LC_ALL`, then `LC_MESSAGES`, then `LANG`, as
+/// POSIX orders them; English when none of them names a language the tool speaks.
+pub fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_tag(&value))
+        .unwrap_or(Lang::En)
+}

@@ -1,0 +1,479 @@
+//! Outputs: tables rendered for the terminal, Markdown, CSV and Excel, and the one place
+//! that writes them (standard output, or a file written atomically).
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use dti_core::{Lang, format_decimal};
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
+
+use crate::error::Error;
+use crate::{OutputArgs, i18n};
+
+/// The formats a table can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for the terminal
+    Table,
+    /// Comma-separated values (semicolons and decimal commas with --lang vi)
+    Csv,
+    /// JSON, for programs
+    Json,
+    /// Markdown tables
+    Markdown,
+    /// An Excel workbook (.xlsx)
+    Xlsx,
+}
+
+impl TableFormat {
+    /// The format named by the `--format` option, else by the output file's extension,
+    /// else the terminal table.
+    pub fn choose(given: Option<TableFormat>, output: &OutputArgs) -> TableFormat {
+        given
+            .or_else(|| {
+                let extension = output.output.as_ref()?.extension()?.to_str()?;
+                match extension.to_ascii_lowercase().as_str() {
+                    "csv" => Some(TableFormat::Csv),
+                    "json" => Some(TableFormat::Json),
+                    "md" | "markdown" => Some(TableFormat::Markdown),
+                    "xlsx" => Some(TableFormat::Xlsx),
+                    _ => None,
+                }
+            })
+            .unwrap_or(TableFormat::Table)
+    }
+}
+
+/// Wraps text in an ANSI colour when `on`.
+pub fn paint(on: bool, style: &str, text: &str) -> String {
+    if on {
+        format!("\x1b[{style}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// One cell of a table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number shown with a fixed count of decimals.
+    Number {
+        /// The value.
+        value: f64,
+        /// Decimals shown.
+        decimals: u32,
+    },
+    /// A change, shown with its sign (`+0.0296`, `-0.0100`).
+    Signed {
+        /// The value.
+        value: f64,
+        /// Decimals shown.
+        decimals: u32,
+    },
+    /// A whole number.
+    Integer(i64),
+    /// Nothing.
+    Empty,
+}
+
+impl Cell {
+    /// A text cell.
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell::Text(text.into())
+    }
+
+    /// A number cell, or an empty one when there is no value.
+    pub fn number(value: Option<f64>, decimals: u32) -> Cell {
+        match value {
+            Some(value) if value.is_finite() => Cell::Number { value, decimals },
+            _ => Cell::Empty,
+        }
+    }
+
+    /// The cell as text in a language (decimal comma in Vietnamese).
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number { value, decimals } => format_decimal(*value, *decimals, lang),
+            Cell::Signed { value, decimals } => {
+                let text = format_decimal(*value, *decimals, lang);
+                if dti_core::round_to(*value, *decimals) > 0.0 {
+                    format!("+{text}")
+                } else {
+                    text
+                }
+            }
+            Cell::Integer(value) => value.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            Cell::Number { .. } | Cell::Signed { .. } | Cell::Integer(_)
+        )
+    }
+}
+
+/// A table with a title and headers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// A heading shown above the table (terminal and Markdown) or naming the sheet (Excel).
+    pub title: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells, each as long as the headers.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// An empty table.
+    pub fn new(title: impl Into<String>, headers: Vec<String>) -> Table {
+        Table {
+            title: title.into(),
+            headers,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+
+    /// True for columns whose filled cells are all numbers (aligned right).
+    fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.headers.len())
+            .map(|c| {
+                let mut cells = self.rows.iter().filter_map(|row| row.get(c));
+                let mut any = false;
+                let all = cells.all(|cell| {
+                    any |= cell.is_numeric();
+                    cell.is_numeric() || *cell == Cell::Empty
+                });
+                all && any
+            })
+            .collect()
+    }
+
+    /// Aligned columns for the terminal, headers bold when `color`.
+    pub fn to_terminal(&self, lang: Lang, color: bool) -> String {
+        let shown: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.show(lang)).collect())
+            .collect();
+        let numeric = self.numeric_columns();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for row in &shown {
+            for (c, text) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(c) {
+                    *w = (*w).max(width(text));
+                }
+            }
+        }
+        let line = |cells: &[String]| -> String {
+            let mut out = String::new();
+            for (c, text) in cells.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(0);
+                let pad = " ".repeat(w.saturating_sub(width(text)));
+                if c > 0 {
+                    out.push_str("  ");
+                }
+                if numeric.get(c).copied().unwrap_or(false) {
+                    out.push_str(&pad);
+                    out.push_str(text);
+                } else {
+                    out.push_str(text);
+                    if c + 1 < cells.len() {
+                        out.push_str(&pad);
+                    }
+                }
+            }
+            out.trim_end().to_string()
+        };
+        let mut out = String::new();
+        if !self.title.is_empty() {
+            out.push_str(&paint(color, "1", &self.title));
+            out.push('\n');
+        }
+        out.push_str(&paint(color, "1", &line(&self.headers)));
+        out.push('\n');
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        out.push_str(&rule.join("  "));
+        out.push('\n');
+        for row in &shown {
+            out.push_str(&line(row));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A Markdown table under a level-`level` heading.
+    pub fn to_markdown(&self, lang: Lang, level: usize) -> String {
+        let escape = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+        let numeric = self.numeric_columns();
+        let mut out = String::new();
+        if !self.title.is_empty() {
+            out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(level),
+                escape(&self.title)
+            ));
+        }
+        let headers: Vec<String> = self.headers.iter().map(|h| escape(h)).collect();
+        out.push_str(&format!("| {} |\n", headers.join(" | ")));
+        let marks: Vec<&str> = numeric
+            .iter()
+            .map(|&n| if n { "---:" } else { "---" })
+            .collect();
+        out.push_str(&format!("|{}|\n", marks.join("|")));
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|cell| escape(&cell.show(lang))).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out
+    }
+
+    /// CSV: commas and decimal points in English; semicolons and decimal commas in
+    /// Vietnamese, as spreadsheets set to Vietnamese expect.
+    pub fn to_csv(&self, lang: Lang) -> Result<Vec<u8>, Error> {
+        let delimiter = match lang {
+            Lang::Vi => b';',
+            Lang::En => b',',
+        };
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
+        let fail = |e: csv::Error| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string()));
+        writer.write_record(&self.headers).map_err(fail)?;
+        for row in &self.rows {
+            writer
+                .write_record(row.iter().map(|cell| cell.show(lang)))
+                .map_err(fail)?;
+        }
+        writer
+            .into_inner()
+            .map_err(|e| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string())))
+    }
+}
+
+/// The width of text in terminal columns: characters, less combining marks and ANSI colour
+/// sequences.
+fn width(text: &str) -> usize {
+    let mut count = 0;
+    let mut escape = false;
+    for c in text.chars() {
+        if escape {
+            escape = c != 'm';
+        } else if c == '\x1b' {
+            escape = true;
+        } else if !('\u{300}'..='\u{36f}').contains(&c) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Writes tables as the sheets of an Excel workbook: bold headers, frozen top row,
+/// numbers as numbers with their decimals, columns sized to their contents.
+pub fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        Error::Usage(i18n::cannot_format(lang, "Excel", &e.to_string()))
+    };
+    let mut workbook = Workbook::new();
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE7F3))
+        .set_border_bottom(FormatBorder::Thin);
+    for (position, table) in tables.iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        sheet
+            .set_name(sheet_name(&table.title, position))
+            .map_err(fail)?;
+        for (c, text) in table.headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, column(c)?, text, &header)
+                .map_err(fail)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).map_err(|_| too_large(lang))?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = column(c)?;
+                match cell {
+                    Cell::Text(text) => {
+                        sheet.write_string(r, c, text).map_err(fail)?;
+                    }
+                    Cell::Number { value, decimals } | Cell::Signed { value, decimals } => {
+                        let pattern = if *decimals == 0 {
+                            "0".to_string()
+                        } else {
+                            format!("0.{}", "0".repeat(*decimals as usize))
+                        };
+                        let format = Format::new().set_num_format(pattern);
+                        sheet
+                            .write_number_with_format(r, c, *value, &format)
+                            .map_err(fail)?;
+                    }
+                    Cell::Integer(value) => {
+                        sheet.write_number(r, c, *value as f64).map_err(fail)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0).map_err(fail)?;
+        sheet.autofit();
+    }
+    workbook.save_to_buffer().map_err(fail)
+}
+
+fn column(c: usize) -> Result<u16, Error> {
+    u16::try_from(c).map_err(|_| Error::Usage("too many columns".into()))
+}
+
+fn too_large(lang: Lang) -> Error {
+    Error::Usage(i18n::cannot_format(lang, "Excel", "too many rows"))
+}
+
+/// A valid Excel sheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(title: &str, position: usize) -> String {
+    let clean: String = title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect();
+    let clean = clean.trim().trim_matches('\'').to_string();
+    if clean.is_empty() {
+        format!("Sheet{}", position + 1)
+    } else {
+        clean
+    }
+}
+
+/// Writes the output: to standard output (a closed pipe ends quietly), or to the `-o` file.
+///
+/// A file is written to a temporary file in the same folder and then moved into place, so
+/// nobody ever sees half a file; an existing file is kept unless `--force`, and an input file
+/// is never written over, even with `--force`.
+pub fn emit(bytes: &[u8], output: &OutputArgs, inputs: &[&Path], lang: Lang) -> Result<(), Error> {
+    let Some(path) = &output.output else {
+        return to_stdout(bytes, lang);
+    };
+    write_file(path, bytes, output.force, inputs, lang)
+}
+
+/// Refuses to print binary output (Excel) on a terminal.
+pub fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Result<(), Error> {
+    if output.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(i18n::binary_on_terminal(lang)));
+    }
+    Ok(())
+}
+
+fn to_stdout(bytes: &[u8], lang: Lang) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // `dti score | head -1`: the reader has all it wanted.
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Error::Usage(i18n::cannot_write(
+            lang,
+            &i18n::stdout_name(lang),
+            &error.to_string(),
+        ))),
+    }
+}
+
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    inputs: &[&Path],
+    lang: Lang,
+) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    let fail =
+        |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error.to_string()));
+    if inputs.iter().any(|input| same_file(input, path)) {
+        return Err(Error::Usage(i18n::output_is_input(lang, &shown)));
+    }
+    if path.is_dir() {
+        return Err(Error::Usage(i18n::output_is_dir(lang, &shown)));
+    }
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(Error::Usage(i18n::output_exists(lang, &shown)));
+    }
+    let (temp, mut file) = temporary(path).map_err(fail)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(fail);
+    drop(file);
+    let placed = written.and_then(|()| place(&temp, path, force, lang, &shown));
+    if placed.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    placed
+}
+
+/// Moves the finished temporary file into place. Without `--force` a hard link makes the
+/// final step fail rather than replace a file that appeared meanwhile.
+fn place(temp: &Path, path: &Path, force: bool, lang: Lang, shown: &str) -> Result<(), Error> {
+    let fail =
+        |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, shown, &error.to_string()));
+    if force {
+        return fs::rename(temp, path).map_err(fail);
+    }
+    match fs::hard_link(temp, path) {
+        Ok(()) => {
+            let _ = fs::remove_file(temp);
+            Ok(())
+        }
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => {
+            Err(Error::Usage(i18n::output_exists(lang, shown)))
+        }
+        // File systems without hard links: the check above is the best that can be done.
+        Err(_) => fs::rename(temp, path).map_err(fail),
+    }
+}
+
+/// Creates a new temporary file beside `path`.
+fn temporary(path: &Path) -> std::io::Result<(PathBuf, File)> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let stem = path.file_name().map(OsString::from).unwrap_or_default();
+    let mut last = None;
+    for attempt in 0..100u32 {
+        let mut name = OsString::from(".");
+        name.push(&stem);
+        name.push(format!(".{}-{attempt}.tmp", std::process::id()));
+        let candidate = folder.join(name);
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => return Ok((candidate, file)),
+            Err(error) if error.kind() == ErrorKind::AlreadyExists => last = Some(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary file name")))
+}
+
+/// True when two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

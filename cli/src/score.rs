@@ -1,0 +1,281 @@
+//! `dti score`: every unit's index, pillars and main indicators, with ranks.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use dti_core::{Diagnostic, Framework, Lang, Problem, Results, Severity};
+
+use crate::error::{Error, Issue, counts};
+use crate::input::{self, Input};
+use crate::output::{self, Cell, Table, TableFormat};
+use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
+
+/// Arguments of `dti score`.
+#[derive(Clone, Debug, Args)]
+pub struct ScoreArgs {
+    /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
+    /// [default: the embedded Quảng Ninh 2022 data set]
+    #[arg(value_name = "DATA")]
+    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: DataArgs,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Runs `dti score`.
+pub fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
+    let lang = context.lang;
+    let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
+    let (framework, framework_path) =
+        input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
+    let (results, issues) = score(&input, &framework, lang)?;
+    report_warnings(&issues, &input, context);
+
+    let format = TableFormat::choose(args.format, &args.output);
+    let color = context.color && args.output.output.is_none();
+    let bytes = match format {
+        TableFormat::Json => json(&results, lang)?,
+        TableFormat::Table => terminal(&framework, &input, &results, lang, color).into_bytes(),
+        TableFormat::Markdown => markdown(&framework, &input, &results, lang).into_bytes(),
+        TableFormat::Csv => long_table(&framework, &results, lang).to_csv(lang)?,
+        TableFormat::Xlsx => {
+            output::refuse_binary_on_terminal(&args.output, lang)?;
+            output::to_xlsx(&[&long_table(&framework, &results, lang)], lang)?
+        }
+    };
+    let protected = input::protected([&input.path, &framework_path]);
+    output::emit(&bytes, &args.output, &protected, lang)?;
+    Ok(Outcome::Success)
+}
+
+/// Scores an input: fails with every problem when reading or checking found errors;
+/// otherwise returns the results and the warnings and notes.
+pub fn score(
+    input: &Input,
+    framework: &Framework,
+    lang: Lang,
+) -> Result<(Results, Vec<Issue>), Error> {
+    match dti_core::score(framework, &input.dataset) {
+        Ok(results) => {
+            let diagnostics = combine(framework, &input.diagnostics, results.diagnostics.clone());
+            let issues = input.issues(diagnostics, lang);
+            if issues.iter().any(|i| i.severity() == Severity::Error) {
+                return Err(Error::Data(issues));
+            }
+            Ok((results, issues))
+        }
+        Err(failure) => {
+            let diagnostics = combine(framework, &input.diagnostics, failure.diagnostics);
+            Err(Error::Data(input.issues(diagnostics, lang)))
+        }
+    }
+}
+
+/// Tells on standard error how many warnings the data has, and how to see them.
+pub fn report_warnings(issues: &[Issue], input: &Input, context: &Context) {
+    let [_, warnings, _] = counts(issues);
+    if warnings > 0 {
+        let label = output::paint(
+            context.color_err,
+            "1;33",
+            i18n::severity(context.lang, Severity::Warning),
+        );
+        eprintln!(
+            "{label}: {}",
+            i18n::warnings_summary(context.lang, warnings, &input.name)
+        );
+    }
+}
+
+/// The exact JSON contract shared with the web widget: the core's `Results`.
+pub fn json(results: &Results, lang: Lang) -> Result<Vec<u8>, Error> {
+    let mut text = serde_json::to_string_pretty(results)
+        .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// Node positions in display order: the indices in the framework's order (for the DTI: DTI,
+/// CQS, KTS, XHS), then every other node in scoring order.
+pub fn display_order(framework: &Framework, results: &Results) -> Vec<usize> {
+    let indices = framework
+        .indices()
+        .iter()
+        .filter_map(|&id| results.node_position(&framework.node(id).code));
+    let others = (0..results.nodes.len()).filter(|&p| !results.nodes[p].index);
+    indices.chain(others).collect()
+}
+
+/// The reader's diagnostics followed by the checker's, without the checker's echoes of
+/// what the reader already reported: no "no data" after a reading error, no "no value"
+/// for a cell the reader could not read.
+pub fn combine(
+    framework: &Framework,
+    reading: &[Diagnostic],
+    checking: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let errors: Vec<&Diagnostic> = reading.iter().filter(|d| d.is_error()).collect();
+    let unread = |d: &Diagnostic| {
+        errors.iter().any(|e| {
+            e.location.unit.is_some()
+                && e.location.unit == d.location.unit
+                && e.location.indicator == d.location.indicator
+        })
+    };
+    let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
+    let mut all = reading.to_vec();
+    all.extend(checking.into_iter().filter(|d| match d.problem {
+        Problem::NoData => errors.is_empty(),
+        Problem::MissingValue { .. } => !unreadable && !unread(d),
+        _ => true,
+    }));
+    weigh(framework, &mut all);
+    all
+}
+
+/// Demotes to notes the warnings about missing values of indicators that carry no points
+/// (the DTI's smart-city indicator is reported but not scored): they change nothing.
+fn weigh(framework: &Framework, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics {
+        let weightless = diagnostic
+            .location
+            .indicator
+            .as_deref()
+            .and_then(|code| framework.find(code))
+            .is_some_and(|id| framework.node(id).points == Some(0.0));
+        if weightless
+            && diagnostic.severity == Severity::Warning
+            && matches!(diagnostic.problem, Problem::MissingValue { .. })
+        {
+            diagnostic.severity = Severity::Note;
+        }
+    }
+}
+
+/// A unit's heading: `22 · Quảng Ninh · 2022`.
+pub fn unit_heading(unit: &dti_core::UnitInfo) -> String {
+    let mut parts = vec![unit.code.clone()];
+    parts.extend(unit.name.clone());
+    parts.extend(unit.year.map(|y| y.to_string()));
+    parts.join(" · ")
+}
+
+/// One table per unit: every node with its value, rank, points and points lost.
+pub fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<Table> {
+    let n = results.units.len();
+    let precision = results.precision;
+    results
+        .units
+        .iter()
+        .map(|unit| {
+            let mut table = Table::new(
+                unit_heading(&unit.unit),
+                i18n::columns(
+                    lang,
+                    &[
+                        i18n::code,
+                        i18n::name,
+                        i18n::value,
+                        i18n::rank,
+                        i18n::points,
+                        i18n::max_points,
+                        i18n::points_lost,
+                    ],
+                ),
+            );
+            for position in display_order(framework, results) {
+                let (info, node) = (&results.nodes[position], &unit.nodes[position]);
+                table.push(vec![
+                    Cell::text(&info.code),
+                    Cell::text(info.names.get(lang)),
+                    Cell::number(node.value, precision),
+                    node.rank
+                        .map_or(Cell::Empty, |r| Cell::text(format!("{r}/{n}"))),
+                    Cell::number(node.points, 2),
+                    Cell::number(info.max_points, 0),
+                    Cell::number(node.points_lost, 2),
+                ]);
+            }
+            table
+        })
+        .collect()
+}
+
+fn title(framework: &Framework, input: &Input, lang: Lang) -> String {
+    format!("{} — {}", framework.names().get(lang), input.name)
+}
+
+fn terminal(
+    framework: &Framework,
+    input: &Input,
+    results: &Results,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let mut out = format!(
+        "{}\n",
+        output::paint(color, "1", &title(framework, input, lang))
+    );
+    for table in unit_tables(framework, results, lang) {
+        out.push('\n');
+        out.push_str(&table.to_terminal(lang, color));
+    }
+    out
+}
+
+fn markdown(framework: &Framework, input: &Input, results: &Results, lang: Lang) -> String {
+    let mut out = format!("# {}\n", title(framework, input, lang));
+    for table in unit_tables(framework, results, lang) {
+        out.push('\n');
+        out.push_str(&table.to_markdown(lang, 2));
+    }
+    out
+}
+
+/// One row per unit and node, for spreadsheets and programs.
+pub fn long_table(framework: &Framework, results: &Results, lang: Lang) -> Table {
+    let mut table = Table::new(
+        i18n::results(lang),
+        i18n::columns(
+            lang,
+            &[
+                i18n::unit,
+                i18n::unit_name,
+                i18n::year,
+                i18n::node,
+                i18n::node_name,
+                i18n::value,
+                i18n::rank,
+                i18n::points,
+                i18n::max_points,
+                i18n::points_lost,
+                i18n::status_label,
+            ],
+        ),
+    );
+    for unit in &results.units {
+        for position in display_order(framework, results) {
+            let (info, node) = (&results.nodes[position], &unit.nodes[position]);
+            table.push(vec![
+                Cell::text(&unit.unit.code),
+                Cell::text(unit.unit.name.clone().unwrap_or_default()),
+                unit.unit
+                    .year
+                    .map_or(Cell::Empty, |y| Cell::Integer(y.into())),
+                Cell::text(&info.code),
+                Cell::text(info.names.get(lang)),
+                Cell::number(node.value, results.precision),
+                node.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                Cell::number(node.points, 2),
+                Cell::number(info.max_points, 0),
+                Cell::number(node.points_lost, 2),
+                Cell::text(i18n::status(lang, node.status)),
+            ]);
+        }
+    }
+    table
+}

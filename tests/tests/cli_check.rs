@@ -1,0 +1,115 @@
+//! `dti check` on the bad-input corpus: one file per kind of mistake a person makes, each
+//! with the exact messages in both languages (file, line, column, unit, indicator, hint).
+
+mod cli_support;
+
+use cli_support::{dti, dti_in, fixtures};
+
+/// `(file, framework, expected exit code)`: the long-layout files are Bình Dương's real
+/// figures with one mistake, scored by the illustrative monitoring framework.
+const CORPUS: &[(&str, &str, i32)] = &[
+    ("wrong-separator.csv", "dti-province-2022", 1),
+    ("decimal-comma-unquoted.csv", "dti-province-2022", 1),
+    ("decimal-comma-accepted.csv", "dti-province-2022", 0),
+    ("percent-sign.csv", "dti-province-2022", 0),
+    ("percent-above-100.csv", "illustrative-monitoring", 1),
+    ("negative-count.csv", "illustrative-monitoring", 1),
+    ("zero-denominator.csv", "illustrative-monitoring", 1),
+    (
+        "numerator-above-denominator.csv",
+        "illustrative-monitoring",
+        1,
+    ),
+    ("missing-denominator.csv", "illustrative-monitoring", 1),
+    ("unknown-indicator.csv", "dti-province-2022", 0),
+    ("duplicate-unit.csv", "dti-province-2022", 1),
+    ("duplicate-value.csv", "dti-province-2022", 1),
+    ("missing-unit-code.csv", "dti-province-2022", 1),
+    ("text-in-number.csv", "dti-province-2022", 1),
+    ("yes-no-for-score.csv", "dti-province-2022", 1),
+    ("bad-year.csv", "dti-province-2022", 1),
+    ("bom.csv", "dti-province-2022", 0),
+    ("utf16.csv", "dti-province-2022", 0),
+    ("windows-1258.csv", "dti-province-2022", 0),
+    ("empty.csv", "dti-province-2022", 1),
+    ("header-only.csv", "dti-province-2022", 1),
+    ("json-syntax-error.json", "dti-province-2022", 1),
+    ("excel-date.xlsx", "dti-province-2022", 1),
+    ("merged-header.xlsx", "dti-province-2022", 0),
+    ("not-a-workbook.xlsx", "dti-province-2022", 1),
+];
+
+#[test]
+fn every_mistake_gets_a_clear_message_in_both_languages() {
+    let dir = fixtures("bad-input");
+    let mut listed: Vec<&str> = CORPUS.iter().map(|(file, _, _)| *file).collect();
+    listed.sort_unstable();
+    let mut present: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    present.sort_unstable();
+    assert_eq!(listed, present, "every corpus file is listed once");
+
+    for &(file, framework, code) in CORPUS {
+        for lang in ["vi", "en"] {
+            let run = dti_in(
+                &dir,
+                &["check", file, "--framework", framework, "--lang", lang],
+            );
+            assert_eq!(run.code, code, "{}", run.transcript());
+            let name = format!("check-{}-{lang}", file.replace('.', "-"));
+            insta::assert_snapshot!(name, run.transcript());
+        }
+    }
+}
+
+#[test]
+fn messages_name_file_line_unit_and_indicator() {
+    let run = dti_in(
+        &fixtures("bad-input"),
+        &["check", "text-in-number.csv", "--lang", "en"],
+    );
+    let first = run.out().lines().next().unwrap_or_default().to_string();
+    assert_eq!(
+        first,
+        "error: text-in-number.csv:2:6, unit 22, indicator I3: cannot read value `cao`"
+    );
+    let vi = dti_in(
+        &fixtures("bad-input"),
+        &["check", "text-in-number.csv", "--lang", "vi"],
+    );
+    assert!(vi.out().contains("gợi ý:"), "{}", vi.out());
+}
+
+#[test]
+fn check_json_lists_every_issue() {
+    for lang in ["vi", "en"] {
+        let run = dti_in(
+            &fixtures("bad-input"),
+            &[
+                "check",
+                "percent-above-100.csv",
+                "-f",
+                "illustrative-monitoring",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(run.code, 1);
+        let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert_eq!(report["errors"], 1);
+        insta::assert_snapshot!(format!("check-json-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn clean_data_checks_clean() {
+    for lang in ["vi", "en"] {
+        let run = dti(&["check", "provinces-2022.csv", "--lang", lang, "--quiet"]);
+        assert_eq!(run.code, 0);
+        insta::assert_snapshot!(format!("check-clean-{lang}"), run.transcript());
+    }
+}

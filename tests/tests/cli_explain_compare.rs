@@ -1,0 +1,173 @@
+//! `dti explain`, `dti compare` and `dti frameworks`: every format in both languages.
+
+mod cli_support;
+
+use cli_support::{dti, scratch, xlsx_rows};
+
+const LANGS: [&str; 2] = ["vi", "en"];
+
+#[test]
+fn explain_in_every_format() {
+    for lang in LANGS {
+        for format in ["table", "markdown", "json"] {
+            let run = dti(&["explain", "--format", format, "--lang", lang]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            insta::assert_snapshot!(format!("explain-{format}-{lang}"), run.transcript());
+        }
+    }
+}
+
+#[test]
+fn explain_ranks_digital_government_activity_first_for_quang_ninh() {
+    let run = dti(&["explain", "--format", "json"]);
+    let why: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(why["best_moves"][0]["indicator"], "I7");
+    assert_eq!(why["index"], "DTI");
+}
+
+#[test]
+fn explain_picks_a_unit_by_code_or_name_and_asks_when_unsure() {
+    let by_code = dti(&[
+        "explain",
+        "provinces-2022.csv",
+        "--unit",
+        "01",
+        "--lang",
+        "en",
+    ]);
+    let by_name = dti(&[
+        "explain",
+        "provinces-2022.csv",
+        "--unit",
+        "hà nội",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(by_code.code, 0, "{}", by_code.transcript());
+    assert_eq!(by_code.out(), by_name.out());
+    for lang in LANGS {
+        let unsure = dti(&["explain", "provinces-2022.csv", "--lang", lang]);
+        assert_eq!(unsure.code, 2);
+        let unknown = dti(&[
+            "explain",
+            "provinces-2022.csv",
+            "--unit",
+            "99",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(unknown.code, 2);
+        let pillar = dti(&[
+            "explain",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--index",
+            "KTS",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(pillar.code, 0);
+        insta::assert_snapshot!(
+            format!("explain-units-{lang}"),
+            format!(
+                "{}\n{}\n{}",
+                unsure.transcript(),
+                unknown.transcript(),
+                pillar.transcript()
+            )
+        );
+    }
+}
+
+#[test]
+fn compare_in_every_format() {
+    for lang in LANGS {
+        for format in ["table", "csv", "json", "markdown"] {
+            let run = dti(&[
+                "compare",
+                "provinces-2022.csv",
+                "provinces-2023.csv",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            insta::assert_snapshot!(format!("compare-{format}-{lang}"), run.transcript());
+        }
+        let dir = scratch(&format!("compare-xlsx-{lang}"));
+        let out = dir.join("changes.xlsx");
+        let run = dti(&[
+            "compare",
+            "provinces-2022.csv",
+            "provinces-2023.csv",
+            "-o",
+            out.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let (sheets, rows) = xlsx_rows(&std::fs::read(&out).unwrap());
+        let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+        insta::assert_snapshot!(
+            format!("compare-xlsx-{lang}"),
+            format!("sheets: {sheets:?}\n{}", text.join("\n"))
+        );
+    }
+}
+
+#[test]
+fn compare_reports_rank_moves_and_new_units() {
+    let run = dti(&[
+        "compare",
+        "provinces-2022.csv",
+        "provinces-2023.csv",
+        "--format",
+        "json",
+    ]);
+    let comparison: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let units = comparison["units"].as_array().unwrap();
+    let code = |u: &serde_json::Value| u["code"].as_str().unwrap().to_string();
+    assert_eq!(
+        units.iter().map(code).collect::<Vec<_>>(),
+        ["22", "01", "48", "74"]
+    );
+    assert_eq!(units[2]["presence"], "new");
+    assert_eq!(units[3]["presence"], "gone");
+    // Hà Nội's DTI: first of three in 2022, third of three in 2023.
+    let dti = &units[1]["nodes"][0];
+    assert_eq!(dti["code"], "DTI");
+    assert_eq!(dti["rank_move"], -2);
+}
+
+#[test]
+fn frameworks_list_and_show() {
+    for lang in LANGS {
+        for format in ["table", "markdown"] {
+            let list = dti(&["frameworks", "--format", format, "--lang", lang]);
+            assert_eq!(list.code, 0);
+            insta::assert_snapshot!(
+                format!("frameworks-list-{format}-{lang}"),
+                list.transcript()
+            );
+            for id in [
+                "dti-province-2022",
+                "dti-province-2020",
+                "illustrative-monitoring",
+            ] {
+                let show = dti(&["frameworks", id, "--format", format, "--lang", lang]);
+                assert_eq!(show.code, 0);
+                insta::assert_snapshot!(
+                    format!("frameworks-{id}-{format}-{lang}"),
+                    show.transcript()
+                );
+            }
+        }
+        let json = dti(&["frameworks", "--format", "json", "--lang", lang]);
+        insta::assert_snapshot!(format!("frameworks-list-json-{lang}"), json.transcript());
+    }
+    let shown = dti(&["frameworks", "dti-province-2022", "--format", "json"]);
+    let framework: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(framework["id"], "dti-province-2022");
+}

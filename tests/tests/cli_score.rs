@@ -1,0 +1,197 @@
+//! `dti score` end to end: the README's main job, every format in both languages, and the
+//! JSON contract shared with the web widget.
+
+mod cli_support;
+
+use cli_support::{dti, dti_env, fixtures, scratch, xlsx_rows};
+
+const LANGS: [&str; 2] = ["vi", "en"];
+
+#[test]
+fn the_main_job_scores_quang_ninh_as_published() {
+    let run = dti(&["score", "--lang", "vi"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = run.out();
+    for (code, value) in [
+        ("DTI", "0,7024"),
+        ("CQS", "0,7804"),
+        ("KTS", "0,7187"),
+        ("XHS", "0,6864"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("no {code} row in\n{out}"));
+        assert!(line.contains(value), "{code} should be {value}: {line}");
+    }
+    assert!(
+        run.stderr.is_empty(),
+        "the main job is clean: {}",
+        run.stderr
+    );
+    insta::assert_snapshot!("score-default-vi", run.transcript());
+    insta::assert_snapshot!(
+        "score-default-en",
+        dti(&["score", "--lang", "en"]).transcript()
+    );
+}
+
+#[test]
+fn every_text_format_in_both_languages() {
+    for lang in LANGS {
+        for format in ["table", "csv", "json", "markdown"] {
+            let run = dti(&[
+                "score",
+                "provinces-2022.csv",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            insta::assert_snapshot!(format!("score-{format}-{lang}"), run.transcript());
+        }
+    }
+}
+
+#[test]
+fn excel_output_holds_numbers_and_translated_headers() {
+    let dir = scratch("score-xlsx");
+    for lang in LANGS {
+        let path = dir.join(format!("results-{lang}.xlsx"));
+        let path_text = path.to_str().unwrap();
+        let input = fixtures("cli").join("provinces-2022.csv");
+        let run = dti(&[
+            "score",
+            input.to_str().unwrap(),
+            "-o",
+            path_text,
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.is_empty());
+        let (sheets, rows) = xlsx_rows(&std::fs::read(&path).unwrap());
+        let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+        insta::assert_snapshot!(
+            format!("score-xlsx-{lang}"),
+            format!("sheets: {sheets:?}\n{}", text.join("\n"))
+        );
+    }
+}
+
+#[test]
+fn json_is_exactly_the_core_results() {
+    let path = fixtures("cli").join("provinces-2022.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let data = dti_core::Dataset::from_csv(&text, Some("provinces-2022.csv"));
+    let results = dti_core::score(&dti_core::embedded::default_framework(), &data.dataset).unwrap();
+    let expected = serde_json::to_string_pretty(&results).unwrap() + "\n";
+    let run = dti(&["score", "provinces-2022.csv", "--format", "json"]);
+    assert_eq!(run.out(), expected);
+}
+
+#[test]
+fn excel_input_reads_the_chosen_sheet_at_its_place() {
+    for lang in LANGS {
+        let run = dti(&[
+            "score",
+            "provinces-2022.xlsx",
+            "--sheet",
+            "DTI 2022",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("score-xlsx-input-{lang}"), run.transcript());
+    }
+    // The first sheet holds notes only: the message names it and points to --sheet.
+    let run = dti(&["score", "provinces-2022.xlsx", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("--sheet NAME"), "{}", run.stderr);
+}
+
+#[test]
+fn embedded_data_sets_score_with_their_own_framework() {
+    let run = dti(&["score", "binh-duong-2023.csv", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.out().contains("illustrative"), "{}", run.out());
+    insta::assert_snapshot!("score-binh-duong-en", run.transcript());
+}
+
+#[test]
+fn the_language_follows_the_locale_unless_asked() {
+    let dir = fixtures("cli");
+    let vi = dti_env(&dir, &["score"], &[("LANG", "vi_VN.UTF-8")]);
+    assert!(
+        vi.out().contains("Giá trị") && vi.out().contains("0,7024"),
+        "{}",
+        vi.out()
+    );
+    let en = dti_env(&dir, &["score"], &[("LANG", "C.UTF-8")]);
+    assert!(
+        en.out().contains("Value") && en.out().contains("0.7024"),
+        "{}",
+        en.out()
+    );
+    let all = dti_env(
+        &dir,
+        &["score"],
+        &[("LANG", "en_US.UTF-8"), ("LC_ALL", "vi_VN.UTF-8")],
+    );
+    assert!(all.out().contains("Giá trị"), "LC_ALL wins over LANG");
+    let flag = dti_env(
+        &dir,
+        &["score", "--lang", "en"],
+        &[("LC_ALL", "vi_VN.UTF-8")],
+    );
+    assert!(flag.out().contains("Value"), "--lang wins over the locale");
+}
+
+#[test]
+fn data_errors_stop_scoring_with_exit_1_and_every_message() {
+    let bad = fixtures("bad-input");
+    for lang in LANGS {
+        let run = cli_support::dti_in(&bad, &["score", "text-in-number.csv", "--lang", lang]);
+        assert_eq!(run.code, 1);
+        assert!(run.stdout.is_empty());
+        insta::assert_snapshot!(format!("score-data-error-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_in_the_users_language() {
+    for lang in LANGS {
+        let run = dti(&["score", "no-such-file.csv", "--lang", lang]);
+        assert_eq!(run.code, 2);
+        let framework = dti(&["score", "--framework", "dti-1999", "--lang", lang]);
+        assert_eq!(framework.code, 2);
+        insta::assert_snapshot!(
+            format!("score-usage-errors-{lang}"),
+            format!("{}\n{}", run.transcript(), framework.transcript())
+        );
+    }
+    let clap = dti(&["score", "--format", "pdf"]);
+    assert_eq!(clap.code, 2);
+}
+
+#[test]
+fn a_framework_file_scores_too() {
+    let dir = scratch("framework-file");
+    let framework = dir.join("dti.toml");
+    std::fs::write(&framework, dti_core::embedded::FRAMEWORKS[0].1).unwrap();
+    let input = fixtures("cli").join("provinces-2022.csv");
+    let run = dti(&[
+        "score",
+        input.to_str().unwrap(),
+        "--framework",
+        framework.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        run.out(),
+        dti(&["score", "provinces-2022.csv", "--format", "csv"]).out()
+    );
+}
