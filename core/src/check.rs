@@ -2,7 +2,8 @@
 
 use crate::dataset::{Dataset, UnitInfo};
 use crate::diagnostic::{Diagnostic, Location, Problem};
-use crate::framework::{Framework, MissingPolicy, NodeId};
+use crate::framework::{Framework, MissingPolicy, NodeId, Unit};
+use crate::value::Value;
 
 /// The raw values a framework needs, one column per indicator, each value already in the
 /// indicator's unit and within its range; `None` where the data has no value.
@@ -97,6 +98,10 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             let cell = column.and_then(|c| data.get(position, c));
             let mut location = Location::file(file).unit(&unit.code).indicator(&node.code);
             let Some(cell) = cell else {
+                if node.parents.iter().all(|&(_, weight)| weight == 0.0) && !node.parents.is_empty()
+                {
+                    continue; // reported but not scored (the DTI's smart-city indicator)
+                }
                 let problem = Problem::MissingValue { policy };
                 diagnostics.push(match policy {
                     MissingPolicy::Zero => Diagnostic::warning(location, problem),
@@ -111,11 +116,19 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             match cell.value.in_unit(node.unit) {
                 Err(problem) => diagnostics.push(Diagnostic::error(location, problem)),
                 Ok(value) if !node.range.contains(value) => {
+                    // Say it the way it was written: 134 % against 0–100 %, not 1.34 against 0–1.
+                    let as_percent =
+                        matches!(cell.value, Value::Percent { .. }) && node.unit != Unit::Percent;
+                    let factor = if as_percent { 100.0 } else { 1.0 };
                     let problem = Problem::OutOfRange {
-                        value,
-                        low: node.range.low,
-                        high: node.range.high,
-                        symbol: node.unit.symbol().into(),
+                        value: value * factor,
+                        low: node.range.low * factor,
+                        high: node.range.high * factor,
+                        symbol: if as_percent {
+                            "%".into()
+                        } else {
+                            node.unit.symbol().into()
+                        },
                     };
                     diagnostics.push(Diagnostic::error(location, problem));
                 }

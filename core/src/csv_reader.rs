@@ -1,7 +1,7 @@
 //! The CSV reader behind [`Dataset::from_csv`](crate::Dataset::from_csv).
 
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, read_year};
-use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 
 pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
     let mut builder = Builder::new(origin);
@@ -74,6 +74,10 @@ pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
         read_long(&mut builder, &layout, rows);
     } else {
         read_wide(&mut builder, &layout, header_line, rows);
+    }
+    if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {
+        let location = builder.location(header_line, 1);
+        builder.error(location, Problem::NoData);
     }
     builder.finish(notes)
 }

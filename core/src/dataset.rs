@@ -267,6 +267,11 @@ impl<'a> Builder<'a> {
         self.diagnostics.push(Diagnostic::error(location, problem));
     }
 
+    /// The number of units read so far.
+    pub fn unit_count(&self) -> usize {
+        self.units.len()
+    }
+
     /// Registers a column; returns its position.
     pub fn column(&mut self, code: &str) -> usize {
         if let Some(&id) = self.column_ids.get(code) {

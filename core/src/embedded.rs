@@ -70,3 +70,60 @@ pub fn dataset(name: &str) -> Option<(Dataset, &'static str)> {
     let parsed = Dataset::from_csv(text, Some(file));
     (!parsed.has_errors()).then_some((parsed.dataset, *framework))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_framework_parses() {
+        for (id, text) in FRAMEWORKS {
+            let framework =
+                Framework::from_toml(text, Some(id)).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(framework.id(), *id);
+        }
+    }
+
+    #[test]
+    fn every_embedded_data_set_scores_cleanly_with_its_framework() {
+        for (file, id, text) in DATASETS {
+            let parsed = Dataset::from_csv(text, Some(file));
+            assert!(!parsed.has_errors(), "{file}: {:?}", parsed.diagnostics);
+            let framework = framework(id).unwrap();
+            let results =
+                crate::score(&framework, &parsed.dataset).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let warnings: Vec<_> = results
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity > crate::Severity::Note)
+                .collect();
+            assert!(warnings.is_empty(), "{file}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn the_merger_mapping_covers_the_63_provinces_once() {
+        let provinces: Vec<&str> = PROVINCES_2024
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .collect();
+        assert_eq!(provinces.len(), 63);
+        let rows: Vec<Vec<&str>> = MERGERS_2025
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        assert_eq!(rows.len(), 63);
+        for province in &provinces {
+            let (code, name) = province.split_once(',').unwrap();
+            let mapped: Vec<_> = rows.iter().filter(|r| r[2] == code).collect();
+            assert_eq!(mapped.len(), 1, "{code}");
+            assert_eq!(mapped[0][3], name);
+        }
+        let mut new_units: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+        new_units.dedup();
+        assert_eq!(new_units.len(), 34);
+    }
+}

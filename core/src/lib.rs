@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
 pub mod framework;
+pub mod random;
 pub mod rule;
 pub mod score;
 pub mod text;

@@ -1,0 +1,300 @@
+//! Invariants that must hold for any data: proptest searches for counter-examples.
+
+use std::fs;
+use std::path::Path;
+
+use dti_core::{Dataset, Framework, Results, embedded, score};
+use proptest::prelude::*;
+
+/// A framework with one indicator per absolute rule, one aggregate per method, and an
+/// indicator X of weight zero.
+fn absolute_framework(weights: [f64; 5]) -> String {
+    let [a, b, c, d, e] = weights;
+    // X carries weight 0 everywhere it appears: it must never matter.
+    let extra = r#", { code = "X", weight = 0 }"#;
+    format!(
+        r#"
+id = "absolute"
+names = {{ vi = "Tuyệt đối", en = "Absolute" }}
+indices = ["TOP", "GEO", "HARM", "POW", "MIN", "SUM"]
+[[indicator]]
+code = "A"
+names = {{ vi = "A", en = "A" }}
+[[indicator]]
+code = "B"
+names = {{ vi = "B", en = "B" }}
+unit = "percent"
+rule = {{ kind = "rate" }}
+[[indicator]]
+code = "C"
+names = {{ vi = "C", en = "C" }}
+unit = "count"
+rule = {{ kind = "target", target = 50 }}
+[[indicator]]
+code = "D"
+names = {{ vi = "D", en = "D" }}
+unit = "percent"
+direction = "lower"
+rule = {{ kind = "goalposts", low = 0, high = 40 }}
+[[indicator]]
+code = "E"
+names = {{ vi = "E", en = "E" }}
+unit = "count"
+rule = {{ kind = "tiers", steps = [[4, 1.0], [3, 0.75], [2, 0.5], [1, 0.25]] }}
+[[indicator]]
+code = "X"
+names = {{ vi = "X", en = "X" }}
+[[aggregate]]
+code = "TOP"
+names = {{ vi = "T", en = "T" }}
+children = [{{ code = "A", weight = {a:?} }}, {{ code = "B", weight = {b:?} }}, {{ code = "C", weight = {c:?} }}, {{ code = "D", weight = {d:?} }}, {{ code = "E", weight = {e:?} }}{extra}]
+[[aggregate]]
+code = "GEO"
+names = {{ vi = "G", en = "G" }}
+method = "geometric"
+children = [{{ code = "A", weight = {a:?} }}, {{ code = "B", weight = {b:?} }}, {{ code = "C", weight = {c:?} }}{extra}]
+[[aggregate]]
+code = "HARM"
+names = {{ vi = "H", en = "H" }}
+method = "harmonic"
+children = [{{ code = "B", weight = {b:?} }}, {{ code = "D", weight = {d:?} }}{extra}]
+[[aggregate]]
+code = "POW"
+names = {{ vi = "P", en = "P" }}
+method = "power_mean"
+p = 3
+children = [{{ code = "C", weight = {c:?} }}, {{ code = "E", weight = {e:?} }}{extra}]
+[[aggregate]]
+code = "MIN"
+names = {{ vi = "M", en = "M" }}
+method = "minimum"
+children = ["A", "D", "E"{extra}]
+[[aggregate]]
+code = "SUM"
+names = {{ vi = "S", en = "S" }}
+method = "sum"
+children = [{{ code = "TOP", weight = 2 }}, {{ code = "MIN", weight = 1 }}]
+"#
+    )
+}
+
+/// One unit's raw values for the absolute framework: A score, B %, C count, D %, E count, X.
+type Row = (f64, f64, f64, f64, u8, f64);
+
+fn row() -> impl Strategy<Value = Row> {
+    (
+        0.0..=1.0f64,
+        0.0..=100.0f64,
+        0.0..=80.0f64,
+        0.0..=100.0f64,
+        0u8..6,
+        0.0..=1.0f64,
+    )
+}
+
+fn absolute_csv(rows: &[Row]) -> String {
+    let mut csv = String::from("code,A,B,C,D,E,X\n");
+    for (i, (a, b, c, d, e, x)) in rows.iter().enumerate() {
+        csv.push_str(&format!("U{i},{a:?},{b:?},{c:?},{d:?},{e},{x:?}\n"));
+    }
+    csv
+}
+
+fn run(framework: &str, csv: &str) -> Results {
+    let framework = Framework::from_toml(framework, None).unwrap();
+    let parsed = Dataset::from_csv(csv, None);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    score(&framework, &parsed.dataset).unwrap()
+}
+
+fn rules_framework() -> Framework {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/rules.toml");
+    Framework::from_toml(&fs::read_to_string(path).unwrap(), None).unwrap()
+}
+
+/// One unit's raw values for the rules fixture: A to F, then G to L.
+type RulesRow = (f64, f64, f64, f64, bool, u8, [f64; 6]);
+
+/// Rows for the rules fixture (every rule, relative ones included).
+fn rules_csv(rows: &[RulesRow]) -> String {
+    let mut csv = String::from("code;A;B;C;D;E;F;G;H;I;J;K;L\n");
+    for (i, (a, b, c, d, e, f, [g, h, ii, j, k, l])) in rows.iter().enumerate() {
+        let yes = if *e { "có" } else { "không" };
+        csv.push_str(&format!(
+            "U{i};{a:?};{b:?}%;{c:?};{d:?}%;{yes};{f};{g:?};{h:?};{ii:?};{j:?};{};{l:?}\n",
+            k.abs()
+        ));
+    }
+    csv
+}
+
+fn rules_row() -> impl Strategy<Value = RulesRow> {
+    (
+        0.0..=1.0f64,
+        0.0..=100.0f64,
+        0.0..=4000.0f64,
+        0.0..=100.0f64,
+        any::<bool>(),
+        0u8..6,
+        prop::array::uniform6(-100.0..100.0f64),
+    )
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_value_lies_within_its_scale(rows in prop::collection::vec(rules_row(), 1..12)) {
+        let framework = rules_framework();
+        let data = Dataset::from_csv(&rules_csv(&rows), None);
+        prop_assert!(!data.has_errors(), "{:?}", data.diagnostics);
+        let results = score(&framework, &data.dataset).unwrap();
+        for unit in &results.units {
+            for (node, info) in unit.nodes.iter().zip(&results.nodes) {
+                let value = node.value.unwrap();
+                prop_assert!(info.scale.contains(value), "{} = {value} outside {:?}", node.code, info.scale);
+            }
+        }
+    }
+
+    #[test]
+    fn improving_an_indicator_never_lowers_an_ancestor(
+        rows in prop::collection::vec(row(), 1..6),
+        which in 0usize..5,
+        step in 0.0..30.0f64,
+    ) {
+        let framework = absolute_framework([100.0, 200.0, 150.0, 50.0, 75.0]);
+        let before = run(&framework, &absolute_csv(&rows));
+        let mut better = rows.clone();
+        let r = &mut better[0];
+        match which {
+            0 => r.0 = (r.0 + step / 30.0).min(1.0),
+            1 => r.1 = (r.1 + step).min(100.0),
+            2 => r.2 += step,
+            3 => r.3 = (r.3 - step).max(0.0), // lower is better
+            _ => r.4 = (r.4 + (step as u8) / 10).min(5),
+        }
+        let after = run(&framework, &absolute_csv(&better));
+        for (old, new) in before.units[0].nodes.iter().zip(&after.units[0].nodes) {
+            prop_assert!(new.value.unwrap() >= old.value.unwrap() - 1e-12, "{} fell", old.code);
+        }
+    }
+
+    #[test]
+    fn reordering_units_changes_no_result(rows in prop::collection::vec(rules_row(), 2..10), seed in any::<u64>()) {
+        let framework = rules_framework();
+        let mut shuffled: Vec<(usize, _)> = rows.iter().cloned().enumerate().collect();
+        // A seeded Fisher–Yates shuffle that keeps each row's original code.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let original = score(&framework, &Dataset::from_csv(&rules_csv(&rows), None).dataset).unwrap();
+        let permuted_csv = {
+            let csv = rules_csv(&rows);
+            let lines: Vec<&str> = csv.lines().collect();
+            let mut out = format!("{}\n", lines[0]);
+            for (i, _) in &shuffled { out.push_str(lines[i + 1]); out.push('\n'); }
+            out
+        };
+        let permuted = score(&framework, &Dataset::from_csv(&permuted_csv, None).dataset).unwrap();
+        for unit in &original.units {
+            let other = permuted.unit(&unit.unit.code).unwrap();
+            for (a, b) in unit.nodes.iter().zip(&other.nodes) {
+                prop_assert!(close(a.value.unwrap(), b.value.unwrap()), "{} {}", unit.unit.code, a.code);
+                prop_assert_eq!(a.rank, b.rank);
+            }
+        }
+    }
+
+    #[test]
+    fn scaling_a_node_s_weights_changes_nothing(
+        rows in prop::collection::vec(row(), 1..6),
+        weights in prop::array::uniform5(0.1..100.0f64),
+        factor in 0.01..100.0f64,
+    ) {
+        let scaled = weights.map(|w| w * factor);
+        let csv = absolute_csv(&rows);
+        let a = run(&absolute_framework(weights), &csv);
+        let b = run(&absolute_framework(scaled), &csv);
+        for (ua, ub) in a.units.iter().zip(&b.units) {
+            for (na, nb) in ua.nodes.iter().zip(&ub.nodes).filter(|(n, _)| n.code != "SUM") {
+                prop_assert!(close(na.value.unwrap(), nb.value.unwrap()), "{}: {:?} vs {:?}", na.code, na.value, nb.value);
+            }
+        }
+    }
+
+    #[test]
+    fn a_zero_weight_child_has_no_influence(rows in prop::collection::vec(row(), 1..6), x in 0.0..=1.0f64) {
+        let framework = absolute_framework([1.0, 2.0, 3.0, 4.0, 5.0]);
+        let mut changed = rows.clone();
+        changed[0].5 = x;
+        let a = run(&framework, &absolute_csv(&rows));
+        let b = run(&framework, &absolute_csv(&changed));
+        for (na, nb) in a.units[0].nodes.iter().zip(&b.units[0].nodes).filter(|(n, _)| n.code != "X") {
+            prop_assert_eq!(na.value, nb.value, "{}", na.code);
+        }
+    }
+
+    #[test]
+    fn identical_units_get_identical_scores_and_ranks(rows in prop::collection::vec(rules_row(), 1..8)) {
+        let mut twins = rows.clone();
+        twins.push(rows[0]);
+        let framework = rules_framework();
+        let results = score(&framework, &Dataset::from_csv(&rules_csv(&twins), None).dataset).unwrap();
+        let first = &results.units[0];
+        let twin = results.units.last().unwrap();
+        for (a, b) in first.nodes.iter().zip(&twin.nodes) {
+            prop_assert_eq!(a.value, b.value, "{}", a.code);
+            prop_assert_eq!(a.rank, b.rank, "{}", a.code);
+        }
+    }
+
+    #[test]
+    fn the_dti_stays_within_zero_and_one_with_missing_values(
+        rows in prop::collection::vec(prop::array::uniform8(prop::option::of(0.0..=1.0f64)), 1..10)
+    ) {
+        let mut csv = String::from("code;I1;I2;I3;I4;I5;I7;I8;I9\n");
+        for (i, values) in rows.iter().enumerate() {
+            let cells: Vec<String> = values.iter().map(|v| v.map(|x| format!("{x:?}").replace('.', ",")).unwrap_or_default()).collect();
+            csv.push_str(&format!("{i};{}\n", cells.join(";")));
+        }
+        let framework = embedded::default_framework();
+        let results = score(&framework, &Dataset::from_csv(&csv, None).dataset).unwrap();
+        for unit in &results.units {
+            for code in ["DTI", "CQS", "KTS", "XHS"] {
+                let value = unit.node(code).unwrap().value.unwrap();
+                prop_assert!((0.0..=1.0).contains(&value));
+            }
+            let total: f64 = unit.contributions.iter().filter(|c| c.index == "DTI").map(|c| c.value).sum();
+            prop_assert!(close(total, unit.node("DTI").unwrap().value.unwrap()));
+        }
+    }
+
+    #[test]
+    fn parsers_never_panic_on_arbitrary_text(text in ".{0,400}") {
+        let _ = Framework::parse(&text, Some("x"));
+        let parsed = Dataset::parse(&text, Some("x"));
+        let _ = score(&embedded::default_framework(), &parsed.dataset);
+    }
+
+    #[test]
+    fn parsers_never_panic_on_csv_like_text(text in r#"(code|unit|indicator|value|numerator|denominator|I1|I7|year|[0-9]{1,4}|[,;"%/ .\n-]|có|\u{feff}){0,80}"#) {
+        let parsed = Dataset::from_csv(&text, Some("x.csv"));
+        let _ = score(&embedded::default_framework(), &parsed.dataset);
+        let _ = dti_core::check(&embedded::default_framework(), &parsed.dataset);
+    }
+
+    #[test]
+    fn parsers_never_panic_on_framework_like_text(text in r#"(id = "x"\n|names = \{ vi = "a", en = "b" \}\n|\[\[indicator\]\]\n|\[\[aggregate\]\]\n|code = "[A-C]"\n|children = \["A", "B"\]\n|rule = \{ kind = "(tiers|rate|z_score)" \}\n|unit = "(count|percent)"\n|range = \[[0-9], [0-9]\]\n|method = "geometric"\n){0,30}"#) {
+        if let Ok(framework) = Framework::from_toml(&text, None) {
+            let data = Dataset::from_csv("code,A,B,C\nU,1,2,3\nV,0,1,\n", None);
+            let _ = score(&framework, &data.dataset);
+        }
+    }
+}
