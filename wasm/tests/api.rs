@@ -49,7 +49,10 @@ fn published(value: f64) -> String {
 
 /// A thrown value: must be an `Error` with a message and a details array.
 fn thrown(error: JsValue) -> (String, Json) {
-    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error: {error:?}");
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "not an Error: {error:?}"
+    );
     let message = Reflect::get(&error, &s("message"))
         .ok()
         .and_then(|m| m.as_string())
@@ -70,7 +73,11 @@ fn quang_ninh_2022_matches_the_official_figures() {
         ("KTS", "0.7187"),
         ("XHS", "0.6864"),
     ] {
-        assert_eq!(published(value_of(&results, "22", code)), expected, "{code}");
+        assert_eq!(
+            published(value_of(&results, "22", code)),
+            expected,
+            "{code}"
+        );
     }
 }
 
@@ -88,8 +95,15 @@ fn an_object_gives_the_same_results_as_text() {
     assert_eq!(from_object, from_text);
     assert_eq!(published(value_of(&from_object, "22", "DTI")), "0.7024");
     // The decimal comma is accepted and noted.
-    let details = from_object["details"].as_array().cloned().unwrap_or_default();
-    assert!(details.iter().any(|d| d["kind"] == "decimal_comma" && d["indicator"] == "I8"));
+    let details = from_object["details"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        details
+            .iter()
+            .any(|d| d["kind"] == "decimal_comma" && d["indicator"] == "I8")
+    );
 }
 
 /// The binding returns exactly what the core computes natively (the CLI's JSON), for every
@@ -164,23 +178,43 @@ fn framework_info_groups_the_2022_indicators_by_pillar() {
         ]
     );
     let nodes = info["nodes"].as_array().cloned().unwrap_or_default();
-    let i6 = nodes.iter().find(|n| n["code"] == "I6").cloned().unwrap_or(Json::Null);
+    let i6 = nodes
+        .iter()
+        .find(|n| n["code"] == "I6")
+        .cloned()
+        .unwrap_or(Json::Null);
     assert_eq!(i6["scored"], false);
     assert_eq!(i6["range"]["low"].as_f64(), Some(0.0));
     assert_eq!(i6["range"]["high"].as_f64(), Some(1.0));
-    let i7 = nodes.iter().find(|n| n["code"] == "I7").cloned().unwrap_or(Json::Null);
+    let i7 = nodes
+        .iter()
+        .find(|n| n["code"] == "I7")
+        .cloned()
+        .unwrap_or(Json::Null);
     assert_eq!(i7["points"].as_f64(), Some(200.0));
     assert_eq!(i7["names"]["vi"], "Hoạt động chính quyền số");
     assert_eq!(info["references"].as_array().map(Vec::len), Some(3));
 
-    let list = dti_wasm::list_frameworks().map(|r| json(&r)).unwrap_or(Json::Null);
+    let list = dti_wasm::list_frameworks()
+        .map(|r| json(&r))
+        .unwrap_or(Json::Null);
     let ids: Vec<&str> = list
         .as_array()
         .map(|l| l.iter().filter_map(|f| f["id"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(ids, ["dti-province-2022", "dti-province-2020", "illustrative-monitoring"]);
+    assert_eq!(
+        ids,
+        [
+            "dti-province-2022",
+            "dti-province-2020",
+            "illustrative-monitoring"
+        ]
+    );
     for id in ids {
-        assert!(dti_wasm::load_framework(s(id), JsValue::UNDEFINED).is_ok(), "{id}");
+        assert!(
+            dti_wasm::load_framework(s(id), JsValue::UNDEFINED).is_ok(),
+            "{id}"
+        );
     }
 }
 
@@ -225,19 +259,25 @@ fn out_of_range_values_are_thrown_with_details() {
     let data = json!({ "units": [{ "code": "22", "values": { "I1": 1.5 } }] });
     let error = dti_wasm::score(s("dti-province-2022"), js(&data), s("vi"));
     let (message, details) = thrown(error.err().unwrap_or(JsValue::NULL));
-    assert!(message.contains("nằm trên khoảng cho phép 0–1"), "{message}");
-    assert!(details
-        .as_array()
-        .is_some_and(|d| d.iter().any(|d| d["kind"] == "out_of_range" && d["indicator"] == "I1")));
+    assert!(
+        message.contains("nằm trên khoảng cho phép 0–1"),
+        "{message}"
+    );
+    assert!(details.as_array().is_some_and(|d| {
+        d.iter()
+            .any(|d| d["kind"] == "out_of_range" && d["indicator"] == "I1")
+    }));
 
     // validate returns the same problems instead of throwing.
     let checked = dti_wasm::validate(s("dti-province-2022"), js(&data), s("en"))
         .map(|r| json(&r))
         .unwrap_or(Json::Null);
     assert_eq!(checked["ok"], false);
-    assert!(checked["details"]
-        .as_array()
-        .is_some_and(|d| d.iter().any(|d| d["kind"] == "out_of_range")));
+    assert!(
+        checked["details"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|d| d["kind"] == "out_of_range"))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -265,7 +305,8 @@ fn bad_csv_and_bad_frameworks_report_their_line() {
 #[wasm_bindgen_test]
 fn templates_read_back_as_data() {
     for format in ["csv", "json"] {
-        let text = dti_wasm::template(s("dti-province-2022"), s(format), s("vi")).unwrap_or_default();
+        let text =
+            dti_wasm::template(s("dti-province-2022"), s(format), s("vi")).unwrap_or_default();
         assert!(text.contains("I9"), "{format}");
         let checked = dti_wasm::validate(s("dti-province-2022"), s(&text), s("vi"))
             .map(|r| json(&r))
@@ -318,12 +359,20 @@ fn junk_values(seed: u64) -> Vec<JsValue> {
         s(""),
         s("\u{feff}"),
         s("{"),
-        s("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+        s(
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        ),
         s("code;I1\n22;1e999\n"),
         s("unit,indicator,value\n22,I1,3/0\n22,I1,1\n"),
-        s("id = \"x\"\nnames = { vi = \"x\", en = \"x\" }\n[[aggregate]]\ncode = \"A\"\nnames = { vi = \"a\", en = \"a\" }\nchildren = [\"A\"]\n"),
-        js(&json!({ "units": [{ "code": "22", "values": { "I1": [1], "I2": { "value": { "x": 1 } }, "I3": { "numerator": 1, "denominator": 0 } } }] })),
-        js(&json!({ "units": [{ "code": null }, 7, { "code": "1", "year": 99999, "values": null }] })),
+        s(
+            "id = \"x\"\nnames = { vi = \"x\", en = \"x\" }\n[[aggregate]]\ncode = \"A\"\nnames = { vi = \"a\", en = \"a\" }\nchildren = [\"A\"]\n",
+        ),
+        js(
+            &json!({ "units": [{ "code": "22", "values": { "I1": [1], "I2": { "value": { "x": 1 } }, "I3": { "numerator": 1, "denominator": 0 } } }] }),
+        ),
+        js(
+            &json!({ "units": [{ "code": null }, 7, { "code": "1", "year": 99999, "values": null }] }),
+        ),
         js(&json!({ "id": "", "names": 1 })),
         js(&json!([{ "code": "22", "values": { "I1": 1e300 } }])),
     ];
@@ -334,10 +383,14 @@ fn junk_values(seed: u64) -> Vec<JsValue> {
     let mut state = seed;
     for _ in 0..200 {
         let mut text = String::new();
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let length = (state >> 33) % 80;
         for _ in 0..length {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             text.push(alphabet[((state >> 33) % alphabet.len() as u64) as usize]);
         }
         values.push(s(&text));
@@ -358,12 +411,30 @@ fn junk_never_traps_the_module() {
     let fixed = [s("dti-province-2022"), s(QUANG_NINH)];
     for value in &junk {
         must_not_trap(dti_wasm::load_framework(value.clone(), value.clone()));
-        must_not_trap(dti_wasm::validate(value.clone(), fixed[1].clone(), value.clone()));
-        must_not_trap(dti_wasm::validate(fixed[0].clone(), value.clone(), JsValue::UNDEFINED));
+        must_not_trap(dti_wasm::validate(
+            value.clone(),
+            fixed[1].clone(),
+            value.clone(),
+        ));
+        must_not_trap(dti_wasm::validate(
+            fixed[0].clone(),
+            value.clone(),
+            JsValue::UNDEFINED,
+        ));
         must_not_trap(dti_wasm::score(fixed[0].clone(), value.clone(), s("en")));
         must_not_trap(dti_wasm::score(value.clone(), value.clone(), value.clone()));
-        must_not_trap(dti_wasm::explain(fixed[0].clone(), fixed[1].clone(), value.clone(), value.clone()));
-        must_not_trap(dti_wasm::explain(fixed[0].clone(), value.clone(), JsValue::UNDEFINED, s("vi")));
+        must_not_trap(dti_wasm::explain(
+            fixed[0].clone(),
+            fixed[1].clone(),
+            value.clone(),
+            value.clone(),
+        ));
+        must_not_trap(dti_wasm::explain(
+            fixed[0].clone(),
+            value.clone(),
+            JsValue::UNDEFINED,
+            s("vi"),
+        ));
         if let Err(error) = dti_wasm::template(value.clone(), value.clone(), value.clone()) {
             thrown(error);
         }
