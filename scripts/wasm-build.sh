@@ -29,6 +29,13 @@ mkdir -p "$pkg/web" "$pkg/no-modules" "$dist/web"
 # ES module glue for pages served over HTTP; classic-script glue for the single file.
 wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg/no-modules" --out-name dti_wasm "$raw"
+# The API's types are hand-written (wasm/src/dti.d.ts); only the raw export table that
+# wasm-bindgen appends says `any`. Make it `unknown` so the published .d.ts has no `any`.
+sed -i -E 's/: any([,;)])/: unknown\1/g' "$pkg/web/dti_wasm.d.ts"
+if grep -nE '(:|<|\|)\s*any\b' "$pkg/web/dti_wasm.d.ts"; then
+  echo "error: the TypeScript declarations say \`any\`" >&2
+  exit 1
+fi
 for flavour in web no-modules; do
   file="$pkg/$flavour/dti_wasm_bg.wasm"
   # The features Rust enables by default for wasm32 and wasm-bindgen's output uses.

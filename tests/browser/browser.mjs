@@ -19,7 +19,9 @@ export function launch() {
 
 /** A page that records console errors and page errors into `errors`. */
 export async function open(browser, url, options = {}) {
-  const context = await browser.newContext(options);
+  const { init, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

@@ -183,6 +183,8 @@ input[aria-invalid=true] { border-color: var(--error); border-width: 2px; backgr
 .score.main .num { font-size: 2.25rem; color: var(--accent); line-height: 1.1; }
 .score.main .label { font-size: .95rem; color: var(--ink); font-weight: 600; }
 .score .ref { display: block; font-size: .75rem; color: var(--ref); }
+.dash { display: inline-block; width: 14px; height: 0; border-top: 2.5px dashed var(--ref);
+  vertical-align: middle; margin-right: 5px; }
 .notice { font-size: .85rem; color: var(--warn); margin: 4px 0; }
 .notice:empty { display: none; }
 .charts { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 8px;
@@ -640,8 +642,15 @@ ol.moves li { margin: 0 0 6px; }
           { class: main ? "score main" : "score", "data-index": code },
           h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }),
           h("span", { class: "num", "data-value": code, text: this.fmt(value) }),
-          refValue !== undefined && refValue !== null
-            ? h("span", { class: "ref", text: this.t.ref(ref.names[this.lang], this.fmt(refValue)) })
+          typeof refValue === "number"
+            ? h(
+                "span",
+                { class: "ref", title: ref.names[this.lang] },
+                h("i", { class: "dash", "aria-hidden": "true" }),
+                main
+                  ? `${this.t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
+                  : this.fmt(refValue),
+              )
             : null,
         );
       };
