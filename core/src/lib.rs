@@ -24,15 +24,20 @@
 //! - [`check()`]: values put into each indicator's unit and range, every problem listed;
 //! - [`score()`] / [`compute`]: [`Results`] for every unit and node;
 //! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English.
+//!
+//! The [`pipeline`] module holds the full JRC/OECD construction pipeline (denominate, impute,
+//! screen, treat outliers, normalise, aggregate) for analysts building an index from raw data.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod check;
 pub mod dataset;
 pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
 pub mod framework;
+pub mod pipeline;
 pub mod random;
 pub mod rule;
 pub mod score;
