@@ -10,3 +10,4 @@ cargo clippy -p dti-wasm --all-targets --target wasm32-unknown-unknown -- -D war
 cargo test -p dti-wasm --target wasm32-unknown-unknown
 scripts/wasm-build.sh
 node --test --test-concurrency=1 tests/browser/
+scripts/wasm-size.sh
