@@ -1,1 +1,228 @@
-//! placeholder
+//! WebAssembly binding of [`dti_core`] for the guidebook calculator.
+//!
+//! A thin layer: every function takes plain JavaScript values (ids, text or objects in the
+//! core's file layouts), calls the core, and returns plain objects in the same shapes the
+//! CLI prints as JSON. Every failure is thrown as a JavaScript `Error` whose `message` is
+//! the core's message and whose `details` list every problem with its unit, indicator and
+//! line. Nothing a caller passes can make the module panic: arguments are read with
+//! fallible conversions only.
+//!
+//! The TypeScript declarations are hand-written in `dti.d.ts` (no `any`).
+#![warn(missing_docs)]
+
+mod error;
+mod info;
+mod input;
+mod template;
+
+use dti_core::{Lang, Parsed, Results, check, explain::Explanation};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub use error::{Detail, Error};
+pub use info::{FrameworkInfo, FrameworkSummary};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &str = include_str!("dti.d.ts");
+
+/// Serialises for JavaScript: plain objects (not `Map`s) and `null` for missing values.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|error| {
+        Error::argument("internal", format!("cannot convert the result: {error}")).into_js()
+    })
+}
+
+/// The binding's version (the workspace version).
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The frameworks shipped with the library.
+#[wasm_bindgen(js_name = listFrameworks, skip_typescript)]
+pub fn list_frameworks() -> Result<JsValue, JsValue> {
+    to_js(&info::list())
+}
+
+/// Loads a framework (embedded id, TOML/JSON text or object) and describes it.
+#[wasm_bindgen(js_name = loadFramework, skip_typescript)]
+pub fn load_framework(framework: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    let framework = input::framework(&framework, lang)?;
+    to_js(&info::describe(&framework))
+}
+
+/// What checking data against a framework found.
+#[derive(Serialize)]
+struct Validation {
+    /// True when the data can be scored (no errors).
+    ok: bool,
+    /// Every problem: errors, warnings and notes, reading problems first.
+    details: Vec<Detail>,
+}
+
+fn read_and_check(
+    framework: &dti_core::Framework,
+    data: &JsValue,
+    lang: Lang,
+) -> Result<(Parsed, dti_core::Checked), Error> {
+    let parsed = input::data(data, lang)?;
+    let checked = check(framework, &parsed.dataset);
+    Ok((parsed, checked))
+}
+
+/// Checks data against a framework. Throws only when the framework or the arguments
+/// cannot be read; problems in the data are returned.
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    let framework = input::framework(&framework, lang)?;
+    let (parsed, checked) = read_and_check(&framework, &data, lang)?;
+    let mut details: Vec<Detail> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| Detail::from_diagnostic(d, lang))
+        .collect();
+    // Values that could not be read are reported by the reader; the checker would only add
+    // "no value" for them.
+    let unreadable: Vec<(Option<String>, Option<String>)> = details
+        .iter()
+        .filter(|d| d.severity == dti_core::Severity::Error)
+        .map(|d| (d.unit.clone(), d.indicator.clone()))
+        .collect();
+    details.extend(
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| Detail::from_diagnostic(d, lang))
+            .filter(|d| {
+                d.kind != "missing_value"
+                    || !unreadable.contains(&(d.unit.clone(), d.indicator.clone()))
+            }),
+    );
+    let ok = !details
+        .iter()
+        .any(|d| d.severity == dti_core::Severity::Error);
+    to_js(&Validation { ok, details })
+}
+
+/// Results with every reading and checking remark.
+#[derive(Serialize)]
+struct Scored {
+    #[serde(flatten)]
+    results: Results,
+    /// Warnings and notes in the requested language (reading notes first).
+    details: Vec<Detail>,
+}
+
+/// Scores data with a framework; throws with every problem when the data has errors.
+#[wasm_bindgen(skip_typescript)]
+pub fn score(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    let framework = input::framework(&framework, lang)?;
+    let parsed = input::data(&data, lang)?;
+    if parsed.has_errors() {
+        return Err(Error::from_diagnostics(&parsed.diagnostics, lang).into_js());
+    }
+    let results = dti_core::score(&framework, &parsed.dataset)
+        .map_err(|failure| Error::from_failure(&failure, lang))?;
+    let details = parsed
+        .diagnostics
+        .iter()
+        .chain(&results.diagnostics)
+        .map(|d| Detail::from_diagnostic(d, lang))
+        .collect();
+    to_js(&Scored { results, details })
+}
+
+/// An explanation with its remarks.
+#[derive(Serialize)]
+struct Explained {
+    #[serde(flatten)]
+    explanation: Explanation,
+    /// Warnings and notes in the requested language.
+    details: Vec<Detail>,
+}
+
+/// The share of an indicator's scale used to compare effort: a tenth.
+const STEP: f64 = 0.1;
+
+/// Where one unit lost points on the overall index, and the changes that gain the most.
+#[wasm_bindgen(skip_typescript)]
+pub fn explain(
+    framework: JsValue,
+    data: JsValue,
+    unit: JsValue,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    let framework = input::framework(&framework, lang)?;
+    let (parsed, checked) = read_and_check(&framework, &data, lang)?;
+    let diagnostics: Vec<dti_core::Diagnostic> = parsed
+        .diagnostics
+        .into_iter()
+        .chain(checked.diagnostics)
+        .collect();
+    if dti_core::diagnostic::has_errors(&diagnostics) {
+        return Err(Error::from_diagnostics(&diagnostics, lang).into_js());
+    }
+    let units = checked.inputs.units();
+    let position = match unit.as_string() {
+        Some(code) => units.iter().position(|u| u.code == code.trim()),
+        None if unit.is_undefined() || unit.is_null() => (!units.is_empty()).then_some(0),
+        None => None,
+    };
+    let Some(position) = position else {
+        let asked = unit.as_string().unwrap_or_default();
+        let message = match lang {
+            Lang::Vi => format!("dữ liệu không có đơn vị `{asked}`"),
+            Lang::En => format!("the data has no unit `{asked}`"),
+        };
+        return Err(Error::argument("unknown_unit", message).into_js());
+    };
+    let explanation = dti_core::explain::explain(&framework, &checked.inputs, position, None, STEP)
+        .ok_or_else(|| {
+            Error::argument(
+                "unknown_unit",
+                lang.pick("không giải thích được", "nothing to explain")
+                    .into(),
+            )
+        })?;
+    let details = diagnostics
+        .iter()
+        .map(|d| Detail::from_diagnostic(d, lang))
+        .collect();
+    to_js(&Explained {
+        explanation,
+        details,
+    })
+}
+
+/// A data file to fill in for a framework: `"csv"` (default) or `"json"`.
+#[wasm_bindgen(skip_typescript)]
+pub fn template(framework: JsValue, format: JsValue, lang: JsValue) -> Result<String, JsValue> {
+    let lang = input::lang(&lang);
+    let framework = input::framework(&framework, lang)?;
+    match format.as_string().as_deref().map(str::trim) {
+        None | Some("csv") | Some("") => Ok(template::csv(&framework, lang)),
+        Some("json") => Ok(template::json(&framework, lang)),
+        Some(other) => {
+            let message = match lang {
+                Lang::Vi => format!("định dạng `{other}` không hỗ trợ; dùng csv hoặc json"),
+                Lang::En => format!("format `{other}` is not supported; use csv or json"),
+            };
+            Err(Error::argument("bad_argument", message).into_js())
+        }
+    }
+}
+
+/// Formats a number at a number of decimals in the language's style (`0,7024` in Vietnamese),
+/// rounding half away from zero as published tables do.
+#[wasm_bindgen(js_name = formatDecimal, skip_typescript)]
+pub fn format_decimal(value: f64, decimals: u32, lang: JsValue) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    dti_core::format_decimal(value, decimals.min(12), input::lang(&lang))
+}

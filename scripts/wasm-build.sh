@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the calculator: the size-optimised wasm module, its JS glue, the widget and the demo
+# page (wasm/dist/web/, serve over HTTP), and the single-file page with the module inlined
+# (wasm/dist/dti-calculator.html, opens from file://). Needs: wasm32-unknown-unknown,
+# wasm-bindgen 0.2.130, `npm ci --prefix tests/browser` (wasm-opt from npm binaryen).
+# Prints the size; scripts/wasm-size.sh (run by scripts/wasm-test.sh) enforces the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target_dir="${CARGO_TARGET_DIR:-target}"
+pkg=wasm/pkg
+dist=wasm/dist
+wasm_opt=(npx --no-install --prefix tests/browser wasm-opt)
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  echo "error: wasm-bindgen 0.2.130 is needed (cargo install wasm-bindgen-cli --version 0.2.130)" >&2
+  exit 1
+fi
+if [ ! -x tests/browser/node_modules/.bin/wasm-opt ]; then
+  echo "error: wasm-opt is missing; run: npm ci --prefix tests/browser" >&2
+  exit 1
+fi
+
+cargo build -p dti-wasm --target wasm32-unknown-unknown --profile wasm-release
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/dti_wasm.wasm"
+
+rm -rf "$pkg" "$dist"
+mkdir -p "$pkg/web" "$pkg/no-modules" "$dist/web"
+# ES module glue for pages served over HTTP; classic-script glue for the single file.
+wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg/no-modules" --out-name dti_wasm "$raw"
+# The API's types are hand-written (wasm/src/dti.d.ts); only the raw export table that
+# wasm-bindgen appends says `any`. Make it `unknown` so the published .d.ts has no `any`.
+sed -i -E 's/: any([,;)])/: unknown\1/g' "$pkg/web/dti_wasm.d.ts"
+if grep -nE '(:|<|\|)\s*any\b' "$pkg/web/dti_wasm.d.ts"; then
+  echo "error: the TypeScript declarations say \`any\`" >&2
+  exit 1
+fi
+for flavour in web no-modules; do
+  file="$pkg/$flavour/dti_wasm_bg.wasm"
+  # The features Rust enables by default for wasm32 and wasm-bindgen's output uses.
+  "${wasm_opt[@]}" -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$file" -o "$file.opt"
+  mv "$file.opt" "$file"
+done
+
+# The module build: glue, module, widget and demo page side by side.
+cp "$pkg/web/dti_wasm.js" "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm.d.ts" "$dist/web/"
+cp wasm/www/*.html wasm/www/*.js "$dist/web/"
+# The single file: everything inline, the module as base64.
+node wasm/tools/single-file.mjs "$pkg/no-modules" "$dist/web" "$dist/dti-calculator.html"
+
+scripts/wasm-size.sh --report "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm.js"

@@ -1,0 +1,263 @@
+// End-to-end tests of the guidebook calculator in headless Debian Chromium.
+// Needs `scripts/wasm-build.sh` first (serves wasm/dist/web; opens wasm/dist/dti-calculator.html).
+// Run: node --test --test-concurrency=1 tests/browser/
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "./server.mjs";
+import { launch, open } from "./browser.mjs";
+import { EXPECTED_FROM, ROOT, expectedIndices, published } from "./expected.mjs";
+
+const WEB = join(ROOT, "wasm/dist/web");
+const SINGLE = join(ROOT, "wasm/dist/dti-calculator.html");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const FIXTURE = "indicators/data/quang-ninh-2022.csv";
+const QUANG_NINH = {
+  I1: "0,9581", I2: "0,9000", I3: "0,7648", I4: "0,6250", I5: "0,5382",
+  I7: "0,8385", I8: "0,5904", I9: "0,4505",
+};
+const INDICES = ["DTI", "CQS", "KTS", "XHS"];
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(join(WEB, "dti_wasm_bg.wasm")), "run scripts/wasm-build.sh first");
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve(WEB);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The calculator's shadow-piercing locator for a CSS selector. */
+const calc = (page, selector) => page.locator("dti-calculator").locator(selector);
+
+async function ready(page) {
+  await calc(page, "#v-I1").waitFor({ state: "visible" });
+}
+
+async function shown(page, code) {
+  return (await calc(page, `[data-value="${code}"]`).textContent()).trim();
+}
+
+async function typeValues(page, values) {
+  for (const [code, value] of Object.entries(values)) {
+    const input = calc(page, `#v-${code}`);
+    await input.click();
+    await input.pressSequentially(value);
+  }
+}
+
+async function assertShowsExpected(page, lang, unit = "22") {
+  const expected = expectedIndices(FIXTURE)[unit];
+  for (const code of INDICES) {
+    assert.equal(await shown(page, code), published(expected[code], lang), `${code} (${EXPECTED_FROM})`);
+  }
+}
+
+describe("the demo page served over HTTP", () => {
+  test("typing Quảng Ninh's 2022 values shows the same DTI as the CLI", async () => {
+    const { page, errors, context } = await open(browser, server.url, {
+      init: () => addEventListener("dti-change", () => (window.firstResultAt ||= performance.now())),
+    });
+    await ready(page);
+    await calc(page, '[data-value="DTI"]').waitFor();
+    const firstResult = await page.evaluate(() => Math.round(window.firstResultAt));
+    console.log(`time to first result: ${firstResult} ms after navigation start`);
+    assert.equal(await shown(page, "DTI"), "0,0000");
+    await typeValues(page, QUANG_NINH);
+    await assertShowsExpected(page, "vi");
+    // The three changes that gain the most: digital-government activity carries 200 points.
+    assert.equal(await calc(page, "ol.moves li").count(), 3);
+    assert.equal(await calc(page, "ol.moves li").first().getAttribute("data-code"), "I7");
+    // Points lost: 1000 − 702.445.
+    assert.equal((await calc(page, "tfoot td").last().textContent()).trim(), "297,55");
+    // Results are announced once typing pauses.
+    await page.waitForFunction(() => {
+      const live = document.querySelector("dti-calculator").shadowRoot.querySelector("[aria-live]");
+      return live && live.textContent.includes("DTI 0,7024");
+    });
+    // Comparison line with the 2023 national average.
+    assert.match(await calc(page, '[data-index="DTI"] .ref').textContent(), /0,6783/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("inline validation marks a value outside its range and leaves it out", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await typeValues(page, { I1: "1,5", I2: "abc" });
+    assert.equal(await calc(page, "#v-I1").getAttribute("aria-invalid"), "true");
+    assert.match(await calc(page, "#v-I1-msg").textContent(), /nằm trên khoảng cho phép 0–1/);
+    assert.match(await calc(page, "#v-I2-msg").textContent(), /không đọc được giá trị `abc`/);
+    assert.match(await calc(page, ".notice").textContent(), /2 ô chưa hợp lệ/);
+    assert.equal(await shown(page, "DTI"), "0,0000");
+    await calc(page, "#v-I1").fill("1");
+    assert.equal(await calc(page, "#v-I1").getAttribute("aria-invalid"), null);
+    assert.equal(await shown(page, "DTI"), "0,1000");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the language switch changes the page, labels and decimal mark", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await typeValues(page, QUANG_NINH);
+    await page.click("#langswitch");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.locator("h1 [lang=en]").isVisible(), true);
+    assert.equal(await page.locator("h1 [lang=vi]").isVisible(), false);
+    await calc(page, "#inputs-title").getByText("Indicator values").waitFor();
+    assert.match(await calc(page, "label[for=v-I7]").textContent(), /Digital-government activity/);
+    await assertShowsExpected(page, "en");
+    // Values typed with a decimal comma still count after the switch.
+    assert.equal(await calc(page, "#v-I1").inputValue(), "0,9581");
+    await page.click("#langswitch");
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    await assertShowsExpected(page, "vi");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a CSV file loads through the file picker and by drag and drop", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await calc(page, "input[type=file]").setInputFiles(join(ROOT, FIXTURE));
+    await calc(page, ".status").getByText("quang-ninh-2022.csv").waitFor();
+    assert.equal(await calc(page, "#unit-name").inputValue(), "Quảng Ninh");
+    assert.equal(await calc(page, "#v-I7").inputValue(), "0,8385");
+    await assertShowsExpected(page, "vi");
+
+    // Drag and drop a JSON file with two units; the second can be chosen.
+    await calc(page, "button").getByText("Xoá dữ liệu").click();
+    assert.equal(await shown(page, "DTI"), "0,0000");
+    const json = JSON.stringify({
+      units: [
+        { code: "01", name: "Hà Nội", values: { I1: 1, I2: 1, I3: 1, I4: 1, I5: 1, I7: 1, I8: 1, I9: 1 } },
+        { code: "22", name: "Quảng Ninh", values: Object.fromEntries(Object.entries(QUANG_NINH).map(([k, v]) => [k, Number(v.replace(",", "."))])) },
+      ],
+    });
+    const drop = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "two.json", { type: "application/json" }));
+      return transfer;
+    }, json);
+    const wrap = calc(page, ".wrap");
+    await wrap.dispatchEvent("dragenter", { dataTransfer: drop });
+    await wrap.dispatchEvent("drop", { dataTransfer: drop });
+    await calc(page, ".status").getByText("two.json").waitFor();
+    assert.equal(await shown(page, "DTI"), "1,0000");
+    await calc(page, "#file-unit").selectOption("1");
+    await assertShowsExpected(page, "vi");
+
+    // A broken file is reported with its line and not loaded.
+    await calc(page, "input[type=file]").setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("code,I1,I2\n22,0,5,0.9\n"),
+    });
+    await calc(page, ".status").getByText("broken.csv").waitFor();
+    assert.match(await calc(page, ".status").textContent(), /dòng 2/);
+    await assertShowsExpected(page, "vi");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the share link carries the values in the fragment and restores them", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await typeValues(page, { ...QUANG_NINH });
+    await calc(page, "#unit-name").fill("Quảng Ninh");
+    await calc(page, "button").getByText("Sao chép liên kết").click();
+    const link = await calc(page, "#share-url").inputValue();
+    const url = new URL(link);
+    assert.equal(url.origin + url.pathname, server.url);
+    assert.equal(url.search, "", "nothing in the query string: the values stay in the fragment");
+    assert.match(url.hash, /I7=0%2C8385/);
+    await context.close();
+
+    const second = await open(browser, link);
+    await ready(second.page);
+    assert.equal(await calc(second.page, "#v-I7").inputValue(), "0,8385");
+    assert.equal(await calc(second.page, "#unit-name").inputValue(), "Quảng Ninh");
+    await assertShowsExpected(second.page, "vi");
+    assert.deepEqual([...errors, ...second.errors], []);
+    await second.context.close();
+  });
+
+  test("everything works with the keyboard alone", async () => {
+    const { page, errors, context } = await open(browser, server.url, { acceptDownloads: true });
+    await ready(page);
+    // Tab from the top of the page to the first indicator field.
+    const focusedId = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        return host && host.tagName === "DTI-CALCULATOR" ? host.shadowRoot.activeElement?.id ?? "" : `page:${host?.id ?? ""}`;
+      });
+    let steps = 0;
+    while ((await focusedId()) !== "v-I1") {
+      await page.keyboard.press("Tab");
+      assert.ok(++steps < 40, "the first indicator field is reachable with Tab");
+    }
+    // Type every value, moving on with Tab (I6 sits between I7 and I8 and stays blank).
+    const order = ["I1", "I2", "I3", "I4", "I5", "I7", "I6", "I8", "I9"];
+    for (const code of order) {
+      assert.equal(await focusedId(), `v-${code}`);
+      if (QUANG_NINH[code]) await page.keyboard.type(QUANG_NINH[code]);
+      await page.keyboard.press("Tab");
+    }
+    await assertShowsExpected(page, "vi");
+    // Export with Enter on the focused button.
+    await calc(page, "button").getByText("Xuất JSON").focus();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(exported.units[0].values.I7, 0.8385);
+    // Every field has a label; focus is visible (outline drawn).
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelector("dti-calculator").shadowRoot.querySelectorAll("input:not([type=file]), select")]
+        .filter((i) => !i.labels || i.labels.length === 0)
+        .map((i) => i.id),
+    );
+    assert.deepEqual(unlabelled, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("at 360 px nothing overflows; screenshot kept in test-artifacts/", async () => {
+    const { page, errors, context } = await open(browser, server.url, {
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 2,
+    });
+    await ready(page);
+    await page.click("#example");
+    await assertShowsExpected(page, "vi");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `page is ${width} px wide`);
+    await page.locator("dti-calculator").screenshot({ path: join(ARTIFACTS, "calculator-360.png") });
+    await page.screenshot({ path: join(ARTIFACTS, "page-360.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator("dti-calculator").screenshot({ path: join(ARTIFACTS, "calculator-1280.png") });
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: join(ARTIFACTS, "page-print.png"), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("the single-file build", () => {
+  test("works when opened from disk (file://)", async () => {
+    assert.ok(existsSync(SINGLE), "run scripts/wasm-build.sh first");
+    const { page, errors, context } = await open(browser, pathToFileURL(SINGLE).href);
+    await ready(page);
+    await typeValues(page, QUANG_NINH);
+    await assertShowsExpected(page, "vi");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,302 @@
+
+/** A name in Vietnamese and English. */
+export interface Names {
+  vi: string;
+  en: string;
+}
+
+/** A language tag: `"vi"` (default) or `"en"`; `"vi-VN"`, `"en-GB"` work too. */
+export type Lang = "vi" | "en" | (string & {});
+
+export type Severity = "error" | "warning" | "note";
+
+/** One problem, with where it is and what to do. */
+export interface Detail {
+  severity: Severity;
+  /** The problem's kind, stable for programs: `out_of_range`, `bad_value`, `syntax`, … */
+  kind: string;
+  unit: string | null;
+  indicator: string | null;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  /** What is wrong, in the requested language. */
+  message: string;
+  /** What to do about it. */
+  hint: string | null;
+}
+
+/** Every function throws this on failure: the core's message and every problem. */
+export interface DtiError extends Error {
+  details: Detail[];
+}
+
+export interface FrameworkSummary {
+  id: string;
+  names: Names;
+  source: string | null;
+  default: boolean;
+}
+
+/** A framework: an embedded id (`"dti-province-2022"`), TOML or JSON text, or an object in the
+ * framework-file layout. `undefined` or `null` is the default framework. */
+export type FrameworkInput = string | FrameworkFile | null | undefined;
+
+/** The framework-file layout (see `indicators/README.md`). */
+export interface FrameworkFile {
+  id: string;
+  names: Names;
+  source?: string;
+  description?: Names;
+  precision?: number;
+  missing?: MissingPolicy;
+  min_availability?: number;
+  indices?: string[];
+  indicator?: IndicatorFile[];
+  aggregate?: AggregateFile[];
+  reference?: Reference[];
+}
+
+export interface IndicatorFile {
+  code: string;
+  names: Names;
+  unit?: UnitCode;
+  direction?: Direction;
+  range?: [number, number];
+  points?: number;
+  rule?: Rule;
+  description?: Names;
+}
+
+export interface AggregateFile {
+  code: string;
+  names: Names;
+  method?: "mean" | "geometric" | "harmonic" | "power_mean" | "sum" | "minimum";
+  p?: number;
+  points?: number;
+  children: (string | { code: string; weight: number })[];
+  description?: Names;
+}
+
+export type UnitCode = "score" | "percent" | "share" | "count" | "number" | "yes_no";
+export type Direction = "higher" | "lower";
+export type MissingPolicy = "zero" | "skip" | "reject";
+
+export type Rule =
+  | { kind: "score" }
+  | { kind: "rate"; cap?: boolean }
+  | { kind: "target"; target: number }
+  | { kind: "goalposts"; low: number; high: number }
+  | { kind: "yes_no" }
+  | { kind: "tiers"; steps: [number, number][] }
+  | { kind: "min_max"; low?: number; high?: number }
+  | { kind: "z_score"; mean?: number; sd?: number }
+  | { kind: "rank" }
+  | { kind: "percentile_rank" }
+  | { kind: "distance_to_best" };
+
+/** Published values to compare with, e.g. a year's national average. */
+export interface Reference {
+  names: Names;
+  year?: number | null;
+  values: Record<string, number>;
+}
+
+/** A value as written in data: a number, text such as `"0,7024"`, `"96%"`, `"731/1950"`,
+ * `"có"`, a yes/no flag, a ratio, a value with its source, or `null` for missing. */
+export type DataValue =
+  | number
+  | string
+  | boolean
+  | null
+  | { numerator: number; denominator: number; source?: string }
+  | { value: number | string | boolean | null; source?: string };
+
+export interface DataUnit {
+  code: string | number;
+  name?: string;
+  year?: number | null;
+  group?: string;
+  values: Record<string, DataValue>;
+}
+
+/** The JSON data layout. */
+export interface DataFile {
+  name?: string;
+  notes?: string[] | string;
+  units: DataUnit[];
+}
+
+/** Data: CSV or JSON text, or an object in the JSON data layout. */
+export type DataInput = string | DataFile | DataUnit[];
+
+export interface Bounds {
+  low: number | null;
+  high: number | null;
+}
+
+export interface Link {
+  code: string;
+  weight: number;
+}
+
+export interface NodeInfo {
+  code: string;
+  names: Names;
+  description: Names | null;
+  indicator: boolean;
+  index: boolean;
+  /** False for nodes that carry no weight in any index (reported only). */
+  scored: boolean;
+  unit: UnitCode;
+  unit_label: Names;
+  symbol: "%" | "";
+  direction: Direction;
+  range: Bounds;
+  points: number | null;
+  rule: Rule | null;
+  method: string | null;
+  parents: Link[];
+  children: Link[];
+}
+
+/** Indicators counting toward the same indices (a pillar, or the shared foundation). */
+export interface Group {
+  code: string;
+  names: Names;
+  indices: string[];
+  indicators: string[];
+}
+
+export interface FrameworkInfo {
+  id: string;
+  names: Names;
+  description: Names | null;
+  source: string | null;
+  precision: number;
+  missing: MissingPolicy;
+  indices: string[];
+  root: string | null;
+  nodes: NodeInfo[];
+  groups: Group[];
+  references: Reference[];
+}
+
+export interface Validation {
+  /** True when the data can be scored. */
+  ok: boolean;
+  details: Detail[];
+}
+
+export interface Range {
+  low: number;
+  high: number;
+}
+
+export interface ResultNode {
+  code: string;
+  names: Names;
+  indicator: boolean;
+  index: boolean;
+  max_points: number | null;
+  scale: Range;
+}
+
+export type Status = "scored" | "missing_as_zero" | "missing" | "low_availability";
+
+export interface NodeResult {
+  code: string;
+  raw: number | null;
+  value: number | null;
+  points: number | null;
+  points_lost: number | null;
+  rank: number | null;
+  status: Status;
+}
+
+export interface Contribution {
+  indicator: string;
+  index: string;
+  value: number;
+  points: number | null;
+}
+
+export interface UnitResult {
+  code: string;
+  name?: string;
+  year?: number;
+  group?: string;
+  nodes: NodeResult[];
+  contributions: Contribution[];
+}
+
+/** The core's diagnostic as the CLI prints it in JSON. */
+export interface CoreDiagnostic {
+  severity: Severity;
+  location: {
+    file?: string;
+    line?: number;
+    column?: number;
+    unit?: string;
+    indicator?: string;
+  };
+  problem: { kind: string } & Record<string, unknown>;
+}
+
+/** The same object `dti score --format json` prints, plus `details` in the requested language. */
+export interface Results {
+  framework: string;
+  precision: number;
+  nodes: ResultNode[];
+  units: UnitResult[];
+  diagnostics: CoreDiagnostic[];
+  details: Detail[];
+}
+
+export interface IndicatorExplanation {
+  code: string;
+  score: number | null;
+  points: number | null;
+  points_lost: number | null;
+  gain_if_full: number;
+  gain_if_full_points: number | null;
+  status: Status;
+}
+
+export interface Move {
+  indicator: string;
+  from: number;
+  to: number;
+  gain: number;
+  gain_points: number | null;
+}
+
+export interface Explanation {
+  unit: { code: string; name?: string; year?: number; group?: string };
+  index: string;
+  value: number | null;
+  max_points: number | null;
+  /** The score step compared across indicators (0.1 = a tenth of each scale). */
+  step: number;
+  indicators: IndicatorExplanation[];
+  /** Largest gain first. */
+  best_moves: Move[];
+  details: Detail[];
+}
+
+/** The binding's version. */
+export function version(): string;
+/** The frameworks shipped with the library, the default marked. */
+export function listFrameworks(): FrameworkSummary[];
+/** Loads and describes a framework. Throws a {@link DtiError}. */
+export function loadFramework(framework: FrameworkInput, lang?: Lang): FrameworkInfo;
+/** Checks data; throws only when the framework or arguments cannot be read. */
+export function validate(framework: FrameworkInput, data: DataInput, lang?: Lang): Validation;
+/** Scores data. Throws a {@link DtiError} listing every problem when the data has errors. */
+export function score(framework: FrameworkInput, data: DataInput, lang?: Lang): Results;
+/** Points lost per indicator and the changes that gain the most, for one unit (default: the first). */
+export function explain(framework: FrameworkInput, data: DataInput, unit?: string | null, lang?: Lang): Explanation;
+/** A data file to fill in: long-layout CSV (default) or JSON. */
+export function template(framework: FrameworkInput, format?: "csv" | "json", lang?: Lang): string;
+/** `formatDecimal(0.70244, 4, "vi")` is `"0,7024"`; non-finite values give `"–"`. */
+export function formatDecimal(value: number, decimals: number, lang?: Lang): string;

@@ -1,0 +1,146 @@
+//! Errors as JavaScript sees them: an `Error` whose message is the core's message and whose
+//! `details` list every problem with its place.
+
+use dti_core::{Diagnostic, Failure, Lang, Severity};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `Error` class, so thrown values carry a stack and pass `instanceof Error`.
+    #[wasm_bindgen(js_name = Error)]
+    pub type ErrorObject;
+
+    #[wasm_bindgen(constructor, js_class = "Error")]
+    fn new(message: &str) -> ErrorObject;
+
+    #[wasm_bindgen(method, setter = details)]
+    fn set_details(this: &ErrorObject, details: JsValue);
+}
+
+/// One problem, flattened for JavaScript: where it is, what it is, what to do.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Detail {
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// The problem's kind, e.g. `out_of_range` (stable, for programs).
+    pub kind: String,
+    /// The unit (province) code, when the problem is about one unit.
+    pub unit: Option<String>,
+    /// The indicator code, when the problem is about one indicator.
+    pub indicator: Option<String>,
+    /// The file name given by the caller.
+    pub file: Option<String>,
+    /// 1-based line in the text.
+    pub line: Option<u64>,
+    /// 1-based column in the text.
+    pub column: Option<u64>,
+    /// What is wrong, in the requested language.
+    pub message: String,
+    /// What to do about it, when there is advice.
+    pub hint: Option<String>,
+}
+
+impl Detail {
+    /// The flat form of a core diagnostic.
+    pub fn from_diagnostic(diagnostic: &Diagnostic, lang: Lang) -> Detail {
+        let location = &diagnostic.location;
+        Detail {
+            severity: diagnostic.severity,
+            kind: problem_kind(diagnostic),
+            unit: location.unit.clone(),
+            indicator: location.indicator.clone(),
+            file: location.file.clone(),
+            line: location.line,
+            column: location.column,
+            message: diagnostic.message(lang),
+            hint: diagnostic.hint(lang),
+        }
+    }
+
+    /// An error about the arguments themselves (wrong JavaScript type, unknown id).
+    pub fn argument(kind: &str, message: String) -> Detail {
+        Detail {
+            severity: Severity::Error,
+            kind: kind.to_string(),
+            unit: None,
+            indicator: None,
+            file: None,
+            line: None,
+            column: None,
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// The `kind` tag the core gives the problem when it serialises it.
+fn problem_kind(diagnostic: &Diagnostic) -> String {
+    let tagged = serde_json::to_value(&diagnostic.problem).ok();
+    tagged
+        .as_ref()
+        .and_then(|value| value.get("kind"))
+        .and_then(|kind| kind.as_str())
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+/// A failure of the binding: the one-line message and every detail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    /// The message of the JavaScript `Error`.
+    pub message: String,
+    /// Every problem found.
+    pub details: Vec<Detail>,
+}
+
+impl Error {
+    /// A failure from the core, worded in the given language.
+    pub fn from_failure(failure: &Failure, lang: Lang) -> Error {
+        Error::from_diagnostics(&failure.diagnostics, lang)
+    }
+
+    /// A failure made of diagnostics (the message lists the errors among them).
+    pub fn from_diagnostics(diagnostics: &[Diagnostic], lang: Lang) -> Error {
+        let errors: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.render(lang))
+            .collect();
+        let message = if errors.is_empty() {
+            lang.pick("dữ liệu không hợp lệ", "invalid input")
+                .to_string()
+        } else {
+            errors.join("; ")
+        };
+        Error {
+            message,
+            details: diagnostics
+                .iter()
+                .map(|d| Detail::from_diagnostic(d, lang))
+                .collect(),
+        }
+    }
+
+    /// A failure about an argument.
+    pub fn argument(kind: &str, message: String) -> Error {
+        Error {
+            details: vec![Detail::argument(kind, message.clone())],
+            message,
+        }
+    }
+
+    /// The JavaScript `Error` to throw.
+    pub fn into_js(self) -> JsValue {
+        let error = ErrorObject::new(&self.message);
+        let details = crate::to_js(&self.details).unwrap_or(JsValue::NULL);
+        error.set_details(details);
+        error.into()
+    }
+}
+
+impl From<Error> for JsValue {
+    fn from(error: Error) -> JsValue {
+        error.into_js()
+    }
+}

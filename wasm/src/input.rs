@@ -1,0 +1,138 @@
+//! Reading the arguments JavaScript passes: frameworks, data and the language.
+//!
+//! Objects are turned into JSON text by the JavaScript engine's own `JSON.stringify` (which
+//! throws, catchably, on cycles, BigInts and absurd nesting) and then read by the core's JSON
+//! readers, so an object and the same JSON text give the same results and the same messages.
+
+use dti_core::{Dataset, Framework, Lang, Parsed, embedded};
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The language from an optional tag such as `"vi"` or `"en-GB"`; Vietnamese by default.
+pub fn lang(value: &JsValue) -> Lang {
+    value
+        .as_string()
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// An object as JSON text.
+fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Error> {
+    let failed = |why: String| {
+        let message = match lang {
+            Lang::Vi => format!("không đọc được {what}: {why}"),
+            Lang::En => format!("cannot read the {what}: {why}"),
+        };
+        Error::argument("bad_argument", message)
+    };
+    match json_stringify(value) {
+        Ok(text) => text
+            .as_string()
+            .ok_or_else(|| failed(lang.pick("không phải JSON", "not JSON").into())),
+        Err(thrown) => {
+            let why = thrown
+                .as_string()
+                .or_else(|| js_message(&thrown).filter(|m| !m.is_empty()))
+                .unwrap_or_else(|| lang.pick("không phải JSON", "not JSON").into());
+            Err(failed(why))
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type Thrown;
+    #[wasm_bindgen(method, getter, structural)]
+    fn message(this: &Thrown) -> JsValue;
+}
+
+fn js_message(thrown: &JsValue) -> Option<String> {
+    if !thrown.is_object() {
+        return None;
+    }
+    thrown.unchecked_ref::<Thrown>().message().as_string()
+}
+
+fn wrong_type(what: &str, expected: &str, lang: Lang) -> Error {
+    let message = match lang {
+        Lang::Vi => format!("{what} phải là {expected}"),
+        Lang::En => format!("the {what} must be {expected}"),
+    };
+    Error::argument("bad_argument", message)
+}
+
+/// True for text that can only be meant as an id, not as TOML or JSON.
+fn looks_like_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A framework from an embedded id, TOML or JSON text, or an object in the framework-file
+/// layout; the default framework when the argument is `undefined` or `null`.
+pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(embedded::default_framework());
+    }
+    if let Some(text) = value.as_string() {
+        let id = text.trim();
+        if let Some(framework) = embedded::framework(id) {
+            return Ok(framework);
+        }
+        if looks_like_id(id) {
+            let known: Vec<&str> = embedded::FRAMEWORKS.iter().map(|(id, _)| *id).collect();
+            let message = match lang {
+                Lang::Vi => format!(
+                    "không có bộ chỉ số `{id}`; các bộ có sẵn: {}",
+                    known.join(", ")
+                ),
+                Lang::En => format!(
+                    "there is no framework `{id}`; the built-in ones are {}",
+                    known.join(", ")
+                ),
+            };
+            return Err(Error::argument("unknown_framework", message));
+        }
+        return Framework::parse(&text, None).map_err(|f| Error::from_failure(&f, lang));
+    }
+    if value.is_object() {
+        let text = object_text(value, lang.pick("bộ chỉ số", "framework"), lang)?;
+        return Framework::from_json(&text, None).map_err(|f| Error::from_failure(&f, lang));
+    }
+    Err(wrong_type(
+        lang.pick("bộ chỉ số", "framework"),
+        lang.pick(
+            "mã bộ chỉ số, văn bản TOML/JSON hoặc đối tượng",
+            "a framework id, TOML/JSON text or an object",
+        ),
+        lang,
+    ))
+}
+
+/// Data from CSV or JSON text, or an object in the JSON data layout
+/// (`{units: [{code, name, values: {I1: 0.95}}]}`).
+pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(Dataset::parse(&text, None));
+    }
+    if value.is_object() {
+        let text = object_text(value, lang.pick("dữ liệu", "data"), lang)?;
+        return Ok(Dataset::from_json(&text, None));
+    }
+    Err(wrong_type(
+        lang.pick("dữ liệu", "data"),
+        lang.pick(
+            "văn bản CSV/JSON hoặc đối tượng {units: [...]}",
+            "CSV/JSON text or an object {units: [...]}",
+        ),
+        lang,
+    ))
+}
