@@ -266,6 +266,7 @@ pub struct Framework {
     nodes: Vec<Node>,
     indices: Vec<NodeId>,
     references: Vec<Reference>,
+    #[cfg(feature = "pipeline")]
     pipeline: Option<crate::pipeline::PipelineSpec>,
 }
 
@@ -389,6 +390,7 @@ impl Framework {
 
     /// The construction pipeline declared in the framework's `[pipeline]` table, for
     /// methodologies built from raw data (see the [`pipeline`](crate::pipeline) module).
+    #[cfg(feature = "pipeline")]
     pub fn pipeline(&self) -> Option<&crate::pipeline::PipelineSpec> {
         self.pipeline.as_ref()
     }
@@ -564,8 +566,13 @@ struct RawFramework {
     aggregates: Vec<RawAggregate>,
     #[serde(default, rename = "reference")]
     references: Vec<Reference>,
+    #[cfg(feature = "pipeline")]
     #[serde(default)]
     pipeline: Option<crate::pipeline::PipelineSpec>,
+    /// Accepted and ignored when the pipeline is left out of the build.
+    #[cfg(not(feature = "pipeline"))]
+    #[serde(default, rename = "pipeline")]
+    _pipeline: Option<serde::de::IgnoredAny>,
 }
 
 fn default_precision() -> u32 {
@@ -957,6 +964,7 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
         nodes,
         indices,
         references: raw.references,
+        #[cfg(feature = "pipeline")]
         pipeline: raw.pipeline,
     })
 }

@@ -37,6 +37,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
 pub mod framework;
+#[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod random;
 pub mod rule;
