@@ -167,6 +167,18 @@ pub enum TreeError {
         /// Number of weights given.
         found: usize,
     },
+    /// A node counts toward several parents; the pipeline aggregates a tree, where each node has
+    /// one parent.
+    #[error(
+        "node `{node}` counts toward several parents ({}); the pipeline needs a tree, where each node has one parent",
+        parents.join(", ")
+    )]
+    SeveralParents {
+        /// Node concerned.
+        node: String,
+        /// Codes of its parents.
+        parents: Vec<String>,
+    },
     /// A declared level differs from the level implied by the tree (indicators are level 1, an
     /// aggregate is one above its highest child).
     #[error(

@@ -32,6 +32,7 @@
 mod aggregate;
 mod diagnostics;
 mod error;
+mod from_framework;
 mod normalise;
 mod prepare;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -48,6 +49,7 @@ pub use diagnostics::{
     cronbach_by_aggregate, indicator_stats,
 };
 pub use error::{PipelineError, TreeError};
+pub use from_framework::tree_from_framework;
 pub use normalise::{NormaliseContext, normalise_column};
 pub use prepare::{DropReason, DroppedUnit, ImputedCell, denominate, impute, screen};
 pub use spec::{
