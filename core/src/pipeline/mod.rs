@@ -26,6 +26,72 @@
 //! # Ok::<(), dti_core::pipeline::PipelineError>(())
 //! ```
 //!
+//! # The methodology as data
+//!
+//! A [`PipelineSpec`] deserializes from TOML (see [`PipelineSpec::from_toml`]) or JSON, on its
+//! own or as a `[pipeline]` table of a framework file (the table's keys are the same, prefixed
+//! with `pipeline.`). Steps always run in the JRC/OECD order denominate → impute → screen →
+//! treat → normalise → aggregate; the optional ones are skipped when absent. Only `normalise`
+//! is required. Unknown keys are errors.
+//!
+//! Every key, with its default where it has one, in a framework file:
+//!
+//! ```
+//! # use dti_core::pipeline::PipelineSpec;
+//! let framework_file = r#"
+//! id = "my-index"                     # … the rest of the framework …
+//!
+//! [pipeline.denominate]               # indicator / denominator (from the tree) × scale
+//! scale = 1000                        # default 1
+//! overrides = { Flights = { by = "Population" }, Gas = { skip = true }, Tax = { scale = 100 } }
+//!
+//! [pipeline.impute]                   # method: none, mean, median, group_mean, group_median,
+//! default = { method = "group_mean", group = "region" }   # carry_forward, linear (panels)
+//! overrides = { Flights = { method = "median" } }
+//!
+//! [pipeline.screen]                   # units kept, judged on the imputed data
+//! min_availability = 0.9              # share of indicators present, default 0
+//! max_zero_share = 1.0                # share of zeros among present values, default 1
+//! force_include = ["VN-HN"]
+//! force_exclude = []
+//!
+//! [pipeline.treat.default]            # COINr's outlier rule; `[pipeline.treat]` alone
+//! skew_threshold = 2.0                # takes all these defaults
+//! kurtosis_threshold = 3.5
+//! max_winsorised = 5
+//! fallback = "log_ct"                 # or "none"
+//! combine = false                     # log the winsorised column instead of the original
+//!
+//! [pipeline.treat.overrides]          # method: none, log, standard (with the keys above)
+//! Gas = { method = "none" }
+//! Tax = { method = "standard", skew_threshold = 2.25 }
+//!
+//! [pipeline.normalise]                # method: none, min_max {low = 0, high = 100},
+//! default = { method = "min_max", low = 0, high = 100 }   # z_score {mean = 0, sd = 1},
+//! overrides = { Gas = { method = "rank" } }  # goalposts {low, high, scale = 100, clip = true},
+//! ## distance_to_target {cap = false, scale = 1}, distance_to_reference {unit, cap, scale},
+//! ## distance_to_max {scale = 1}, fraction_of_max {scale = 1}, rank, borda, percentile_rank
+//!
+//! [pipeline.aggregate]                # method: arithmetic (default), geometric, harmonic,
+//! default = { method = "arithmetic" } # generalised {p}, median, copeland
+//! by_level = { "4" = { method = "geometric" } }   # keys: levels of the aggregates, "2" up
+//! min_share = 0.0                     # share of children present, below it: missing
+//! "#;
+//! let file: toml::Table = framework_file.parse().map_err(|e| format!("{e}"))?;
+//! let spec: PipelineSpec = file["pipeline"].clone().try_into().map_err(|e| format!("{e}"))?;
+//! assert_eq!(spec.screen.map(|s| s.min_availability), Some(0.9));
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! # Repeated runs
+//!
+//! [`run_with`] reuses the buffers of a [`Workspace`], so analyses that rebuild the index many
+//! times allocate almost nothing after the first run; [`Tree::reweighted`] perturbs weights
+//! without building the tree again, and [`tree_from_framework`] builds the tree from the
+//! scorer's [`Framework`](crate::Framework).
+//!
+//! # Numbers
+//!
 //! All transcendental arithmetic goes through `libm`, so results are identical on every target.
 //! The conformance tests reproduce COINr 1.1.14's outputs on its ASEM example within 1e-9.
 
