@@ -159,6 +159,26 @@ pub enum TreeError {
     /// More than one node has no parent.
     #[error("the tree has several roots: `{0}` and `{1}`")]
     SeveralRoots(String, String),
+    /// A list of weights does not have one weight per node.
+    #[error("{found} weights given for a tree of {expected} nodes")]
+    WeightCount {
+        /// Number of nodes.
+        expected: usize,
+        /// Number of weights given.
+        found: usize,
+    },
+    /// A node counts toward several parents; the pipeline aggregates a tree, where each node has
+    /// one parent.
+    #[error(
+        "node `{node}` counts toward several parents ({}); the pipeline needs a tree, where each node has one parent",
+        parents.join(", ")
+    )]
+    SeveralParents {
+        /// Node concerned.
+        node: String,
+        /// Codes of its parents.
+        parents: Vec<String>,
+    },
     /// A declared level differs from the level implied by the tree (indicators are level 1, an
     /// aggregate is one above its highest child).
     #[error(

@@ -26,12 +26,79 @@
 //! # Ok::<(), dti_core::pipeline::PipelineError>(())
 //! ```
 //!
+//! # The methodology as data
+//!
+//! A [`PipelineSpec`] deserializes from TOML (see [`PipelineSpec::from_toml`]) or JSON, on its
+//! own or as a `[pipeline]` table of a framework file (the table's keys are the same, prefixed
+//! with `pipeline.`). Steps always run in the JRC/OECD order denominate → impute → screen →
+//! treat → normalise → aggregate; the optional ones are skipped when absent. Only `normalise`
+//! is required. Unknown keys are errors.
+//!
+//! Every key, with its default where it has one, in a framework file:
+//!
+//! ```
+//! # use dti_core::pipeline::PipelineSpec;
+//! let framework_file = r#"
+//! id = "my-index"                     # … the rest of the framework …
+//!
+//! [pipeline.denominate]               # indicator / denominator (from the tree) × scale
+//! scale = 1000                        # default 1
+//! overrides = { Flights = { by = "Population" }, Gas = { skip = true }, Tax = { scale = 100 } }
+//!
+//! [pipeline.impute]                   # method: none, mean, median, group_mean, group_median,
+//! default = { method = "group_mean", group = "region" }   # carry_forward, linear (panels)
+//! overrides = { Flights = { method = "median" } }
+//!
+//! [pipeline.screen]                   # units kept, judged on the imputed data
+//! min_availability = 0.9              # share of indicators present, default 0
+//! max_zero_share = 1.0                # share of zeros among present values, default 1
+//! force_include = ["VN-HN"]
+//! force_exclude = []
+//!
+//! [pipeline.treat.default]            # COINr's outlier rule; `[pipeline.treat]` alone
+//! skew_threshold = 2.0                # takes all these defaults
+//! kurtosis_threshold = 3.5
+//! max_winsorised = 5
+//! fallback = "log_ct"                 # or "none"
+//! combine = false                     # log the winsorised column instead of the original
+//!
+//! [pipeline.treat.overrides]          # method: none, log, standard (with the keys above)
+//! Gas = { method = "none" }
+//! Tax = { method = "standard", skew_threshold = 2.25 }
+//!
+//! [pipeline.normalise]                # method: none, min_max {low = 0, high = 100},
+//! default = { method = "min_max", low = 0, high = 100 }   # z_score {mean = 0, sd = 1},
+//! overrides = { Gas = { method = "rank" } }  # goalposts {low, high, scale = 100, clip = true},
+//! ## distance_to_target {cap = false, scale = 1}, distance_to_reference {unit, cap, scale},
+//! ## distance_to_max {scale = 1}, fraction_of_max {scale = 1}, rank, borda, percentile_rank
+//!
+//! [pipeline.aggregate]                # method: arithmetic (default), geometric, harmonic,
+//! default = { method = "arithmetic" } # generalised {p}, median, copeland
+//! by_level = { "4" = { method = "geometric" } }   # keys: levels of the aggregates, "2" up
+//! min_share = 0.0                     # share of children present, below it: missing
+//! "#;
+//! let file: toml::Table = framework_file.parse().map_err(|e| format!("{e}"))?;
+//! let spec: PipelineSpec = file["pipeline"].clone().try_into().map_err(|e| format!("{e}"))?;
+//! assert_eq!(spec.screen.map(|s| s.min_availability), Some(0.9));
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! # Repeated runs
+//!
+//! [`run_with`] reuses the buffers of a [`Workspace`], so analyses that rebuild the index many
+//! times allocate almost nothing after the first run; [`Tree::reweighted`] perturbs weights
+//! without building the tree again, and [`tree_from_framework`] builds the tree from the
+//! scorer's [`Framework`](crate::Framework).
+//!
+//! # Numbers
+//!
 //! All transcendental arithmetic goes through `libm`, so results are identical on every target.
 //! The conformance tests reproduce COINr 1.1.14's outputs on its ASEM example within 1e-9.
 
 mod aggregate;
 mod diagnostics;
 mod error;
+mod from_framework;
 mod normalise;
 mod prepare;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -48,6 +115,7 @@ pub use diagnostics::{
     cronbach_by_aggregate, indicator_stats,
 };
 pub use error::{PipelineError, TreeError};
+pub use from_framework::tree_from_framework;
 pub use normalise::{NormaliseContext, normalise_column};
 pub use prepare::{DropReason, DroppedUnit, ImputedCell, denominate, impute, screen};
 pub use spec::{
@@ -61,6 +129,8 @@ pub use treat::{
     treat_table, winsorise,
 };
 pub use tree::{NodeKind, NodeSpec, Tree};
+
+use std::sync::Arc;
 
 /// A stage of the pipeline, naming the table it produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,40 +178,43 @@ impl Stage {
 }
 
 /// Everything a pipeline run produces.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Results {
-    stages: Vec<(Stage, Table)>,
+    // One table per stage, indexed by `Stage as usize`; `ran` tells which hold this run's data
+    // (the others keep their buffers for the next run of a [`Workspace`]).
+    tables: [Table; 7],
+    ran: [bool; 7],
     imputed: Vec<ImputedCell>,
     dropped: Vec<DroppedUnit>,
     treatment: Vec<TreatmentRecord>,
-    effective_weights: Vec<(String, f64)>,
+    effective_weights: Arc<[(String, f64)]>,
+}
+
+impl PartialEq for Results {
+    fn eq(&self, other: &Self) -> bool {
+        Stage::ALL.iter().all(|&s| self.stage(s) == other.stage(s))
+            && self.imputed == other.imputed
+            && self.dropped == other.dropped
+            && self.treatment == other.treatment
+            && self.effective_weights == other.effective_weights
+    }
 }
 
 impl Results {
     /// The table a stage produced; `None` for a step absent from the specification.
     pub fn stage(&self, stage: Stage) -> Option<&Table> {
-        self.stages
-            .iter()
-            .find(|(s, _)| *s == stage)
-            .map(|(_, t)| t)
+        let k = stage as usize;
+        self.ran[k].then(|| &self.tables[k])
     }
 
     /// The normalised indicators.
     pub fn normalised(&self) -> &Table {
-        self.stage_or_last(Stage::Normalised)
+        &self.tables[Stage::Normalised as usize]
     }
 
     /// Indicators and aggregates, one column each.
     pub fn aggregated(&self) -> &Table {
-        self.stage_or_last(Stage::Aggregated)
-    }
-
-    fn stage_or_last(&self, stage: Stage) -> &Table {
-        match self.stage(stage) {
-            Some(t) => t,
-            // run always records both stages; fall back to the latest table regardless
-            None => &self.stages[self.stages.len() - 1].1,
-        }
+        &self.tables[Stage::Aggregated as usize]
     }
 
     /// Cells filled by the impute step.
@@ -169,6 +242,13 @@ impl Results {
     /// Effective weight of every node of the tree, in the tree's order.
     pub fn effective_weights(&self) -> &[(String, f64)] {
         &self.effective_weights
+    }
+
+    /// The tables of two stages, `from` before `to`: the input and the output of a step.
+    fn step(&mut self, from: Stage, to: Stage) -> (&Table, &mut Table) {
+        debug_assert!(from < to);
+        let (head, tail) = self.tables.split_at_mut(to as usize);
+        (&head[from as usize], &mut tail[0])
     }
 
     /// Ranks of the units on an aggregated column (highest score first, ties take the lowest
@@ -210,9 +290,11 @@ pub fn rank_within_groups(scores: &[Option<f64>], labels: &[String]) -> Vec<Opti
 
 /// Checks a specification against a tree and dataset before running it.
 fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), PipelineError> {
-    let indicators = tree.indicator_codes();
     let known = |stage: &'static str, name: &String| {
-        if indicators.contains(name) {
+        if tree
+            .node(name)
+            .is_some_and(|n| matches!(n.kind, NodeKind::Indicator { .. }))
+        {
             Ok(())
         } else {
             Err(PipelineError::UnknownIndicator {
@@ -301,62 +383,163 @@ fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), Pipe
     Ok(())
 }
 
+/// Buffers reused from one pipeline run to the next.
+///
+/// Analyses that rebuild an index many times (a sensitivity analysis runs the pipeline hundreds
+/// of times with perturbed weights or methods) should run it through one workspace with
+/// [`run_with`]: after the first run, a run allocates almost nothing.
+///
+/// ```
+/// use dti_core::pipeline::{run_with, Dataset, NodeSpec, PipelineSpec, Tree, Workspace};
+///
+/// let mut data = Dataset::new(vec!["A".into(), "B".into()], None)?;
+/// data.push_column("x", vec![Some(1.0), Some(3.0)])?;
+/// data.push_column("y", vec![Some(4.0), Some(2.0)])?;
+/// let tree = Tree::new(vec![
+///     NodeSpec::indicator("x", "I"),
+///     NodeSpec::indicator("y", "I"),
+///     NodeSpec::aggregate("I", None),
+/// ])?;
+/// let spec = PipelineSpec::from_toml("normalise.default = { method = \"min_max\" }")?;
+/// let mut workspace = Workspace::default();
+/// for w in [1.0, 2.0, 3.0] {
+///     let tree = tree.reweighted(&[w, 1.0, 1.0])?;
+///     let results = run_with(&mut workspace, &data, &tree, &spec)?;
+///     let index = results.aggregated().get("B", "I").unwrap_or(0.0);
+///     assert!((index - 100.0 * w / (w + 1.0)).abs() < 1e-12);
+/// }
+/// # Ok::<(), dti_core::pipeline::PipelineError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    results: Results,
+    positions: Vec<usize>,
+    kept: Vec<usize>,
+    impute: prepare::ImputeScratch,
+    treat: treat::TreatScratch,
+    normalise: normalise::NormaliseScratch,
+    aggregate: aggregate::AggregateScratch,
+}
+
+impl Workspace {
+    /// The results of the last successful run (empty tables before any).
+    pub fn results(&self) -> &Results {
+        &self.results
+    }
+
+    /// Takes the results out of the workspace, leaving empty buffers.
+    pub fn into_results(self) -> Results {
+        self.results
+    }
+}
+
 /// Runs the whole pipeline.
 ///
 /// Fails before computing anything if the specification names unknown indicators, units, groups
 /// or levels, or if an indicator of the tree is not a column of the dataset; fails during the run
 /// if a method is undefined for the data (the error names the column, unit or node).
 pub fn run(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<Results, PipelineError> {
+    let mut workspace = Workspace::default();
+    run_with(&mut workspace, data, tree, spec)?;
+    Ok(workspace.into_results())
+}
+
+/// Runs the whole pipeline as [`run`] does, reusing the buffers of a [`Workspace`]; the results
+/// live in the workspace until the next run.
+pub fn run_with<'w>(
+    workspace: &'w mut Workspace,
+    data: &Dataset,
+    tree: &Tree,
+    spec: &PipelineSpec,
+) -> Result<&'w Results, PipelineError> {
     validate(data, tree, spec)?;
-    let indicators = tree.indicator_codes();
-    let raw = data.table().select_columns(&indicators)?;
-    let mut stages = vec![(Stage::Raw, raw)];
-    fn latest(stages: &[(Stage, Table)]) -> &Table {
-        // never empty: the raw table is pushed first
-        &stages[stages.len() - 1].1
+    let Workspace {
+        results: r,
+        positions,
+        kept,
+        impute: impute_scratch,
+        treat: treat_scratch,
+        normalise: normalise_scratch,
+        aggregate: aggregate_scratch,
+    } = workspace;
+    r.ran = [false; 7];
+    positions.clear();
+    for name in tree.indicator_names().iter() {
+        let j = data
+            .column_index(name)
+            .ok_or_else(|| PipelineError::UnknownColumn(name.clone()))?;
+        positions.push(j);
     }
+    r.tables[Stage::Raw as usize].select_columns_from(
+        data.table(),
+        positions,
+        tree.indicator_names(),
+    );
+    r.ran[Stage::Raw as usize] = true;
+    let mut last = Stage::Raw;
 
     if let Some(d) = &spec.denominate {
-        let t = denominate(latest(&stages), data, tree, d)?;
-        stages.push((Stage::Denominated, t));
+        let (from, to) = r.step(last, Stage::Denominated);
+        to.copy_from(from);
+        prepare::denominate_in_place(to, data, tree, d)?;
+        last = Stage::Denominated;
+        r.ran[last as usize] = true;
     }
-    let mut imputed = Vec::new();
+    r.imputed.clear();
     if let Some(i) = &spec.impute {
-        let (t, cells) = impute(latest(&stages), data, i)?;
-        imputed = cells;
-        stages.push((Stage::Imputed, t));
+        let mut imputed = std::mem::take(&mut r.imputed);
+        let (from, to) = r.step(last, Stage::Imputed);
+        to.copy_from(from);
+        let outcome = prepare::impute_in_place(to, data, i, &mut imputed, impute_scratch);
+        r.imputed = imputed;
+        outcome?;
+        last = Stage::Imputed;
+        r.ran[last as usize] = true;
     }
-    let mut dropped = Vec::new();
+    r.dropped.clear();
     if let Some(s) = &spec.screen {
-        let current = latest(&stages);
-        let (kept, d) = screen(current, s)?;
-        dropped = d;
-        let t = current.select_rows(&kept);
-        stages.push((Stage::Screened, t));
+        let mut dropped = std::mem::take(&mut r.dropped);
+        let outcome = prepare::screen_into(&r.tables[last as usize], s, kept, &mut dropped);
+        r.dropped = dropped;
+        outcome?;
+        let (from, to) = r.step(last, Stage::Screened);
+        to.select_rows_from(from, kept);
+        last = Stage::Screened;
+        r.ran[last as usize] = true;
     }
-    let mut treatment = Vec::new();
     if let Some(t) = &spec.treat {
-        let (table, records) = treat_table(latest(&stages), t);
-        treatment = records;
-        stages.push((Stage::Treated, table));
+        let mut records = std::mem::take(&mut r.treatment);
+        let (from, to) = r.step(last, Stage::Treated);
+        to.copy_from(from);
+        treat::treat_table_in_place(to, t, &mut records, treat_scratch);
+        r.treatment = records;
+        last = Stage::Treated;
+        r.ran[last as usize] = true;
+    } else {
+        r.treatment.clear();
     }
 
-    let current = latest(&stages);
-    let mut normalised = current.empty_like();
-    for (j, name) in current.columns().iter().enumerate() {
+    let (from, normalised) = r.step(last, Stage::Normalised);
+    normalised.copy_from(from);
+    for (j, (name, &node)) in tree
+        .indicator_names()
+        .iter()
+        .zip(tree.indicator_idx())
+        .enumerate()
+    {
         let method = spec
             .normalise
             .overrides
             .get(name)
             .unwrap_or(&spec.normalise.default);
-        let (direction, target) = match tree.node(name).map(|n| &n.kind) {
-            Some(NodeKind::Indicator {
+        let (direction, target) = match &tree.nodes()[node].kind {
+            NodeKind::Indicator {
                 direction, target, ..
-            }) => (*direction, *target),
-            _ => (1, None),
+            } => (*direction, *target),
+            NodeKind::Aggregate => (1, None),
         };
         let reference_row = match method {
-            NormaliseMethod::DistanceToReference { unit, .. } => current.unit_index(unit),
+            NormaliseMethod::DistanceToReference { unit, .. } => normalised.unit_index(unit),
             _ => None,
         };
         let ctx = NormaliseContext {
@@ -364,25 +547,19 @@ pub fn run(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<Results, 
             target,
             reference_row,
         };
-        let col = normalise_column(current.column_at(j), method, ctx).map_err(|reason| {
-            PipelineError::Normalise {
+        normalise::normalise_in_place(normalised.column_mut(j), method, ctx, normalise_scratch)
+            .map_err(|reason| PipelineError::Normalise {
                 column: name.clone(),
                 reason,
-            }
-        })?;
-        normalised.push_unchecked(name.clone(), col);
+            })?;
     }
-    let aggregated = aggregate_table(&normalised, tree, &spec.aggregate)?;
-    stages.push((Stage::Normalised, normalised));
-    stages.push((Stage::Aggregated, aggregated));
-
-    Ok(Results {
-        stages,
-        imputed,
-        dropped,
-        treatment,
-        effective_weights: tree.effective_weights(),
-    })
+    r.ran[Stage::Normalised as usize] = true;
+    let (normalised, aggregated) = r.step(Stage::Normalised, Stage::Aggregated);
+    aggregated.copy_from(normalised);
+    aggregate::aggregate_in_place(aggregated, tree, &spec.aggregate, aggregate_scratch)?;
+    r.ran[Stage::Aggregated as usize] = true;
+    r.effective_weights = Arc::clone(tree.effective_weights_shared());
+    Ok(r)
 }
 
 #[cfg(test)]

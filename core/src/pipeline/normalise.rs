@@ -23,34 +23,62 @@ pub fn normalise_column(
     method: &NormaliseMethod,
     ctx: NormaliseContext,
 ) -> Result<Vec<Option<f64>>, String> {
+    let mut out = col.to_vec();
+    normalise_in_place(&mut out, method, ctx, &mut NormaliseScratch::default())?;
+    Ok(out)
+}
+
+/// Scratch space for normalising columns without allocating.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct NormaliseScratch {
+    values: Vec<f64>,
+    ranks: Vec<(usize, f64)>,
+}
+
+/// [`normalise_column`] in place; on error the column holds garbage.
+pub(crate) fn normalise_in_place(
+    x: &mut [Option<f64>],
+    method: &NormaliseMethod,
+    ctx: NormaliseContext,
+    scratch: &mut NormaliseScratch,
+) -> Result<(), String> {
     let d = if ctx.direction < 0 { -1.0 } else { 1.0 };
-    let x: Vec<Option<f64>> = col.iter().map(|v| v.map(|v| v * d)).collect();
-    let map = |f: &dyn Fn(f64) -> f64| -> Vec<Option<f64>> { x.iter().map(|v| v.map(f)).collect() };
-    let range = || -> Result<(f64, f64), String> {
-        let lo = stats::min(&x).ok_or("no values")?;
-        let hi = stats::max(&x).ok_or("no values")?;
+    if d < 0.0 {
+        for v in x.iter_mut().flatten() {
+            *v *= d;
+        }
+    }
+    fn map(x: &mut [Option<f64>], f: impl Fn(f64) -> f64) {
+        for v in x.iter_mut().flatten() {
+            *v = f(*v);
+        }
+    }
+    let range = |x: &[Option<f64>]| -> Result<(f64, f64), String> {
+        let lo = stats::min(x).ok_or("no values")?;
+        let hi = stats::max(x).ok_or("no values")?;
         if hi == lo {
             return Err("all values are equal, so the range is zero".into());
         }
         Ok((lo, hi))
     };
-    let out = match method {
-        NormaliseMethod::None => x.clone(),
+    match method {
+        NormaliseMethod::None => {}
         NormaliseMethod::MinMax { low, high } => {
-            let (lo, hi) = range()?;
-            map(&|v| (v - lo) / (hi - lo) * (high - low) + low)
+            let (lo, hi) = range(x)?;
+            map(x, |v| (v - lo) / (hi - lo) * (high - low) + low);
         }
         NormaliseMethod::ZScore { mean, sd } => {
             if !sd.is_finite() || *sd <= 0.0 {
                 return Err("the target standard deviation must be positive".into());
             }
-            let p = stats::present(&x);
-            let m = stats::mean(&p).ok_or("no values")?;
-            let s = stats::sd(&p).ok_or("fewer than two values")?;
+            let p = &mut scratch.values;
+            stats::present_into(x, p);
+            let m = stats::mean(p).ok_or("no values")?;
+            let s = stats::sd(p).ok_or("fewer than two values")?;
             if s == 0.0 {
                 return Err("all values are equal, so the standard deviation is zero".into());
             }
-            map(&|v| (v - m) / s * sd + mean)
+            map(x, |v| (v - m) / s * sd + mean);
         }
         NormaliseMethod::Goalposts {
             low,
@@ -67,69 +95,67 @@ pub fn normalise_column(
             } else {
                 (*low, *high)
             };
-            map(&|v| {
+            map(x, |v| {
                 let y = (v - l) / (u - l);
                 let y = if *clip { y.clamp(0.0, 1.0) } else { y };
                 y * scale
-            })
+            });
         }
         NormaliseMethod::DistanceToTarget { cap, scale } => {
             let t = ctx.target.ok_or("the indicator has no target")? * d;
-            let lo = stats::min(&x).ok_or("no values")?;
+            let lo = stats::min(x).ok_or("no values")?;
             if t == lo {
                 return Err("the target equals the minimum".into());
             }
-            map(&|v| {
+            map(x, |v| {
                 let y = 1.0 - (t - v) / (t - lo);
                 (if *cap { y.min(1.0) } else { y }) * scale
-            })
+            });
         }
         NormaliseMethod::DistanceToReference { unit, cap, scale } => {
             let r = ctx
                 .reference_row
                 .and_then(|i| x.get(i).copied().flatten())
                 .ok_or_else(|| format!("reference unit `{unit}` has no value"))?;
-            let lo = stats::min(&x).ok_or("no values")?;
+            let lo = stats::min(x).ok_or("no values")?;
             if r == lo {
                 return Err(format!("reference unit `{unit}` has the minimum value"));
             }
-            map(&|v| {
+            map(x, |v| {
                 let y = 1.0 - (r - v) / (r - lo);
                 (if *cap { y.min(1.0) } else { y }) * scale
-            })
+            });
         }
         NormaliseMethod::DistanceToMax { scale } => {
-            let (lo, hi) = range()?;
-            map(&|v| (1.0 - (hi - v) / (hi - lo)) * scale)
+            let (lo, hi) = range(x)?;
+            map(x, |v| (1.0 - (hi - v) / (hi - lo)) * scale);
         }
         NormaliseMethod::FractionOfMax { scale } => {
-            let hi = stats::max(&x).ok_or("no values")?;
+            let hi = stats::max(x).ok_or("no values")?;
             if hi == 0.0 {
                 return Err("the maximum is zero".into());
             }
-            map(&|v| v / hi * scale)
+            map(x, |v| v / hi * scale);
         }
-        NormaliseMethod::Rank => stats::rank_min(&x, false),
-        NormaliseMethod::Borda => stats::rank_min(&x, false)
-            .into_iter()
-            .map(|r| r.map(|r| r - 1.0))
-            .collect(),
+        NormaliseMethod::Rank => stats::rank_min_in_place(x, false, &mut scratch.ranks),
+        NormaliseMethod::Borda => {
+            stats::rank_min_in_place(x, false, &mut scratch.ranks);
+            map(x, |r| r - 1.0);
+        }
         NormaliseMethod::PercentileRank => {
             let n = x.iter().flatten().count();
             if n < 2 {
                 return Err("fewer than two values".into());
             }
             let denom = (n - 1) as f64;
-            stats::rank_min(&x, false)
-                .into_iter()
-                .map(|r| r.map(|r| (r - 1.0) / denom))
-                .collect()
+            stats::rank_min_in_place(x, false, &mut scratch.ranks);
+            map(x, |r| (r - 1.0) / denom);
         }
-    };
-    if out.iter().flatten().any(|v| !v.is_finite()) {
+    }
+    if x.iter().flatten().any(|v| !v.is_finite()) {
         return Err("the result is not finite".into());
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

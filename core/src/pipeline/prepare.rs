@@ -1,6 +1,7 @@
 //! The data preparation stages: denominate, impute and screen.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::error::PipelineError;
 use super::spec::{DenominateSpec, ImputeMethod, ImputeSpec, ScreenSpec};
@@ -17,50 +18,63 @@ pub fn denominate(
     tree: &Tree,
     spec: &DenominateSpec,
 ) -> Result<Table, PipelineError> {
-    let mut out = raw.empty_like();
-    for (j, name) in raw.columns().iter().enumerate() {
-        let col = raw.column_at(j);
+    let mut out = raw.clone();
+    denominate_in_place(&mut out, data, tree, spec)?;
+    Ok(out)
+}
+
+/// [`denominate`] in place.
+pub(crate) fn denominate_in_place(
+    table: &mut Table,
+    data: &Dataset,
+    tree: &Tree,
+    spec: &DenominateSpec,
+) -> Result<(), PipelineError> {
+    let names = Arc::clone(table.columns_shared());
+    for (j, name) in names.iter().enumerate() {
         let over = spec.overrides.get(name);
+        if over.is_some_and(|o| o.skip) {
+            continue;
+        }
         let tree_denominator = match tree.node(name).map(|n| &n.kind) {
-            Some(NodeKind::Indicator { denominator, .. }) => denominator.clone(),
+            Some(NodeKind::Indicator { denominator, .. }) => denominator.as_deref(),
             _ => None,
         };
-        let by = over.and_then(|o| o.by.clone()).or(tree_denominator);
-        let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
-        let by = match by {
-            Some(by) if !over.is_some_and(|o| o.skip) => by,
-            _ => {
-                out.push_unchecked(name.clone(), col.to_vec());
-                continue;
-            }
+        let Some(by) = over.and_then(|o| o.by.as_deref()).or(tree_denominator) else {
+            continue;
         };
+        let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
         let den = data
-            .table()
-            .column(&by)
-            .ok_or_else(|| PipelineError::UnknownColumn(by.clone()))?;
-        let mut values = Vec::with_capacity(col.len());
-        for (i, (x, d)) in col.iter().zip(den).enumerate() {
-            values.push(match (x, d) {
+            .column(by)
+            .ok_or_else(|| PipelineError::UnknownColumn(by.to_owned()))?;
+        let units = Arc::clone(table.units_shared());
+        let col = table.column_mut(j);
+        let mut finite = true;
+        for (i, (x, d)) in col.iter_mut().zip(den).enumerate() {
+            *x = match (*x, d) {
                 (Some(_), Some(d)) if *d == 0.0 => {
                     return Err(PipelineError::ZeroDenominator {
                         column: name.clone(),
-                        denominator: by.clone(),
-                        unit: raw.units().get(i).cloned().unwrap_or_default(),
+                        denominator: by.to_owned(),
+                        unit: units.get(i).cloned().unwrap_or_default(),
                     });
                 }
-                (Some(x), Some(d)) => Some(x / d * scale),
+                (Some(x), Some(d)) => {
+                    let v = x / d * scale;
+                    finite &= v.is_finite();
+                    Some(v)
+                }
                 _ => None,
-            });
+            };
         }
-        if values.iter().flatten().any(|v| !v.is_finite()) {
+        if !finite {
             return Err(PipelineError::InvalidParameter {
                 stage: "denominate",
                 message: format!("dividing `{name}` by `{by}` overflows"),
             });
         }
-        out.push_unchecked(name.clone(), values);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A cell filled by the impute step.
@@ -86,6 +100,57 @@ pub fn impute(
     data: &Dataset,
     spec: &ImputeSpec,
 ) -> Result<(Table, Vec<ImputedCell>), PipelineError> {
+    let mut out = table.clone();
+    let mut cells = Vec::new();
+    impute_in_place(
+        &mut out,
+        data,
+        spec,
+        &mut cells,
+        &mut ImputeScratch::default(),
+    )?;
+    Ok((out, cells))
+}
+
+/// Scratch space for imputing without allocating.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ImputeScratch {
+    values: Vec<f64>,
+    // Per group column used in this run: each row's group, as a number.
+    groups: Vec<(String, Vec<usize>)>,
+    fills: Vec<Option<Option<f64>>>,
+}
+
+impl ImputeScratch {
+    /// The group number of each row for a group column, computed once per run.
+    fn group_ids(&mut self, name: &str, labels: &[String]) -> usize {
+        if let Some(k) = self.groups.iter().position(|(g, _)| g == name) {
+            return k;
+        }
+        let mut distinct: Vec<&str> = Vec::new();
+        let ids = labels
+            .iter()
+            .map(|l| match distinct.iter().position(|d| *d == l) {
+                Some(k) => k,
+                None => {
+                    distinct.push(l);
+                    distinct.len() - 1
+                }
+            })
+            .collect();
+        self.groups.push((name.to_owned(), ids));
+        self.groups.len() - 1
+    }
+}
+
+/// [`impute`] in place, reusing the buffers of `cells`.
+pub(crate) fn impute_in_place(
+    table: &mut Table,
+    data: &Dataset,
+    spec: &ImputeSpec,
+    cells: &mut Vec<ImputedCell>,
+    scratch: &mut ImputeScratch,
+) -> Result<(), PipelineError> {
     if table.n_units() != data.table().n_units() {
         return Err(PipelineError::LengthMismatch {
             column: "units".into(),
@@ -93,29 +158,111 @@ pub fn impute(
             found: table.n_units(),
         });
     }
-    let mut out = table.clone();
-    let mut cells = Vec::new();
-    for j in 0..table.columns().len() {
-        let name = &table.columns()[j];
+    scratch.groups.clear();
+    let names = Arc::clone(table.columns_shared());
+    let units = Arc::clone(table.units_shared());
+    let times = table.times_shared().cloned();
+    let mut k = 0;
+    for (j, name) in names.iter().enumerate() {
         let method = spec.overrides.get(name).unwrap_or(&spec.default);
-        let col = table.column_at(j);
+        let col = table.column_mut(j);
         if col.iter().all(Option::is_some) {
             continue;
         }
-        let filled = impute_column(col, method, data, table.times())?;
-        for (i, (old, new)) in col.iter().zip(&filled).enumerate() {
-            if let (None, Some(v)) = (old, new) {
-                cells.push(ImputedCell {
-                    unit: table.units()[i].clone(),
-                    time: table.times().and_then(|t| t.get(i).copied()),
+        let mut record = |i: usize, v: f64| {
+            let time = times.as_ref().and_then(|t| t.get(i).copied());
+            let unit = units.get(i).map_or("", String::as_str);
+            match cells.get_mut(k) {
+                Some(c) => {
+                    c.unit.clear();
+                    c.unit.push_str(unit);
+                    c.column.clear();
+                    c.column.push_str(name);
+                    (c.time, c.value) = (time, v);
+                }
+                None => cells.push(ImputedCell {
+                    unit: unit.to_owned(),
+                    time,
                     column: name.clone(),
-                    value: *v,
-                });
+                    value: v,
+                }),
+            }
+            k += 1;
+        };
+        match method {
+            ImputeMethod::None => {}
+            ImputeMethod::Mean | ImputeMethod::Median => {
+                let p = &mut scratch.values;
+                stats::present_into(col, p);
+                let fill = if matches!(method, ImputeMethod::Mean) {
+                    stats::mean(p)
+                } else {
+                    stats::median_in_place(p)
+                };
+                if let Some(v) = fill {
+                    for (i, x) in col.iter_mut().enumerate() {
+                        if x.is_none() {
+                            *x = Some(v);
+                            record(i, v);
+                        }
+                    }
+                }
+            }
+            ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
+                let labels = data
+                    .group(group)
+                    .ok_or_else(|| PipelineError::UnknownGroup(group.clone()))?;
+                let g = scratch.group_ids(group, labels);
+                let ids = &scratch.groups[g].1;
+                scratch.fills.clear();
+                for i in 0..col.len() {
+                    if col[i].is_some() {
+                        continue;
+                    }
+                    let id = ids[i];
+                    if scratch.fills.len() <= id {
+                        scratch.fills.resize(id + 1, None);
+                    }
+                    let fill = match scratch.fills[id] {
+                        Some(f) => f,
+                        None => {
+                            // the present values of the group, in row order
+                            let p = &mut scratch.values;
+                            p.clear();
+                            p.extend(
+                                col.iter()
+                                    .zip(ids)
+                                    .filter(|(_, g)| **g == id)
+                                    .filter_map(|(x, _)| *x),
+                            );
+                            let f = if matches!(method, ImputeMethod::GroupMean { .. }) {
+                                stats::mean(p)
+                            } else {
+                                stats::median_in_place(p)
+                            };
+                            scratch.fills[id] = Some(f);
+                            f
+                        }
+                    };
+                    if let Some(v) = fill {
+                        col[i] = Some(v);
+                        record(i, v);
+                    }
+                }
+            }
+            ImputeMethod::CarryForward | ImputeMethod::Linear => {
+                let filled = impute_column(col, method, data, times.as_deref())?;
+                for (i, (old, new)) in col.iter_mut().zip(filled).enumerate() {
+                    if let (None, Some(v)) = (*old, new) {
+                        *old = Some(v);
+                        record(i, v);
+                    }
+                }
             }
         }
-        out.column_mut(j).copy_from_slice(&filled);
     }
-    Ok((out, cells))
+    cells.truncate(k);
+    Ok(())
 }
 
 fn impute_column(
@@ -233,14 +380,26 @@ pub fn screen(
     table: &Table,
     spec: &ScreenSpec,
 ) -> Result<(Vec<usize>, Vec<DroppedUnit>), PipelineError> {
+    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+    screen_into(table, spec, &mut kept, &mut dropped)?;
+    Ok((kept, dropped))
+}
+
+/// [`screen`] into reused vectors.
+pub(crate) fn screen_into(
+    table: &Table,
+    spec: &ScreenSpec,
+    kept: &mut Vec<usize>,
+    dropped: &mut Vec<DroppedUnit>,
+) -> Result<(), PipelineError> {
     for u in spec.force_include.iter().chain(&spec.force_exclude) {
         if table.unit_index(u).is_none() {
             return Err(PipelineError::UnknownUnit(u.clone()));
         }
     }
+    kept.clear();
+    dropped.clear();
     let k = table.columns().len();
-    let mut kept = Vec::new();
-    let mut dropped = Vec::new();
     for (i, unit) in table.units().iter().enumerate() {
         let mut present = 0_usize;
         let mut zeros = 0_usize;
@@ -287,7 +446,7 @@ pub fn screen(
     if kept.is_empty() {
         return Err(PipelineError::NothingLeft);
     }
-    Ok((kept, dropped))
+    Ok(())
 }
 
 #[cfg(test)]

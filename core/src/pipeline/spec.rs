@@ -1,8 +1,7 @@
 //! The methodology as data: which steps run, with which methods and parameters.
 //!
-//! A [`PipelineSpec`] deserializes from TOML (see [`PipelineSpec::from_toml`]) or JSON. Steps
-//! always run in the JRC/OECD order denominate → impute → screen → treat → normalise → aggregate;
-//! the optional ones are skipped when absent.
+//! The file format, every key with its default, is documented with a complete example in the
+//! [module docs](super).
 
 use std::collections::BTreeMap;
 
@@ -391,6 +390,50 @@ pub enum AggregationMethod {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A framework file as the core reads it, reduced to its `[pipeline]` table (other keys
+    /// are ignored here), deserialised with `PipelineSpec`'s own impl.
+    #[derive(Deserialize)]
+    struct FrameworkFile {
+        pipeline: Option<PipelineSpec>,
+    }
+
+    #[test]
+    fn nested_under_a_pipeline_table() {
+        let file: FrameworkFile = toml::from_str(
+            r#"
+            id = "x"
+            [pipeline.impute]
+            default = { method = "median" }
+            [pipeline.treat]
+            [pipeline.normalise]
+            default = { method = "z_score" }
+            overrides = { a = { method = "goalposts", low = 0, high = 5 } }
+            [pipeline.aggregate]
+            by_level = { "3" = { method = "geometric" } }
+            "#,
+        )
+        .expect("valid file");
+        let spec = file.pipeline.expect("a pipeline table");
+        assert_eq!(spec.impute.map(|i| i.default), Some(ImputeMethod::Median));
+        assert_eq!(spec.treat, Some(TreatSpec::default()));
+        assert_eq!(
+            spec.normalise.default,
+            NormaliseMethod::ZScore { mean: 0.0, sd: 1.0 }
+        );
+        assert_eq!(
+            spec.aggregate.by_level.get("3"),
+            Some(&AggregationMethod::Geometric)
+        );
+        assert!(spec.denominate.is_none() && spec.screen.is_none());
+
+        let without: FrameworkFile = toml::from_str(r#"id = "x""#).expect("valid file");
+        assert!(without.pipeline.is_none());
+        let unknown = toml::from_str::<FrameworkFile>(
+            "id = \"x\"\n[pipeline]\nnormalise.default = { method = \"min_max\" }\nsmooth = 1\n",
+        );
+        assert!(unknown.is_err_and(|e| e.to_string().contains("smooth")));
+    }
 
     #[test]
     fn full_spec_parses() {

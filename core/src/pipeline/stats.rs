@@ -8,17 +8,21 @@ pub fn present(col: &[Option<f64>]) -> Vec<f64> {
     col.iter().flatten().copied().collect()
 }
 
+/// Replaces the contents of `buf` with the present values of a column.
+pub(crate) fn present_into(col: &[Option<f64>], buf: &mut Vec<f64>) {
+    buf.clear();
+    buf.extend(col.iter().flatten());
+}
+
 /// Compensated (Neumaier) sum: close to the extended-precision accumulation R uses in `mean`.
 pub fn sum(xs: impl IntoIterator<Item = f64>) -> f64 {
     let mut s = 0.0_f64;
     let mut c = 0.0_f64;
     for x in xs {
         let t = s + x;
-        if s.abs() >= x.abs() {
-            c += (s - t) + x;
-        } else {
-            c += (x - t) + s;
-        }
+        // Select instead of branching (the branch is unpredictable); same arithmetic.
+        let (big, small) = if s.abs() >= x.abs() { (s, x) } else { (x, s) };
+        c += (big - t) + small;
         s = t;
     }
     s + c
@@ -49,7 +53,14 @@ pub fn median(xs: &[f64]) -> Option<f64> {
     if xs.is_empty() {
         return None;
     }
-    let mut v = xs.to_vec();
+    median_in_place(&mut xs.to_vec())
+}
+
+/// Median, sorting `xs` in place; `None` when empty.
+pub(crate) fn median_in_place(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
     v.sort_by(f64::total_cmp);
     let n = v.len();
     Some(if n % 2 == 1 {
@@ -115,25 +126,37 @@ pub fn max(col: &[Option<f64>]) -> Option<f64> {
 /// With `descending`, the highest value gets rank 1 (as for scores); otherwise the lowest value
 /// gets rank 1 (as R's `rank`). Missing values keep no rank.
 pub fn rank_min(col: &[Option<f64>], descending: bool) -> Vec<Option<f64>> {
-    let mut idx: Vec<(usize, f64)> = col
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.map(|v| (i, v)))
-        .collect();
+    let mut out = col.to_vec();
+    rank_min_in_place(&mut out, descending, &mut Vec::new());
+    out
+}
+
+/// [`rank_min`] replacing the values of `col` by their ranks; `idx` is scratch space.
+pub(crate) fn rank_min_in_place(
+    col: &mut [Option<f64>],
+    descending: bool,
+    idx: &mut Vec<(usize, f64)>,
+) {
+    idx.clear();
+    idx.extend(
+        col.iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v))),
+    );
+    // stable sorts, as before: ties keep row order (it does not change the ranks)
     if descending {
         idx.sort_by(|a, b| b.1.total_cmp(&a.1));
     } else {
         idx.sort_by(|a, b| a.1.total_cmp(&b.1));
     }
-    let mut out = vec![None; col.len()];
     let mut rank = 1;
-    for (k, &(i, v)) in idx.iter().enumerate() {
+    for k in 0..idx.len() {
+        let (i, v) = idx[k];
         if k > 0 && idx[k - 1].1 != v {
             rank = k + 1;
         }
-        out[i] = Some(rank as f64);
+        col[i] = Some(rank as f64);
     }
-    out
 }
 
 /// Ranks with ties taking their average rank (lowest value first), as used by Spearman's rho.

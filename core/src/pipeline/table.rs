@@ -1,6 +1,6 @@
 //! Columnar data: a [`Table`] of units × numeric columns, and the [`Dataset`] fed to a pipeline.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::error::PipelineError;
@@ -11,11 +11,24 @@ use super::error::PipelineError;
 /// every stage of the pipeline turns an undefined result into `None` or an error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    // Shared between the stages' tables, which mostly keep the same rows.
+    // Units, times and names are shared between the stages' tables, which mostly keep the same
+    // rows and columns: a stage clones three `Arc`s, never a string.
     units: Arc<[String]>,
     times: Option<Arc<[i64]>>,
-    columns: Vec<String>,
+    columns: Arc<Vec<String>>,
     values: Vec<Option<f64>>,
+}
+
+impl Default for Table {
+    /// A table without rows or columns.
+    fn default() -> Self {
+        Self {
+            units: Arc::from(Vec::new()),
+            times: None,
+            columns: Arc::default(),
+            values: Vec::new(),
+        }
+    }
 }
 
 impl Table {
@@ -46,7 +59,7 @@ impl Table {
         Ok(Self {
             units: units.into(),
             times: times.map(Into::into),
-            columns: Vec::new(),
+            columns: Arc::default(),
             values: Vec::new(),
         })
     }
@@ -80,16 +93,9 @@ impl Table {
                 });
             }
         }
-        self.columns.push(name);
+        Arc::make_mut(&mut self.columns).push(name);
         self.values.extend(values);
         Ok(())
-    }
-
-    /// Appends a column computed by the pipeline (values already known to be finite).
-    pub(crate) fn push_unchecked(&mut self, name: String, values: Vec<Option<f64>>) {
-        debug_assert_eq!(values.len(), self.units.len());
-        self.columns.push(name);
-        self.values.extend(values);
     }
 
     /// Unit codes, one per row.
@@ -105,6 +111,21 @@ impl Table {
     /// Column names, in order.
     pub fn columns(&self) -> &[String] {
         &self.columns
+    }
+
+    /// Column names, shared.
+    pub(crate) fn columns_shared(&self) -> &Arc<Vec<String>> {
+        &self.columns
+    }
+
+    /// Times, shared.
+    pub(crate) fn times_shared(&self) -> Option<&Arc<[i64]>> {
+        self.times.as_ref()
+    }
+
+    /// Unit codes, shared.
+    pub(crate) fn units_shared(&self) -> &Arc<[String]> {
+        &self.units
     }
 
     /// Number of rows.
@@ -139,50 +160,84 @@ impl Table {
         self.column(column)?.get(i).copied().flatten()
     }
 
-    /// A table with the same rows and no columns.
-    pub(crate) fn empty_like(&self) -> Self {
-        Self {
-            units: self.units.clone(),
-            times: self.times.clone(),
-            columns: Vec::new(),
-            values: Vec::new(),
+    /// Makes `self` a copy of `other`, reusing `self`'s buffer.
+    pub(crate) fn copy_from(&mut self, other: &Table) {
+        self.units.clone_from(&other.units);
+        self.times.clone_from(&other.times);
+        self.columns.clone_from(&other.columns);
+        self.values.clear();
+        self.values.extend_from_slice(&other.values);
+    }
+
+    /// Makes `self` the given columns of `source` (by position), named `names`, reusing `self`'s
+    /// buffer.
+    pub(crate) fn select_columns_from(
+        &mut self,
+        source: &Table,
+        positions: &[usize],
+        names: &Arc<Vec<String>>,
+    ) {
+        debug_assert_eq!(positions.len(), names.len());
+        self.units.clone_from(&source.units);
+        self.times.clone_from(&source.times);
+        self.columns.clone_from(names);
+        self.values.clear();
+        for &j in positions {
+            self.values.extend_from_slice(source.column_at(j));
         }
+    }
+
+    /// Makes `self` the rows of `source` at the given positions, in that order, reusing `self`'s
+    /// buffer. Keeping every row in order shares `source`'s units instead of copying them.
+    pub(crate) fn select_rows_from(&mut self, source: &Table, rows: &[usize]) {
+        let n = source.units.len();
+        let all = rows.len() == n && rows.iter().enumerate().all(|(k, &i)| k == i);
+        if all {
+            self.units.clone_from(&source.units);
+            self.times.clone_from(&source.times);
+        } else {
+            self.units = rows.iter().map(|&i| source.units[i].clone()).collect();
+            self.times = source
+                .times
+                .as_ref()
+                .map(|t| rows.iter().map(|&i| t[i]).collect());
+        }
+        self.columns.clone_from(&source.columns);
+        self.values.clear();
+        for j in 0..source.columns.len() {
+            let col = &source.values[j * n..(j + 1) * n];
+            self.values.extend(rows.iter().map(|&i| col[i]));
+        }
+    }
+
+    /// Appends columns computed by the pipeline (values already known to be finite): `names`
+    /// must extend the current names, and `values` hold the new columns one after the other.
+    pub(crate) fn append_columns(&mut self, names: &Arc<Vec<String>>) -> &mut Vec<Option<f64>> {
+        debug_assert!(names.starts_with(&self.columns));
+        self.columns.clone_from(names);
+        &mut self.values
     }
 
     /// A table with the same rows and the given columns of `self`, in the given order.
     pub(crate) fn select_columns(&self, names: &[String]) -> Result<Self, PipelineError> {
-        let mut out = self.empty_like();
-        for name in names {
-            let col = self
-                .column(name)
-                .ok_or_else(|| PipelineError::UnknownColumn(name.clone()))?;
-            out.push_unchecked(name.clone(), col.to_vec());
-        }
+        let positions = names
+            .iter()
+            .map(|name| {
+                self.column_index(name)
+                    .ok_or_else(|| PipelineError::UnknownColumn(name.clone()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Table::default();
+        out.select_columns_from(self, &positions, &Arc::new(names.to_vec()));
         Ok(out)
     }
 
     /// A table with the rows at the given positions, in that order.
+    #[cfg(test)]
     pub(crate) fn select_rows(&self, rows: &[usize]) -> Self {
-        let n = self.units.len();
-        let units = rows
-            .iter()
-            .filter_map(|&i| self.units.get(i).cloned())
-            .collect();
-        let times = self
-            .times
-            .as_ref()
-            .map(|t| rows.iter().filter_map(|&i| t.get(i).copied()).collect());
-        let mut values = Vec::with_capacity(rows.len() * self.columns.len());
-        for j in 0..self.columns.len() {
-            let col = &self.values[j * n..(j + 1) * n];
-            values.extend(rows.iter().filter_map(|&i| col.get(i).copied()));
-        }
-        Self {
-            units,
-            times,
-            columns: self.columns.clone(),
-            values,
-        }
+        let mut out = Table::default();
+        out.select_rows_from(self, rows);
+        out
     }
 
     /// Mutable access to column `j`.
@@ -198,6 +253,8 @@ impl Table {
 pub struct Dataset {
     table: Table,
     groups: Vec<(String, Vec<String>)>,
+    // Position of every numeric column, so the pipeline never scans names.
+    index: HashMap<String, usize>,
 }
 
 impl Dataset {
@@ -206,6 +263,7 @@ impl Dataset {
         Ok(Self {
             table: Table::new(units, times)?,
             groups: Vec::new(),
+            index: HashMap::new(),
         })
     }
 
@@ -219,7 +277,10 @@ impl Dataset {
         if self.groups.iter().any(|(g, _)| *g == name) {
             return Err(PipelineError::DuplicateColumn(name));
         }
-        self.table.push_column(name, values)
+        let position = self.table.columns().len();
+        self.table.push_column(name.clone(), values)?;
+        self.index.insert(name, position);
+        Ok(())
     }
 
     /// Adds a group column: one label per unit (e.g. a region), used by group imputation and
@@ -230,7 +291,7 @@ impl Dataset {
         labels: Vec<String>,
     ) -> Result<(), PipelineError> {
         let name = name.into();
-        if self.groups.iter().any(|(g, _)| *g == name) || self.table.column_index(&name).is_some() {
+        if self.groups.iter().any(|(g, _)| *g == name) || self.index.contains_key(&name) {
             return Err(PipelineError::DuplicateColumn(name));
         }
         if labels.len() != self.table.n_units() {
@@ -247,6 +308,16 @@ impl Dataset {
     /// The numeric columns.
     pub fn table(&self) -> &Table {
         &self.table
+    }
+
+    /// Position of a numeric column in [`Dataset::table`].
+    pub(crate) fn column_index(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
+    /// The values of a numeric column.
+    pub(crate) fn column(&self, name: &str) -> Option<&[Option<f64>]> {
+        self.column_index(name).map(|j| self.table.column_at(j))
     }
 
     /// The labels of a group column, one per unit.

@@ -1,5 +1,7 @@
 //! Outlier treatment: skewness/kurtosis check, winsorisation, log fall-back.
 
+use std::sync::Arc;
+
 use super::spec::{Fallback, TreatOverride, TreatRule, TreatSpec};
 use super::stats;
 use super::table::Table;
@@ -83,16 +85,31 @@ fn check(moments: (Option<f64>, Option<f64>), rule: &TreatRule) -> bool {
 
 /// COINr's `log_CT`: ln(x − min + 0.01·(max − min)); `None` if the range is zero.
 pub fn log_ct(col: &[Option<f64>]) -> Option<Vec<Option<f64>>> {
-    let lo = stats::min(col)?;
-    let hi = stats::max(col)?;
+    let mut out = col.to_vec();
+    log_ct_into(col, &mut out).then_some(out)
+}
+
+/// Writes [`log_ct`] of `src` into `dst` (same length); `false`, leaving `dst` alone, if the
+/// range is zero.
+fn log_ct_into(src: &[Option<f64>], dst: &mut [Option<f64>]) -> bool {
+    let (Some(lo), Some(hi)) = (stats::min(src), stats::max(src)) else {
+        return false;
+    };
     if hi <= lo {
-        return None;
+        return false;
     }
-    Some(
-        col.iter()
-            .map(|v| v.map(|v| libm::log(v - lo + 0.01 * (hi - lo))))
-            .collect(),
-    )
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = s.map(|v| libm::log(v - lo + 0.01 * (hi - lo)));
+    }
+    true
+}
+
+type Moments = (Option<f64>, Option<f64>);
+
+/// Skewness and kurtosis of the present values of a column; `buf` is scratch space.
+fn moments(col: &[Option<f64>], buf: &mut Vec<f64>) -> Moments {
+    stats::present_into(col, buf);
+    stats::skew_kurt(buf)
 }
 
 /// Winsorises a column following COINr's `winsorise`; returns the new column (missing values stay
@@ -100,14 +117,26 @@ pub fn log_ct(col: &[Option<f64>]) -> Option<Vec<Option<f64>>> {
 /// high and low tie groups, which include all earlier winsorised points at that end).
 pub fn winsorise(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, usize) {
     let mut x = col.to_vec();
+    let mut buf = Vec::new();
+    let start = moments(&x, &mut buf);
+    let (n, _) = winsorise_in_place(&mut x, rule, start, &mut buf);
+    (x, n)
+}
+
+/// [`winsorise`] in place, from the column's moments; returns the count and the final moments.
+fn winsorise_in_place(
+    x: &mut [Option<f64>],
+    rule: &TreatRule,
+    start: Moments,
+    buf: &mut Vec<f64>,
+) -> (usize, Moments) {
     let mut nwin = 0;
     let (mut last_hi, mut last_lo) = (0, 0);
-    let mut buf = stats::present(&x);
-    let mut moments = stats::skew_kurt(&buf);
+    let mut moments = start;
     while nwin < rule.max_winsorised && !check(moments, rule) {
         let Some(skew) = moments.0 else { break };
         let high = skew >= 0.0;
-        let Some(extreme) = (if high { stats::max(&x) } else { stats::min(&x) }) else {
+        let Some(extreme) = (if high { stats::max(x) } else { stats::min(x) }) else {
             break;
         };
         let rest = x.iter().flatten().copied().filter(|v| *v != extreme);
@@ -131,11 +160,17 @@ pub fn winsorise(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, us
             last_lo = group;
         }
         nwin = last_hi + last_lo;
-        buf.clear();
-        buf.extend(x.iter().flatten());
-        moments = stats::skew_kurt(&buf);
+        moments = self::moments(x, buf);
     }
-    (x, nwin)
+    (nwin, moments)
+}
+
+/// Scratch space for treating columns without allocating.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TreatScratch {
+    original: Vec<Option<f64>>,
+    winsorised: Vec<Option<f64>>,
+    buf: Vec<f64>,
 }
 
 /// Treats one column according to a rule; `units` labels the rows for the report.
@@ -146,25 +181,59 @@ pub fn treat_column(
     rule: Option<&TreatOverride>,
     default: &TreatRule,
 ) -> (Vec<Option<f64>>, TreatmentRecord) {
-    let before = stats::skew_kurt(&stats::present(col));
+    let mut out = col.to_vec();
     let mut record = TreatmentRecord {
-        indicator: name.to_owned(),
+        indicator: String::new(),
         outcome: TreatOutcome::Passed,
-        skew_before: before.0,
-        kurtosis_before: before.1,
+        skew_before: None,
+        kurtosis_before: None,
         skew_after: None,
         kurtosis_after: None,
         points: Vec::new(),
     };
-    let (out, outcome) = match rule {
-        Some(TreatOverride::None) => (col.to_vec(), TreatOutcome::Skipped),
-        Some(TreatOverride::Log) => match log_ct(col) {
-            Some(l) => {
-                let ok = passes(&stats::present(&l), default);
-                (l, TreatOutcome::Log { passes: ok })
+    treat_in_place(
+        name,
+        &mut out,
+        units,
+        rule,
+        default,
+        &mut record,
+        &mut TreatScratch::default(),
+    );
+    (out, record)
+}
+
+/// [`treat_column`] in place, overwriting `record` (whose buffers are reused).
+fn treat_in_place(
+    name: &str,
+    col: &mut [Option<f64>],
+    units: &[String],
+    rule: Option<&TreatOverride>,
+    default: &TreatRule,
+    record: &mut TreatmentRecord,
+    scratch: &mut TreatScratch,
+) {
+    let TreatScratch {
+        original,
+        winsorised,
+        buf,
+    } = scratch;
+    original.clear();
+    original.extend_from_slice(col);
+    let before = moments(col, buf);
+    // Every branch leaves the treated column in `col` and returns the outcome with the moments
+    // of the result (computed once, when the column was last changed).
+    let (outcome, after) = match rule {
+        Some(TreatOverride::None) => (TreatOutcome::Skipped, before),
+        Some(TreatOverride::Log) => {
+            if log_ct_into(original, col) {
+                let after = moments(col, buf);
+                let ok = check(after, default);
+                (TreatOutcome::Log { passes: ok }, after)
+            } else {
+                (TreatOutcome::Passed, before)
             }
-            None => (col.to_vec(), TreatOutcome::Passed),
-        },
+        }
         Some(TreatOverride::Standard {
             skew_threshold,
             kurtosis_threshold,
@@ -179,84 +248,125 @@ pub fn treat_column(
                 fallback: *fallback,
                 combine: *combine,
             };
-            standard(col, &r, before)
+            standard(col, original, winsorised, buf, &r, before)
         }
-        None => standard(col, default, before),
+        None => standard(col, original, winsorised, buf, default, before),
     };
+    record.indicator.clear();
+    record.indicator.push_str(name);
     record.outcome = outcome;
-    (record.skew_after, record.kurtosis_after) = if outcome == TreatOutcome::Passed {
-        before
-    } else {
-        stats::skew_kurt(&stats::present(&out))
-    };
+    (record.skew_before, record.kurtosis_before) = before;
+    (record.skew_after, record.kurtosis_after) = after;
     let is_log = matches!(outcome, TreatOutcome::Log { .. });
-    for (i, (a, b)) in col.iter().zip(&out).enumerate() {
+    let mut k = 0;
+    for (i, (a, b)) in original.iter().zip(col.iter()).enumerate() {
         if let (Some(a), Some(b)) = (a, b)
             && (a != b || is_log)
         {
-            record.points.push(TreatedPoint {
-                unit: units.get(i).cloned().unwrap_or_default(),
-                from: *a,
-                to: *b,
-                how: if is_log {
-                    PointTreatment::Log
-                } else if b < a {
-                    PointTreatment::WinsorisedHigh
-                } else {
-                    PointTreatment::WinsorisedLow
-                },
-            });
+            let how = if is_log {
+                PointTreatment::Log
+            } else if b < a {
+                PointTreatment::WinsorisedHigh
+            } else {
+                PointTreatment::WinsorisedLow
+            };
+            let unit = units.get(i).map_or("", String::as_str);
+            match record.points.get_mut(k) {
+                Some(p) => {
+                    p.unit.clear();
+                    p.unit.push_str(unit);
+                    (p.from, p.to, p.how) = (*a, *b, how);
+                }
+                None => record.points.push(TreatedPoint {
+                    unit: unit.to_owned(),
+                    from: *a,
+                    to: *b,
+                    how,
+                }),
+            }
+            k += 1;
         }
     }
-    (out, record)
+    record.points.truncate(k);
 }
 
+/// The standard rule on `col` (which holds `original`): returns the outcome and the moments of
+/// the result left in `col`.
 fn standard(
-    col: &[Option<f64>],
+    col: &mut [Option<f64>],
+    original: &[Option<f64>],
+    winsorised: &mut Vec<Option<f64>>,
+    buf: &mut Vec<f64>,
     rule: &TreatRule,
-    before: (Option<f64>, Option<f64>),
-) -> (Vec<Option<f64>>, TreatOutcome) {
+    before: Moments,
+) -> (TreatOutcome, Moments) {
     if check(before, rule) {
-        return (col.to_vec(), TreatOutcome::Passed);
+        return (TreatOutcome::Passed, before);
     }
-    let (w, points) = winsorise(col, rule);
-    let ok = passes(&stats::present(&w), rule);
+    let (points, wins) = winsorise_in_place(col, rule, before, buf);
+    let ok = check(wins, rule);
     if ok || rule.fallback == Fallback::None {
-        return (w, TreatOutcome::Winsorised { points, passes: ok });
+        return (TreatOutcome::Winsorised { points, passes: ok }, wins);
     }
-    let base = if rule.combine { &w } else { col };
-    match log_ct(base) {
-        Some(l) => {
-            let ok = passes(&stats::present(&l), rule);
-            (l, TreatOutcome::Log { passes: ok })
-        }
-        None => (
-            w,
+    winsorised.clear();
+    winsorised.extend_from_slice(col);
+    let base = if rule.combine {
+        winsorised.as_slice()
+    } else {
+        original
+    };
+    if log_ct_into(base, col) {
+        let after = moments(col, buf);
+        let ok = check(after, rule);
+        (TreatOutcome::Log { passes: ok }, after)
+    } else {
+        (
             TreatOutcome::Winsorised {
                 points,
                 passes: false,
             },
-        ),
+            wins,
+        )
     }
 }
 
 /// Treats every column of a table; returns the treated table and one record per column.
 pub fn treat_table(table: &Table, spec: &TreatSpec) -> (Table, Vec<TreatmentRecord>) {
     let mut out = table.clone();
-    let mut records = Vec::with_capacity(table.columns().len());
-    for j in 0..table.columns().len() {
-        let name = &table.columns()[j];
-        let (col, rec) = treat_column(
+    let mut records = Vec::new();
+    treat_table_in_place(&mut out, spec, &mut records, &mut TreatScratch::default());
+    (out, records)
+}
+
+/// [`treat_table`] in place, reusing the records' buffers.
+pub(crate) fn treat_table_in_place(
+    table: &mut Table,
+    spec: &TreatSpec,
+    records: &mut Vec<TreatmentRecord>,
+    scratch: &mut TreatScratch,
+) {
+    let names = Arc::clone(table.columns_shared());
+    let units = Arc::clone(table.units_shared());
+    records.resize_with(names.len(), || TreatmentRecord {
+        indicator: String::new(),
+        outcome: TreatOutcome::Passed,
+        skew_before: None,
+        kurtosis_before: None,
+        skew_after: None,
+        kurtosis_after: None,
+        points: Vec::new(),
+    });
+    for (j, (name, record)) in names.iter().zip(records.iter_mut()).enumerate() {
+        treat_in_place(
             name,
-            table.column_at(j),
-            table.units(),
+            table.column_mut(j),
+            &units,
             spec.overrides.get(name),
             &spec.default,
+            record,
+            scratch,
         );
-        out.column_mut(j).copy_from_slice(&col);
-        records.push(rec);
     }
-    (out, records)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The structure of an index: indicators (leaves) grouped by weighted aggregates up to one root.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::error::TreeError;
 
@@ -78,6 +79,14 @@ pub struct Tree {
     indicators: Vec<usize>,
     aggregates: Vec<usize>,
     index: HashMap<String, usize>,
+    // Derived once here so that a pipeline run neither allocates names nor looks them up:
+    // the indicator codes (the columns of every stage up to normalisation), those followed by
+    // the aggregate codes in order of computation (the columns of the aggregated table), the
+    // column of every node in the aggregated table, and the effective weights.
+    indicator_names: Arc<Vec<String>>,
+    output_names: Arc<Vec<String>>,
+    output_column: Vec<usize>,
+    effective: Arc<[(String, f64)]>,
 }
 
 impl Tree {
@@ -211,7 +220,15 @@ impl Tree {
             .enumerate()
             .map(|(i, n)| (n.code.clone(), i))
             .collect();
-        Ok(Self {
+        let indicator_names: Vec<String> =
+            indicators.iter().map(|&i| nodes[i].code.clone()).collect();
+        let mut output_names = indicator_names.clone();
+        output_names.extend(aggregates.iter().map(|&i| nodes[i].code.clone()));
+        let mut output_column = vec![0; nodes.len()];
+        for (k, &i) in indicators.iter().chain(&aggregates).enumerate() {
+            output_column[i] = k;
+        }
+        let mut tree = Self {
             nodes,
             parent,
             children,
@@ -219,7 +236,42 @@ impl Tree {
             indicators,
             aggregates,
             index,
-        })
+            indicator_names: Arc::new(indicator_names),
+            output_names: Arc::new(output_names),
+            output_column,
+            effective: Arc::from(Vec::new()),
+        };
+        tree.effective = tree.compute_effective_weights().into();
+        Ok(tree)
+    }
+
+    /// The same tree with other weights, one per node in input order; checked as by
+    /// [`Tree::new`]. Cheaper than building the tree again, for analyses that perturb weights.
+    pub fn reweighted(&self, weights: &[f64]) -> Result<Self, TreeError> {
+        if weights.len() != self.nodes.len() {
+            return Err(TreeError::WeightCount {
+                expected: self.nodes.len(),
+                found: weights.len(),
+            });
+        }
+        let mut tree = self.clone();
+        for (n, &w) in tree.nodes.iter_mut().zip(weights) {
+            if !w.is_finite() || w < 0.0 {
+                return Err(TreeError::InvalidWeight {
+                    node: n.code.clone(),
+                    weight: w,
+                });
+            }
+            n.weight = w;
+        }
+        for &a in &tree.aggregates {
+            let total: f64 = tree.children[a].iter().map(|&c| tree.nodes[c].weight).sum();
+            if total <= 0.0 {
+                return Err(TreeError::ZeroTotalWeight(tree.nodes[a].code.clone()));
+            }
+        }
+        tree.effective = tree.compute_effective_weights().into();
+        Ok(tree)
     }
 
     /// All nodes, in input order.
@@ -229,10 +281,7 @@ impl Tree {
 
     /// Codes of the indicators, in input order.
     pub fn indicator_codes(&self) -> Vec<String> {
-        self.indicators
-            .iter()
-            .map(|&i| self.nodes[i].code.clone())
-            .collect()
+        self.indicator_names.to_vec()
     }
 
     /// Codes of the aggregates, by increasing level then input order (the order of computation).
@@ -281,6 +330,14 @@ impl Tree {
     /// Effective weight of every node, in input order: the product, along the path from the node
     /// to the root, of its weight divided by the sum of its siblings' weights (the root has 1).
     pub fn effective_weights(&self) -> Vec<(String, f64)> {
+        self.effective.to_vec()
+    }
+
+    pub(crate) fn effective_weights_shared(&self) -> &Arc<[(String, f64)]> {
+        &self.effective
+    }
+
+    fn compute_effective_weights(&self) -> Vec<(String, f64)> {
         self.nodes
             .iter()
             .enumerate()
@@ -303,6 +360,26 @@ impl Tree {
 
     pub(crate) fn children_idx(&self, i: usize) -> &[usize] {
         self.children.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The indicator codes, shared with the tables of a run.
+    pub(crate) fn indicator_names(&self) -> &Arc<Vec<String>> {
+        &self.indicator_names
+    }
+
+    /// The columns of the aggregated table: indicators, then aggregates in computation order.
+    pub(crate) fn output_names(&self) -> &Arc<Vec<String>> {
+        &self.output_names
+    }
+
+    /// The column of node `i` in the aggregated table.
+    pub(crate) fn output_column(&self, i: usize) -> usize {
+        self.output_column[i]
+    }
+
+    /// Positions of the indicator nodes, in input order.
+    pub(crate) fn indicator_idx(&self) -> &[usize] {
+        &self.indicators
     }
 
     pub(crate) fn aggregate_idx(&self) -> &[usize] {
