@@ -195,11 +195,27 @@ fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Err
         i18n::columns(lang, &[i18n::file, i18n::framework, i18n::unit_name]),
     );
     for (file, framework, dataset) in &datasets {
-        let names: Vec<&str> = dataset.units().iter().map(|u| u.label()).collect();
+        // A few units are named; a large set is summed up with its first note (which says,
+        // for the demonstration set, that its values are synthetic).
+        let units = dataset.units();
+        let summary = if units.len() <= 3 {
+            units
+                .iter()
+                .map(|u| u.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            let note = dataset
+                .notes()
+                .first()
+                .and_then(|n| n.split(':').next())
+                .unwrap_or("");
+            format!("{} {}; {note}", units.len(), i18n::units_word(lang))
+        };
         data.push(vec![
             Cell::text(*file),
             Cell::text(*framework),
-            Cell::text(names.join(", ")),
+            Cell::text(summary),
         ]);
     }
     Ok(render(&[table, data], "", format, lang, color))

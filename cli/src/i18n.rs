@@ -651,3 +651,8 @@ pub fn made_by(lang: Lang, version: &str) -> String {
         Lang::En => format!("Made by dti {version}. Scores follow the framework named at the top."),
     }
 }
+
+/// The word after a count of units: "63 units".
+pub fn units_word(lang: Lang) -> &'static str {
+    lang.pick("đơn vị", "units")
+}

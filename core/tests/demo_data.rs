@@ -12,7 +12,7 @@ const SEED: u64 = 2022;
 fn generate() -> String {
     let mut rng = SplitMix64::new(SEED);
     let mut csv = String::from(
-        "# SYNTHETIC DATA, NOT OFFICIAL FIGURES: seeded random main-indicator values (seed 2022) for the 63 provinces,\n\
+        "# DỮ LIỆU GIẢ LẬP, KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC / SYNTHETIC DATA, NOT OFFICIAL FIGURES: seeded random main-indicator values (seed 2022) for the 63 provinces,\n\
          # for demonstrating the tool with the 2022 DTI method. Regenerate with: UPDATE_EXPECT=1 cargo test -p dti-core --test demo_data\n\
          code;name;year;I1;I2;I3;I4;I5;I7;I8;I9\n",
     );
@@ -47,7 +47,7 @@ fn the_demonstration_data_is_the_seeded_synthetic_set() {
     assert_eq!(committed, expected);
     let parsed = Dataset::from_csv(&committed, None);
     assert!(!parsed.has_errors());
-    assert!(parsed.dataset.notes()[0].starts_with("SYNTHETIC DATA"));
+    assert!(parsed.dataset.notes()[0].contains("SYNTHETIC DATA"));
     let results = score(&embedded::default_framework(), &parsed.dataset).unwrap();
     assert_eq!(results.units.len(), 63);
 }
