@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need, then runs every check and test of the workspace.
+# Installs what the tests need, then runs every check and test of the workspace: formatting,
+# lints (native and wasm), the Rust tests (core, CLI end to end, COINr conformance), the
+# binding's tests under node, the widget's browser tests and the report screenshot in
+# Chromium, the wasm size budget, and each benchmark once in quick mode.
 # Safe to run again: each install step is skipped when its tool is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,12 +17,29 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
+step "install: Chromium (Debian) and the npm packages of the browser tests"
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+npm ci --prefix tests/browser --no-audit --no-fund
+
 step "checks: formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "tests: native workspace"
 cargo test --workspace
+
+step "tests: wasm binding, widget in Chromium, size budget"
+scripts/wasm-test.sh
+
+step "tests: the HTML report rendered in Chromium"
+node tests/browser/report-screenshot.mjs
+
+step "benchmarks: each once, quick (timings are reported, never asserted)"
+cargo bench -p dti-core --bench pipeline -- --quick
+cargo bench -p dti-tests --bench analyses -- --quick
 
 echo
 echo "all checks and tests passed"
