@@ -35,6 +35,7 @@ pub mod explain;
 pub mod framework;
 pub mod rule;
 pub mod score;
+pub mod synthetic;
 pub mod text;
 pub mod value;
 
