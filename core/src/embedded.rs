@@ -32,6 +32,11 @@ pub const DATASETS: &[(&str, &str, &str)] = &[
         include_str!("../../indicators/data/quang-ninh-2022.csv"),
     ),
     (
+        "synthetic-63-provinces-2022.csv",
+        "dti-province-2022",
+        include_str!("../../indicators/data/synthetic-63-provinces-2022.csv"),
+    ),
+    (
         "binh-duong-2023.csv",
         "illustrative-monitoring",
         include_str!("../../indicators/data/binh-duong-2023.csv"),

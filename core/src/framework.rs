@@ -266,6 +266,7 @@ pub struct Framework {
     nodes: Vec<Node>,
     indices: Vec<NodeId>,
     references: Vec<Reference>,
+    pipeline: Option<crate::pipeline::PipelineSpec>,
 }
 
 impl Framework {
@@ -386,6 +387,151 @@ impl Framework {
             }
     }
 
+    /// The construction pipeline declared in the framework's `[pipeline]` table, for
+    /// methodologies built from raw data (see the [`pipeline`](crate::pipeline) module).
+    pub fn pipeline(&self) -> Option<&crate::pipeline::PipelineSpec> {
+        self.pipeline.as_ref()
+    }
+
+    /// A copy with every edge weight replaced by `weight(parent, child, current)`, checked as
+    /// a framework file would be (weights finite and non-negative, each aggregate's total positive).
+    pub fn with_weights(
+        &self,
+        mut weight: impl FnMut(NodeId, NodeId, f64) -> f64,
+    ) -> Result<Framework, Failure> {
+        let mut copy = self.clone();
+        let mut problems = Vec::new();
+        for parent in 0..copy.nodes.len() {
+            let NodeKind::Aggregate { children, .. } = &mut copy.nodes[parent].kind else {
+                continue;
+            };
+            for edge in children.iter_mut() {
+                edge.weight = weight(parent, edge.child, edge.weight);
+            }
+            let parent_code = &self.nodes[parent].code;
+            for edge in children.iter() {
+                if !(edge.weight.is_finite() && edge.weight >= 0.0) {
+                    let child = self.nodes[edge.child].code.clone();
+                    let problem = Problem::BadWeight {
+                        parent: parent_code.clone(),
+                        child,
+                        weight: edge.weight,
+                    };
+                    problems.push(Diagnostic::error(
+                        Location::default().indicator(parent_code),
+                        problem,
+                    ));
+                }
+            }
+            if children.iter().map(|edge| edge.weight).sum::<f64>() <= 0.0 {
+                let problem = Problem::NoWeight {
+                    code: parent_code.clone(),
+                };
+                problems.push(Diagnostic::error(
+                    Location::default().indicator(parent_code),
+                    problem,
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Failure {
+                diagnostics: problems,
+            });
+        }
+        for node in &mut copy.nodes {
+            node.parents.clear();
+        }
+        for parent in 0..copy.nodes.len() {
+            if let NodeKind::Aggregate { children, .. } = &copy.nodes[parent].kind {
+                for edge in children.clone() {
+                    copy.nodes[edge.child].parents.push((parent, edge.weight));
+                }
+            }
+        }
+        Ok(copy)
+    }
+
+    /// A copy where an aggregate combines its children by another method.
+    pub fn with_method(&self, node: NodeId, method: Aggregation) -> Result<Framework, Failure> {
+        if !matches!(
+            self.nodes.get(node).map(|n| &n.kind),
+            Some(NodeKind::Aggregate { .. })
+        ) {
+            return Err(not_a(self, node, "aggregate"));
+        }
+        self.with_methods(|id, current| if id == node { method } else { current })
+    }
+
+    /// A copy where every aggregate's method is replaced by `method(node, current)`, checked
+    /// as a file would be.
+    pub fn with_methods(
+        &self,
+        mut method: impl FnMut(NodeId, Aggregation) -> Aggregation,
+    ) -> Result<Framework, Failure> {
+        let mut copy = self.clone();
+        for (id, node) in copy.nodes.iter_mut().enumerate() {
+            if let NodeKind::Aggregate {
+                method: current, ..
+            } = &mut node.kind
+            {
+                *current = method(id, *current);
+            }
+        }
+        let problems = negative_inputs(&copy.nodes, None);
+        if problems.is_empty() {
+            Ok(copy)
+        } else {
+            Err(Failure {
+                diagnostics: problems,
+            })
+        }
+    }
+
+    /// A copy where an indicator is scored by another rule.
+    pub fn with_rule(&self, node: NodeId, rule: Rule) -> Result<Framework, Failure> {
+        if !self.nodes.get(node).is_some_and(Node::is_indicator) {
+            return Err(not_a(self, node, "indicator"));
+        }
+        let mut rule = Some(rule);
+        self.with_rules(|id, current| {
+            if id == node {
+                rule.take().unwrap_or(current)
+            } else {
+                current
+            }
+        })
+    }
+
+    /// A copy where every indicator's rule is replaced by `rule(node, current)`, checked as a
+    /// file would be (the rule fits the unit; means that need non-negative children get them).
+    pub fn with_rules(
+        &self,
+        mut rule: impl FnMut(NodeId, Rule) -> Rule,
+    ) -> Result<Framework, Failure> {
+        let mut copy = self.clone();
+        let mut problems = Vec::new();
+        for (id, node) in copy.nodes.iter_mut().enumerate() {
+            if let NodeKind::Indicator { rule: current } = &mut node.kind {
+                let next = rule(id, current.clone());
+                let location = Location::default().indicator(&node.code);
+                problems.extend(
+                    next.check(node.unit, node.range)
+                        .into_iter()
+                        .map(|p| Diagnostic::error(location.clone(), p)),
+                );
+                *current = next;
+            }
+        }
+        problems.extend(negative_inputs(&copy.nodes, None));
+        if problems.is_empty() {
+            Ok(copy)
+        } else {
+            Err(Failure {
+                diagnostics: problems,
+            })
+        }
+    }
+
     /// The same framework with another missing-data policy.
     pub fn with_missing(mut self, missing: MissingPolicy) -> Framework {
         self.missing = missing;
@@ -418,6 +564,8 @@ struct RawFramework {
     aggregates: Vec<RawAggregate>,
     #[serde(default, rename = "reference")]
     references: Vec<Reference>,
+    #[serde(default)]
+    pipeline: Option<crate::pipeline::PipelineSpec>,
 }
 
 fn default_precision() -> u32 {
@@ -809,7 +957,27 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
         nodes,
         indices,
         references: raw.references,
+        pipeline: raw.pipeline,
     })
+}
+
+fn not_a(framework: &Framework, node: NodeId, what: &str) -> Failure {
+    let code = framework
+        .nodes
+        .get(node)
+        .map(|n| n.code.clone())
+        .unwrap_or_else(|| format!("#{node}"));
+    let detail = format!("`{code}` is not an {what}");
+    let location = Location::default().indicator(&code);
+    Failure {
+        diagnostics: vec![Diagnostic::error(
+            location,
+            Problem::BadSetting {
+                setting: "node".into(),
+                detail,
+            },
+        )],
+    }
 }
 
 /// Geometric, harmonic and power means are only defined for non-negative values: report

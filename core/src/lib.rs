@@ -25,9 +25,13 @@
 //! - [`score()`] / [`compute`]: [`Results`] for every unit and node;
 //! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English;
 //! - [`Limits`]: the largest inputs the readers accept ([`limits`] module).
+//!
+//! The [`pipeline`] module holds the full JRC/OECD construction pipeline (denominate, impute,
+//! screen, treat outliers, normalise, aggregate) for analysts building an index from raw data.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod check;
 pub mod dataset;
 pub mod diagnostic;
@@ -35,6 +39,8 @@ pub mod embedded;
 pub mod explain;
 pub mod framework;
 pub mod limits;
+pub mod pipeline;
+pub mod random;
 pub mod rule;
 pub mod score;
 pub mod synthetic;

@@ -206,6 +206,74 @@ impl Rule {
             .collect()
     }
 
+    /// The raw value (in the indicator's unit) that earns `score` under an absolute rule, the
+    /// least change from the bottom that does; `None` for relative rules, whose scores depend
+    /// on the other units, and for scores the rule cannot give.
+    ///
+    /// ```
+    /// use dti_core::{Direction, Rule, Unit};
+    /// let rate = Rule::Rate { cap: true };
+    /// let range = Unit::Percent.default_range();
+    /// assert_eq!(rate.raw_for(0.75, Unit::Percent, range, Direction::Higher), Some(75.0));
+    /// let tiers = Rule::Tiers { steps: vec![[4.0, 1.0], [3.0, 0.75]] };
+    /// assert_eq!(tiers.raw_for(0.75, Unit::Count, Unit::Count.default_range(), Direction::Higher), Some(3.0));
+    /// ```
+    pub fn raw_for(
+        &self,
+        score: f64,
+        unit: Unit,
+        range: Range,
+        direction: Direction,
+    ) -> Option<f64> {
+        let higher = direction == Direction::Higher;
+        let orient = |s: f64| if higher { s } else { 1.0 - s };
+        let raw = match self {
+            Rule::Score => range.low + orient(score) * (range.high - range.low),
+            Rule::Rate { .. } => {
+                let share = orient(score);
+                if unit == Unit::Percent {
+                    share * 100.0
+                } else {
+                    share
+                }
+            }
+            Rule::Target { target } if higher => score * target,
+            Rule::Target { target } if score >= 1.0 => *target,
+            Rule::Target { target } => target / score,
+            Rule::Goalposts { low, high } => low + orient(score) * (high - low),
+            Rule::YesNo => orient(if score > 0.0 { 1.0 } else { 0.0 }),
+            Rule::Tiers { steps } => {
+                let qualifying = steps
+                    .iter()
+                    .filter(|[_, share]| *share >= score)
+                    .map(|[threshold, _]| *threshold);
+                if higher {
+                    qualifying.fold(None, |m: Option<f64>, t| Some(m.map_or(t, |m| m.min(t))))
+                } else {
+                    qualifying.fold(None, |m: Option<f64>, t| Some(m.map_or(t, |m| m.max(t))))
+                }?
+            }
+            _ => return None,
+        };
+        raw.is_finite().then_some(raw.clamp(range.low, range.high))
+    }
+
+    /// The scores an absolute rule can give when they are a few steps (tiers, yes/no);
+    /// `None` when any score in the scale is possible.
+    pub fn levels(&self) -> Option<Vec<f64>> {
+        match self {
+            Rule::YesNo => Some(vec![0.0, 1.0]),
+            Rule::Tiers { steps } => {
+                let mut levels: Vec<f64> =
+                    steps.iter().map(|[_, share]| *share).chain([0.0]).collect();
+                levels.sort_by(f64::total_cmp);
+                levels.dedup();
+                Some(levels)
+            }
+            _ => None,
+        }
+    }
+
     fn score_absolute(&self, x: f64, unit: Unit, range: Range, direction: Direction) -> f64 {
         let higher = direction == Direction::Higher;
         let orient = |s: f64| if higher { s } else { 1.0 - s };

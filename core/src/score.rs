@@ -250,6 +250,19 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
     }
 }
 
+/// Every node's values (one column per node, one entry per unit) without assembling
+/// [`Results`]: the fast path for analyses that rescore many times.
+pub(crate) fn node_values(framework: &Framework, inputs: &Inputs) -> Vec<Vec<Option<f64>>> {
+    let scales = scales(framework, inputs.units().len());
+    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); framework.nodes().len()];
+    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); framework.nodes().len()];
+    for id in framework.indicators() {
+        (values[id], statuses[id]) = score_indicator(framework, id, inputs.column(id), scales[id]);
+    }
+    aggregate_all(framework, &scales, &mut values, &mut statuses);
+    values
+}
+
 /// Scores one indicator's column; missing values follow the framework's policy.
 fn score_indicator(
     framework: &Framework,

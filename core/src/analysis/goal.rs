@@ -1,0 +1,350 @@
+//! Goal seeking: the cheapest set of indicator improvements that takes a unit to a target
+//! value or rank.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::check::Inputs;
+use crate::dataset::UnitInfo;
+use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
+use crate::framework::{Framework, NodeId};
+use crate::score::{Status, aggregate_all, compute, scales};
+use crate::text::round_to;
+
+/// What to reach.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// A value of the node (at the framework's published precision).
+    Value {
+        /// The value.
+        value: f64,
+    },
+    /// A rank among the units (1 = best), other units held fixed.
+    Rank {
+        /// The rank.
+        rank: u32,
+    },
+}
+
+/// One indicator to improve.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    /// The indicator's code.
+    pub indicator: String,
+    /// Its score now.
+    pub from: f64,
+    /// The score to reach.
+    pub to: f64,
+    /// The raw value now, in the indicator's unit.
+    pub raw_from: Option<f64>,
+    /// The raw value that earns the new score (absolute rules only).
+    pub raw_to: Option<f64>,
+    /// The node's gain from this step, taken in plan order.
+    pub gain: f64,
+    /// The effort: the score change as a share of the indicator's scale times its cost.
+    pub cost: f64,
+}
+
+/// A plan to reach a target.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan {
+    /// The unit.
+    pub unit: UnitInfo,
+    /// The node the target is on.
+    pub node: String,
+    /// The node's value now.
+    pub start: f64,
+    /// The value the target requires.
+    pub target_value: f64,
+    /// True when the plan reaches the target.
+    pub reachable: bool,
+    /// The value the plan reaches (when unreachable, the best any improvement reaches).
+    pub reached: f64,
+    /// The steps, ordered by gain per unit of effort, largest first.
+    pub steps: Vec<Step>,
+    /// The total effort.
+    pub total_cost: f64,
+}
+
+/// The share of an indicator's scale a continuous improvement moves at a time.
+const STEP: f64 = 0.05;
+
+/// Finds a small, cheap set of improvements that brings `node` of `unit` to the target.
+///
+/// Improvements are chosen greedily by gain per unit of effort, in steps of 5 % of an
+/// indicator's scale (or to its next tier), and the last step is cut to exactly what the
+/// target needs. `costs` gives the effort of raising an indicator across its whole scale
+/// (1 when absent). For weighted means, the greedy choice is the cheapest plan; for other
+/// aggregations it is a good one. Scores of relative rules are held as if the other units
+/// did not move.
+///
+/// ```
+/// use dti_core::{analysis::goal::{seek, Target}, check, embedded};
+/// let framework = embedded::default_framework();
+/// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let inputs = check(&framework, &data).inputs;
+/// let dti = framework.find("DTI").unwrap();
+/// let plan = seek(&framework, &inputs, 0, dti, Target::Value { value: 0.75 }, &Default::default()).unwrap();
+/// assert!(plan.reachable && plan.reached >= 0.75 - 5e-5);
+/// // With equal effort everywhere, the indicators with the most points come first.
+/// assert_eq!(plan.steps[0].indicator, "I7");
+/// ```
+pub fn seek(
+    framework: &Framework,
+    inputs: &Inputs,
+    unit: usize,
+    node: NodeId,
+    target: Target,
+    costs: &HashMap<NodeId, f64>,
+) -> Result<Plan, Failure> {
+    let Some(info) = inputs.units().get(unit) else {
+        return Err(super::unknown(&format!("#{unit}"), "goal"));
+    };
+    if node >= framework.nodes().len() {
+        return Err(super::unknown(&format!("#{node}"), "goal"));
+    }
+    let results = compute(framework, inputs);
+    let precision = framework.precision();
+    let start = results.units[unit].nodes[node].value.unwrap_or(0.0);
+    let target_value = match target {
+        Target::Value { value } if value.is_finite() => value,
+        Target::Rank { rank } if rank >= 1 => {
+            let mut others: Vec<f64> = results
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(u, _)| *u != unit)
+                .filter_map(|(_, r)| r.nodes[node].value)
+                .map(|v| round_to(v, precision))
+                .collect();
+            others.sort_by(|a, b| b.total_cmp(a));
+            others
+                .get(rank as usize - 1)
+                .copied()
+                .unwrap_or(f64::NEG_INFINITY)
+                .max(start.min(f64::MAX))
+        }
+        _ => {
+            let detail = "the target must be a finite value or a rank of 1 or more".to_string();
+            let problem = Problem::BadSetting {
+                setting: "target".into(),
+                detail,
+            };
+            return Err(Failure {
+                diagnostics: vec![Diagnostic::error(Location::default(), problem)],
+            });
+        }
+    };
+    let met = |value: f64| round_to(value, precision) >= round_to(target_value, precision);
+
+    let scales = scales(framework, inputs.units().len());
+    let mut values: Vec<Vec<Option<f64>>> = results.units[unit]
+        .nodes
+        .iter()
+        .map(|n| vec![n.value])
+        .collect();
+    let mut states: Vec<Vec<Status>> = results.units[unit]
+        .nodes
+        .iter()
+        .map(|n| vec![n.status])
+        .collect();
+    let original: Vec<Option<f64>> = values.iter().map(|v| v[0]).collect();
+    let evaluate = |values: &mut Vec<Vec<Option<f64>>>, states: &mut Vec<Vec<Status>>| {
+        aggregate_all(framework, &scales, values, states);
+        values[node][0].unwrap_or(0.0)
+    };
+    let leaves: Vec<NodeId> = framework
+        .indicators()
+        .filter(|&leaf| framework.reaches(node, leaf))
+        .collect();
+    let top = |leaf: NodeId| {
+        if scales[leaf].high.is_finite() {
+            scales[leaf].high
+        } else {
+            f64::INFINITY
+        }
+    };
+    let width = |leaf: NodeId| {
+        if scales[leaf].is_finite() {
+            scales[leaf].high - scales[leaf].low
+        } else {
+            1.0
+        }
+    };
+    let bottom = |leaf: NodeId| {
+        if scales[leaf].low.is_finite() {
+            scales[leaf].low
+        } else {
+            0.0
+        }
+    };
+    for &leaf in &leaves {
+        if values[leaf][0].is_none() {
+            values[leaf][0] = Some(bottom(leaf));
+        }
+    }
+    let cost_of = |leaf: NodeId| {
+        costs
+            .get(&leaf)
+            .copied()
+            .filter(|c| c.is_finite() && *c > 0.0)
+            .unwrap_or(1.0)
+    };
+
+    let mut current = evaluate(&mut values, &mut states);
+    let mut gains: HashMap<NodeId, f64> = HashMap::new();
+    for _ in 0..100_000 {
+        if met(current) {
+            break;
+        }
+        // The next step of every indicator that can still improve, by gain per effort.
+        let mut best: Option<(NodeId, f64, f64, f64)> = None; // (leaf, next score, gain, ratio)
+        for &leaf in &leaves {
+            let score = values[leaf][0].unwrap_or(0.0);
+            let next = match framework.node(leaf).rule().and_then(|rule| rule.levels()) {
+                Some(levels) => levels.into_iter().find(|&level| level > score + 1e-12),
+                None if top(leaf).is_finite() => Some((score + STEP * width(leaf)).min(top(leaf))),
+                None => Some(score + STEP * width(leaf)),
+            };
+            let Some(next) = next.filter(|&n| n > score) else {
+                continue;
+            };
+            let mut trial = values.clone();
+            trial[leaf][0] = Some(next);
+            let gain = evaluate(&mut trial, &mut states.clone()) - current;
+            let effort = cost_of(leaf) * (next - score) / width(leaf);
+            let ratio = gain / effort;
+            if gain > 1e-15 && best.is_none_or(|(_, _, _, r)| ratio > r) {
+                best = Some((leaf, next, gain, ratio));
+            }
+        }
+        let Some((leaf, mut next, _, _)) = best else {
+            break;
+        };
+        let score = values[leaf][0].unwrap_or(0.0);
+        let continuous = framework
+            .node(leaf)
+            .rule()
+            .and_then(|rule| rule.levels())
+            .is_none();
+        // Cut a continuous step to exactly what the target needs.
+        let mut trial = values.clone();
+        trial[leaf][0] = Some(next);
+        if continuous && met(evaluate(&mut trial, &mut states.clone())) {
+            let (mut low, mut high) = (score, next);
+            for _ in 0..60 {
+                let middle = (low + high) / 2.0;
+                let mut probe = values.clone();
+                probe[leaf][0] = Some(middle);
+                if met(evaluate(&mut probe, &mut states.clone())) {
+                    high = middle
+                } else {
+                    low = middle
+                }
+            }
+            next = high;
+        }
+        values[leaf][0] = Some(next);
+        let reached = evaluate(&mut values, &mut states);
+        *gains.entry(leaf).or_insert(0.0) += reached - current;
+        current = reached;
+    }
+
+    let mut steps: Vec<Step> = leaves
+        .iter()
+        .filter(|&&leaf| {
+            values[leaf][0].unwrap_or(0.0) > original[leaf].unwrap_or(bottom(leaf)) + 1e-15
+        })
+        .map(|&leaf| {
+            let indicator = framework.node(leaf);
+            let from = original[leaf].unwrap_or(bottom(leaf));
+            let to = values[leaf][0].unwrap_or(from);
+            let raw_to = indicator.rule().and_then(|rule| {
+                rule.raw_for(to, indicator.unit, indicator.range, indicator.direction)
+            });
+            Step {
+                indicator: indicator.code.clone(),
+                from,
+                to,
+                raw_from: inputs.get(unit, leaf),
+                raw_to,
+                gain: gains.get(&leaf).copied().unwrap_or(0.0),
+                cost: cost_of(leaf) * (to - from) / width(leaf),
+            }
+        })
+        .collect();
+    steps.sort_by(|a, b| (b.gain / b.cost).total_cmp(&(a.gain / a.cost)));
+    let total_cost = steps.iter().map(|s| s.cost).sum();
+    Ok(Plan {
+        unit: info.clone(),
+        node: framework.node(node).code.clone(),
+        start,
+        target_value,
+        reachable: met(current),
+        reached: current,
+        steps,
+        total_cost,
+    })
+}
+
+/// Reads per-indicator effort costs from CSV text: lines `indicator,cost` (comma, semicolon
+/// or tab; an optional header line naming `cost` or `chi phí`). A cost is a positive number:
+/// the effort of raising the indicator across its whole scale.
+///
+/// ```
+/// let framework = dti_core::embedded::default_framework();
+/// let costs = dti_core::analysis::goal::parse_costs(&framework, "indicator;cost\nI7;2,5\n", None).unwrap();
+/// assert_eq!(costs[&framework.find("I7").unwrap()], 2.5);
+/// ```
+pub fn parse_costs(
+    framework: &Framework,
+    text: &str,
+    origin: Option<&str>,
+) -> Result<HashMap<NodeId, f64>, Failure> {
+    let mut problems = Vec::new();
+    let mut costs = HashMap::new();
+    for (index, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        let line_number = index as u64 + 1;
+        let lower = line.to_lowercase();
+        if line.trim().is_empty()
+            || line.trim_start().starts_with('#')
+            || (index == 0 && (lower.contains("cost") || lower.contains("chi phí")))
+        {
+            continue;
+        }
+        let separator = [';', '\t', ',']
+            .into_iter()
+            .find(|&c| line.contains(c))
+            .unwrap_or(',');
+        let (code, cost) = line.split_once(separator).unwrap_or((line, ""));
+        let (code, cost) = (code.trim().trim_matches('"'), cost.trim().trim_matches('"'));
+        let location = Location::file(origin).at(line_number, 1).indicator(code);
+        let Some(id) = framework
+            .find(code)
+            .filter(|&id| framework.node(id).is_indicator())
+        else {
+            problems.push(Diagnostic::error(location, Problem::UnknownIndicator));
+            continue;
+        };
+        match crate::value::read_number(cost) {
+            Some((value, _)) if value > 0.0 => {
+                costs.insert(id, value);
+            }
+            _ => problems.push(Diagnostic::error(
+                location.at(line_number, 2),
+                Problem::BadValue {
+                    text: cost.to_string(),
+                },
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(costs)
+    } else {
+        Err(Failure {
+            diagnostics: problems,
+        })
+    }
+}

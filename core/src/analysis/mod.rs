@@ -1,0 +1,42 @@
+//! Decision analyses built on the scorer: what-if, goal seeking, province mergers,
+//! remove-one and Monte Carlo uncertainty and sensitivity of the ranking.
+
+pub mod goal;
+pub mod merge;
+pub mod removal;
+pub mod sensitivity;
+pub mod whatif;
+
+use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
+use crate::framework::Framework;
+
+/// The ranks of one node for every unit, from a results table.
+pub(crate) fn ranks_of(results: &crate::Results, node: usize) -> Vec<Option<u32>> {
+    results
+        .units
+        .iter()
+        .map(|unit| unit.nodes[node].rank)
+        .collect()
+}
+
+/// A failure naming an unknown code.
+pub(crate) fn unknown(code: &str, referenced_by: &str) -> Failure {
+    let problem = Problem::UnknownCode {
+        code: code.to_string(),
+        referenced_by: referenced_by.to_string(),
+    };
+    Failure {
+        diagnostics: vec![Diagnostic::error(Location::default(), problem)],
+    }
+}
+
+/// The node with a code, or a failure naming it.
+pub(crate) fn find(
+    framework: &Framework,
+    code: &str,
+    referenced_by: &str,
+) -> Result<usize, Failure> {
+    framework
+        .find(code)
+        .ok_or_else(|| unknown(code, referenced_by))
+}

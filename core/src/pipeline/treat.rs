@@ -1,0 +1,366 @@
+//! Outlier treatment: skewness/kurtosis check, winsorisation, log fall-back.
+
+use super::spec::{Fallback, TreatOverride, TreatRule, TreatSpec};
+use super::stats;
+use super::table::Table;
+
+/// What happened to one indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreatOutcome {
+    /// Excluded from treatment by an override.
+    Skipped,
+    /// Within the thresholds (or too few distinct values to judge): left as it is.
+    Passed,
+    /// Winsorised; `passes` tells whether it ends within the thresholds.
+    Winsorised {
+        /// Number of points changed.
+        points: usize,
+        /// Whether the result passes the check.
+        passes: bool,
+    },
+    /// Log-transformed (`log_ct`), as a fall-back or by an override.
+    Log {
+        /// Whether the result passes the check.
+        passes: bool,
+    },
+}
+
+/// How one point was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointTreatment {
+    /// Lowered to the next-highest value.
+    WinsorisedHigh,
+    /// Raised to the next-lowest value.
+    WinsorisedLow,
+    /// Log-transformed.
+    Log,
+}
+
+/// One treated point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreatedPoint {
+    /// Unit code.
+    pub unit: String,
+    /// Value before treatment.
+    pub from: f64,
+    /// Value after treatment.
+    pub to: f64,
+    /// What was done.
+    pub how: PointTreatment,
+}
+
+/// The treatment of one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreatmentRecord {
+    /// Indicator code.
+    pub indicator: String,
+    /// What happened.
+    pub outcome: TreatOutcome,
+    /// Skewness before treatment (`None` if undefined).
+    pub skew_before: Option<f64>,
+    /// Excess kurtosis before treatment.
+    pub kurtosis_before: Option<f64>,
+    /// Skewness after treatment.
+    pub skew_after: Option<f64>,
+    /// Excess kurtosis after treatment.
+    pub kurtosis_after: Option<f64>,
+    /// Every changed point.
+    pub points: Vec<TreatedPoint>,
+}
+
+/// Whether a column passes: |skew| < skew_threshold or kurtosis < kurtosis_threshold. A column
+/// whose skewness or kurtosis is undefined (fewer than four values, zero variance) passes.
+pub fn passes(values: &[f64], rule: &TreatRule) -> bool {
+    check(stats::skew_kurt(values), rule)
+}
+
+fn check(moments: (Option<f64>, Option<f64>), rule: &TreatRule) -> bool {
+    match moments {
+        (Some(s), Some(k)) => s.abs() < rule.skew_threshold || k < rule.kurtosis_threshold,
+        _ => true,
+    }
+}
+
+/// COINr's `log_CT`: ln(x − min + 0.01·(max − min)); `None` if the range is zero.
+pub fn log_ct(col: &[Option<f64>]) -> Option<Vec<Option<f64>>> {
+    let lo = stats::min(col)?;
+    let hi = stats::max(col)?;
+    if hi <= lo {
+        return None;
+    }
+    Some(
+        col.iter()
+            .map(|v| v.map(|v| libm::log(v - lo + 0.01 * (hi - lo))))
+            .collect(),
+    )
+}
+
+/// Winsorises a column following COINr's `winsorise`; returns the new column (missing values stay
+/// in place) and the number of points changed as COINr counts them (the size of the last
+/// high and low tie groups, which include all earlier winsorised points at that end).
+pub fn winsorise(col: &[Option<f64>], rule: &TreatRule) -> (Vec<Option<f64>>, usize) {
+    let mut x = col.to_vec();
+    let mut nwin = 0;
+    let (mut last_hi, mut last_lo) = (0, 0);
+    let mut buf = stats::present(&x);
+    let mut moments = stats::skew_kurt(&buf);
+    while nwin < rule.max_winsorised && !check(moments, rule) {
+        let Some(skew) = moments.0 else { break };
+        let high = skew >= 0.0;
+        let Some(extreme) = (if high { stats::max(&x) } else { stats::min(&x) }) else {
+            break;
+        };
+        let rest = x.iter().flatten().copied().filter(|v| *v != extreme);
+        let Some(next) = (if high {
+            rest.reduce(f64::max)
+        } else {
+            rest.reduce(f64::min)
+        }) else {
+            break;
+        };
+        let mut group = 0;
+        for v in x.iter_mut().flatten() {
+            if *v == extreme {
+                *v = next;
+                group += 1;
+            }
+        }
+        if high {
+            last_hi = group;
+        } else {
+            last_lo = group;
+        }
+        nwin = last_hi + last_lo;
+        buf.clear();
+        buf.extend(x.iter().flatten());
+        moments = stats::skew_kurt(&buf);
+    }
+    (x, nwin)
+}
+
+/// Treats one column according to a rule; `units` labels the rows for the report.
+pub fn treat_column(
+    name: &str,
+    col: &[Option<f64>],
+    units: &[String],
+    rule: Option<&TreatOverride>,
+    default: &TreatRule,
+) -> (Vec<Option<f64>>, TreatmentRecord) {
+    let before = stats::skew_kurt(&stats::present(col));
+    let mut record = TreatmentRecord {
+        indicator: name.to_owned(),
+        outcome: TreatOutcome::Passed,
+        skew_before: before.0,
+        kurtosis_before: before.1,
+        skew_after: None,
+        kurtosis_after: None,
+        points: Vec::new(),
+    };
+    let (out, outcome) = match rule {
+        Some(TreatOverride::None) => (col.to_vec(), TreatOutcome::Skipped),
+        Some(TreatOverride::Log) => match log_ct(col) {
+            Some(l) => {
+                let ok = passes(&stats::present(&l), default);
+                (l, TreatOutcome::Log { passes: ok })
+            }
+            None => (col.to_vec(), TreatOutcome::Passed),
+        },
+        Some(TreatOverride::Standard {
+            skew_threshold,
+            kurtosis_threshold,
+            max_winsorised,
+            fallback,
+            combine,
+        }) => {
+            let r = TreatRule {
+                skew_threshold: *skew_threshold,
+                kurtosis_threshold: *kurtosis_threshold,
+                max_winsorised: *max_winsorised,
+                fallback: *fallback,
+                combine: *combine,
+            };
+            standard(col, &r, before)
+        }
+        None => standard(col, default, before),
+    };
+    record.outcome = outcome;
+    (record.skew_after, record.kurtosis_after) = if outcome == TreatOutcome::Passed {
+        before
+    } else {
+        stats::skew_kurt(&stats::present(&out))
+    };
+    let is_log = matches!(outcome, TreatOutcome::Log { .. });
+    for (i, (a, b)) in col.iter().zip(&out).enumerate() {
+        if let (Some(a), Some(b)) = (a, b)
+            && (a != b || is_log)
+        {
+            record.points.push(TreatedPoint {
+                unit: units.get(i).cloned().unwrap_or_default(),
+                from: *a,
+                to: *b,
+                how: if is_log {
+                    PointTreatment::Log
+                } else if b < a {
+                    PointTreatment::WinsorisedHigh
+                } else {
+                    PointTreatment::WinsorisedLow
+                },
+            });
+        }
+    }
+    (out, record)
+}
+
+fn standard(
+    col: &[Option<f64>],
+    rule: &TreatRule,
+    before: (Option<f64>, Option<f64>),
+) -> (Vec<Option<f64>>, TreatOutcome) {
+    if check(before, rule) {
+        return (col.to_vec(), TreatOutcome::Passed);
+    }
+    let (w, points) = winsorise(col, rule);
+    let ok = passes(&stats::present(&w), rule);
+    if ok || rule.fallback == Fallback::None {
+        return (w, TreatOutcome::Winsorised { points, passes: ok });
+    }
+    let base = if rule.combine { &w } else { col };
+    match log_ct(base) {
+        Some(l) => {
+            let ok = passes(&stats::present(&l), rule);
+            (l, TreatOutcome::Log { passes: ok })
+        }
+        None => (
+            w,
+            TreatOutcome::Winsorised {
+                points,
+                passes: false,
+            },
+        ),
+    }
+}
+
+/// Treats every column of a table; returns the treated table and one record per column.
+pub fn treat_table(table: &Table, spec: &TreatSpec) -> (Table, Vec<TreatmentRecord>) {
+    let mut out = table.clone();
+    let mut records = Vec::with_capacity(table.columns().len());
+    for j in 0..table.columns().len() {
+        let name = &table.columns()[j];
+        let (col, rec) = treat_column(
+            name,
+            table.column_at(j),
+            table.units(),
+            spec.overrides.get(name),
+            &spec.default,
+        );
+        out.column_mut(j).copy_from_slice(&col);
+        records.push(rec);
+    }
+    (out, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(v: &[f64]) -> Vec<Option<f64>> {
+        v.iter().map(|&x| Some(x)).collect()
+    }
+
+    #[test]
+    fn passing_column_untouched() {
+        let c = col(&[1.0, 2.0, 3.0, 4.0, 5.0]);
+        let (out, rec) = treat_column("x", &c, &[], None, &TreatRule::default());
+        assert_eq!(out, c);
+        assert_eq!(rec.outcome, TreatOutcome::Passed);
+    }
+
+    #[test]
+    fn winsorises_the_outlier() {
+        // 1..10 plus 30 and 100: COINr's own example; two high points winsorised
+        let mut v: Vec<f64> = (1..=10).map(f64::from).collect();
+        v.extend([30.0, 100.0]);
+        let units: Vec<String> = (0..12).map(|i| format!("u{i}")).collect();
+        let rule = TreatRule::default();
+        let (out, rec) = treat_column("x", &col(&v), &units, None, &rule);
+        assert!(matches!(
+            rec.outcome,
+            TreatOutcome::Winsorised { passes: true, .. }
+        ));
+        let p = stats::present(&out);
+        assert!(passes(&p, &rule));
+        // the highest value is replaced by the next highest, one round at a time
+        assert!(
+            rec.points
+                .iter()
+                .all(|p| p.how == PointTreatment::WinsorisedHigh)
+        );
+        assert_eq!(rec.points[0].unit, "u11");
+        assert_eq!(out[11], out[10]);
+    }
+
+    #[test]
+    fn winsorise_counts_tie_groups() {
+        // two tied maxima count as two points, even past a limit of one (COINr's quirk)
+        let mut v: Vec<f64> = (1..=18).map(f64::from).collect();
+        v.extend([50.0, 50.0]);
+        let rule = TreatRule {
+            max_winsorised: 1,
+            ..TreatRule::default()
+        };
+        let (out, n) = winsorise(&col(&v), &rule);
+        assert_eq!(n, 2);
+        assert_eq!(&out[18..], [Some(18.0), Some(18.0)]);
+    }
+
+    #[test]
+    fn log_fallback_on_original() {
+        // powers of two: one winsorised point is not enough
+        let v: Vec<f64> = (0..20).map(|i| libm::pow(2.0, f64::from(i))).collect();
+        let c = col(&v);
+        let rule = TreatRule {
+            max_winsorised: 1,
+            ..TreatRule::default()
+        };
+        let (out, rec) = treat_column("x", &c, &[], None, &rule);
+        assert_eq!(rec.outcome, TreatOutcome::Log { passes: true });
+        let (lo, hi) = (1.0, v[19]);
+        assert_eq!(out[19], Some(libm::log(hi - lo + 0.01 * (hi - lo))));
+        assert_eq!(out[0], Some(libm::log(0.01 * (hi - lo))));
+        assert_eq!(rec.points.len(), 20);
+        let rule = TreatRule {
+            fallback: Fallback::None,
+            ..rule
+        };
+        let (out, rec) = treat_column("x", &c, &[], None, &rule);
+        assert_eq!(
+            rec.outcome,
+            TreatOutcome::Winsorised {
+                points: 1,
+                passes: false
+            }
+        );
+        assert_eq!(out[19], Some(v[18]));
+    }
+
+    #[test]
+    fn overrides() {
+        let c = col(&[1.0, 2.0, 3.0, 4.0, 100.0]);
+        let (out, rec) = treat_column(
+            "x",
+            &c,
+            &[],
+            Some(&TreatOverride::None),
+            &TreatRule::default(),
+        );
+        assert_eq!((out, rec.outcome), (c.clone(), TreatOutcome::Skipped));
+        let (out, _) = treat_column(
+            "x",
+            &c,
+            &[],
+            Some(&TreatOverride::Log),
+            &TreatRule::default(),
+        );
+        assert_eq!(out[0], Some(libm::log(0.99)));
+    }
+}
