@@ -1,7 +1,7 @@
 //! Seeded synthetic frameworks and data sets, for benchmarks, fuzzing seeds and scale tests.
 //!
-//! Everything here is deterministic: the same [`Spec`] always gives the same text, on every
-//! platform, so a benchmark figure can be reproduced from its command alone. The values are
+//! Everything here is deterministic (a [`SplitMix64`] generator from a seed): the same
+//! [`Spec`] always gives the same text, on every platform, so a benchmark figure can be reproduced from its command alone. The values are
 //! made up; the files say so in a `#` note line.
 //!
 //! ```
@@ -17,41 +17,7 @@
 
 use std::fmt::Write;
 
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny, fast generator that is good enough for
-/// test data and needs no dependency.
-#[derive(Clone, Debug)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    /// A generator started from a seed.
-    pub fn new(seed: u64) -> SplitMix64 {
-        SplitMix64(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `[0, 1)` with 53 random bits.
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        self.next_f64() < p
-    }
-
-    /// A whole number in `0..n` (`n` > 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next_u64() % n.max(1)
-    }
-}
+use crate::random::SplitMix64;
 
 /// The shape of a synthetic framework and data set.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,10 +123,10 @@ pub fn framework_toml(spec: &Spec) -> String {
 /// Writes one value of indicator `i` the way a spreadsheet might: plain, with a decimal
 /// comma (quoted), with a percent sign, or as a fraction.
 fn write_value(out: &mut String, rng: &mut SplitMix64, i: usize, spec: &Spec) {
-    if rng.chance(spec.missing) {
+    if rng.next_f64() < spec.missing {
         return;
     }
-    let comma = rng.chance(spec.decimal_comma);
+    let comma = rng.next_f64() < spec.decimal_comma;
     let x = rng.next_f64();
     let style = rng.below(4);
     let text = match kind(i).0 {
@@ -222,7 +188,7 @@ pub fn provinces_2022_csv(seed: u64) -> String {
         let _ = write!(out, "{code};{name};2022");
         for _ in 0..9 {
             out.push(';');
-            if !rng.chance(0.02) {
+            if rng.next_f64() >= 0.02 {
                 let value = 0.2 + 0.8 * rng.next_f64();
                 out.push_str(&format!("{value:.4}").replace('.', ","));
             }
