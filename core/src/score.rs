@@ -200,6 +200,17 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
         })
         .collect();
 
+    // Each index's leaves, found once rather than once per unit (a tree walk per leaf).
+    let leaves: Vec<Vec<NodeId>> = framework
+        .indices()
+        .iter()
+        .map(|&index| {
+            framework
+                .indicators()
+                .filter(|&leaf| framework.reaches(index, leaf))
+                .collect()
+        })
+        .collect();
     let units = inputs
         .units()
         .iter()
@@ -232,7 +243,7 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
                     }
                 })
                 .collect();
-            let contributions = contributions(framework, &values, &infos, unit);
+            let contributions = contributions(framework, &values, &infos, &leaves, unit);
             UnitResult {
                 unit: info.clone(),
                 nodes,
@@ -468,10 +479,11 @@ fn contributions(
     framework: &Framework,
     values: &[Vec<Option<f64>>],
     infos: &[NodeInfo],
+    leaves: &[Vec<NodeId>],
     unit: usize,
 ) -> Vec<Contribution> {
     let mut out = Vec::new();
-    for &index in framework.indices() {
+    for (&index, leaves) in framework.indices().iter().zip(leaves) {
         if framework.node(index).is_indicator()
             || !linear_below(framework, index)
             || values[index][unit].is_none()
@@ -480,10 +492,7 @@ fn contributions(
         }
         let mut shares = vec![0.0; framework.nodes().len()];
         spread(framework, values, unit, index, 1.0, &mut shares);
-        for leaf in framework.indicators() {
-            if !framework.reaches(index, leaf) {
-                continue;
-            }
+        for &leaf in leaves {
             let value = shares[leaf];
             let points = infos[index].max_points.map(|max| {
                 if is_sum(framework, index) {
