@@ -656,3 +656,231 @@ pub fn made_by(lang: Lang, version: &str) -> String {
 pub fn units_word(lang: Lang) -> &'static str {
     lang.pick("đơn vị", "units")
 }
+
+// ---- Analyses: whatif, goal, merge, robustness, remove-one, build ----
+
+labels! {
+    /// Marks outputs of synthetic data sets.
+    synthetic => "DỮ LIỆU GIẢ LẬP", "SYNTHETIC DATA";
+    /// A removed value.
+    missing_value => "(để trống)", "(blank)";
+    /// Column: a raw value.
+    raw_value => "Số liệu", "Raw value";
+    /// Column: effort.
+    effort => "Nỗ lực", "Effort";
+    /// Column: gain per effort.
+    gain_per_effort => "Mức tăng / nỗ lực", "Gain per effort";
+    /// Column: former units.
+    former_units => "Đơn vị cũ", "Former units";
+    /// Column: a difference.
+    difference => "Chênh lệch", "Difference";
+    /// Column: a method.
+    method => "Phương pháp", "Method";
+    /// The official merging method.
+    method_mean => "trung bình", "mean";
+    /// The pooled merging method.
+    method_pooled => "gộp", "pooled";
+    /// Table of merged units.
+    merged_units => "Đơn vị sau sáp nhập", "Merged units";
+    /// Column: nominal rank.
+    nominal_rank => "Hạng gốc", "Nominal rank";
+    /// Column: median rank.
+    median_rank => "Hạng trung vị", "Median rank";
+    /// Column: the 5–95 % rank interval.
+    rank_interval => "Khoảng hạng 5–95 %", "Rank 5–95 %";
+    /// Column: a factor.
+    factor => "Yếu tố", "Factor";
+    /// Column: first-order index.
+    first_order => "Chỉ số bậc 1", "First order";
+    /// Column: total index.
+    total_order => "Chỉ số toàn phần", "Total";
+    /// Column: 95 % interval.
+    interval_95 => "Khoảng tin cậy 95 %", "95 % interval";
+    /// Column: mean absolute rank shift.
+    mean_shift => "Dịch hạng TB", "Mean |shift|";
+    /// Column: largest absolute rank shift.
+    max_shift => "Dịch hạng lớn nhất", "Max |shift|";
+    /// Column: the units that moved most.
+    most_moved => "Đơn vị dịch nhiều nhất", "Units moved most";
+    /// Column: why nothing was computed.
+    refused => "Không tính được", "Not computed";
+    /// Column: a stage.
+    stage => "Bước", "Stage";
+    /// Column: a unit dropped.
+    reason => "Lý do", "Reason";
+    /// Column: availability.
+    availability => "Độ phủ dữ liệu", "Availability";
+    /// Column: share of zeros.
+    zero_share => "Tỷ lệ số 0", "Zeros";
+    /// Column: flags.
+    flags => "Cảnh báo", "Flags";
+    /// Column: unique values.
+    unique => "Số giá trị khác nhau", "Unique";
+    /// Column: a correlation.
+    correlation => "Tương quan", "Correlation";
+    /// Column: Cronbach's alpha.
+    alpha => "Cronbach α", "Cronbach's α";
+    /// Column: an aggregate.
+    aggregate => "Nhóm", "Aggregate";
+}
+
+/// Heading of `dti whatif`.
+pub fn whatif_title(lang: Lang) -> String {
+    lang.pick("Giả định thay đổi số liệu", "What if").into()
+}
+
+/// Table of every node before and after.
+pub fn whatif_nodes(lang: Lang) -> String {
+    lang.pick(
+        "Mọi chỉ số trước và sau thay đổi",
+        "Every node before and after",
+    )
+    .into()
+}
+
+/// Table of the other units whose rank moved.
+pub fn whatif_others(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đơn vị khác đổi hạng {index}"),
+        Lang::En => format!("Other units whose {index} rank moved"),
+    }
+}
+
+/// `--set` without `=` or with an unreadable value.
+pub fn set_syntax(lang: Lang, argument: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("--set {argument}: cần dạng MÃ=GIÁ_TRỊ, ví dụ --set I7=0,95 hoặc --set P1=85%")
+        }
+        Lang::En => {
+            format!("--set {argument}: write CODE=VALUE, e.g. --set I7=0.95 or --set P1=85%")
+        }
+    }
+}
+
+/// `--set` on an aggregate.
+pub fn set_aggregate(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--set {code}: `{code}` là chỉ số tổng hợp, được tính từ các chỉ tiêu; hãy đặt giá trị cho chỉ tiêu"
+        ),
+        Lang::En => format!(
+            "--set {code}: `{code}` is an aggregate computed from its indicators; set indicators instead"
+        ),
+    }
+}
+
+/// The same indicator set twice.
+pub fn set_twice(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--set {code} được cho hai lần"),
+        Lang::En => format!("--set {code} is given twice"),
+    }
+}
+
+/// Heading of `dti goal`.
+pub fn goal_title(lang: Lang) -> String {
+    lang.pick("Lộ trình đạt mục tiêu", "Path to a target")
+        .into()
+}
+
+/// A target given as a rank.
+pub fn goal_rank(lang: Lang, rank: u32, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!("hạng {rank} (cần {value})"),
+        Lang::En => format!("rank {rank} (needs {value})"),
+    }
+}
+
+/// The line under the goal heading.
+pub fn goal_lead(lang: Lang, node: &str, now: &str, target: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{node} hiện tại {now}; mục tiêu {target}."),
+        Lang::En => format!("{node} now {now}; target {target}."),
+    }
+}
+
+/// Heading of the plan table.
+pub fn goal_plan(lang: Lang) -> String {
+    lang.pick(
+        "Các bước, hiệu quả nhất trước (mức tăng trên một đơn vị nỗ lực)",
+        "The steps, most gain per unit of effort first",
+    )
+    .into()
+}
+
+/// The plan reaches the target.
+pub fn goal_reached(lang: Lang, node: &str, reached: &str, cost: &str, steps: usize) -> String {
+    match (lang, steps) {
+        (Lang::Vi, 0) => format!("Đã đạt mục tiêu: {node} {reached}, không cần cải thiện thêm."),
+        (Lang::En, 0) => format!("The target is already met: {node} {reached}."),
+        (Lang::Vi, _) => format!(
+            "Lộ trình đưa {node} lên {reached} với tổng nỗ lực {cost} (nỗ lực 1 = nâng một chỉ tiêu từ thấp nhất lên cao nhất), các đơn vị khác giữ nguyên."
+        ),
+        (Lang::En, _) => format!(
+            "The plan takes {node} to {reached} for a total effort of {cost} (effort 1 = raising one indicator across its whole scale), the other units unchanged."
+        ),
+    }
+}
+
+/// The target cannot be reached.
+pub fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không thể đạt mục tiêu {node} {target}: kể cả khi mọi chỉ tiêu đạt tối đa, {node} cao nhất chỉ đạt {best}. Bảng trên là lộ trình tới giá trị cao nhất đó."
+        ),
+        Lang::En => format!(
+            "The target {node} {target} is out of reach: even with every indicator at its maximum, {node} reaches at most {best}. The plan above leads to that best value."
+        ),
+    }
+}
+
+/// `--target` unreadable.
+pub fn bad_target(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--target `{text}`: cần một số, ví dụ --target 0,75"),
+        Lang::En => format!("--target `{text}`: give a number, e.g. --target 0.75"),
+    }
+}
+
+/// `--rank` out of range.
+pub fn bad_rank(lang: Lang, rank: u32, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!("--rank {rank}: cần từ 1 đến {units} (số đơn vị trong dữ liệu)"),
+        Lang::En => format!("--rank {rank}: give 1 to {units} (the units in the data)"),
+    }
+}
+
+/// Heading of `dti merge`.
+pub fn merge_title(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Kết quả {units} đơn vị sau sáp nhập"),
+        Lang::En => format!("Results of the {units} merged units"),
+    }
+}
+
+/// What pooling does.
+pub fn pooling_explained(lang: Lang) -> String {
+    lang.pick(
+        "Trung bình: cách chính thức năm 2024, trung bình cộng từng chỉ tiêu của các đơn vị cũ. Gộp: tổng tử số / tổng mẫu số khi dữ liệu có, nếu không thì trung bình có trọng số theo --weights.",
+        "Mean: the official 2024 method, the plain mean of each indicator over the former units. Pooled: Σ numerators / Σ denominators where the data gives them, else a mean weighted by --weights.",
+    )
+    .into()
+}
+
+/// Pooling equals the mean.
+pub fn pooling_is_mean(lang: Lang) -> String {
+    lang.pick(
+        "Dữ liệu không có tử số/mẫu số và không có tệp --weights: cách gộp cho kết quả như trung bình.",
+        "The data gives no numerators and denominators and no --weights file was given: pooling equals the mean.",
+    )
+    .into()
+}
+
+/// A weight that is not a number.
+pub fn bad_weight(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("trọng số `{text}` không phải số không âm"),
+        Lang::En => format!("weight `{text}` is not a non-negative number"),
+    }
+}

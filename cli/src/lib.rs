@@ -20,13 +20,16 @@ pub mod completions;
 pub mod error;
 pub mod explain;
 pub mod frameworks;
+pub mod goal;
 pub mod i18n;
 pub mod input;
+pub mod merge;
 pub mod output;
 pub mod report;
 pub mod score;
 pub mod sheet;
 pub mod template;
+pub mod whatif;
 
 pub use error::Error;
 
@@ -85,6 +88,15 @@ pub enum Command {
     /// Write a self-contained, printable HTML report (A4) for one unit
     #[command(after_help = EXIT_CODES)]
     Report(report::ReportArgs),
+    /// Change some values of one unit and see every node and rank move
+    #[command(name = "whatif", after_help = EXIT_CODES)]
+    WhatIf(whatif::WhatIfArgs),
+    /// Find the cheapest indicator improvements that take a unit to a target value or rank
+    #[command(after_help = EXIT_CODES)]
+    Goal(goal::GoalArgs),
+    /// Results of merged provinces (63 → 34 in 2025, or any mapping) by mean and by pooling
+    #[command(after_help = EXIT_CODES)]
+    Merge(merge::MergeArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -164,6 +176,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Compare(args) => compare::run(&args, &context),
         Command::Frameworks(args) => frameworks::run(&args, &context),
         Command::Report(args) => report::run(&args, &context),
+        Command::WhatIf(args) => whatif::run(&args, &context),
+        Command::Goal(args) => goal::run(&args, &context),
+        Command::Merge(args) => merge::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };
