@@ -884,3 +884,183 @@ pub fn bad_weight(lang: Lang, text: &str) -> String {
         Lang::En => format!("weight `{text}` is not a non-negative number"),
     }
 }
+
+labels! {
+    /// All aggregates.
+    all_aggregates => "mọi nhóm", "every aggregate";
+    /// The word aggregation.
+    aggregation_word => "cách tổng hợp", "aggregation";
+    /// The word normalisation.
+    normalisation_word => "cách chấm điểm", "normalisation";
+    /// The word missing data.
+    missing_word => "dữ liệu thiếu", "missing data";
+    /// The nominal choice.
+    nominal => "như bộ chỉ số", "nominal";
+}
+
+/// A factor's name.
+pub fn factor_name(lang: Lang, factor: &str) -> String {
+    match factor {
+        "weights" => lang.pick("trọng số", "weights").into(),
+        "aggregation" => aggregation_word(lang).into(),
+        "normalisation" => normalisation_word(lang).into(),
+        "missing" => missing_word(lang).into(),
+        other => other.into(),
+    }
+}
+
+/// The weights factor in words.
+pub fn weights_factor(lang: Lang, percent: &str, nodes: &str) -> String {
+    match lang {
+        Lang::Vi => format!("trọng số ±{percent} % ({nodes})"),
+        Lang::En => format!("weights ±{percent} % ({nodes})"),
+    }
+}
+
+/// Heading of `dti robustness`.
+pub fn robustness_title(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Độ vững của xếp hạng {index}"),
+        Lang::En => format!("Robustness of the {index} ranking"),
+    }
+}
+
+/// The settings line.
+pub fn robustness_settings(
+    lang: Lang,
+    samples: usize,
+    factors: usize,
+    runs: usize,
+    seed: u64,
+    sampling: &str,
+    bootstrap: usize,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "N = {samples} mẫu gốc, {factors} yếu tố → {runs} lần tính (hạt giống {seed}, lấy mẫu {sampling}), {bootstrap} lần bootstrap."
+        ),
+        Lang::En => format!(
+            "N = {samples} base samples, {factors} factor{} → {runs} runs (seed {seed}, {sampling} sampling), {bootstrap} bootstrap resamples.",
+            plural(factors)
+        ),
+    }
+}
+
+/// Before the list of uncertain choices.
+pub fn uncertain_choices(lang: Lang) -> &'static str {
+    lang.pick("Các lựa chọn không chắc chắn", "Uncertain choices")
+}
+
+/// Heading of the rank table.
+pub fn rank_distribution(lang: Lang) -> String {
+    lang.pick(
+        "Phân bố thứ hạng của từng đơn vị",
+        "Each unit's rank distribution",
+    )
+    .into()
+}
+
+/// Column: P(top k).
+pub fn top_k(lang: Lang, k: u32) -> String {
+    match lang {
+        Lang::Vi => format!("Xác suất trong top {k}"),
+        Lang::En => format!("P(top {k})"),
+    }
+}
+
+/// Heading of the sensitivity table.
+pub fn sensitivity_indices(lang: Lang) -> String {
+    lang.pick(
+        "Độ nhạy: yếu tố nào làm xếp hạng thay đổi",
+        "Sensitivity: which choice moves the ranks",
+    )
+    .into()
+}
+
+/// What the numbers mean.
+pub fn robustness_explained(lang: Lang, k: u32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Khoảng hạng 5–95 %: 90 % số lần tính cho hạng trong khoảng này. Xác suất trong top {k}: tỷ lệ số lần tính đơn vị đứng trong {k} hạng đầu. Chỉ số bậc 1: phần phương sai của mức dịch hạng trung bình do riêng yếu tố đó; toàn phần: kể cả tương tác với yếu tố khác (Saltelli 2010, Jansen; khoảng tin cậy bootstrap 95 %)."
+        ),
+        Lang::En => format!(
+            "Rank 5–95 %: 90 % of the runs rank the unit within this interval. P(top {k}): the share of runs in which it ranks in the top {k}. First order: the share of the variance of the mean rank shift due to that choice alone; total: including its interactions with the others (Saltelli 2010, Jansen; 95 % bootstrap intervals)."
+        ),
+    }
+}
+
+/// The progress bar's label.
+pub fn progress(lang: Lang, runs: usize) -> String {
+    match lang {
+        Lang::Vi => format!("đang tính {runs} phương án"),
+        Lang::En => format!("scoring {runs} methodologies"),
+    }
+}
+
+/// Caption of the rank-interval chart.
+pub fn rank_chart_caption(lang: Lang) -> String {
+    lang.pick(
+        "Khoảng hạng 5–95 % của từng đơn vị (chấm: trung vị, vòng đỏ: hạng gốc)",
+        "Each unit's 5–95 % rank interval (dot: median, red ring: nominal rank)",
+    )
+    .into()
+}
+
+/// The rank axis.
+pub fn rank_axis(lang: Lang) -> String {
+    lang.pick("Hạng (1 = tốt nhất)", "Rank (1 = best)").into()
+}
+
+/// An uncertainty file that cannot be read.
+pub fn bad_uncertainty(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tệp mô tả độ không chắc chắn không hợp lệ: {detail}"),
+        Lang::En => format!("the uncertainty file is not valid: {detail}"),
+    }
+}
+
+/// What an uncertainty file holds.
+pub fn uncertainty_hint(lang: Lang) -> String {
+    lang.pick(
+        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
+        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
+    )
+    .into()
+}
+
+/// `--samples` too small.
+pub fn bad_samples(lang: Lang, samples: usize) -> String {
+    match lang {
+        Lang::Vi => format!("--samples {samples}: cần ít nhất 2 (thường dùng 100 trở lên)"),
+        Lang::En => format!("--samples {samples}: use at least 2 (100 or more is usual)"),
+    }
+}
+
+/// Heading of `dti remove-one`.
+pub fn removal_title(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Bỏ từng chỉ tiêu: xếp hạng {index} thay đổi thế nào"),
+        Lang::En => format!("Remove one: how the {index} ranking shifts"),
+    }
+}
+
+/// Heading of the removal table.
+pub fn removal_table(lang: Lang) -> String {
+    lang.pick(
+        "Dịch hạng khi bỏ từng chỉ số (lớn nhất trước)",
+        "Rank shifts per removed node (largest first)",
+    )
+    .into()
+}
+
+/// What removal means.
+pub fn removal_explained(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Mỗi dòng: trọng số của chỉ số đó đặt bằng 0 ở mọi nơi nó được tính, rồi so sánh hạng {index} mới với hạng gốc (▲ tăng hạng, ▼ giảm hạng)."
+        ),
+        Lang::En => format!(
+            "Each row: the node's weight set to zero wherever it counts, and the new {index} ranks compared with the nominal ones (▲ better, ▼ worse)."
+        ),
+    }
+}

@@ -25,7 +25,9 @@ pub mod i18n;
 pub mod input;
 pub mod merge;
 pub mod output;
+pub mod removal;
 pub mod report;
+pub mod robustness;
 pub mod score;
 pub mod sheet;
 pub mod template;
@@ -97,6 +99,12 @@ pub enum Command {
     /// Results of merged provinces (63 → 34 in 2025, or any mapping) by mean and by pooling
     #[command(after_help = EXIT_CODES)]
     Merge(merge::MergeArgs),
+    /// How robust the ranking is to the methodology's uncertain choices (Monte Carlo)
+    #[command(after_help = EXIT_CODES)]
+    Robustness(robustness::RobustnessArgs),
+    /// Drop each indicator in turn and see how the ranks shift
+    #[command(name = "remove-one", after_help = EXIT_CODES)]
+    RemoveOne(removal::RemoveOneArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -179,6 +187,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::WhatIf(args) => whatif::run(&args, &context),
         Command::Goal(args) => goal::run(&args, &context),
         Command::Merge(args) => merge::run(&args, &context),
+        Command::Robustness(args) => robustness::run(&args, &context),
+        Command::RemoveOne(args) => removal::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };

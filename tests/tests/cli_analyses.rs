@@ -444,3 +444,160 @@ fn merge_errors() {
         );
     }
 }
+
+// ---- robustness ----
+
+#[test]
+fn robustness_in_every_format() {
+    every_format(
+        "robustness",
+        &[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--top",
+            "1",
+        ],
+    );
+    xlsx(
+        "robustness",
+        &[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--top",
+            "1",
+        ],
+    );
+}
+
+#[test]
+fn a_seeded_robustness_run_is_reproducible() {
+    let args = [
+        "robustness",
+        "--uncertainty",
+        "uncertainty-4.toml",
+        "--samples",
+        "8",
+        "--seed",
+        "7",
+        "--bootstrap",
+        "20",
+        "--format",
+        "json",
+    ];
+    let one = dti(&args);
+    assert_eq!(one.code, 0, "{}", one.transcript());
+    let mut threads = args.to_vec();
+    threads.extend(["--threads", "1"]);
+    let two = dti(&threads);
+    let analysis: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let mut single: serde_json::Value = serde_json::from_slice(&two.stdout).unwrap();
+    // Everything but the thread count recorded in the settings is the same.
+    single["settings"]["threads"] = analysis["settings"]["threads"].clone();
+    assert_eq!(analysis, single, "the same seed gives the same analysis");
+    assert_eq!(analysis["factors"].as_array().unwrap().len(), 4);
+    assert_eq!(analysis["runs"].as_array().unwrap().len(), 8 * 6);
+    assert_eq!(analysis["units"].as_array().unwrap().len(), 63);
+    insta::assert_snapshot!("robustness-seeded-json", one.transcript());
+}
+
+#[test]
+fn robustness_of_the_synthetic_provinces_with_sobol_sampling() {
+    for lang in LANGS {
+        let run = dti(&[
+            "robustness",
+            "--samples",
+            "32",
+            "--sampling",
+            "sobol",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        // Not a terminal: no progress bar.
+        assert!(run.stderr.is_empty(), "{}", run.stderr);
+        insta::assert_snapshot!(format!("robustness-63-sobol-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn robustness_html_has_a_rank_interval_chart() {
+    for lang in LANGS {
+        let run = dti(&[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--format",
+            "html",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let html = run.out();
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert_eq!(html.matches("<svg").count(), 1);
+        assert_eq!(html.matches("class=\"interval\"").count(), 3);
+        assert_eq!(html.matches("class=\"nominal\"").count(), 3);
+        for tag in ["<link", "<script", "<img", "@import", "url("] {
+            assert!(!html.contains(tag), "{tag} in the page");
+        }
+        insta::assert_snapshot!(format!("robustness-html-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn robustness_errors() {
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for args in [
+            &["robustness", "--uncertainty", "bad-uncertainty.toml"][..],
+            &["robustness", "--uncertainty", "nope.toml"],
+            &["robustness", "--samples", "1"],
+            &["robustness", "--index", "Q"],
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang]);
+            let run = dti(&all);
+            assert_eq!(run.code, 2, "{}", run.transcript());
+            transcripts.push(run.transcript());
+        }
+        insta::assert_snapshot!(format!("robustness-errors-{lang}"), transcripts.join("\n"));
+    }
+}
+
+// ---- remove-one ----
+
+#[test]
+fn remove_one_in_every_format() {
+    every_format("remove-one", &["remove-one", "provinces-2022.csv"]);
+    xlsx("remove-one", &["remove-one", "provinces-2022.csv"]);
+}
+
+#[test]
+fn remove_one_on_the_synthetic_provinces() {
+    for lang in LANGS {
+        let run = dti(&["remove-one", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("remove-one-63-{lang}"), run.transcript());
+    }
+    let pillar = dti(&[
+        "remove-one",
+        "--index",
+        "KTS",
+        "--remove",
+        "I8",
+        "--remove",
+        "I1",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&pillar.stdout).unwrap();
+    assert_eq!(value["index"], "KTS");
+    assert_eq!(value["removals"].as_array().unwrap().len(), 2);
+    let unknown = dti(&["remove-one", "--remove", "Q", "--lang", "en"]);
+    assert_eq!(unknown.code, 2);
+}
