@@ -1064,3 +1064,168 @@ pub fn removal_explained(lang: Lang, index: &str) -> String {
         ),
     }
 }
+
+labels! {
+    /// Mean.
+    mean_word => "Trung bình", "Mean";
+    /// Median.
+    median_word => "Trung vị", "Median";
+    /// Standard deviation.
+    sd_word => "Độ lệch chuẩn", "SD";
+    /// Skewness.
+    skewness_word => "Độ lệch", "Skew";
+    /// Kurtosis.
+    kurtosis_word => "Độ nhọn", "Kurtosis";
+    /// A unit forced out.
+    forced_out => "bị loại theo danh sách force_exclude", "named in force_exclude";
+    /// Too little data.
+    low_availability => "thiếu nhiều dữ liệu", "too little data";
+    /// Too many zeros.
+    too_many_zeros => "quá nhiều số 0", "too many zeros";
+    /// Log transform.
+    log_transformed => "biến đổi log", "log-transformed";
+    /// A point lowered.
+    lowered => "hạ xuống", "lowered";
+    /// A point raised.
+    raised => "nâng lên", "raised";
+    /// A point logged.
+    logged => "log", "log";
+    /// Flag: low availability.
+    flag_low_availability => "thiếu dữ liệu", "low availability";
+    /// Flag: many zeros.
+    flag_many_zeros => "nhiều số 0", "many zeros";
+    /// Flag: outliers.
+    flag_outliers => "có giá trị ngoại lai", "outliers";
+    /// Flag: few unique values.
+    flag_few_unique => "ít giá trị khác nhau", "few unique values";
+    /// Flag: a high correlation.
+    flag_high_correlation => "tương quan quá cao (> 0,9)", "too high (> 0.9)";
+    /// Flag: a negative correlation.
+    flag_negative => "âm", "negative";
+}
+
+/// A stage's name.
+pub fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
+    use dti_core::pipeline::Stage;
+    match stage {
+        Stage::Raw => lang.pick("Dữ liệu thô", "Raw data"),
+        Stage::Denominated => lang.pick("Sau khi chia mẫu số", "Denominated"),
+        Stage::Imputed => lang.pick("Sau khi điền dữ liệu thiếu", "Imputed"),
+        Stage::Screened => lang.pick("Sau khi sàng lọc đơn vị", "Screened"),
+        Stage::Treated => lang.pick("Sau khi xử lý ngoại lai", "Treated"),
+        Stage::Normalised => lang.pick("Sau khi chuẩn hóa", "Normalised"),
+        Stage::Aggregated => lang.pick("Chỉ số tổng hợp và thứ hạng", "Aggregated, with ranks"),
+    }
+    .into()
+}
+
+/// Heading of `dti build`.
+pub fn build_title(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Xây dựng chỉ số: {stage}"),
+        Lang::En => format!("Index construction: {stage}"),
+    }
+}
+
+/// `dti build` without a framework file.
+pub fn build_needs_framework(lang: Lang) -> String {
+    lang.pick(
+        "dti build cần --framework TỆP: một tệp bộ chỉ số có bảng [pipeline]",
+        "dti build needs --framework FILE: a framework file with a [pipeline] table",
+    )
+    .into()
+}
+
+/// A framework without a pipeline.
+pub fn no_pipeline(lang: Lang, framework: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{framework} không có bảng [pipeline]: thêm [pipeline.normalise] và [pipeline.aggregate] vào tệp bộ chỉ số (xem tài liệu của dti_core::pipeline)"
+        ),
+        Lang::En => format!(
+            "{framework} has no [pipeline] table: add [pipeline.normalise] and [pipeline.aggregate] to the framework file (see the dti_core::pipeline documentation)"
+        ),
+    }
+}
+
+/// A stage the pipeline does not have.
+pub fn stage_not_run(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "bảng [pipeline] không có bước tạo ra `{}`: chọn bước khác với --stage",
+            stage.to_lowercase()
+        ),
+        Lang::En => format!(
+            "the [pipeline] has no step that makes `{}`: choose another --stage",
+            stage.to_lowercase()
+        ),
+    }
+}
+
+/// A unit dropped by screening.
+pub fn dropped_unit(
+    lang: Lang,
+    unit: &str,
+    reason: &str,
+    availability: &str,
+    zeros: &str,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Loại đơn vị {unit}: {reason} (độ phủ dữ liệu {availability}, tỷ lệ số 0 {zeros})."
+        ),
+        Lang::En => {
+            format!("Dropped unit {unit}: {reason} (availability {availability}, zeros {zeros}).")
+        }
+    }
+}
+
+/// Points winsorised.
+pub fn winsorised(lang: Lang, points: usize) -> String {
+    match lang {
+        Lang::Vi => format!("winsor hóa {points} điểm"),
+        Lang::En => format!("winsorised {points} point{}", plural(points)),
+    }
+}
+
+/// An indicator treated.
+pub fn treated_indicator(
+    lang: Lang,
+    indicator: &str,
+    how: &str,
+    before: &str,
+    after: &str,
+) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Xử lý ngoại lai {indicator}: {how} (độ lệch / độ nhọn {before} → {after}).")
+        }
+        Lang::En => format!("Treated {indicator}: {how} (skew / kurtosis {before} → {after})."),
+    }
+}
+
+/// A cell imputed.
+pub fn imputed_cell(lang: Lang, unit: &str, column: &str, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Điền giá trị thiếu {column} của {unit}: {value}."),
+        Lang::En => format!("Imputed {column} of {unit}: {value}."),
+    }
+}
+
+/// Heading of the statistics table.
+pub fn indicator_statistics(lang: Lang) -> String {
+    lang.pick(
+        "Thống kê từng chỉ tiêu (dữ liệu thô)",
+        "Indicator statistics (raw data)",
+    )
+    .into()
+}
+
+/// Heading of the correlation table.
+pub fn correlation_table(lang: Lang) -> String {
+    lang.pick(
+        "Tương quan trong từng nhóm và với nhóm",
+        "Correlations within each aggregate and with it",
+    )
+    .into()
+}

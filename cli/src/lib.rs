@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dti_core::Lang;
 
+pub mod build;
 pub mod check;
 pub mod compare;
 pub mod completions;
@@ -105,6 +106,9 @@ pub enum Command {
     /// Drop each indicator in turn and see how the ranks shift
     #[command(name = "remove-one", after_help = EXIT_CODES)]
     RemoveOne(removal::RemoveOneArgs),
+    /// Build an index from raw data with the [pipeline] of a framework file
+    #[command(after_help = EXIT_CODES)]
+    Build(build::BuildArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -189,6 +193,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Merge(args) => merge::run(&args, &context),
         Command::Robustness(args) => robustness::run(&args, &context),
         Command::RemoveOne(args) => removal::run(&args, &context),
+        Command::Build(args) => build::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };
