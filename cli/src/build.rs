@@ -348,8 +348,8 @@ fn notes(results: &pipeline::Results, lang: Lang) -> Vec<String> {
         let moments = |s: Option<f64>, k: Option<f64>| {
             format!(
                 "{} / {}",
-                s.map_or("–".into(), |v| n(v)),
-                k.map_or("–".into(), |v| n(v))
+                s.map_or("–".into(), &n),
+                k.map_or("–".into(), &n)
             )
         };
         notes.push(i18n::treated_indicator(
