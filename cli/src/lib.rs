@@ -36,7 +36,25 @@ pub mod whatif;
 
 pub use error::Error;
 
-const EXIT_CODES: &str = "\
+/// The default uncertainty of `dti robustness`, as its long help shows it.
+macro_rules! robustness_default {
+    () => {
+        "\
+Uncertainty file (--uncertainty, TOML or JSON); without one the default is:
+  aggregation = [\"geometric\"]   # alternatives: mean, geometric, harmonic, minimum, power_mean:P
+  normalisation = [{ kind = \"min_max\" }]   # alternative scoring rules (framework rule syntax)
+  missing = []                  # alternative missing-data policies: zero, skip
+  [weights]
+  share = 0.25                  # every edge weight × a factor drawn from [0.75, 1.25]
+  nodes = []                    # the aggregates whose weights vary (all when empty)
+Each listed choice is one factor; the framework as written is the nominal choice.
+The analysis scores N × (factors + 2) methodologies (Saltelli's design)."
+    };
+}
+
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit status:
   0  success (warnings and notes do not fail)
   1  the data or the framework has errors (`dti check` found errors, nothing could be scored)
@@ -44,7 +62,14 @@ Exit status:
      be written, or an output file that already exists (use --force to replace it)
 
 Language: --lang, else LC_ALL / LC_MESSAGES / LANG (Vietnamese when they say vi_*), else English.
-Colour: only when the output is a terminal and NO_COLOR is not set.";
+Colour: only when the output is a terminal and NO_COLOR is not set."
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
+
+/// The long help of `dti robustness`: the default uncertainty, then the exit codes.
+const ROBUSTNESS_HELP: &str = concat!(robustness_default!(), "\n\n", exit_codes!());
 
 /// Score, check and explain Vietnam's provincial Digital Transformation Index (DTI).
 #[derive(Debug, Parser)]
@@ -101,7 +126,7 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Merge(merge::MergeArgs),
     /// How robust the ranking is to the methodology's uncertain choices (Monte Carlo)
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXIT_CODES, after_long_help = ROBUSTNESS_HELP)]
     Robustness(robustness::RobustnessArgs),
     /// Drop each indicator in turn and see how the ranks shift
     #[command(name = "remove-one", after_help = EXIT_CODES)]

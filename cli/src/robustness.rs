@@ -20,17 +20,6 @@ use crate::output::{self, Cell, Document, Table, TableFormat};
 use crate::report::{STYLE, esc};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
-const DEFAULT_UNCERTAINTY: &str = "\
-Uncertainty file (--uncertainty, TOML or JSON); without one the default is:
-  [weights]
-  share = 0.25                  # every edge weight × a factor drawn from [0.75, 1.25]
-  nodes = []                    # the aggregates whose weights vary (all when empty)
-  aggregation = [\"geometric\"]   # alternatives: mean, geometric, harmonic, minimum, power_mean:P
-  normalisation = [{ kind = \"min_max\" }]   # alternative scoring rules (framework rule syntax)
-  missing = []                  # alternative missing-data policies: zero, skip
-Each listed choice is one factor; the framework as written is the nominal choice.
-The analysis scores N × (factors + 2) methodologies (Saltelli's design).";
-
 /// The formats of `dti robustness`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RobustnessFormat {
@@ -50,7 +39,6 @@ pub enum RobustnessFormat {
 
 /// Arguments of `dti robustness`.
 #[derive(Clone, Debug, Args)]
-#[command(after_long_help = DEFAULT_UNCERTAINTY)]
 pub struct RobustnessArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]

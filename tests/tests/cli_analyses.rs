@@ -601,3 +601,23 @@ fn remove_one_on_the_synthetic_provinces() {
     let unknown = dti(&["remove-one", "--remove", "Q", "--lang", "en"]);
     assert_eq!(unknown.code, 2);
 }
+
+#[test]
+fn every_new_command_documents_its_exit_codes_and_robustness_its_default() {
+    for command in [
+        "whatif",
+        "goal",
+        "merge",
+        "robustness",
+        "remove-one",
+        "build",
+    ] {
+        let run = dti(&[command, "--help"]);
+        assert_eq!(run.code, 0, "{command}");
+        assert!(run.out().contains("Exit status:"), "{command} --help");
+        assert!(run.out().contains("--lang"), "{command} --help");
+    }
+    let help = dti(&["robustness", "--help"]);
+    assert!(help.out().contains("share = 0.25"), "{}", help.out());
+    assert!(help.out().contains("aggregation = [\"geometric\"]"));
+}
