@@ -157,7 +157,11 @@ pub fn render(
     // Header.
     let mut meta = vec![framework.names().get(lang).to_string()];
     meta.extend(framework.source().map(str::to_string));
-    meta.push(format!("{}: {}", i18n::data_label(lang), input.name));
+    meta.push(format!(
+        "{}: {}",
+        i18n::data_label(lang),
+        input::data_label(input, lang)
+    ));
     let _ = write!(
         html,
         "<header>\n<div class=\"kicker\">{}</div>\n<h1>{}</h1>\n<div class=\"meta\">{}</div>\n</header>\n",

@@ -165,7 +165,7 @@ pub fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
     let runs = args.samples.saturating_mul(factors + 2);
     let show_progress = std::io::stderr().is_terminal();
     let expected = if show_progress {
-        estimate(&scored, runs, args.threads)
+        estimate(&scored, &uncertainty, &settings, runs)
     } else {
         Duration::ZERO
     };
@@ -234,23 +234,31 @@ fn count_factors(uncertainty: &Uncertainty) -> usize {
         + usize::from(!uncertainty.missing.is_empty())
 }
 
-/// How long the analysis should take: one scoring timed, times the runs, over the threads.
-fn estimate(scored: &Scored, runs: usize, threads: usize) -> Duration {
-    let start = Instant::now();
-    let mut repeats = 0u32;
-    while repeats < 3 || (start.elapsed() < Duration::from_millis(20) && repeats < 1000) {
-        std::hint::black_box(dti_core::compute(&scored.framework, &scored.inputs));
-        repeats += 1;
-    }
-    let one = start.elapsed() / repeats;
-    let threads = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        threads
+/// How long the analysis should take: a pilot analysis of a few samples on one thread,
+/// timed, scaled to the runs and the threads.
+fn estimate(
+    scored: &Scored,
+    uncertainty: &Uncertainty,
+    settings: &Settings,
+    runs: usize,
+) -> Duration {
+    let pilot = Settings {
+        samples: 4,
+        bootstrap: 0,
+        threads: 1,
+        ..settings.clone()
     };
-    // Each run also rebuilds a framework; twice a scoring is a fair allowance.
-    (one * 2).saturating_mul(u32::try_from(runs).unwrap_or(u32::MAX))
-        / u32::try_from(threads.max(1)).unwrap_or(1)
+    let start = Instant::now();
+    let Ok(analysis) = analyse(&scored.framework, &scored.inputs, uncertainty, &pilot) else {
+        return Duration::ZERO;
+    };
+    let one = start.elapsed() / u32::try_from(analysis.runs.len().max(1)).unwrap_or(1);
+    let threads = match settings.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    one.saturating_mul(u32::try_from(runs).unwrap_or(u32::MAX))
+        / u32::try_from(threads.clamp(1, 64)).unwrap_or(1)
 }
 
 /// Runs `work`, drawing a progress bar on standard error meanwhile when the run is expected
