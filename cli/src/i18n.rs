@@ -1197,3 +1197,8 @@ pub fn correlation_table(lang: Lang) -> String {
     )
     .into()
 }
+
+/// Pseudo-random sampling, as the settings line names it.
+pub fn random_sampling(lang: Lang) -> &'static str {
+    lang.pick("ngẫu nhiên", "random")
+}

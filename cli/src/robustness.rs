@@ -370,8 +370,8 @@ fn document(
         input::data_label(&scored.input, lang)
     );
     let sampling = match settings.sampling {
-        Sampling::Random => "random",
-        Sampling::Sobol => "sobol",
+        Sampling::Random => i18n::random_sampling(lang),
+        Sampling::Sobol => "Sobol",
     };
     let lead = vec![
         i18n::robustness_settings(
