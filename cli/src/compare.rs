@@ -121,8 +121,8 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
     let heading = format!(
         "{} — {} → {}",
         framework.names().get(lang),
-        comparison.old,
-        comparison.new
+        input::data_label(&old, lang),
+        input::data_label(&new, lang)
     );
     let bytes = match format {
         TableFormat::Json => {

@@ -87,6 +87,7 @@ pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
         }
         ExplainFormat::Table => {
             let (heading, tables) = tables(&framework, &explanation, lang);
+            let heading = synthetic_mark(heading, &input, lang);
             let mut out = format!("{}\n", paint(color, "1", &heading));
             for table in tables {
                 out.push('\n');
@@ -96,6 +97,7 @@ pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
         }
         ExplainFormat::Markdown => {
             let (heading, tables) = tables(&framework, &explanation, lang);
+            let heading = synthetic_mark(heading, &input, lang);
             let mut out = format!("# {heading}\n");
             for table in tables {
                 out.push('\n');
@@ -107,6 +109,15 @@ pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
     let protected = input::protected([&input.path, &framework_path]);
     output::emit(text.as_bytes(), &args.output, &protected, lang)?;
     Ok(Outcome::Success)
+}
+
+/// A heading marked when the data's notes call it synthetic.
+fn synthetic_mark(heading: String, input: &input::Input, lang: Lang) -> String {
+    if input::is_synthetic(&input.dataset) {
+        format!("{heading} · {}", i18n::synthetic(lang))
+    } else {
+        heading
+    }
 }
 
 /// The heading and the two tables: points lost, and best moves.

@@ -624,3 +624,581 @@ pub fn made_by(lang: Lang, version: &str) -> String {
 pub fn units_word(lang: Lang) -> &'static str {
     lang.pick("đơn vị", "units")
 }
+
+// ---- Analyses: whatif, goal, merge, robustness, remove-one, build ----
+
+labels! {
+    /// Marks outputs of synthetic data sets.
+    synthetic => "DỮ LIỆU GIẢ LẬP", "SYNTHETIC DATA";
+    /// A removed value.
+    missing_value => "(để trống)", "(blank)";
+    /// Column: a raw value.
+    raw_value => "Số liệu", "Raw value";
+    /// Column: effort.
+    effort => "Nỗ lực", "Effort";
+    /// Column: gain per effort.
+    gain_per_effort => "Mức tăng / nỗ lực", "Gain per effort";
+    /// Column: former units.
+    former_units => "Đơn vị cũ", "Former units";
+    /// Column: a difference.
+    difference => "Chênh lệch", "Difference";
+    /// Column: a method.
+    method => "Phương pháp", "Method";
+    /// The official merging method.
+    method_mean => "trung bình", "mean";
+    /// The pooled merging method.
+    method_pooled => "gộp", "pooled";
+    /// Table of merged units.
+    merged_units => "Đơn vị sau sáp nhập", "Merged units";
+    /// Column: nominal rank.
+    nominal_rank => "Hạng gốc", "Nominal rank";
+    /// Column: median rank.
+    median_rank => "Hạng trung vị", "Median rank";
+    /// Column: the 5–95 % rank interval.
+    rank_interval => "Khoảng hạng 5–95 %", "Rank 5–95 %";
+    /// Column: a factor.
+    factor => "Yếu tố", "Factor";
+    /// Column: first-order index.
+    first_order => "Chỉ số bậc 1", "First order";
+    /// Column: total index.
+    total_order => "Chỉ số toàn phần", "Total";
+    /// Column: 95 % interval.
+    interval_95 => "Khoảng tin cậy 95 %", "95 % interval";
+    /// Column: mean absolute rank shift.
+    mean_shift => "Dịch hạng TB", "Mean |shift|";
+    /// Column: largest absolute rank shift.
+    max_shift => "Dịch hạng lớn nhất", "Max |shift|";
+    /// Column: the units that moved most.
+    most_moved => "Đơn vị dịch nhiều nhất", "Units moved most";
+    /// Column: why nothing was computed.
+    refused => "Không tính được", "Not computed";
+    /// Column: a stage.
+    stage => "Bước", "Stage";
+    /// Column: a unit dropped.
+    reason => "Lý do", "Reason";
+    /// Column: availability.
+    availability => "Độ phủ dữ liệu", "Availability";
+    /// Column: share of zeros.
+    zero_share => "Tỷ lệ số 0", "Zeros";
+    /// Column: flags.
+    flags => "Cảnh báo", "Flags";
+    /// Column: unique values.
+    unique => "Số giá trị khác nhau", "Unique";
+    /// Column: a correlation.
+    correlation => "Tương quan", "Correlation";
+    /// Column: Cronbach's alpha.
+    alpha => "Cronbach α", "Cronbach's α";
+    /// Column: an aggregate.
+    aggregate => "Nhóm", "Aggregate";
+}
+
+/// Heading of `dti whatif`.
+pub fn whatif_title(lang: Lang) -> String {
+    lang.pick("Giả định thay đổi số liệu", "What if").into()
+}
+
+/// Table of every node before and after.
+pub fn whatif_nodes(lang: Lang) -> String {
+    lang.pick(
+        "Mọi chỉ số trước và sau thay đổi",
+        "Every node before and after",
+    )
+    .into()
+}
+
+/// Table of the other units whose rank moved.
+pub fn whatif_others(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đơn vị khác đổi hạng {index}"),
+        Lang::En => format!("Other units whose {index} rank moved"),
+    }
+}
+
+/// `--set` without `=` or with an unreadable value.
+pub fn set_syntax(lang: Lang, argument: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("--set {argument}: cần dạng MÃ=GIÁ_TRỊ, ví dụ --set I7=0,95 hoặc --set P1=85%")
+        }
+        Lang::En => {
+            format!("--set {argument}: write CODE=VALUE, e.g. --set I7=0.95 or --set P1=85%")
+        }
+    }
+}
+
+/// `--set` on an aggregate.
+pub fn set_aggregate(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--set {code}: `{code}` là chỉ số tổng hợp, được tính từ các chỉ tiêu; hãy đặt giá trị cho chỉ tiêu"
+        ),
+        Lang::En => format!(
+            "--set {code}: `{code}` is an aggregate computed from its indicators; set indicators instead"
+        ),
+    }
+}
+
+/// The same indicator set twice.
+pub fn set_twice(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--set {code} được cho hai lần"),
+        Lang::En => format!("--set {code} is given twice"),
+    }
+}
+
+/// Heading of `dti goal`.
+pub fn goal_title(lang: Lang) -> String {
+    lang.pick("Lộ trình đạt mục tiêu", "Path to a target")
+        .into()
+}
+
+/// A target given as a rank.
+pub fn goal_rank(lang: Lang, rank: u32, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!("hạng {rank} (cần {value})"),
+        Lang::En => format!("rank {rank} (needs {value})"),
+    }
+}
+
+/// The line under the goal heading.
+pub fn goal_lead(lang: Lang, node: &str, now: &str, target: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{node} hiện tại {now}; mục tiêu {target}."),
+        Lang::En => format!("{node} now {now}; target {target}."),
+    }
+}
+
+/// Heading of the plan table.
+pub fn goal_plan(lang: Lang) -> String {
+    lang.pick(
+        "Các bước, hiệu quả nhất trước (mức tăng trên một đơn vị nỗ lực)",
+        "The steps, most gain per unit of effort first",
+    )
+    .into()
+}
+
+/// The plan reaches the target.
+pub fn goal_reached(lang: Lang, node: &str, reached: &str, cost: &str, steps: usize) -> String {
+    match (lang, steps) {
+        (Lang::Vi, 0) => format!("Đã đạt mục tiêu: {node} {reached}, không cần cải thiện thêm."),
+        (Lang::En, 0) => format!("The target is already met: {node} {reached}."),
+        (Lang::Vi, _) => format!(
+            "Lộ trình đưa {node} lên {reached} với tổng nỗ lực {cost} (nỗ lực 1 = nâng một chỉ tiêu từ thấp nhất lên cao nhất), các đơn vị khác giữ nguyên."
+        ),
+        (Lang::En, _) => format!(
+            "The plan takes {node} to {reached} for a total effort of {cost} (effort 1 = raising one indicator across its whole scale), the other units unchanged."
+        ),
+    }
+}
+
+/// The target cannot be reached.
+pub fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không thể đạt mục tiêu {node} {target}: kể cả khi mọi chỉ tiêu đạt tối đa, {node} cao nhất chỉ đạt {best}. Bảng trên là lộ trình tới giá trị cao nhất đó."
+        ),
+        Lang::En => format!(
+            "The target {node} {target} is out of reach: even with every indicator at its maximum, {node} reaches at most {best}. The plan above leads to that best value."
+        ),
+    }
+}
+
+/// `--target` unreadable.
+pub fn bad_target(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--target `{text}`: cần một số, ví dụ --target 0,75"),
+        Lang::En => format!("--target `{text}`: give a number, e.g. --target 0.75"),
+    }
+}
+
+/// `--rank` out of range.
+pub fn bad_rank(lang: Lang, rank: u32, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!("--rank {rank}: cần từ 1 đến {units} (số đơn vị trong dữ liệu)"),
+        Lang::En => format!("--rank {rank}: give 1 to {units} (the units in the data)"),
+    }
+}
+
+/// Heading of `dti merge`.
+pub fn merge_title(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Kết quả {units} đơn vị sau sáp nhập"),
+        Lang::En => format!("Results of the {units} merged units"),
+    }
+}
+
+/// What pooling does.
+pub fn pooling_explained(lang: Lang) -> String {
+    lang.pick(
+        "Trung bình: cách chính thức năm 2024, trung bình cộng từng chỉ tiêu của các đơn vị cũ. Gộp: tổng tử số / tổng mẫu số khi dữ liệu có, nếu không thì trung bình có trọng số theo --weights.",
+        "Mean: the official 2024 method, the plain mean of each indicator over the former units. Pooled: Σ numerators / Σ denominators where the data gives them, else a mean weighted by --weights.",
+    )
+    .into()
+}
+
+/// Pooling equals the mean.
+pub fn pooling_is_mean(lang: Lang) -> String {
+    lang.pick(
+        "Dữ liệu không có tử số/mẫu số và không có tệp --weights: cách gộp cho kết quả như trung bình.",
+        "The data gives no numerators and denominators and no --weights file was given: pooling equals the mean.",
+    )
+    .into()
+}
+
+/// A weight that is not a number.
+pub fn bad_weight(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("trọng số `{text}` không phải số không âm"),
+        Lang::En => format!("weight `{text}` is not a non-negative number"),
+    }
+}
+
+labels! {
+    /// All aggregates.
+    all_aggregates => "mọi nhóm", "every aggregate";
+    /// The word aggregation.
+    aggregation_word => "cách tổng hợp", "aggregation";
+    /// The word normalisation.
+    normalisation_word => "cách chấm điểm", "normalisation";
+    /// The word missing data.
+    missing_word => "dữ liệu thiếu", "missing data";
+    /// The nominal choice.
+    nominal => "như bộ chỉ số", "nominal";
+}
+
+/// A factor's name.
+pub fn factor_name(lang: Lang, factor: &str) -> String {
+    match factor {
+        "weights" => lang.pick("trọng số", "weights").into(),
+        "aggregation" => aggregation_word(lang).into(),
+        "normalisation" => normalisation_word(lang).into(),
+        "missing" => missing_word(lang).into(),
+        other => other.into(),
+    }
+}
+
+/// The weights factor in words.
+pub fn weights_factor(lang: Lang, percent: &str, nodes: &str) -> String {
+    match lang {
+        Lang::Vi => format!("trọng số ±{percent} % ({nodes})"),
+        Lang::En => format!("weights ±{percent} % ({nodes})"),
+    }
+}
+
+/// Heading of `dti robustness`.
+pub fn robustness_title(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Độ vững của xếp hạng {index}"),
+        Lang::En => format!("Robustness of the {index} ranking"),
+    }
+}
+
+/// The settings line.
+pub fn robustness_settings(
+    lang: Lang,
+    samples: usize,
+    factors: usize,
+    runs: usize,
+    seed: u64,
+    sampling: &str,
+    bootstrap: usize,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "N = {samples} mẫu gốc, {factors} yếu tố → {runs} lần tính (hạt giống {seed}, lấy mẫu {sampling}), {bootstrap} lần bootstrap."
+        ),
+        Lang::En => format!(
+            "N = {samples} base samples, {factors} factor{} → {runs} runs (seed {seed}, {sampling} sampling), {bootstrap} bootstrap resamples.",
+            plural(factors)
+        ),
+    }
+}
+
+/// Before the list of uncertain choices.
+pub fn uncertain_choices(lang: Lang) -> &'static str {
+    lang.pick("Các lựa chọn không chắc chắn", "Uncertain choices")
+}
+
+/// Heading of the rank table.
+pub fn rank_distribution(lang: Lang) -> String {
+    lang.pick(
+        "Phân bố thứ hạng của từng đơn vị",
+        "Each unit's rank distribution",
+    )
+    .into()
+}
+
+/// Column: P(top k).
+pub fn top_k(lang: Lang, k: u32) -> String {
+    match lang {
+        Lang::Vi => format!("Xác suất trong top {k}"),
+        Lang::En => format!("P(top {k})"),
+    }
+}
+
+/// Heading of the sensitivity table.
+pub fn sensitivity_indices(lang: Lang) -> String {
+    lang.pick(
+        "Độ nhạy: yếu tố nào làm xếp hạng thay đổi",
+        "Sensitivity: which choice moves the ranks",
+    )
+    .into()
+}
+
+/// What the numbers mean.
+pub fn robustness_explained(lang: Lang, k: u32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Khoảng hạng 5–95 %: 90 % số lần tính cho hạng trong khoảng này. Xác suất trong top {k}: tỷ lệ số lần tính đơn vị đứng trong {k} hạng đầu. Chỉ số bậc 1: phần phương sai của mức dịch hạng trung bình do riêng yếu tố đó; toàn phần: kể cả tương tác với yếu tố khác (Saltelli 2010, Jansen; khoảng tin cậy bootstrap 95 %)."
+        ),
+        Lang::En => format!(
+            "Rank 5–95 %: 90 % of the runs rank the unit within this interval. P(top {k}): the share of runs in which it ranks in the top {k}. First order: the share of the variance of the mean rank shift due to that choice alone; total: including its interactions with the others (Saltelli 2010, Jansen; 95 % bootstrap intervals)."
+        ),
+    }
+}
+
+/// The progress bar's label.
+pub fn progress(lang: Lang, runs: usize) -> String {
+    match lang {
+        Lang::Vi => format!("đang tính {runs} phương án"),
+        Lang::En => format!("scoring {runs} methodologies"),
+    }
+}
+
+/// Caption of the rank-interval chart.
+pub fn rank_chart_caption(lang: Lang) -> String {
+    lang.pick(
+        "Khoảng hạng 5–95 % của từng đơn vị (chấm: trung vị, vòng đỏ: hạng gốc)",
+        "Each unit's 5–95 % rank interval (dot: median, red ring: nominal rank)",
+    )
+    .into()
+}
+
+/// The rank axis.
+pub fn rank_axis(lang: Lang) -> String {
+    lang.pick("Hạng (1 = tốt nhất)", "Rank (1 = best)").into()
+}
+
+/// An uncertainty file that cannot be read.
+pub fn bad_uncertainty(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tệp mô tả độ không chắc chắn không hợp lệ: {detail}"),
+        Lang::En => format!("the uncertainty file is not valid: {detail}"),
+    }
+}
+
+/// What an uncertainty file holds.
+pub fn uncertainty_hint(lang: Lang) -> String {
+    lang.pick(
+        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
+        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
+    )
+    .into()
+}
+
+/// `--samples` too small.
+pub fn bad_samples(lang: Lang, samples: usize) -> String {
+    match lang {
+        Lang::Vi => format!("--samples {samples}: cần ít nhất 2 (thường dùng 100 trở lên)"),
+        Lang::En => format!("--samples {samples}: use at least 2 (100 or more is usual)"),
+    }
+}
+
+/// Heading of `dti remove-one`.
+pub fn removal_title(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Bỏ từng chỉ tiêu: xếp hạng {index} thay đổi thế nào"),
+        Lang::En => format!("Remove one: how the {index} ranking shifts"),
+    }
+}
+
+/// Heading of the removal table.
+pub fn removal_table(lang: Lang) -> String {
+    lang.pick(
+        "Dịch hạng khi bỏ từng chỉ số (lớn nhất trước)",
+        "Rank shifts per removed node (largest first)",
+    )
+    .into()
+}
+
+/// What removal means.
+pub fn removal_explained(lang: Lang, index: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Mỗi dòng: trọng số của chỉ số đó đặt bằng 0 ở mọi nơi nó được tính, rồi so sánh hạng {index} mới với hạng gốc (▲ tăng hạng, ▼ giảm hạng)."
+        ),
+        Lang::En => format!(
+            "Each row: the node's weight set to zero wherever it counts, and the new {index} ranks compared with the nominal ones (▲ better, ▼ worse)."
+        ),
+    }
+}
+
+labels! {
+    /// Mean.
+    mean_word => "Trung bình", "Mean";
+    /// Median.
+    median_word => "Trung vị", "Median";
+    /// Standard deviation.
+    sd_word => "Độ lệch chuẩn", "SD";
+    /// Skewness.
+    skewness_word => "Độ lệch", "Skew";
+    /// Kurtosis.
+    kurtosis_word => "Độ nhọn", "Kurtosis";
+    /// A unit forced out.
+    forced_out => "bị loại theo danh sách force_exclude", "named in force_exclude";
+    /// Too little data.
+    low_availability => "thiếu nhiều dữ liệu", "too little data";
+    /// Too many zeros.
+    too_many_zeros => "quá nhiều số 0", "too many zeros";
+    /// Log transform.
+    log_transformed => "biến đổi log", "log-transformed";
+    /// A point lowered.
+    lowered => "hạ xuống", "lowered";
+    /// A point raised.
+    raised => "nâng lên", "raised";
+    /// A point logged.
+    logged => "log", "log";
+    /// Flag: low availability.
+    flag_low_availability => "thiếu dữ liệu", "low availability";
+    /// Flag: many zeros.
+    flag_many_zeros => "nhiều số 0", "many zeros";
+    /// Flag: outliers.
+    flag_outliers => "có giá trị ngoại lai", "outliers";
+    /// Flag: few unique values.
+    flag_few_unique => "ít giá trị khác nhau", "few unique values";
+    /// Flag: a high correlation.
+    flag_high_correlation => "tương quan quá cao (> 0,9)", "too high (> 0.9)";
+    /// Flag: a negative correlation.
+    flag_negative => "âm", "negative";
+}
+
+/// A stage's name.
+pub fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
+    use dti_core::pipeline::Stage;
+    match stage {
+        Stage::Raw => lang.pick("Dữ liệu thô", "Raw data"),
+        Stage::Denominated => lang.pick("Sau khi chia mẫu số", "Denominated"),
+        Stage::Imputed => lang.pick("Sau khi điền dữ liệu thiếu", "Imputed"),
+        Stage::Screened => lang.pick("Sau khi sàng lọc đơn vị", "Screened"),
+        Stage::Treated => lang.pick("Sau khi xử lý ngoại lai", "Treated"),
+        Stage::Normalised => lang.pick("Sau khi chuẩn hóa", "Normalised"),
+        Stage::Aggregated => lang.pick("Chỉ số tổng hợp và thứ hạng", "Aggregated, with ranks"),
+    }
+    .into()
+}
+
+/// Heading of `dti build`.
+pub fn build_title(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Xây dựng chỉ số: {stage}"),
+        Lang::En => format!("Index construction: {stage}"),
+    }
+}
+
+/// `dti build` without a framework file.
+pub fn build_needs_framework(lang: Lang) -> String {
+    lang.pick(
+        "dti build cần --framework TỆP: một tệp bộ chỉ số có bảng [pipeline]",
+        "dti build needs --framework FILE: a framework file with a [pipeline] table",
+    )
+    .into()
+}
+
+/// A framework without a pipeline.
+pub fn no_pipeline(lang: Lang, framework: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{framework} không có bảng [pipeline]: thêm [pipeline.normalise] và [pipeline.aggregate] vào tệp bộ chỉ số (xem tài liệu của dti_core::pipeline)"
+        ),
+        Lang::En => format!(
+            "{framework} has no [pipeline] table: add [pipeline.normalise] and [pipeline.aggregate] to the framework file (see the dti_core::pipeline documentation)"
+        ),
+    }
+}
+
+/// A stage the pipeline does not have.
+pub fn stage_not_run(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "bảng [pipeline] không có bước tạo ra `{}`: chọn bước khác với --stage",
+            stage.to_lowercase()
+        ),
+        Lang::En => format!(
+            "the [pipeline] has no step that makes `{}`: choose another --stage",
+            stage.to_lowercase()
+        ),
+    }
+}
+
+/// A unit dropped by screening.
+pub fn dropped_unit(
+    lang: Lang,
+    unit: &str,
+    reason: &str,
+    availability: &str,
+    zeros: &str,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Loại đơn vị {unit}: {reason} (độ phủ dữ liệu {availability}, tỷ lệ số 0 {zeros})."
+        ),
+        Lang::En => {
+            format!("Dropped unit {unit}: {reason} (availability {availability}, zeros {zeros}).")
+        }
+    }
+}
+
+/// Points winsorised.
+pub fn winsorised(lang: Lang, points: usize) -> String {
+    match lang {
+        Lang::Vi => format!("winsor hóa {points} điểm"),
+        Lang::En => format!("winsorised {points} point{}", plural(points)),
+    }
+}
+
+/// An indicator treated.
+pub fn treated_indicator(
+    lang: Lang,
+    indicator: &str,
+    how: &str,
+    before: &str,
+    after: &str,
+) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Xử lý ngoại lai {indicator}: {how} (độ lệch / độ nhọn {before} → {after}).")
+        }
+        Lang::En => format!("Treated {indicator}: {how} (skew / kurtosis {before} → {after})."),
+    }
+}
+
+/// A cell imputed.
+pub fn imputed_cell(lang: Lang, unit: &str, column: &str, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Điền giá trị thiếu {column} của {unit}: {value}."),
+        Lang::En => format!("Imputed {column} of {unit}: {value}."),
+    }
+}
+
+/// Heading of the statistics table.
+pub fn indicator_statistics(lang: Lang) -> String {
+    lang.pick(
+        "Thống kê từng chỉ tiêu (dữ liệu thô)",
+        "Indicator statistics (raw data)",
+    )
+    .into()
+}
+
+/// Heading of the correlation table.
+pub fn correlation_table(lang: Lang) -> String {
+    lang.pick(
+        "Tương quan trong từng nhóm và với nhóm",
+        "Correlations within each aggregate and with it",
+    )
+    .into()
+}
+
+/// Pseudo-random sampling, as the settings line names it.
+pub fn random_sampling(lang: Lang) -> &'static str {
+    lang.pick("ngẫu nhiên", "random")
+}

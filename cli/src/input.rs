@@ -12,6 +12,9 @@ use crate::sheet;
 /// The embedded data set scored when no data file is given.
 pub const DEFAULT_DATA: &str = "quang-ninh-2022.csv";
 
+/// The embedded data set the analyses use when no data file is given: 63 provinces, synthetic.
+pub const DEMO_DATA: &str = "synthetic-63-provinces-2022.csv";
+
 /// A data file as read: the data set, and the problems reading it found.
 #[derive(Debug)]
 pub struct Input {
@@ -300,4 +303,87 @@ fn unit_list(dataset: &Dataset) -> String {
 /// The paths an output must never replace.
 pub fn protected<'a>(paths: impl IntoIterator<Item = &'a Option<PathBuf>>) -> Vec<&'a Path> {
     paths.into_iter().flatten().map(PathBuf::as_path).collect()
+}
+
+/// True when the data set's notes say its values are synthetic (the demonstration data sets
+/// do): every output that uses it says so in its header.
+pub fn is_synthetic(dataset: &Dataset) -> bool {
+    dataset.notes().iter().any(|note| {
+        let lower = note.to_lowercase();
+        lower.contains("synthetic") || lower.contains("giả lập")
+    })
+}
+
+/// `name` or `name · SYNTHETIC DATA` for output headers.
+pub fn data_label(input: &Input, lang: Lang) -> String {
+    if is_synthetic(&input.dataset) {
+        format!("{} · {}", input.name, i18n::synthetic(lang))
+    } else {
+        input.name.clone()
+    }
+}
+
+/// A data file read, checked and scored: what every analysis starts from.
+#[derive(Debug)]
+pub struct Scored {
+    /// The data as read.
+    pub input: Input,
+    /// The framework.
+    pub framework: Framework,
+    /// The framework's file, if it came from one.
+    pub framework_path: Option<PathBuf>,
+    /// The results as the data stands.
+    pub results: dti_core::Results,
+    /// The checked values, in each indicator's unit.
+    pub inputs: dti_core::Inputs,
+}
+
+impl Scored {
+    /// The paths an output must never replace.
+    pub fn protected(&self) -> Vec<&Path> {
+        protected([&self.input.path, &self.framework_path])
+    }
+}
+
+/// Reads, checks and scores a data file (warnings go to standard error, errors fail).
+pub fn read_scored(
+    data: Option<&Path>,
+    source: &crate::DataArgs,
+    context: &crate::Context,
+) -> Result<Scored, Error> {
+    read_scored_or(data, source, context, DEFAULT_DATA)
+}
+
+/// [`read_scored`] with another embedded data set as the default.
+pub fn read_scored_or(
+    data: Option<&Path>,
+    source: &crate::DataArgs,
+    context: &crate::Context,
+    default: &str,
+) -> Result<Scored, Error> {
+    let lang = context.lang;
+    let input = match data {
+        Some(_) => read_data(data, source.sheet.as_deref(), lang)?,
+        None => {
+            embedded_data(default).ok_or_else(|| Error::Usage(i18n::not_found(lang, default)))?
+        }
+    };
+    let (framework, framework_path) =
+        read_framework(source.framework.as_deref(), input.framework, lang)?;
+    let (results, issues) = crate::score::score(&input, &framework, lang)?;
+    crate::score::report_warnings(&issues, &input, context);
+    let inputs = dti_core::check(&framework, &input.dataset).inputs;
+    Ok(Scored {
+        input,
+        framework,
+        framework_path,
+        results,
+        inputs,
+    })
+}
+
+/// Reads a number written as in data cells' simplest form: `0.75`, `0,75`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim().replace(',', ".");
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
 }

@@ -14,23 +14,47 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dti_core::Lang;
 
+pub mod build;
 pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod error;
 pub mod explain;
 pub mod frameworks;
+pub mod goal;
 pub mod i18n;
 pub mod input;
+pub mod merge;
 pub mod output;
+pub mod removal;
 pub mod report;
+pub mod robustness;
 pub mod score;
 pub mod sheet;
 pub mod template;
+pub mod whatif;
 
 pub use error::Error;
 
-const EXIT_CODES: &str = "\
+/// The default uncertainty of `dti robustness`, as its long help shows it.
+macro_rules! robustness_default {
+    () => {
+        "\
+Uncertainty file (--uncertainty, TOML or JSON); without one the default is:
+  aggregation = [\"geometric\"]   # alternatives: mean, geometric, harmonic, minimum, power_mean:P
+  normalisation = [{ kind = \"min_max\" }]   # alternative scoring rules (framework rule syntax)
+  missing = []                  # alternative missing-data policies: zero, skip
+  [weights]
+  share = 0.25                  # every edge weight × a factor drawn from [0.75, 1.25]
+  nodes = []                    # the aggregates whose weights vary (all when empty)
+Each listed choice is one factor; the framework as written is the nominal choice.
+The analysis scores N × (factors + 2) methodologies (Saltelli's design)."
+    };
+}
+
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit status:
   0  success (warnings and notes do not fail)
   1  the data or the framework has errors (`dti check` found errors, nothing could be scored)
@@ -38,7 +62,14 @@ Exit status:
      be written, or an output file that already exists (use --force to replace it)
 
 Language: --lang, else LC_ALL / LC_MESSAGES / LANG (Vietnamese when they say vi_*), else English.
-Colour: only when the output is a terminal and NO_COLOR is not set.";
+Colour: only when the output is a terminal and NO_COLOR is not set."
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
+
+/// The long help of `dti robustness`: the default uncertainty, then the exit codes.
+const ROBUSTNESS_HELP: &str = concat!(robustness_default!(), "\n\n", exit_codes!());
 
 /// Score, check and explain Vietnam's provincial Digital Transformation Index (DTI).
 #[derive(Debug, Parser)]
@@ -85,6 +116,24 @@ pub enum Command {
     /// Write a self-contained, printable HTML report (A4) for one unit
     #[command(after_help = EXIT_CODES)]
     Report(report::ReportArgs),
+    /// Change some values of one unit and see every node and rank move
+    #[command(name = "whatif", after_help = EXIT_CODES)]
+    WhatIf(whatif::WhatIfArgs),
+    /// Find the cheapest indicator improvements that take a unit to a target value or rank
+    #[command(after_help = EXIT_CODES)]
+    Goal(goal::GoalArgs),
+    /// Results of merged provinces (63 → 34 in 2025, or any mapping) by mean and by pooling
+    #[command(after_help = EXIT_CODES)]
+    Merge(merge::MergeArgs),
+    /// How robust the ranking is to the methodology's uncertain choices (Monte Carlo)
+    #[command(after_help = EXIT_CODES, after_long_help = ROBUSTNESS_HELP)]
+    Robustness(robustness::RobustnessArgs),
+    /// Drop each indicator in turn and see how the ranks shift
+    #[command(name = "remove-one", after_help = EXIT_CODES)]
+    RemoveOne(removal::RemoveOneArgs),
+    /// Build an index from raw data with the [pipeline] of a framework file
+    #[command(after_help = EXIT_CODES)]
+    Build(build::BuildArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -164,6 +213,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Compare(args) => compare::run(&args, &context),
         Command::Frameworks(args) => frameworks::run(&args, &context),
         Command::Report(args) => report::run(&args, &context),
+        Command::WhatIf(args) => whatif::run(&args, &context),
+        Command::Goal(args) => goal::run(&args, &context),
+        Command::Merge(args) => merge::run(&args, &context),
+        Command::Robustness(args) => robustness::run(&args, &context),
+        Command::RemoveOne(args) => removal::run(&args, &context),
+        Command::Build(args) => build::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };

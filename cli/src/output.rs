@@ -477,3 +477,106 @@ fn same_file(a: &Path, b: &Path) -> bool {
         _ => false,
     }
 }
+
+/// A titled report made of sentences and tables: how the analyses show their outcome in the
+/// terminal, in Markdown and in Excel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    /// The heading.
+    pub heading: String,
+    /// Sentences under the heading.
+    pub lead: Vec<String>,
+    /// The tables.
+    pub tables: Vec<Table>,
+    /// Sentences after the tables.
+    pub closing: Vec<String>,
+}
+
+impl Document {
+    /// Aligned columns for the terminal.
+    pub fn to_terminal(&self, lang: Lang, color: bool) -> String {
+        let mut out = format!("{}\n", paint(color, "1", &self.heading));
+        for line in &self.lead {
+            out.push_str(line);
+            out.push('\n');
+        }
+        for table in &self.tables {
+            out.push('\n');
+            out.push_str(&table.to_terminal(lang, color));
+        }
+        if !self.closing.is_empty() {
+            out.push('\n');
+        }
+        for line in &self.closing {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Markdown: the heading at level 1, the tables at level 2.
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let mut out = format!("# {}\n", self.heading);
+        if !self.lead.is_empty() {
+            out.push('\n');
+        }
+        for line in &self.lead {
+            out.push_str(line);
+            out.push_str("\n\n");
+        }
+        if !self.lead.is_empty() {
+            out.pop();
+        }
+        for table in &self.tables {
+            out.push('\n');
+            out.push_str(&table.to_markdown(lang, 2));
+        }
+        for line in &self.closing {
+            out.push('\n');
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The document in a format: the terminal and Markdown show everything; CSV holds the
+    /// `csv` table (one table per file), Excel every table as a sheet, JSON what `json` gives.
+    pub fn render(
+        &self,
+        format: TableFormat,
+        csv: &Table,
+        json: impl FnOnce() -> Result<Vec<u8>, Error>,
+        output: &OutputArgs,
+        lang: Lang,
+        color: bool,
+    ) -> Result<Vec<u8>, Error> {
+        Ok(match format {
+            TableFormat::Table => self.to_terminal(lang, color).into_bytes(),
+            TableFormat::Markdown => self.to_markdown(lang).into_bytes(),
+            TableFormat::Csv => csv.to_csv(lang)?,
+            TableFormat::Json => json()?,
+            TableFormat::Xlsx => {
+                refuse_binary_on_terminal(output, lang)?;
+                let tables: Vec<&Table> = self.tables.iter().collect();
+                to_xlsx(&tables, lang)?
+            }
+        })
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn to_json(value: &impl serde::Serialize, lang: Lang) -> Result<Vec<u8>, Error> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// A rank move: `▲ 2` (better), `▼ 1` (worse), `=`; `places` counts places gained.
+pub fn rank_move(places: i64, color: bool) -> String {
+    match places {
+        0 => "=".into(),
+        up if up > 0 => paint(color, "32", &format!("▲ {up}")),
+        down => paint(color, "31", &format!("▼ {}", -down)),
+    }
+}

@@ -56,7 +56,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome, Error> {
 }
 
 /// Escapes text for HTML.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -83,7 +83,7 @@ fn share(results: &Results, position: usize, value: Option<f64>) -> f64 {
     }
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -157,7 +157,11 @@ pub fn render(
     // Header.
     let mut meta = vec![framework.names().get(lang).to_string()];
     meta.extend(framework.source().map(str::to_string));
-    meta.push(format!("{}: {}", i18n::data_label(lang), input.name));
+    meta.push(format!(
+        "{}: {}",
+        i18n::data_label(lang),
+        input::data_label(input, lang)
+    ));
     let _ = write!(
         html,
         "<header>\n<div class=\"kicker\">{}</div>\n<h1>{}</h1>\n<div class=\"meta\">{}</div>\n</header>\n",

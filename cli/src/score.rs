@@ -206,7 +206,11 @@ pub fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<
 }
 
 fn title(framework: &Framework, input: &Input, lang: Lang) -> String {
-    format!("{} — {}", framework.names().get(lang), input.name)
+    format!(
+        "{} — {}",
+        framework.names().get(lang),
+        input::data_label(input, lang)
+    )
 }
 
 fn terminal(

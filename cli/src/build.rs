@@ -1,0 +1,520 @@
+//! `dti build`: run the construction pipeline a framework file declares in its `[pipeline]`
+//! table (denominate → impute → screen → treat → normalise → aggregate) on raw data, show
+//! any stage's table, and the diagnostics an index designer checks.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use dti_core::pipeline::{
+    self, Correlation, DropReason, FlagThresholds, PointTreatment, Stage, TreatOutcome, Tree,
+    correlations, cronbach_by_aggregate, indicator_stats, rank_scores, tree_from_framework,
+};
+use dti_core::{Framework, Lang, Location, Severity, Value, format_decimal};
+use serde::Serialize;
+
+use crate::error::{Error, Issue};
+use crate::input::{self, Input};
+use crate::output::{self, Cell, Document, Table, TableFormat};
+use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
+
+/// The stages `--stage` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// The indicator columns as read
+    Raw,
+    /// After dividing by denominators
+    Denominated,
+    /// After filling missing values
+    Imputed,
+    /// After dropping units
+    Screened,
+    /// After outlier treatment
+    Treated,
+    /// After normalisation
+    Normalised,
+    /// Indicators and aggregates, with ranks
+    Aggregated,
+}
+
+impl StageArg {
+    fn stage(self) -> Stage {
+        match self {
+            StageArg::Raw => Stage::Raw,
+            StageArg::Denominated => Stage::Denominated,
+            StageArg::Imputed => Stage::Imputed,
+            StageArg::Screened => Stage::Screened,
+            StageArg::Treated => Stage::Treated,
+            StageArg::Normalised => Stage::Normalised,
+            StageArg::Aggregated => Stage::Aggregated,
+        }
+    }
+}
+
+/// Arguments of `dti build`.
+#[derive(Clone, Debug, Args)]
+pub struct BuildArgs {
+    /// The raw data: CSV, JSON or .xlsx (`-` reads standard input); wide layout, one column
+    /// per indicator and per denominator, an optional `group` column for group imputation
+    #[arg(value_name = "DATA")]
+    pub data: PathBuf,
+    #[command(flatten)]
+    pub source: DataArgs,
+    /// The stage whose table is shown
+    #[arg(long, value_enum, default_value = "aggregated")]
+    pub stage: StageArg,
+    /// Also show per-indicator statistics with flags, correlations and Cronbach's alpha
+    #[arg(long)]
+    pub diagnostics: bool,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A plain copy of a stage table, for JSON.
+#[derive(Serialize)]
+struct TableJson {
+    units: Vec<String>,
+    columns: Vec<String>,
+    /// Row by row.
+    values: Vec<Vec<Option<f64>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ranks: Option<Vec<Option<usize>>>,
+}
+
+#[derive(Serialize)]
+struct BuildJson<'a> {
+    data: &'a str,
+    framework: &'a str,
+    stage: &'static str,
+    table: TableJson,
+    notes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diagnostics: Option<DiagnosticsJson>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticsJson {
+    indicators: Vec<serde_json::Value>,
+    correlations: Vec<serde_json::Value>,
+    cronbach_alpha: Vec<(String, Option<f64>)>,
+}
+
+fn pipeline_error(lang: Lang, name: &str, detail: String) -> Error {
+    Error::Data(vec![Issue::tool(
+        Severity::Error,
+        Location::file(Some(name)),
+        lang,
+        detail,
+        None,
+    )])
+}
+
+/// The pipeline's data set from the tool's: indicator columns in each indicator's unit,
+/// other numeric columns (denominators) as written, the `group` column as labels.
+fn pipeline_data(
+    input: &Input,
+    framework: &Framework,
+    lang: Lang,
+) -> Result<pipeline::Dataset, Error> {
+    let data = &input.dataset;
+    let units = data.units();
+    let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
+    let repeated = codes
+        .iter()
+        .enumerate()
+        .any(|(i, c)| codes[..i].contains(c));
+    let times = if repeated && units.iter().all(|u| u.year.is_some()) {
+        Some(
+            units
+                .iter()
+                .map(|u| i64::from(u.year.unwrap_or(0)))
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let fail = |e: pipeline::PipelineError| pipeline_error(lang, &input.name, e.to_string());
+    let mut out = pipeline::Dataset::new(codes, times).map_err(fail)?;
+    for (c, column) in data.columns().iter().enumerate() {
+        let unit = framework
+            .find(column)
+            .map(|id| framework.node(id))
+            .filter(|node| node.is_indicator())
+            .map(|node| node.unit);
+        let mut values = Vec::with_capacity(units.len());
+        for u in 0..units.len() {
+            let value = data.get(u, c).map(|cell| match unit {
+                Some(unit) => cell.value.in_unit(unit).ok(),
+                None => match cell.value {
+                    Value::Number { value } | Value::Percent { value } => Some(value),
+                    Value::Ratio {
+                        numerator,
+                        denominator,
+                    } => Some(numerator / denominator).filter(|v| v.is_finite()),
+                    Value::YesNo { value } => Some(if value { 1.0 } else { 0.0 }),
+                },
+            });
+            values.push(value.flatten());
+        }
+        out.push_column(column.clone(), values).map_err(fail)?;
+    }
+    if units.iter().any(|u| u.group.is_some()) {
+        let labels = units
+            .iter()
+            .map(|u| u.group.clone().unwrap_or_default())
+            .collect();
+        out.push_group("group", labels).map_err(fail)?;
+    }
+    Ok(out)
+}
+
+/// Runs `dti build`.
+pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
+    let lang = context.lang;
+    let Some(framework_arg) = args.source.framework.as_deref() else {
+        return Err(Error::Usage(i18n::build_needs_framework(lang)));
+    };
+    let input = input::read_data(Some(&args.data), args.source.sheet.as_deref(), lang)?;
+    let reading = input.reading_issues(lang);
+    if reading.iter().any(|i| i.severity() == Severity::Error) {
+        return Err(Error::Data(reading));
+    }
+    let (framework, framework_path) = input::read_framework(Some(framework_arg), None, lang)?;
+    let Some(spec) = framework.pipeline() else {
+        return Err(Error::Usage(i18n::no_pipeline(lang, framework_arg)));
+    };
+    let tree = tree_from_framework(&framework)
+        .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?;
+    let data = pipeline_data(&input, &framework, lang)?;
+    let results = pipeline::run(&data, &tree, spec)
+        .map_err(|e| pipeline_error(lang, &input.name, e.to_string()))?;
+    let stage = args.stage.stage();
+    let Some(table) = results.stage(stage) else {
+        return Err(Error::Usage(i18n::stage_not_run(lang, stage.name())));
+    };
+    let root = tree
+        .aggregate_codes()
+        .into_iter()
+        .max_by_key(|code| tree.level(code).unwrap_or(0));
+    let ranks = match (stage, &root) {
+        (Stage::Aggregated, Some(root)) => table.column(root).map(rank_scores),
+        _ => None,
+    };
+    let notes = notes(&results, lang);
+    let precision = framework.precision();
+
+    let mut tables = vec![stage_table(
+        &input,
+        table,
+        root.as_deref(),
+        ranks.as_deref(),
+        stage,
+        precision,
+        lang,
+    )];
+    let mut diagnostics_json = None;
+    if args.diagnostics {
+        let (more, json) = diagnostics(&results, &tree, lang);
+        tables.extend(more);
+        diagnostics_json = Some(json);
+    }
+    let heading = format!(
+        "{} — {} — {}",
+        i18n::build_title(lang, &i18n::stage_name(lang, stage)),
+        framework.names().get(lang),
+        input::data_label(&input, lang)
+    );
+    let document = Document {
+        heading,
+        lead: Vec::new(),
+        tables,
+        closing: notes.clone(),
+    };
+    let format = TableFormat::choose(args.format, &args.output);
+    let color = context.color && args.output.output.is_none();
+    let json = || {
+        let values = (0..table.n_units())
+            .map(|i| {
+                (0..table.columns().len())
+                    .map(|j| table.column_at(j)[i])
+                    .collect()
+            })
+            .collect();
+        output::to_json(
+            &BuildJson {
+                data: &input.name,
+                framework: framework.id(),
+                stage: stage.name(),
+                table: TableJson {
+                    units: table.units().to_vec(),
+                    columns: table.columns().to_vec(),
+                    values,
+                    ranks: ranks.clone(),
+                },
+                notes: &notes,
+                diagnostics: diagnostics_json,
+            },
+            lang,
+        )
+    };
+    let bytes = document.render(format, &document.tables[0], json, &args.output, lang, color)?;
+    let protected = input::protected([&input.path, &framework_path]);
+    output::emit(&bytes, &args.output, &protected, lang)?;
+    Ok(Outcome::Success)
+}
+
+fn stage_table(
+    input: &Input,
+    table: &pipeline::Table,
+    root: Option<&str>,
+    ranks: Option<&[Option<usize>]>,
+    stage: Stage,
+    precision: u32,
+    lang: Lang,
+) -> Table {
+    let mut columns: Vec<&String> = table.columns().iter().collect();
+    // The index first, then its rank, then the rest in the table's order.
+    if let Some(root) = root
+        && let Some(p) = columns.iter().position(|c| c.as_str() == root)
+    {
+        let c = columns.remove(p);
+        columns.insert(0, c);
+    }
+    let mut headers = vec![
+        i18n::unit(lang).to_string(),
+        i18n::unit_name(lang).to_string(),
+    ];
+    for (i, column) in columns.iter().enumerate() {
+        headers.push(column.to_string());
+        if i == 0 && ranks.is_some() {
+            headers.push(i18n::rank(lang).to_string());
+        }
+    }
+    let mut out = Table::new(i18n::stage_name(lang, stage), headers);
+    let mut order: Vec<usize> = (0..table.n_units()).collect();
+    if let Some(ranks) = ranks {
+        order.sort_by_key(|&i| (ranks[i].unwrap_or(usize::MAX), i));
+    }
+    for i in order {
+        let code = &table.units()[i];
+        let name = input
+            .dataset
+            .unit(code)
+            .and_then(|u| input.dataset.units()[u].name.clone())
+            .unwrap_or_default();
+        let mut row = vec![Cell::text(code), Cell::text(name)];
+        for (c, column) in columns.iter().enumerate() {
+            row.push(Cell::number(
+                table.column(column).and_then(|v| v[i]),
+                precision,
+            ));
+            if c == 0
+                && let Some(ranks) = ranks
+            {
+                row.push(ranks[i].map_or(Cell::Empty, |r| Cell::Integer(r as i64)));
+            }
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// Dropped units, treated points and imputed cells, as sentences.
+fn notes(results: &pipeline::Results, lang: Lang) -> Vec<String> {
+    let n = |v: f64| format_decimal(v, 2, lang);
+    let mut notes = Vec::new();
+    for dropped in results.dropped_units() {
+        let reason = match dropped.reason {
+            DropReason::ForcedOut => i18n::forced_out(lang),
+            DropReason::LowAvailability => i18n::low_availability(lang),
+            DropReason::TooManyZeros => i18n::too_many_zeros(lang),
+        };
+        notes.push(i18n::dropped_unit(
+            lang,
+            &dropped.unit,
+            reason,
+            &n(dropped.availability),
+            &n(dropped.zero_share),
+        ));
+    }
+    for record in results.treatment() {
+        let how = match record.outcome {
+            TreatOutcome::Skipped | TreatOutcome::Passed => continue,
+            TreatOutcome::Winsorised { points, .. } => i18n::winsorised(lang, points),
+            TreatOutcome::Log { .. } => i18n::log_transformed(lang).to_string(),
+        };
+        let moments = |s: Option<f64>, k: Option<f64>| {
+            format!(
+                "{} / {}",
+                s.map_or("–".into(), &n),
+                k.map_or("–".into(), &n)
+            )
+        };
+        notes.push(i18n::treated_indicator(
+            lang,
+            &record.indicator,
+            &how,
+            &moments(record.skew_before, record.kurtosis_before),
+            &moments(record.skew_after, record.kurtosis_after),
+        ));
+        for point in &record.points {
+            let what = match point.how {
+                PointTreatment::WinsorisedHigh => i18n::lowered(lang),
+                PointTreatment::WinsorisedLow => i18n::raised(lang),
+                PointTreatment::Log => i18n::logged(lang),
+            };
+            notes.push(format!(
+                "  {} {}: {} → {} ({what})",
+                record.indicator,
+                point.unit,
+                i18n::number(point.from, lang),
+                i18n::number(point.to, lang)
+            ));
+        }
+    }
+    for cell in results.imputed_cells() {
+        notes.push(i18n::imputed_cell(
+            lang,
+            &cell.unit,
+            &cell.column,
+            &i18n::number(dti_core::round_to(cell.value, 6), lang),
+        ));
+    }
+    notes
+}
+
+/// Per-indicator statistics (of the raw data), correlations within each aggregate (of the
+/// normalised indicators and the aggregates) and Cronbach's alpha per aggregate.
+fn diagnostics(
+    results: &pipeline::Results,
+    tree: &Tree,
+    lang: Lang,
+) -> (Vec<Table>, DiagnosticsJson) {
+    let raw = results.stage(Stage::Raw).unwrap_or(results.normalised());
+    let stats = indicator_stats(raw, &FlagThresholds::default());
+    let d = |v: Option<f64>| Cell::number(v, 3);
+    let mut table = Table::new(
+        i18n::indicator_statistics(lang),
+        vec![
+            i18n::code(lang).to_string(),
+            "min".into(),
+            "max".into(),
+            i18n::mean_word(lang).into(),
+            i18n::median_word(lang).into(),
+            i18n::sd_word(lang).into(),
+            i18n::skewness_word(lang).into(),
+            i18n::kurtosis_word(lang).into(),
+            i18n::availability(lang).into(),
+            i18n::zero_share(lang).into(),
+            i18n::unique(lang).into(),
+            i18n::flags(lang).into(),
+        ],
+    );
+    let mut indicators = Vec::new();
+    for s in &stats {
+        let mut flags = Vec::new();
+        if s.low_availability {
+            flags.push(i18n::flag_low_availability(lang));
+        }
+        if s.many_zeros {
+            flags.push(i18n::flag_many_zeros(lang));
+        }
+        if s.outliers {
+            flags.push(i18n::flag_outliers(lang));
+        }
+        if s.few_unique {
+            flags.push(i18n::flag_few_unique(lang));
+        }
+        table.push(vec![
+            Cell::text(&s.column),
+            d(s.min),
+            d(s.max),
+            d(s.mean),
+            d(s.median),
+            d(s.sd),
+            d(s.skewness),
+            d(s.kurtosis),
+            Cell::number(Some(s.availability), 2),
+            Cell::number(Some(s.zero_share), 2),
+            Cell::Integer(s.unique as i64),
+            Cell::text(flags.join(", ")),
+        ]);
+        indicators.push(serde_json::json!({
+            "column": s.column, "min": s.min, "max": s.max, "mean": s.mean, "median": s.median,
+            "sd": s.sd, "skewness": s.skewness, "kurtosis": s.kurtosis,
+            "availability": s.availability, "zero_share": s.zero_share, "unique": s.unique,
+            "low_availability": s.low_availability, "many_zeros": s.many_zeros,
+            "outliers": s.outliers, "few_unique": s.few_unique,
+        }));
+    }
+
+    let aggregated = results.aggregated();
+    let pearson = correlations(aggregated, Correlation::Pearson);
+    let spearman = correlations(aggregated, Correlation::Spearman);
+    let mut pairs = Table::new(
+        i18n::correlation_table(lang),
+        vec![
+            i18n::aggregate(lang).to_string(),
+            "A".into(),
+            "B".into(),
+            "Pearson".into(),
+            "Spearman".into(),
+            i18n::flags(lang).into(),
+        ],
+    );
+    let mut correlations_json = Vec::new();
+    let mut push = |group: &str, a: &str, b: &str, within: bool| {
+        let (r, rho) = (pearson.get(a, b), spearman.get(a, b));
+        let mut flags = Vec::new();
+        if within && r.is_some_and(|r| r > 0.9) {
+            flags.push(i18n::flag_high_correlation(lang));
+        }
+        if r.is_some_and(|r| r < 0.0) {
+            flags.push(i18n::flag_negative(lang));
+        }
+        pairs.push(vec![
+            Cell::text(group),
+            Cell::text(a),
+            Cell::text(b),
+            Cell::number(r, 3),
+            Cell::number(rho, 3),
+            Cell::text(flags.join(", ")),
+        ]);
+        correlations_json.push(serde_json::json!({
+            "aggregate": group, "a": a, "b": b, "pearson": r, "spearman": rho,
+            "flags": flags,
+        }));
+    };
+    for group in tree.aggregate_codes() {
+        let children: Vec<&str> = tree.children(&group).into_iter().map(|(c, _)| c).collect();
+        for (i, a) in children.iter().enumerate() {
+            for b in &children[i + 1..] {
+                push(&group, a, b, true);
+            }
+        }
+        for child in &children {
+            push(&group, child, &group, false);
+        }
+    }
+    let alphas = cronbach_by_aggregate(aggregated, tree);
+    let mut alpha = Table::new(
+        i18n::alpha(lang),
+        vec![
+            i18n::aggregate(lang).to_string(),
+            i18n::alpha(lang).to_string(),
+        ],
+    );
+    for (group, value) in &alphas {
+        alpha.push(vec![Cell::text(group), Cell::number(*value, 3)]);
+    }
+    (
+        vec![table, pairs, alpha],
+        DiagnosticsJson {
+            indicators,
+            correlations: correlations_json,
+            cronbach_alpha: alphas,
+        },
+    )
+}

@@ -1,0 +1,255 @@
+//! `dti whatif`: change some values of one unit and see every node and rank move.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use dti_core::analysis::whatif::{WhatIf, what_if};
+use dti_core::{Dataset, Framework, Lang, NodeId, Results, Severity};
+
+use crate::error::Error;
+use crate::input::{self, Scored};
+use crate::output::{self, Cell, Document, Table, TableFormat, rank_move};
+use crate::score::{display_order, unit_heading};
+use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
+
+/// Arguments of `dti whatif`.
+#[derive(Clone, Debug, Args)]
+pub struct WhatIfArgs {
+    /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
+    /// [default: the embedded synthetic 63-province data set]
+    #[arg(value_name = "DATA")]
+    pub data: Option<PathBuf>,
+    /// The unit whose values change, by code or name [default: the only unit of the data]
+    #[arg(long, short = 'u', value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// A new value, written as in a data cell: `I7=0.95`, `I7=0,95`, `P1=85%`, `P2=731/1950`;
+    /// `I7=` removes the value. Repeat for several indicators
+    #[arg(long = "set", value_name = "CODE=VALUE", required = true)]
+    pub set: Vec<String>,
+    #[command(flatten)]
+    pub source: DataArgs,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Runs `dti whatif`.
+pub fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
+    let lang = context.lang;
+    let scored = input::read_scored_or(
+        args.data.as_deref(),
+        &args.source,
+        context,
+        input::DEMO_DATA,
+    )?;
+    let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;
+    let changes = parse_changes(&scored.framework, &args.set, lang)?;
+    let outcome = what_if(&scored.framework, &scored.inputs, unit, &changes)
+        .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
+
+    let format = TableFormat::choose(args.format, &args.output);
+    let color = context.color && args.output.output.is_none();
+    let document = document(&scored, unit, &changes, &outcome, lang, color);
+    let bytes = document.render(
+        format,
+        &document.tables[0],
+        || output::to_json(&outcome, lang),
+        &args.output,
+        lang,
+        color,
+    )?;
+    output::emit(&bytes, &args.output, &scored.protected(), lang)?;
+    Ok(Outcome::Success)
+}
+
+/// Reads `CODE=VALUE` arguments. Values go through the core's own cell reader (a one-cell
+/// data set, checked against the framework) so units, ranges, decimal commas, percentages
+/// and fractions are read exactly as in data files.
+pub fn parse_changes(
+    framework: &Framework,
+    given: &[String],
+    lang: Lang,
+) -> Result<Vec<(NodeId, Option<f64>)>, Error> {
+    let mut changes = Vec::new();
+    for argument in given {
+        let Some((code, text)) = argument.split_once('=') else {
+            return Err(Error::Usage(i18n::set_syntax(lang, argument)));
+        };
+        let code = code.trim();
+        let Some(node) = framework.find(code) else {
+            return Err(Error::Usage(i18n::unknown_node(lang, code)));
+        };
+        if !framework.node(node).is_indicator() {
+            return Err(Error::Usage(i18n::set_aggregate(lang, code)));
+        }
+        if changes.iter().any(|(n, _)| *n == node) {
+            return Err(Error::Usage(i18n::set_twice(lang, code)));
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            changes.push((node, None));
+            continue;
+        }
+        let quoted = format!("\"{}\"", text.replace('"', "\"\""));
+        let csv = format!("code\t{code}\nX\t{quoted}\n");
+        let parsed = Dataset::from_csv(&csv, None);
+        let checked = dti_core::check(framework, &parsed.dataset);
+        let problem = parsed
+            .diagnostics
+            .iter()
+            .chain(&checked.diagnostics)
+            .find(|d| {
+                d.severity == Severity::Error
+                    && d.location.indicator.as_deref().is_none_or(|c| c == code)
+            });
+        if let Some(problem) = problem {
+            let mut message = format!("--set {argument}: {}", problem.message(lang));
+            if let Some(hint) = problem.hint(lang) {
+                message.push_str(&format!(" ({}: {hint})", i18n::hint_label(lang)));
+            }
+            return Err(Error::Usage(message));
+        }
+        match checked.inputs.get(0, node) {
+            Some(value) => changes.push((node, Some(value))),
+            None => return Err(Error::Usage(i18n::set_syntax(lang, argument))),
+        }
+    }
+    Ok(changes)
+}
+
+fn node_name(framework: &Framework, code: &str, lang: Lang) -> String {
+    framework
+        .find(code)
+        .map(|id| framework.node(id).names.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// The heading, the changes, every node before and after, and the other units that moved.
+fn document(
+    scored: &Scored,
+    unit: usize,
+    changes: &[(NodeId, Option<f64>)],
+    outcome: &WhatIf,
+    lang: Lang,
+    color: bool,
+) -> Document {
+    let framework = &scored.framework;
+    let before: &Results = &scored.results;
+    let after = &outcome.after;
+    let precision = framework.precision();
+    let heading = format!(
+        "{} — {} — {}",
+        i18n::whatif_title(lang),
+        unit_heading(&outcome.unit),
+        input::data_label(&scored.input, lang)
+    );
+    let lead = changes
+        .iter()
+        .map(|&(node, value)| {
+            let indicator = framework.node(node);
+            let show = |v: Option<f64>| match v {
+                Some(v) => format!("{}{}", i18n::number(v, lang), indicator.unit.symbol()),
+                None => i18n::missing_value(lang).to_string(),
+            };
+            format!(
+                "{} · {}: {} → {}",
+                indicator.code,
+                indicator.names.get(lang),
+                show(scored.inputs.get(unit, node)),
+                show(value)
+            )
+        })
+        .collect();
+
+    let n = before.units.len();
+    let mut nodes = Table::new(
+        i18n::whatif_nodes(lang),
+        i18n::columns(
+            lang,
+            &[
+                i18n::code,
+                i18n::name,
+                i18n::old_value,
+                i18n::new_value,
+                i18n::change,
+                i18n::old_rank,
+                i18n::new_rank,
+                i18n::rank_move,
+            ],
+        ),
+    );
+    for position in display_order(framework, after) {
+        let code = &after.nodes[position].code;
+        let Some(change) = outcome.nodes.iter().find(|c| &c.code == code) else {
+            continue;
+        };
+        let difference = match (change.before, change.after) {
+            (Some(a), Some(b)) => Cell::Signed {
+                value: b - a,
+                decimals: precision,
+            },
+            _ => Cell::Empty,
+        };
+        let rank = |r: Option<u32>| r.map_or(Cell::Empty, |r| Cell::text(format!("{r}/{n}")));
+        let moved = match (change.rank_before, change.rank_after) {
+            (Some(a), Some(b)) => Cell::text(rank_move(i64::from(a) - i64::from(b), color)),
+            _ => Cell::Empty,
+        };
+        nodes.push(vec![
+            Cell::text(code),
+            Cell::text(node_name(framework, code, lang)),
+            Cell::number(change.before, precision),
+            Cell::number(change.after, precision),
+            difference,
+            rank(change.rank_before),
+            rank(change.rank_after),
+            moved,
+        ]);
+    }
+    let mut tables = vec![nodes];
+
+    // The other units whose rank on the first index moved.
+    if let Some(&index) = framework.indices().first()
+        && let Some(position) = after.node_position(&framework.node(index).code)
+    {
+        let mut others = Table::new(
+            i18n::whatif_others(lang, &after.nodes[position].code),
+            i18n::columns(
+                lang,
+                &[
+                    i18n::unit,
+                    i18n::unit_name,
+                    i18n::old_rank,
+                    i18n::new_rank,
+                    i18n::rank_move,
+                ],
+            ),
+        );
+        for (u, (old, new)) in before.units.iter().zip(&after.units).enumerate() {
+            let (Some(a), Some(b)) = (old.nodes[position].rank, new.nodes[position].rank) else {
+                continue;
+            };
+            if u == unit || a == b {
+                continue;
+            }
+            others.push(vec![
+                Cell::text(&old.unit.code),
+                Cell::text(old.unit.name.clone().unwrap_or_default()),
+                Cell::Integer(a.into()),
+                Cell::Integer(b.into()),
+                Cell::text(rank_move(i64::from(a) - i64::from(b), color)),
+            ]);
+        }
+        if !others.rows.is_empty() {
+            tables.push(others);
+        }
+    }
+    Document {
+        heading,
+        lead,
+        tables,
+        closing: Vec::new(),
+    }
+}

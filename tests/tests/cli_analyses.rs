@@ -1,0 +1,623 @@
+//! `dti whatif`, `dti goal`, `dti merge`, `dti robustness` and `dti remove-one`: the real
+//! binary on fixture files and on the embedded synthetic 63-province data, every format in
+//! both languages.
+
+mod cli_support;
+
+use cli_support::{dti, scratch, xlsx_rows};
+
+const LANGS: [&str; 2] = ["vi", "en"];
+const TEXT_FORMATS: [&str; 4] = ["table", "markdown", "csv", "json"];
+
+/// Runs a command in every text format and both languages, snapshotting each transcript.
+fn every_format(name: &str, args: &[&str]) {
+    for lang in LANGS {
+        for format in TEXT_FORMATS {
+            let mut all = args.to_vec();
+            all.extend(["--format", format, "--lang", lang]);
+            let run = dti(&all);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            if format == "json" {
+                let _: serde_json::Value = serde_json::from_slice(&run.stdout).expect("valid JSON");
+            }
+            insta::assert_snapshot!(format!("{name}-{format}-{lang}"), run.transcript());
+        }
+    }
+}
+
+/// The Excel output of a command: its first sheet's rows.
+fn xlsx(name: &str, args: &[&str]) {
+    let dir = scratch(name);
+    let out = dir.join("out.xlsx");
+    let mut all = args.to_vec();
+    let path = out.to_str().unwrap();
+    all.extend(["-o", path, "--lang", "en"]);
+    let run = dti(&all);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (sheets, rows) = xlsx_rows(&std::fs::read(&out).unwrap());
+    insta::assert_snapshot!(
+        format!("{name}-xlsx"),
+        format!(
+            "{sheets:?}\n{}",
+            rows.iter()
+                .map(|r| r.join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    );
+}
+
+// ---- whatif ----
+
+#[test]
+fn whatif_in_every_format() {
+    every_format(
+        "whatif",
+        &[
+            "whatif",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--set",
+            "I7=0,95",
+            "--set",
+            "I9=60%",
+        ],
+    );
+    xlsx(
+        "whatif",
+        &[
+            "whatif",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--set",
+            "I7=0.95",
+        ],
+    );
+}
+
+#[test]
+fn whatif_on_the_synthetic_provinces_says_synthetic_and_moves_other_units() {
+    let run = dti(&["whatif", "--unit", "22", "--set", "I7=1", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = run.out();
+    assert!(
+        out.lines().next().unwrap().contains("SYNTHETIC DATA"),
+        "{out}"
+    );
+    assert!(out.contains("Other units whose DTI rank moved"), "{out}");
+    let vi = dti(&["whatif", "--unit", "22", "--set", "I7=1", "--lang", "vi"]);
+    assert!(vi.out().lines().next().unwrap().contains("DỮ LIỆU GIẢ LẬP"));
+}
+
+#[test]
+fn an_unchanged_value_changes_nothing() {
+    let run = dti(&[
+        "whatif",
+        "provinces-2022.csv",
+        "--unit",
+        "22",
+        "--set",
+        "I7=0.8385",
+        "--format",
+        "json",
+    ]);
+    let outcome: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    for node in outcome["nodes"].as_array().unwrap() {
+        assert_eq!(node["before"], node["after"], "{node}");
+        assert_eq!(node["rank_before"], node["rank_after"], "{node}");
+    }
+}
+
+#[test]
+fn bad_set_values_are_refused_with_a_clear_message() {
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for set in ["I7=1,5", "I7=abc", "I7", "DTI=0.9", "Z9=1", "I7=-1"] {
+            let run = dti(&[
+                "whatif",
+                "provinces-2022.csv",
+                "--unit",
+                "22",
+                "--set",
+                set,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.code, 2, "{}", run.transcript());
+            assert!(run.stdout.is_empty());
+            assert!(
+                run.stderr.contains(set.split('=').next().unwrap()),
+                "{}",
+                run.stderr
+            );
+            transcripts.push(run.transcript());
+        }
+        let twice = dti(&[
+            "whatif",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--set",
+            "I7=1",
+            "--set",
+            "I7=0.5",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(twice.code, 2);
+        transcripts.push(twice.transcript());
+        let no_unit = dti(&[
+            "whatif",
+            "provinces-2022.csv",
+            "--set",
+            "I7=1",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(no_unit.code, 2);
+        transcripts.push(no_unit.transcript());
+        insta::assert_snapshot!(format!("whatif-errors-{lang}"), transcripts.join("\n"));
+    }
+}
+
+// ---- goal ----
+
+#[test]
+fn goal_in_every_format() {
+    every_format(
+        "goal",
+        &[
+            "goal",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--target",
+            "0,8",
+        ],
+    );
+    xlsx(
+        "goal",
+        &["goal", "provinces-2022.csv", "--unit", "22", "--rank", "1"],
+    );
+}
+
+#[test]
+fn goal_to_a_rank_with_costs_on_the_synthetic_provinces() {
+    for lang in LANGS {
+        let run = dti(&[
+            "goal",
+            "--unit",
+            "22",
+            "--rank",
+            "10",
+            "--costs",
+            "costs.csv",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("goal-rank-costs-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn an_out_of_reach_goal_says_so_and_gives_the_best_value() {
+    for lang in LANGS {
+        let run = dti(&[
+            "goal",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--node",
+            "CQS",
+            "--target",
+            "1.1",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("goal-out-of-reach-{lang}"), run.transcript());
+    }
+    let json = dti(&[
+        "goal",
+        "provinces-2022.csv",
+        "--unit",
+        "22",
+        "--target",
+        "1.1",
+        "--format",
+        "json",
+    ]);
+    let plan: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(plan["reachable"], false);
+    assert!((plan["reached"].as_f64().unwrap() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_reached_goal_really_reaches_the_target_when_rescored() {
+    let run = dti(&[
+        "goal", "--unit", "22", "--target", "0.7", "--format", "json",
+    ]);
+    let plan: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(plan["reachable"], true);
+    let mut args = vec!["whatif".to_string(), "--unit".into(), "22".into()];
+    for step in plan["steps"].as_array().unwrap() {
+        args.push("--set".into());
+        args.push(format!(
+            "{}={}",
+            step["indicator"].as_str().unwrap(),
+            step["raw_to"].as_f64().unwrap()
+        ));
+    }
+    args.extend(["--format".into(), "json".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let rescored = dti(&args);
+    assert_eq!(rescored.code, 0, "{}", rescored.transcript());
+    let outcome: serde_json::Value = serde_json::from_slice(&rescored.stdout).unwrap();
+    let dti_node = outcome["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "DTI")
+        .unwrap();
+    assert!(
+        dti_node["after"].as_f64().unwrap() >= 0.7 - 5e-5,
+        "{dti_node}"
+    );
+}
+
+#[test]
+fn goal_usage_errors() {
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for args in [
+            &["goal", "provinces-2022.csv", "--unit", "22"][..],
+            &[
+                "goal",
+                "provinces-2022.csv",
+                "--unit",
+                "22",
+                "--target",
+                "high",
+            ],
+            &["goal", "provinces-2022.csv", "--unit", "22", "--rank", "9"],
+            &[
+                "goal",
+                "provinces-2022.csv",
+                "--unit",
+                "22",
+                "--target",
+                "0.8",
+                "--node",
+                "Q",
+            ],
+            &[
+                "goal",
+                "provinces-2022.csv",
+                "--unit",
+                "22",
+                "--target",
+                "0.8",
+                "--costs",
+                "nope.csv",
+            ],
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang]);
+            let run = dti(&all);
+            assert_eq!(run.code, 2, "{}", run.transcript());
+            transcripts.push(run.transcript());
+        }
+        let bad = dti(&[
+            "goal",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--target",
+            "0.8",
+            "--costs",
+            "bad-costs.csv",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(bad.code, 1, "{}", bad.transcript());
+        transcripts.push(bad.transcript());
+        insta::assert_snapshot!(format!("goal-errors-{lang}"), transcripts.join("\n"));
+    }
+}
+
+// ---- merge ----
+
+#[test]
+fn merge_of_the_synthetic_provinces_in_every_format() {
+    for lang in LANGS {
+        for format in ["table", "markdown"] {
+            let run = dti(&["merge", "--format", format, "--lang", lang]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            assert!(run.out().lines().next().unwrap().contains(if lang == "vi" {
+                "DỮ LIỆU GIẢ LẬP"
+            } else {
+                "SYNTHETIC DATA"
+            }));
+            insta::assert_snapshot!(format!("merge-63-{format}-{lang}"), run.transcript());
+        }
+    }
+    let csv = dti(&["merge", "--format", "csv", "--lang", "en"]);
+    // 34 units × 13 nodes × 2 methods, and the header.
+    assert_eq!(csv.out().lines().count(), 34 * 13 * 2 + 1);
+    let json = dti(&["merge", "--format", "json", "--method", "mean"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["synthetic"], true);
+    assert_eq!(value["mean"]["units"].as_array().unwrap().len(), 34);
+    assert!(value.get("pooled").is_none());
+}
+
+#[test]
+fn merge_with_a_custom_mapping_and_weights_in_every_format() {
+    every_format(
+        "merge-custom",
+        &[
+            "merge",
+            "provinces-2022.csv",
+            "--mapping",
+            "mapping-custom.csv",
+            "--weights",
+            "weights.csv",
+        ],
+    );
+    xlsx(
+        "merge-custom",
+        &[
+            "merge",
+            "provinces-2022.csv",
+            "--mapping",
+            "mapping-custom.csv",
+            "--method",
+            "pooled",
+        ],
+    );
+}
+
+#[test]
+fn a_merger_of_one_province_is_that_province() {
+    let merged = dti(&[
+        "merge",
+        "provinces-2022.csv",
+        "--mapping",
+        "mapping-custom.csv",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&merged.stdout).unwrap();
+    let score = dti(&["score", "provinces-2022.csv", "--format", "json"]);
+    let scored: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
+    let binh_duong = scored["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "74")
+        .unwrap();
+    let b = &value["mean"]["units"][1];
+    assert_eq!(b["code"], "B");
+    for (old, new) in binh_duong["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(b["nodes"].as_array().unwrap())
+    {
+        let (old, new) = (old["value"].as_f64(), new["value"].as_f64());
+        match (old, new) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12),
+            _ => assert_eq!(old, new),
+        }
+    }
+}
+
+#[test]
+fn merge_errors() {
+    for lang in LANGS {
+        let missing = dti(&["merge", "--mapping", "nope.csv", "--lang", lang]);
+        assert_eq!(missing.code, 2);
+        let bad = dti(&["merge", "--mapping", "costs.csv", "--lang", lang]);
+        assert_eq!(bad.code, 1, "{}", bad.transcript());
+        let weights = dti(&[
+            "merge",
+            "provinces-2022.csv",
+            "--mapping",
+            "mapping-custom.csv",
+            "--weights",
+            "bad-costs.csv",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(weights.code, 1, "{}", weights.transcript());
+        insta::assert_snapshot!(
+            format!("merge-errors-{lang}"),
+            format!(
+                "{}\n{}\n{}",
+                missing.transcript(),
+                bad.transcript(),
+                weights.transcript()
+            )
+        );
+    }
+}
+
+// ---- robustness ----
+
+#[test]
+fn robustness_in_every_format() {
+    every_format(
+        "robustness",
+        &[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--top",
+            "1",
+        ],
+    );
+    xlsx(
+        "robustness",
+        &[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--top",
+            "1",
+        ],
+    );
+}
+
+#[test]
+fn a_seeded_robustness_run_is_reproducible() {
+    let args = [
+        "robustness",
+        "--uncertainty",
+        "uncertainty-4.toml",
+        "--samples",
+        "8",
+        "--seed",
+        "7",
+        "--bootstrap",
+        "20",
+        "--format",
+        "json",
+    ];
+    let one = dti(&args);
+    assert_eq!(one.code, 0, "{}", one.transcript());
+    let mut threads = args.to_vec();
+    threads.extend(["--threads", "1"]);
+    let two = dti(&threads);
+    let analysis: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let mut single: serde_json::Value = serde_json::from_slice(&two.stdout).unwrap();
+    // Everything but the thread count recorded in the settings is the same.
+    single["settings"]["threads"] = analysis["settings"]["threads"].clone();
+    assert_eq!(analysis, single, "the same seed gives the same analysis");
+    assert_eq!(analysis["factors"].as_array().unwrap().len(), 4);
+    assert_eq!(analysis["runs"].as_array().unwrap().len(), 8 * 6);
+    assert_eq!(analysis["units"].as_array().unwrap().len(), 63);
+    insta::assert_snapshot!("robustness-seeded-json", one.transcript());
+}
+
+#[test]
+fn robustness_of_the_synthetic_provinces_with_sobol_sampling() {
+    for lang in LANGS {
+        let run = dti(&[
+            "robustness",
+            "--samples",
+            "32",
+            "--sampling",
+            "sobol",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        // Not a terminal: no progress bar.
+        assert!(run.stderr.is_empty(), "{}", run.stderr);
+        insta::assert_snapshot!(format!("robustness-63-sobol-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn robustness_html_has_a_rank_interval_chart() {
+    for lang in LANGS {
+        let run = dti(&[
+            "robustness",
+            "provinces-2022.csv",
+            "--samples",
+            "16",
+            "--format",
+            "html",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let html = run.out();
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert_eq!(html.matches("<svg").count(), 1);
+        assert_eq!(html.matches("class=\"interval\"").count(), 3);
+        assert_eq!(html.matches("class=\"nominal\"").count(), 3);
+        for tag in ["<link", "<script", "<img", "@import", "url("] {
+            assert!(!html.contains(tag), "{tag} in the page");
+        }
+        insta::assert_snapshot!(format!("robustness-html-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn robustness_errors() {
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for args in [
+            &["robustness", "--uncertainty", "bad-uncertainty.toml"][..],
+            &["robustness", "--uncertainty", "nope.toml"],
+            &["robustness", "--samples", "1"],
+            &["robustness", "--index", "Q"],
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang]);
+            let run = dti(&all);
+            assert_eq!(run.code, 2, "{}", run.transcript());
+            transcripts.push(run.transcript());
+        }
+        insta::assert_snapshot!(format!("robustness-errors-{lang}"), transcripts.join("\n"));
+    }
+}
+
+// ---- remove-one ----
+
+#[test]
+fn remove_one_in_every_format() {
+    every_format("remove-one", &["remove-one", "provinces-2022.csv"]);
+    xlsx("remove-one", &["remove-one", "provinces-2022.csv"]);
+}
+
+#[test]
+fn remove_one_on_the_synthetic_provinces() {
+    for lang in LANGS {
+        let run = dti(&["remove-one", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("remove-one-63-{lang}"), run.transcript());
+    }
+    let pillar = dti(&[
+        "remove-one",
+        "--index",
+        "KTS",
+        "--remove",
+        "I8",
+        "--remove",
+        "I1",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&pillar.stdout).unwrap();
+    assert_eq!(value["index"], "KTS");
+    assert_eq!(value["removals"].as_array().unwrap().len(), 2);
+    let unknown = dti(&["remove-one", "--remove", "Q", "--lang", "en"]);
+    assert_eq!(unknown.code, 2);
+}
+
+#[test]
+fn every_new_command_documents_its_exit_codes_and_robustness_its_default() {
+    for command in [
+        "whatif",
+        "goal",
+        "merge",
+        "robustness",
+        "remove-one",
+        "build",
+    ] {
+        let run = dti(&[command, "--help"]);
+        assert_eq!(run.code, 0, "{command}");
+        assert!(run.out().contains("Exit status:"), "{command} --help");
+        assert!(run.out().contains("--lang"), "{command} --help");
+    }
+    let help = dti(&["robustness", "--help"]);
+    assert!(help.out().contains("share = 0.25"), "{}", help.out());
+    assert!(help.out().contains("aggregation = [\"geometric\"]"));
+}

@@ -1,0 +1,174 @@
+//! `dti build`: the construction pipeline of a framework file's `[pipeline]` table, run by
+//! the real binary on a small fixture, in every format and both languages.
+
+mod cli_support;
+
+use cli_support::{dti, dti_in, fixtures, scratch, xlsx_rows};
+
+const LANGS: [&str; 2] = ["vi", "en"];
+const BUILD: [&str; 4] = [
+    "build",
+    "pipeline-data.csv",
+    "--framework",
+    "pipeline-framework.toml",
+];
+
+fn build(extra: &[&str]) -> cli_support::Run {
+    let mut args = BUILD.to_vec();
+    args.extend(extra);
+    dti(&args)
+}
+
+#[test]
+fn build_in_every_format() {
+    for lang in LANGS {
+        for format in ["table", "markdown", "csv", "json"] {
+            let run = build(&["--format", format, "--lang", lang]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            insta::assert_snapshot!(format!("build-{format}-{lang}"), run.transcript());
+        }
+    }
+    let dir = scratch("build-xlsx");
+    let out = dir.join("build.xlsx");
+    let run = build(&["--diagnostics", "-o", out.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (sheets, rows) = xlsx_rows(&std::fs::read(&out).unwrap());
+    assert_eq!(sheets.len(), 4, "{sheets:?}");
+    insta::assert_snapshot!(
+        "build-xlsx",
+        format!(
+            "{sheets:?}\n{}",
+            rows.iter()
+                .map(|r| r.join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    );
+}
+
+#[test]
+fn the_aggregated_stage_ranks_units_and_lists_what_the_steps_did() {
+    let run = build(&["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(value["stage"], "Aggregated");
+    let units = value["table"]["units"].as_array().unwrap();
+    assert_eq!(units.len(), 7, "Bạc Liêu is screened out");
+    assert!(!units.iter().any(|u| u == "95"));
+    let notes = value["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("Dropped unit 95"))
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("winsorised"))
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("Imputed Outage of 31"))
+    );
+    let ranks = value["table"]["ranks"].as_array().unwrap();
+    let mut sorted: Vec<u64> = ranks.iter().map(|r| r.as_u64().unwrap()).collect();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (1..=7).collect::<Vec<u64>>());
+}
+
+#[test]
+fn every_stage_and_the_diagnostics() {
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for stage in [
+            "raw",
+            "denominated",
+            "imputed",
+            "screened",
+            "treated",
+            "normalised",
+        ] {
+            let run = build(&["--stage", stage, "--lang", lang]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            transcripts.push(run.transcript());
+        }
+        insta::assert_snapshot!(format!("build-stages-{lang}"), transcripts.join("\n"));
+        let run = build(&["--diagnostics", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.out().contains("Cronbach"));
+        insta::assert_snapshot!(format!("build-diagnostics-{lang}"), run.transcript());
+    }
+    let json = build(&["--diagnostics", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let outage = value["diagnostics"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["column"] == "Outage")
+        .unwrap();
+    assert_eq!(outage["outliers"], true, "{outage}");
+    assert_eq!(
+        value["diagnostics"]["cronbach_alpha"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn build_errors_are_clear() {
+    let dir = scratch("build-errors");
+    let framework = std::fs::read_to_string(fixtures("cli").join("pipeline-framework.toml"))
+        .unwrap()
+        .replace(
+            r#"children = ["Firms", "Outage"]"#,
+            r#"children = ["Firms", "Outage", "Internet"]"#,
+        );
+    std::fs::write(dir.join("two-parents.toml"), framework).unwrap();
+    let data = fixtures("cli").join("pipeline-data.csv");
+    let data = data.to_str().unwrap();
+    for lang in LANGS {
+        let no_framework = dti(&["build", "pipeline-data.csv", "--lang", lang]);
+        assert_eq!(no_framework.code, 2);
+        let no_pipeline = dti(&[
+            "build",
+            "pipeline-data.csv",
+            "-f",
+            "dti-province-2022",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(no_pipeline.code, 2);
+        assert!(no_pipeline.stderr.contains("[pipeline]"));
+        let two_parents = dti_in(
+            &dir,
+            &["build", data, "-f", "two-parents.toml", "--lang", lang],
+        );
+        assert_eq!(two_parents.code, 1, "{}", two_parents.transcript());
+        assert!(
+            two_parents.stderr.contains("Internet"),
+            "{}",
+            two_parents.stderr
+        );
+        let missing_column = dti(&[
+            "build",
+            "provinces-2022.csv",
+            "-f",
+            "pipeline-framework.toml",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(missing_column.code, 1, "{}", missing_column.transcript());
+        insta::assert_snapshot!(
+            format!("build-errors-{lang}"),
+            [
+                no_framework.transcript(),
+                no_pipeline.transcript(),
+                two_parents.transcript().replace(data, "pipeline-data.csv"),
+                missing_column.transcript(),
+            ]
+            .join("\n")
+        );
+    }
+}
