@@ -2,7 +2,8 @@
 # Installs what the tests need, then runs every check and test of the workspace: formatting,
 # lints (native and wasm), the Rust tests (core, CLI end to end, COINr conformance), the
 # binding's tests under node, the widget's browser tests and the report screenshot in
-# Chromium, the wasm size budget, and each benchmark once in quick mode.
+# Chromium, the wasm size budget, each fuzz target for 30 s, and each benchmark once in quick
+# mode.
 # Safe to run again: each install step is skipped when its tool is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,11 @@ scripts/wasm-test.sh
 step "tests: the HTML report rendered in Chromium"
 node tests/browser/report-screenshot.mjs
 
+step "fuzzing: each target briefly, so a parser regression is caught"
+scripts/fuzz-quick.sh
+
 step "benchmarks: each once, quick (timings are reported, never asserted)"
+cargo bench -p dti-core --bench score -- --quick
 cargo bench -p dti-core --bench pipeline -- --quick
 cargo bench -p dti-tests --bench analyses -- --quick
 
