@@ -88,7 +88,6 @@
       planOut: (node, target, best) =>
         `Ngoài tầm với: ${node} không thể đạt ${target}. Giá trị cao nhất có thể đạt là ${best}, khi nâng các chỉ số dưới đây.`,
       planRank: (rank, node, value) => `Để xếp hạng ${rank} cần ${node} ít nhất ${value}.`,
-      step: "Bước",
       from: "Hiện tại",
       to: "Cần đạt",
       gain: (node) => `${node} tăng`,
@@ -168,7 +167,6 @@
       planOut: (node, target, best) =>
         `Out of reach: ${node} cannot reach ${target}. The best it can reach is ${best}, by raising the indicators below.`,
       planRank: (rank, node, value) => `Rank ${rank} needs ${node} of at least ${value}.`,
-      step: "Step",
       from: "Now",
       to: "Needed",
       gain: (node) => `${node} gain`,
@@ -216,8 +214,10 @@ button, .button { font: inherit; font-size: .875rem; padding: 8px 12px; min-heig
   border: 1px solid var(--accent); border-radius: 8px; background: var(--paper);
   color: var(--accent); cursor: pointer; }
 button:hover { background: var(--accent-soft); }
-button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
-  outline: 3px solid #f0b400; outline-offset: 2px; }
+/* Yellow alone is 1.9:1 on white: a dark inner ring gives the 3:1 focus contrast (WCAG 1.4.11). */
+button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible,
+[tabindex="-1"]:focus-visible {
+  outline: 3px solid #f0b400; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }
 .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); }
 .inputs { padding: 16px 20px 20px; border-right: 1px solid var(--line); }
 .results { padding: 16px 20px 20px; }
@@ -302,6 +302,7 @@ button.primary:hover { background: #083c69; }
 .plan .out { color: var(--warn); font-weight: 600; }
 .plan .ok { color: var(--good); font-weight: 600; }
 .plan table { background: var(--paper); }
+.plan .step { display: inline-block; min-width: 1.4em; color: var(--muted); }
 .status { padding: 8px 20px; font-size: .875rem; border-top: 1px solid var(--line); background: var(--soft); }
 .status:empty { display: none; }
 .status ul { margin: 4px 0 0; padding-left: 1.2em; }
@@ -335,7 +336,8 @@ button.primary:hover { background: #083c69; }
   button { flex: 1 1 auto; }
 }
 @media print {
-  .toolbar, .share, .drop, .sticky, .compare select, .whatif button, .goal button,
+  :focus-visible { outline: none !important; box-shadow: none !important; }
+  .toolbar, .share, .drop, .sticky, .compare, .whatif button, .goal button,
   .goal .help { display: none !important; }
   .goal { background: none; padding: 0; border: 0; break-inside: avoid; }
   .calc { border: 0; }
@@ -1133,7 +1135,7 @@ button.primary:hover { background: #083c69; }
             h(
               "thead",
               {},
-              h("tr", {}, [t.step, t.indicator, t.from, t.to, t.gain(node)].map((x) => h("th", { scope: "col", text: x }))),
+              h("tr", {}, [t.indicator, t.from, t.to, t.gain(node)].map((x) => h("th", { scope: "col", text: x }))),
             ),
             h(
               "tbody",
@@ -1142,10 +1144,10 @@ button.primary:hover { background: #083c69; }
                 h(
                   "tr",
                   { "data-code": step.indicator },
-                  h("td", { text: String(i + 1) }),
                   h(
                     "th",
                     { scope: "row", title: this.name(this.node(step.indicator)) },
+                    h("span", { class: "step", text: `${i + 1}.` }),
                     h("span", { class: "code", text: step.indicator }),
                     " ",
                     this.name(this.node(step.indicator)),
