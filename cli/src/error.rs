@@ -64,11 +64,9 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// Words a core diagnostic in a language, with the core's hint or one the tool adds.
+    /// Words a core diagnostic in a language, with the core's hint.
     pub fn new(diagnostic: Diagnostic, lang: Lang) -> Issue {
-        let hint = diagnostic
-            .hint(lang)
-            .or_else(|| i18n::extra_hint(&diagnostic.problem, lang));
+        let hint = diagnostic.hint(lang);
         Issue {
             message: diagnostic.message(lang),
             place: diagnostic.location.describe(lang),

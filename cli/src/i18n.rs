@@ -1,7 +1,7 @@
 //! Every word the tool shows, in Vietnamese and English. Messages about data come from the
 //! core (`Diagnostic::message`); this module holds the tool's own.
 
-use dti_core::{Aggregation, Lang, Problem, Rule, Severity, Status};
+use dti_core::{Aggregation, Lang, Rule, Severity, Status};
 
 macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident => $vi:expr, $en:expr;)*) => {
@@ -133,38 +133,6 @@ pub fn severity(lang: Lang, severity: Severity) -> &'static str {
         Severity::Warning => lang.pick("cảnh báo", "warning"),
         Severity::Note => lang.pick("ghi chú", "note"),
     }
-}
-
-/// Hints the tool adds where the core has none.
-pub fn extra_hint(problem: &Problem, lang: Lang) -> Option<String> {
-    let text = match problem {
-        Problem::MissingUnitCode => lang.pick(
-            "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng, hoặc tạo lại mẫu với `dti template --unit MÃ`",
-            "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`",
-        ),
-        Problem::ZeroDenominator => lang.pick(
-            "mẫu số phải lớn hơn 0; để trống nếu chưa có số liệu",
-            "the denominator must be above 0; leave both blank when the figure is not known",
-        ),
-        Problem::NoData => lang.pick(
-            "tệp trống hoặc chỉ có tiêu đề: `dti template` tạo tệp mẫu để điền",
-            "the file is empty or holds only a header: `dti template` writes a file to fill in",
-        ),
-        Problem::BadYear { .. } => lang.pick(
-            "ghi năm bằng 4 chữ số, ví dụ 2022",
-            "write the year with four digits, e.g. 2022",
-        ),
-        Problem::Syntax { .. } => lang.pick(
-            "xem quanh vị trí đó: thiếu hoặc thừa dấu ngoặc kép, dấu phẩy hoặc dấu ngoặc",
-            "look near that place for a missing or extra quote, comma or bracket",
-        ),
-        Problem::MissingValue { .. } => lang.pick(
-            "nhập giá trị nếu có số liệu",
-            "enter the value if the figure is known",
-        ),
-        _ => return None,
-    };
-    Some(text.to_string())
 }
 
 /// The last line when a command fails on data errors.

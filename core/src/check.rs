@@ -94,34 +94,51 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     for id in framework.indicators() {
         let node = framework.node(id);
         let column = data.column(&node.code);
+        let values = column.map(|c| data.column_values(c)).unwrap_or(&[]);
+        let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
         for (position, unit) in data.units().iter().enumerate() {
-            let cell = column.and_then(|c| data.get(position, c));
-            let mut location = Location::file(file).unit(&unit.code).indicator(&node.code);
-            let Some(cell) = cell else {
-                if node.parents.iter().all(|&(_, weight)| weight == 0.0) && !node.parents.is_empty()
-                {
+            let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
+            let Some(value) = values.get(position).copied().flatten() else {
+                if unscored {
                     continue; // reported but not scored (the DTI's smart-city indicator)
                 }
                 let problem = Problem::MissingValue { policy };
                 diagnostics.push(match policy {
-                    MissingPolicy::Zero => Diagnostic::warning(location, problem),
-                    MissingPolicy::Skip => Diagnostic::note(location, problem),
-                    MissingPolicy::Reject => Diagnostic::error(location, problem),
+                    MissingPolicy::Zero => Diagnostic::warning(location(), problem),
+                    MissingPolicy::Skip => Diagnostic::note(location(), problem),
+                    MissingPolicy::Reject => Diagnostic::error(location(), problem),
                 });
                 continue;
             };
-            if let Some((line, col)) = cell.origin.filter(|(line, _)| *line > 0) {
-                location = location.at(line, col);
-            }
-            match cell.value.in_unit(node.unit) {
-                Err(problem) => diagnostics.push(Diagnostic::error(location, problem)),
-                Ok(value) if !node.range.contains(value) => {
+            let located = || {
+                let origin = column.and_then(|c| data.origin(position, c));
+                match origin {
+                    Some((line, col)) => location().at(line, col),
+                    None => location(),
+                }
+            };
+            match value.in_unit(node.unit) {
+                Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
+                Ok(x) if !x.is_finite() => {
+                    // Finite numbers can overflow: 1e308/1e-308, or 1e308 % read as a share.
+                    let text = match value {
+                        Value::Ratio {
+                            numerator,
+                            denominator,
+                        } => format!("{numerator:e}/{denominator:e}"),
+                        Value::Number { value } => format!("{value:e}"),
+                        Value::Percent { value } => format!("{value:e}%"),
+                        Value::YesNo { value } => format!("{value}"),
+                    };
+                    diagnostics.push(Diagnostic::error(located(), Problem::BadValue { text }));
+                }
+                Ok(x) if !node.range.contains(x) => {
                     // Say it the way it was written: 134 % against 0–100 %, not 1.34 against 0–1.
                     let as_percent =
-                        matches!(cell.value, Value::Percent { .. }) && node.unit != Unit::Percent;
+                        matches!(value, Value::Percent { .. }) && node.unit != Unit::Percent;
                     let factor = if as_percent { 100.0 } else { 1.0 };
                     let problem = Problem::OutOfRange {
-                        value: value * factor,
+                        value: x * factor,
                         low: node.range.low * factor,
                         high: node.range.high * factor,
                         symbol: if as_percent {
@@ -130,9 +147,9 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                             node.unit.symbol().into()
                         },
                     };
-                    diagnostics.push(Diagnostic::error(location, problem));
+                    diagnostics.push(Diagnostic::error(located(), problem));
                 }
-                Ok(value) => inputs.columns[id][position] = Some(value),
+                Ok(x) => inputs.columns[id][position] = Some(x),
             }
         }
     }

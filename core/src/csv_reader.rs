@@ -1,10 +1,17 @@
 //! The CSV reader behind [`Dataset::from_csv`](crate::Dataset::from_csv).
 
+use csv::StringRecord;
+
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
+use crate::limits::Limits;
 
-pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
-    let mut builder = Builder::new(origin);
+pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
+    let mut builder = Builder::new(origin, limits);
+    if text.len() > limits.max_bytes {
+        builder.too_large(Location::file(origin), "bytes", limits.max_bytes);
+        return builder.finish(Vec::new());
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     // Leading lines starting with `#` are notes about the whole file (e.g. "synthetic data").
@@ -28,36 +35,25 @@ pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
 
     let header_line = body.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
+    let mut rows = Rows {
+        reader,
+        record: StringRecord::new(),
+        skipped_lines,
+        count: 0,
+    };
 
-    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
-                let line = record.position().map(|p| p.line()).unwrap_or(0) + skipped_lines;
-                rows.push((line, record.iter().map(str::to_string).collect()));
-            }
-            Err(error) => {
-                let line = error.position().map(|p| p.line()).unwrap_or(0) + skipped_lines;
-                let location = builder.location(line, 1);
-                builder.error(
-                    location,
-                    Problem::Syntax {
-                        detail: error.to_string(),
-                    },
-                );
-            }
+    let Some(header_line) = rows.next(&mut builder) else {
+        if !builder.stopped() {
+            builder.error(Location::file(origin), Problem::NoData);
         }
-    }
-    let mut rows = rows.into_iter();
-    let Some((header_line, header)) = rows.next() else {
-        builder.error(Location::file(origin), Problem::NoData);
         return builder.finish(notes);
     };
+    let header: Vec<String> = rows.record.iter().map(str::to_string).collect();
     let fields: Vec<Option<Field>> = header.iter().map(|h| field(h)).collect();
     let has = |wanted: Field| fields.contains(&Some(wanted));
     let Some(unit_column) = fields.iter().position(|f| *f == Some(Field::Unit)) else {
@@ -71,15 +67,78 @@ pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
         header: &header,
     };
     if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
-        read_long(&mut builder, &layout, rows);
+        read_long(&mut builder, &layout, &mut rows);
     } else {
-        read_wide(&mut builder, &layout, header_line, rows);
+        read_wide(&mut builder, &layout, header_line, &mut rows);
     }
     if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoData);
     }
     builder.finish(notes)
+}
+
+/// The records of the file, read one at a time into one reused buffer (no allocation per
+/// row or cell), each checked against the limits on rows, fields and cell size.
+struct Rows<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    record: StringRecord,
+    skipped_lines: u64,
+    count: usize,
+}
+
+impl Rows<'_> {
+    /// Reads the next record into `self.record` and returns its line; `None` at the end or
+    /// when a limit stops the reader. Syntax errors are reported and skipped.
+    fn next(&mut self, builder: &mut Builder) -> Option<u64> {
+        loop {
+            if builder.stopped() {
+                return None;
+            }
+            self.count += 1;
+            let result = self.reader.read_record(&mut self.record);
+            let line = |position: Option<&csv::Position>| {
+                position.map(|p| p.line()).unwrap_or(0) + self.skipped_lines
+            };
+            match result {
+                Ok(false) => return None,
+                Ok(true) => {
+                    let line = line(self.record.position());
+                    let limits = builder.limits;
+                    if self.count > limits.max_rows {
+                        builder.too_large(builder.location(line, 1), "rows", limits.max_rows);
+                    } else if self.record.len() > limits.max_columns {
+                        let location = builder.location(line, 1);
+                        builder.too_large(location, "columns", limits.max_columns);
+                    } else if let Some(at) = self
+                        .record
+                        .iter()
+                        .position(|cell| cell.len() > limits.max_cell_bytes)
+                    {
+                        let location = builder.location(line, at as u64 + 1);
+                        builder.too_large(location, "bytes in a cell", limits.max_cell_bytes);
+                    } else {
+                        return Some(line);
+                    }
+                }
+                Err(error) => {
+                    let line = line(error.position());
+                    if self.count > builder.limits.max_rows {
+                        let limit = builder.limits.max_rows;
+                        builder.too_large(builder.location(line, 1), "rows", limit);
+                        continue;
+                    }
+                    let location = builder.location(line, 1);
+                    builder.error(
+                        location,
+                        Problem::Syntax {
+                            detail: error.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The separator that occurs most often in the header line outside quotes (comma on a tie).
@@ -120,7 +179,7 @@ impl Layout<'_> {
         self.fields.iter().position(|f| *f == Some(wanted))
     }
 
-    fn unit(&self, builder: &mut Builder, line: u64, row: &[String]) -> Option<UnitInfo> {
+    fn unit(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> Option<UnitInfo> {
         let cell = |column: Option<usize>| {
             column
                 .and_then(|c| row.get(c))
@@ -157,7 +216,7 @@ impl Layout<'_> {
 
     /// Reports a row whose length differs from the header's, unless the difference is only
     /// trailing empty cells (which spreadsheets like to add).
-    fn check_length(&self, builder: &mut Builder, line: u64, row: &[String]) -> bool {
+    fn check_length(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> bool {
         let expected = self.header.len();
         let extra_filled = row
             .iter()
@@ -176,19 +235,14 @@ impl Layout<'_> {
     }
 }
 
-fn is_blank(row: &[String]) -> bool {
+fn is_blank(row: &StringRecord) -> bool {
     row.iter().all(|cell| cell.trim().is_empty())
 }
 
-fn read_wide(
-    builder: &mut Builder,
-    layout: &Layout,
-    header_line: u64,
-    rows: impl Iterator<Item = (u64, Vec<String>)>,
-) {
+fn read_wide(builder: &mut Builder, layout: &Layout, header_line: u64, rows: &mut Rows) {
     // Columns: indicator values, and `<code>_source` notes beside them.
-    let mut values = Vec::new();
     let mut sources = Vec::new();
+    let mut value_headers = Vec::new();
     for (position, (header, field)) in layout.header.iter().zip(layout.fields).enumerate() {
         let header = header.trim();
         if field.is_some() {
@@ -206,44 +260,48 @@ fn read_wide(
             .strip_suffix("_source")
             .or_else(|| header.strip_suffix("_nguồn"))
         {
-            sources.push((code.to_string(), position));
+            sources.push((code, position));
         } else {
-            values.push((builder.column(header), position));
+            value_headers.push((header, position));
         }
+    }
+    // (column, field position, field position of its source note)
+    let mut values = Vec::with_capacity(value_headers.len());
+    for (code, position) in value_headers {
+        let Some(column) = builder.column(code, header_line) else {
+            return;
+        };
+        let source = sources.iter().find(|(c, _)| *c == code).map(|&(_, p)| p);
+        values.push((column, position, source));
     }
     if values.is_empty() {
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoData);
     }
-    for (line, row) in rows {
-        if is_blank(&row) || !layout.check_length(builder, line, &row) {
+    while let Some(line) = rows.next(builder) {
+        let row = &rows.record;
+        if is_blank(row) || !layout.check_length(builder, line, row) {
             continue;
         }
-        let Some(unit) = layout.unit(builder, line, &row) else {
+        let Some(unit) = layout.unit(builder, line, row) else {
             continue;
         };
         let Some(unit) = builder.unit_row(unit, line) else {
             continue;
         };
-        for &(column, position) in &values {
-            let code = layout.header[position].trim();
-            let source = sources
-                .iter()
-                .find(|(c, _)| c == code)
-                .and_then(|&(_, p)| row.get(p))
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty());
-            let text = row.get(position).map(String::as_str).unwrap_or("");
+        for &(column, position, source) in &values {
+            let source = source
+                .and_then(|p| row.get(p))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+            let text = row.get(position).unwrap_or("");
             builder.text_value(unit, column, text, (line, position as u64 + 1), source);
         }
     }
 }
 
-fn read_long(
-    builder: &mut Builder,
-    layout: &Layout,
-    rows: impl Iterator<Item = (u64, Vec<String>)>,
-) {
+fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
     let at = |wanted| layout.position(wanted);
     let (indicator, value) = (at(Field::Indicator), at(Field::Value));
     let (numerator, denominator, source) = (
@@ -251,19 +309,15 @@ fn read_long(
         at(Field::Denominator),
         at(Field::Source),
     );
-    for (line, row) in rows {
-        if is_blank(&row) || !layout.check_length(builder, line, &row) {
+    while let Some(line) = rows.next(builder) {
+        let row = &rows.record;
+        if is_blank(row) || !layout.check_length(builder, line, row) {
             continue;
         }
-        let Some(unit) = layout.unit(builder, line, &row) else {
+        let Some(unit) = layout.unit(builder, line, row) else {
             continue;
         };
-        let cell = |column: Option<usize>| {
-            column
-                .and_then(|c| row.get(c))
-                .map(|t| t.trim())
-                .unwrap_or("")
-        };
+        let cell = |column: Option<usize>| column.and_then(|c| row.get(c)).unwrap_or("").trim();
         let code = cell(indicator);
         if code.is_empty() {
             let location = builder
@@ -277,8 +331,12 @@ fn read_long(
             );
             continue;
         }
-        let unit = builder.unit_entry(unit, line);
-        let column = builder.column(code);
+        let Some(unit) = builder.unit_entry(unit, line) else {
+            return;
+        };
+        let Some(column) = builder.column(code, line) else {
+            return;
+        };
         let note = Some(cell(source).to_string()).filter(|s| !s.is_empty());
         let column_of = |c: Option<usize>| c.unwrap_or(0) as u64 + 1;
         match (cell(value), cell(numerator), cell(denominator)) {
@@ -299,7 +357,7 @@ fn read_long(
                 let text = format!("{top}/{bottom}");
                 let location = builder.location(line, column_of(missing));
                 let location = Location {
-                    unit: Some(row[layout.unit_column].trim().into()),
+                    unit: Some(cell(Some(layout.unit_column)).into()),
                     ..location
                 }
                 .indicator(code);

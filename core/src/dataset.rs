@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::limits::{Limits, too_large};
 use crate::value::{Reading, Value, read_cell, read_number};
 
 /// A unit being scored: a province, a district, a country.
@@ -76,15 +77,22 @@ impl Cell {
     }
 }
 
-/// Units × indicators. Values are stored column by column (one column per indicator code).
+/// Units × indicators. Values are stored column by column (one column per indicator code),
+/// as plain [`Value`]s with their place in the file beside them; source notes, which few
+/// values have, are kept apart. A value costs 32 bytes and no allocation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Dataset {
     name: Option<String>,
     notes: Vec<String>,
     units: Vec<UnitInfo>,
     columns: Vec<String>,
-    /// `cells[column * units.len() + unit]`
-    cells: Vec<Option<Cell>>,
+    /// `values[column][unit]`
+    values: Vec<Vec<Option<Value>>>,
+    /// `origins[column][unit]`: the line and field the value was read from, 0 when unknown.
+    #[serde(skip)]
+    origins: Vec<Vec<(u32, u32)>>,
+    /// `(column, unit, note)`, sorted by column then unit.
+    sources: Vec<(usize, usize, String)>,
 }
 
 /// What a reader produced: the data it could read and every problem it met.
@@ -103,37 +111,60 @@ impl Parsed {
     }
 }
 
+fn to_u32(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Dataset {
     /// A data set of the given units and indicator codes with every value missing.
     pub fn new(units: Vec<UnitInfo>, columns: Vec<String>) -> Dataset {
-        let cells = vec![None; units.len() * columns.len()];
+        let n = units.len();
         Dataset {
             name: None,
             notes: Vec::new(),
+            values: vec![vec![None; n]; columns.len()],
+            origins: vec![vec![(0, 0); n]; columns.len()],
             units,
             columns,
-            cells,
+            sources: Vec::new(),
         }
     }
 
-    /// Reads CSV text (wide or long layout). `origin` names the file in diagnostics.
+    /// Reads CSV text (wide or long layout) under the default [`Limits`]. `origin` names the
+    /// file in diagnostics.
     pub fn from_csv(text: &str, origin: Option<&str>) -> Parsed {
-        crate::csv_reader::read(text, origin)
+        Dataset::from_csv_with(text, origin, &Limits::default())
     }
 
-    /// Reads JSON text. `origin` names the file in diagnostics. See `indicators/README.md`
-    /// for the layout: `{"units": [{"code": "22", "name": …, "values": {"I1": 0.9581, …}}]}`.
+    /// Reads CSV text, stopping with a [`Problem::TooLarge`] error at the first limit exceeded.
+    pub fn from_csv_with(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
+        crate::csv_reader::read(text, origin, limits)
+    }
+
+    /// Reads JSON text under the default [`Limits`]. `origin` names the file in diagnostics.
+    /// See `indicators/README.md` for the layout:
+    /// `{"units": [{"code": "22", "name": …, "values": {"I1": 0.9581, …}}]}`.
     pub fn from_json(text: &str, origin: Option<&str>) -> Parsed {
-        crate::json_reader::read(text, origin)
+        Dataset::from_json_with(text, origin, &Limits::default())
+    }
+
+    /// Reads JSON text, stopping with a [`Problem::TooLarge`] error at the first limit exceeded.
+    pub fn from_json_with(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
+        crate::json_reader::read(text, origin, limits)
     }
 
     /// Reads JSON when the text starts with `{` or `[`, CSV otherwise.
     pub fn parse(text: &str, origin: Option<&str>) -> Parsed {
+        Dataset::parse_with(text, origin, &Limits::default())
+    }
+
+    /// [`Dataset::parse`] under the given limits.
+    pub fn parse_with(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
         let body = text.trim_start_matches('\u{feff}').trim_start();
         if body.starts_with('{') || body.starts_with('[') {
-            Dataset::from_json(text, origin)
+            Dataset::from_json_with(text, origin, limits)
         } else {
-            Dataset::from_csv(text, origin)
+            Dataset::from_csv_with(text, origin, limits)
         }
     }
 
@@ -168,16 +199,67 @@ impl Dataset {
         self.units.iter().position(|u| u.code == code)
     }
 
-    /// The cell of a unit in a column.
-    pub fn get(&self, unit: usize, column: usize) -> Option<&Cell> {
-        self.cells.get(column * self.units.len() + unit)?.as_ref()
+    /// The cell of a unit in a column: its value, source note and place in the file.
+    pub fn get(&self, unit: usize, column: usize) -> Option<Cell> {
+        let value = self.value(unit, column)?;
+        Some(Cell {
+            value,
+            source: self.source(unit, column).map(str::to_string),
+            origin: self.origin(unit, column),
+        })
+    }
+
+    /// The value of a unit in a column, without its source note.
+    pub fn value(&self, unit: usize, column: usize) -> Option<Value> {
+        *self.values.get(column)?.get(unit)?
+    }
+
+    /// Every unit's value in a column, in unit order (empty for a column that does not exist).
+    pub fn column_values(&self, column: usize) -> &[Option<Value>] {
+        self.values.get(column).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The source note of a value.
+    pub fn source(&self, unit: usize, column: usize) -> Option<&str> {
+        let at = self.source_position(unit, column).ok()?;
+        Some(self.sources[at].2.as_str())
+    }
+
+    fn source_position(&self, unit: usize, column: usize) -> Result<usize, usize> {
+        self.sources
+            .binary_search_by(|(c, u, _)| (*c, *u).cmp(&(column, unit)))
+    }
+
+    /// Where a value was read: line and field (CSV), when known.
+    pub fn origin(&self, unit: usize, column: usize) -> Option<(u64, u64)> {
+        let (line, field) = *self.origins.get(column)?.get(unit)?;
+        (line > 0).then_some((u64::from(line), u64::from(field)))
     }
 
     /// Sets the cell of a unit in a column (both by position).
     pub fn set(&mut self, unit: usize, column: usize, cell: Option<Cell>) {
-        let n = self.units.len();
-        if unit < n && column < self.columns.len() {
-            self.cells[column * n + unit] = cell;
+        if unit >= self.units.len() || column >= self.columns.len() {
+            return;
+        }
+        let (value, source, origin) = match cell {
+            Some(cell) => (Some(cell.value), cell.source, cell.origin),
+            None => (None, None, None),
+        };
+        self.values[column][unit] = value;
+        self.origins[column][unit] = origin
+            .map(|(line, field)| (to_u32(line), to_u32(field)))
+            .unwrap_or((0, 0));
+        self.set_source(unit, column, source);
+    }
+
+    fn set_source(&mut self, unit: usize, column: usize, source: Option<String>) {
+        match (self.source_position(unit, column), source) {
+            (Ok(at), Some(note)) => self.sources[at].2 = note,
+            (Ok(at), None) => {
+                self.sources.remove(at);
+            }
+            (Err(at), Some(note)) => self.sources.insert(at, (column, unit, note)),
+            (Err(_), None) => {}
         }
     }
 
@@ -202,21 +284,18 @@ impl Dataset {
 
     /// Adds a unit with every value missing.
     pub fn add_unit(&mut self, unit: UnitInfo) {
-        let n = self.units.len();
-        let mut cells = Vec::with_capacity((n + 1) * self.columns.len());
-        for column in 0..self.columns.len() {
-            cells.extend(self.cells[column * n..(column + 1) * n].iter().cloned());
-            cells.push(None);
+        for (values, origins) in self.values.iter_mut().zip(&mut self.origins) {
+            values.push(None);
+            origins.push((0, 0));
         }
-        self.cells = cells;
         self.units.push(unit);
     }
 
     /// Adds an indicator column with every value missing.
     pub fn add_column(&mut self, code: String) {
         self.columns.push(code);
-        self.cells
-            .extend(std::iter::repeat_n(None, self.units.len()));
+        self.values.push(vec![None; self.units.len()]);
+        self.origins.push(vec![(0, 0); self.units.len()]);
     }
 
     /// The same data under a name.
@@ -230,32 +309,33 @@ impl Dataset {
     }
 }
 
-/// A data set being assembled by a reader: units and columns are looked up by code once, and
-/// values arrive in any order.
+/// A data set being assembled by a reader: units and columns are looked up by code once,
+/// values go straight into their column, and a value given twice is found by its slot being
+/// taken. Every addition is checked against the [`Limits`]; the first one exceeded stops the
+/// reader (see [`Builder::stopped`]).
 pub(crate) struct Builder<'a> {
     pub origin: Option<&'a str>,
     pub diagnostics: Vec<Diagnostic>,
-    units: Vec<UnitInfo>,
+    pub limits: &'a Limits,
+    data: Dataset,
     unit_ids: HashMap<String, usize>,
-    unit_lines: Vec<u64>,
-    columns: Vec<String>,
     column_ids: HashMap<String, usize>,
-    entries: Vec<(usize, usize, Cell)>,
-    seen: HashMap<(usize, usize), u64>,
+    /// Per column: a decimal comma has been noted (one note per column is enough).
+    comma_noted: Vec<bool>,
+    stopped: bool,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(origin: Option<&'a str>) -> Builder<'a> {
+    pub fn new(origin: Option<&'a str>, limits: &'a Limits) -> Builder<'a> {
         Builder {
             origin,
             diagnostics: Vec::new(),
-            units: Vec::new(),
+            limits,
+            data: Dataset::default(),
             unit_ids: HashMap::new(),
-            unit_lines: Vec::new(),
-            columns: Vec::new(),
             column_ids: HashMap::new(),
-            entries: Vec::new(),
-            seen: HashMap::new(),
+            comma_noted: Vec::new(),
+            stopped: false,
         }
     }
 
@@ -267,45 +347,99 @@ impl<'a> Builder<'a> {
         self.diagnostics.push(Diagnostic::error(location, problem));
     }
 
-    /// The number of units read so far.
-    pub fn unit_count(&self) -> usize {
-        self.units.len()
+    /// Reports a limit exceeded and stops the reader.
+    pub fn too_large(&mut self, location: Location, what: &str, limit: usize) {
+        self.diagnostics.push(too_large(location, what, limit));
+        self.stopped = true;
     }
 
-    /// Registers a column; returns its position.
-    pub fn column(&mut self, code: &str) -> usize {
+    /// True once a limit has been exceeded: the reader must read no further.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// The number of units read so far.
+    pub fn unit_count(&self) -> usize {
+        self.data.units.len()
+    }
+
+    /// True when a grid of `units` × `columns` values fits the limits.
+    fn fits(&self, units: usize, columns: usize) -> bool {
+        units.saturating_mul(columns) <= self.limits.max_cells
+    }
+
+    /// Registers a column; returns its position, or `None` when a limit stops the reader.
+    pub fn column(&mut self, code: &str, line: u64) -> Option<usize> {
         if let Some(&id) = self.column_ids.get(code) {
-            return id;
+            return Some(id);
         }
-        self.columns.push(code.to_string());
-        self.column_ids
-            .insert(code.to_string(), self.columns.len() - 1);
-        self.columns.len() - 1
+        let count = self.data.columns.len();
+        if count >= self.limits.max_indicators {
+            let location = self.location_or_file(line);
+            self.too_large(location, "indicators", self.limits.max_indicators);
+            return None;
+        }
+        if !self.fits(self.data.units.len(), count + 1) {
+            let location = self.location_or_file(line);
+            self.too_large(
+                location,
+                "values (units × indicators)",
+                self.limits.max_cells,
+            );
+            return None;
+        }
+        self.data.add_column(code.to_string());
+        self.comma_noted.push(false);
+        self.column_ids.insert(code.to_string(), count);
+        Some(count)
+    }
+
+    fn location_or_file(&self, line: u64) -> Location {
+        if line > 0 {
+            self.location(line, 1)
+        } else {
+            Location::file(self.origin)
+        }
     }
 
     /// Registers a unit row in a wide file: a second row for the same unit is an error.
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         if self.unit_ids.contains_key(&unit.code) {
-            let location = self.location(line, 1).unit(&unit.code);
+            let location = self.location_or_file(line).unit(&unit.code);
             self.error(location, Problem::DuplicateUnit);
             return None;
         }
-        Some(self.unit_entry(unit, line))
+        self.unit_entry(unit, line)
     }
 
-    /// Finds or registers a unit in a long file, merging name, year and group.
-    pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> usize {
+    /// Finds or registers a unit in a long file, merging name, year and group; `None` when a
+    /// limit stops the reader.
+    pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         if let Some(&id) = self.unit_ids.get(&unit.code) {
-            let known = &mut self.units[id];
+            let known = &mut self.data.units[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
             known.group = known.group.take().or(unit.group);
-            return id;
+            return Some(id);
         }
-        self.unit_ids.insert(unit.code.clone(), self.units.len());
-        self.units.push(unit);
-        self.unit_lines.push(line);
-        self.units.len() - 1
+        let count = self.data.units.len();
+        if count >= self.limits.max_units {
+            let location = self.location_or_file(line);
+            self.too_large(location, "units", self.limits.max_units);
+            return None;
+        }
+        if !self.fits(count + 1, self.data.columns.len()) {
+            let location = self.location_or_file(line);
+            self.too_large(
+                location,
+                "values (units × indicators)",
+                self.limits.max_cells,
+            );
+            return None;
+        }
+        self.unit_ids.insert(unit.code.clone(), count);
+        self.data.add_unit(unit);
+        Some(count)
     }
 
     /// Reads a cell's text into a value for a unit and column, reporting what it finds.
@@ -317,20 +451,19 @@ impl<'a> Builder<'a> {
         at: (u64, u64),
         source: Option<String>,
     ) {
-        let location = self.located(unit, column, at);
         match read_cell(text) {
-            None => self.error(
-                location,
-                Problem::BadValue {
-                    text: text.trim().to_string(),
-                },
-            ),
+            None => {
+                let location = self.located(unit, column, at);
+                let text = text.trim().to_string();
+                self.error(location, Problem::BadValue { text });
+            }
             Some(Reading::Missing) => {}
             Some(Reading::Value {
                 value,
                 decimal_comma,
             }) => {
-                if decimal_comma {
+                if decimal_comma && !self.comma_noted[column] {
+                    self.comma_noted[column] = true;
                     let shown = match value {
                         Value::Number { value } | Value::Percent { value } => value,
                         Value::Ratio {
@@ -343,17 +476,10 @@ impl<'a> Builder<'a> {
                         text: text.trim().to_string(),
                         value: shown,
                     };
+                    let location = self.located(unit, column, at);
                     self.diagnostics.push(Diagnostic::note(location, problem));
                 }
-                self.value(
-                    unit,
-                    column,
-                    Cell {
-                        value,
-                        source,
-                        origin: Some(at),
-                    },
-                );
+                self.value(unit, column, value, at, source);
             }
         }
     }
@@ -387,36 +513,34 @@ impl<'a> Builder<'a> {
             numerator: numbers[0],
             denominator: numbers[1],
         };
-        self.value(
-            unit,
-            column,
-            Cell {
-                value,
-                source,
-                origin: Some((line, texts[0].1)),
-            },
-        );
+        self.value(unit, column, value, (line, texts[0].1), source);
     }
 
-    pub fn value(&mut self, unit: usize, column: usize, cell: Cell) {
-        let line = cell.origin.map(|(line, _)| line).unwrap_or(0);
-        if self.seen.insert((unit, column), line).is_some() {
-            let location = self.located(unit, column, cell.origin.unwrap_or((line, 0)));
+    /// Stores a value read at `at` (line and field; `(0, 0)` when unknown).
+    pub fn value(
+        &mut self,
+        unit: usize,
+        column: usize,
+        value: Value,
+        at: (u64, u64),
+        source: Option<String>,
+    ) {
+        if self.data.values[column][unit].is_some() {
+            let location = self.located(unit, column, at);
             self.error(location, Problem::DuplicateValue);
             return;
         }
-        self.entries.push((unit, column, cell));
+        self.data.values[column][unit] = Some(value);
+        self.data.origins[column][unit] = (to_u32(at.0), to_u32(at.1));
+        if source.is_some() {
+            self.data.set_source(unit, column, source);
+        }
     }
 
     /// Attaches a source note to a value already read.
     pub fn set_source(&mut self, unit: usize, column: usize, source: String) {
-        if let Some(entry) = self
-            .entries
-            .iter_mut()
-            .rev()
-            .find(|(u, c, _)| *u == unit && *c == column)
-        {
-            entry.2.source = Some(source);
+        if self.data.values[column][unit].is_some() {
+            self.data.set_source(unit, column, Some(source));
         }
     }
 
@@ -426,15 +550,12 @@ impl<'a> Builder<'a> {
             location = location.at(line, col);
         }
         location
-            .unit(&self.units[unit].code)
-            .indicator(&self.columns[column])
+            .unit(&self.data.units[unit].code)
+            .indicator(&self.data.columns[column])
     }
 
     pub fn finish(self, notes: Vec<String>) -> Parsed {
-        let mut dataset = Dataset::new(self.units, self.columns);
-        for (unit, column, cell) in self.entries {
-            dataset.set(unit, column, Some(cell));
-        }
+        let mut dataset = self.data;
         dataset.set_notes(notes);
         if let Some(origin) = self.origin {
             dataset = dataset.with_name(origin);

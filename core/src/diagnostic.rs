@@ -375,7 +375,12 @@ fn render_all(diagnostics: &[Diagnostic]) -> String {
 }
 
 fn num(value: f64, lang: Lang) -> String {
-    let text = format!("{}", crate::text::round_to(value, 6));
+    // Huge numbers in scientific notation; rounding them at 6 decimals would overflow.
+    let text = if value.abs() >= 1e15 {
+        format!("{value:e}")
+    } else {
+        format!("{}", crate::text::round_to(value, 6))
+    };
     match lang {
         Lang::Vi => text.replace('.', ","),
         Lang::En => text,
@@ -525,24 +530,38 @@ fn message(problem: &Problem, lang: Lang) -> String {
             high,
             symbol,
         } => {
-            let side = if value < low {
-                lang.pick("dưới", "below")
-            } else {
-                lang.pick("trên", "above")
-            };
             let sp = if symbol.is_empty() || symbol == "%" {
                 ""
             } else {
                 " "
             };
             let (v, l, h) = (num(*value, lang), num(*low, lang), num(*high, lang));
-            match lang {
-                Lang::Vi => format!(
-                    "giá trị {v}{sp}{symbol} nằm {side} khoảng cho phép {l}–{h}{sp}{symbol}"
-                ),
-                Lang::En => format!(
-                    "value {v}{sp}{symbol} is {side} the indicator's range {l}–{h}{sp}{symbol}"
-                ),
+            let below = value < low;
+            match (lang, high.is_finite() && low.is_finite()) {
+                (Lang::Vi, false) if below => {
+                    format!("giá trị {v}{sp}{symbol} nhỏ hơn mức tối thiểu {l}{sp}{symbol}")
+                }
+                (Lang::En, false) if below => {
+                    format!("value {v}{sp}{symbol} is below the minimum of {l}{sp}{symbol}")
+                }
+                (Lang::Vi, false) => {
+                    format!("giá trị {v}{sp}{symbol} lớn hơn mức tối đa {h}{sp}{symbol}")
+                }
+                (Lang::En, false) => {
+                    format!("value {v}{sp}{symbol} is above the maximum of {h}{sp}{symbol}")
+                }
+                (Lang::Vi, true) => {
+                    let side = if below { "dưới" } else { "trên" };
+                    format!(
+                        "giá trị {v}{sp}{symbol} nằm {side} khoảng cho phép {l}–{h}{sp}{symbol}"
+                    )
+                }
+                (Lang::En, true) => {
+                    let side = if below { "below" } else { "above" };
+                    format!(
+                        "value {v}{sp}{symbol} is {side} the indicator's range {l}–{h}{sp}{symbol}"
+                    )
+                }
             }
         }
         MissingValue { policy } => {
@@ -602,7 +621,56 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator",
         ),
         DuplicateUnit | DuplicateValue => lang.pick("giữ lại một dòng", "keep one of the rows"),
+        MissingUnitCode => lang.pick(
+            "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng, hoặc tạo lại mẫu với `dti template --unit MÃ`",
+            "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`",
+        ),
+        ZeroDenominator => lang.pick(
+            "mẫu số phải lớn hơn 0; để trống nếu chưa có số liệu",
+            "the denominator must be above 0; leave both blank when the figure is not known",
+        ),
+        NoData => lang.pick(
+            "tệp trống hoặc chỉ có tiêu đề: `dti template` tạo tệp mẫu để điền",
+            "the file is empty or holds only a header: `dti template` writes a file to fill in",
+        ),
+        BadYear { .. } => lang.pick("ghi năm bằng 4 chữ số, ví dụ 2022", "write the year with four digits, e.g. 2022"),
+        Syntax { .. } => lang.pick(
+            "xem quanh vị trí đó: thiếu hoặc thừa dấu ngoặc kép, dấu phẩy hoặc dấu ngoặc",
+            "look near that place for a missing or extra quote, comma or bracket",
+        ),
+        MissingValue { .. } => lang.pick("nhập giá trị nếu có số liệu", "enter the value if the figure is known"),
         _ => return None,
     };
     Some(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out_of_range(value: f64, low: f64, high: f64) -> String {
+        let problem = Problem::OutOfRange {
+            value,
+            low,
+            high,
+            symbol: String::new(),
+        };
+        Diagnostic::error(Location::default(), problem).message(Lang::En)
+    }
+
+    #[test]
+    fn open_ranges_are_worded_by_their_one_bound() {
+        assert_eq!(
+            out_of_range(-3.0, 0.0, f64::INFINITY),
+            "value -3 is below the minimum of 0"
+        );
+        assert_eq!(
+            out_of_range(1.2, 0.0, 1.0),
+            "value 1.2 is above the indicator's range 0–1"
+        );
+        assert_eq!(
+            out_of_range(1e308, f64::NEG_INFINITY, 5.0),
+            "value 1e308 is above the maximum of 5"
+        );
+    }
 }

@@ -26,6 +26,8 @@ pub struct Explanation {
     /// The indicators ordered by the index gain of one step, largest first; indicators
     /// already at their maximum or without a positive weight are left out.
     pub best_moves: Vec<Move>,
+    /// Each indicator's part of each index's value (indices built by means and sums).
+    pub contributions: Vec<crate::score::Contribution>,
 }
 
 /// One indicator's part in the explanation.
@@ -164,5 +166,6 @@ pub fn explain(
         step,
         indicators,
         best_moves,
+        contributions: crate::score::contributions(framework, &results, unit),
     })
 }

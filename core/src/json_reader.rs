@@ -10,12 +10,25 @@
 
 use serde_json::Value as Json;
 
-use crate::dataset::{Builder, Cell, Parsed, UnitInfo};
+use crate::dataset::{Builder, Parsed, UnitInfo};
 use crate::diagnostic::{Location, Problem};
+use crate::limits::{Limits, nesting_beyond};
 use crate::value::Value;
 
-pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
-    let mut builder = Builder::new(origin);
+/// JSON values have no line and field of their own.
+const NOWHERE: (u64, u64) = (0, 0);
+
+pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
+    let mut builder = Builder::new(origin, limits);
+    if text.len() > limits.max_bytes {
+        builder.too_large(Location::file(origin), "bytes", limits.max_bytes);
+        return builder.finish(Vec::new());
+    }
+    if let Some(line) = nesting_beyond(text, limits.max_depth) {
+        let location = builder.location(line, 1);
+        builder.too_large(location, "levels of nesting", limits.max_depth);
+        return builder.finish(Vec::new());
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let document: Json = match serde_json::from_str(text) {
         Ok(document) => document,
@@ -51,6 +64,9 @@ pub(crate) fn read(text: &str, origin: Option<&str>) -> Parsed {
         return builder.finish(notes);
     };
     for (position, unit) in units.iter().enumerate() {
+        if builder.stopped() {
+            break;
+        }
         read_unit(&mut builder, position, unit);
     }
     builder.finish(notes)
@@ -102,6 +118,15 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
             ),
         },
     }
+    let limit = builder.limits.max_cell_bytes;
+    let long = |text: &str| text.len() > limit;
+    if long(&info.code)
+        || info.name.as_deref().is_some_and(long)
+        || info.group.as_deref().is_some_and(long)
+    {
+        let limit = builder.limits.max_cell_bytes;
+        return builder.too_large(here, "bytes in a string", limit);
+    }
     let Some(unit) = builder.unit_row(info, 0) else {
         return;
     };
@@ -109,7 +134,13 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
         return syntax(builder, here, format!("{} has no `values` object", place()));
     };
     for (code, value) in values {
-        let column = builder.column(code);
+        if code.len() > builder.limits.max_cell_bytes {
+            let limit = builder.limits.max_cell_bytes;
+            return builder.too_large(here, "bytes in a string", limit);
+        }
+        let Some(column) = builder.column(code, 0) else {
+            return;
+        };
         read_value(builder, unit, column, value, &here.clone().indicator(code));
     }
 }
@@ -118,9 +149,11 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
     let number = |json: Option<&Json>| json.and_then(Json::as_f64).filter(|x| x.is_finite());
     match value {
         Json::Null => {}
-        Json::Bool(flag) => builder.value(unit, column, Cell::new(Value::YesNo { value: *flag })),
+        Json::Bool(flag) => {
+            builder.value(unit, column, Value::YesNo { value: *flag }, NOWHERE, None)
+        }
         Json::Number(_) => match number(Some(value)) {
-            Some(x) => builder.value(unit, column, Cell::new(Value::Number { value: x })),
+            Some(x) => builder.value(unit, column, Value::Number { value: x }, NOWHERE, None),
             None => builder.error(
                 here.clone(),
                 Problem::BadValue {
@@ -128,7 +161,11 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 },
             ),
         },
-        Json::String(text) => builder.text_value(unit, column, text, (0, 0), None),
+        Json::String(text) if text.len() > builder.limits.max_cell_bytes => {
+            let limit = builder.limits.max_cell_bytes;
+            builder.too_large(here.clone(), "bytes in a string", limit)
+        }
+        Json::String(text) => builder.text_value(unit, column, text, NOWHERE, None),
         Json::Object(fields) => {
             let source = fields
                 .get("source")
@@ -150,7 +187,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 number(fields.get("denominator")),
             ) {
                 (Some(Json::String(text)), None, None) => {
-                    builder.text_value(unit, column, text, (0, 0), source)
+                    builder.text_value(unit, column, text, NOWHERE, source)
                 }
                 (Some(inner), None, None) if !inner.is_object() => {
                     read_value(builder, unit, column, inner, here);
@@ -163,15 +200,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                         numerator,
                         denominator,
                     };
-                    builder.value(
-                        unit,
-                        column,
-                        Cell {
-                            value,
-                            source,
-                            origin: None,
-                        },
-                    );
+                    builder.value(unit, column, value, NOWHERE, source);
                 }
                 _ => builder.error(
                     here.clone(),

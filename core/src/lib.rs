@@ -23,7 +23,8 @@
 //! - [`Dataset`]: units × values, read from CSV or JSON ([`dataset`] module);
 //! - [`check()`]: values put into each indicator's unit and range, every problem listed;
 //! - [`score()`] / [`compute`]: [`Results`] for every unit and node;
-//! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English.
+//! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English;
+//! - [`Limits`]: the largest inputs the readers accept ([`limits`] module).
 //!
 //! The [`pipeline`] module holds the full JRC/OECD construction pipeline (denominate, impute,
 //! screen, treat outliers, normalise, aggregate) for analysts building an index from raw data.
@@ -37,11 +38,13 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
 pub mod framework;
+pub mod limits;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod random;
 pub mod rule;
 pub mod score;
+pub mod synthetic;
 pub mod text;
 pub mod value;
 
@@ -54,6 +57,7 @@ pub use diagnostic::{Diagnostic, Failure, Location, Problem, Severity};
 pub use framework::{
     Aggregation, Direction, Framework, MissingPolicy, Node, NodeId, NodeKind, Range, Unit,
 };
+pub use limits::Limits;
 pub use rule::Rule;
 pub use score::{Contribution, NodeResult, Results, Status, UnitResult, compute, score};
 pub use text::{Lang, Names, format_decimal, round_to};

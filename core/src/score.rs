@@ -50,9 +50,6 @@ pub struct UnitResult {
     pub unit: UnitInfo,
     /// One entry per node, in the order of [`Results::nodes`].
     pub nodes: Vec<NodeResult>,
-    /// Each indicator's share of each index's value, for indices built by means and sums
-    /// only (there, contributions add up to the index's value).
-    pub contributions: Vec<Contribution>,
 }
 
 /// Whether a node's value rests on data.
@@ -89,7 +86,7 @@ pub struct NodeResult {
     pub status: Status,
 }
 
-/// How much of an index's value comes from one indicator.
+/// How much of an index's value comes from one indicator (see [`contributions`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contribution {
     /// The indicator's code.
@@ -232,11 +229,9 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
                     }
                 })
                 .collect();
-            let contributions = contributions(framework, &values, &infos, unit);
             UnitResult {
                 unit: info.clone(),
                 nodes,
-                contributions,
             }
         })
         .collect();
@@ -307,6 +302,7 @@ pub(crate) fn aggregate_all(
         .next()
         .map(|leaf| values[leaf].len())
         .unwrap_or(0);
+    let mut present = Vec::new();
     for (id, node) in framework.nodes().iter().enumerate() {
         let NodeKind::Aggregate { method, children } = &node.kind else {
             continue;
@@ -320,6 +316,7 @@ pub(crate) fn aggregate_all(
                 values,
                 unit,
                 framework.min_availability(),
+                &mut present,
             );
             column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
             status.push(state);
@@ -387,36 +384,37 @@ pub(crate) fn scales(framework: &Framework, n: usize) -> Vec<Range> {
 
 /// The share of an aggregate's weighted children that have a value, if any have a weight.
 fn availability(children: &[Edge], values: &[Vec<Option<f64>>], unit: usize) -> Option<f64> {
-    let weighted: Vec<&Edge> = children.iter().filter(|e| e.weight > 0.0).collect();
-    if weighted.is_empty() {
-        return None;
+    let (mut weighted, mut present) = (0usize, 0usize);
+    for edge in children.iter().filter(|e| e.weight > 0.0) {
+        weighted += 1;
+        present += usize::from(values[edge.child][unit].is_some());
     }
-    let present = weighted
-        .iter()
-        .filter(|e| values[e.child][unit].is_some())
-        .count();
-    Some(present as f64 / weighted.len() as f64)
+    (weighted > 0).then(|| present as f64 / weighted as f64)
 }
 
+/// One aggregate's value for one unit; `present` is scratch space reused across calls.
 fn aggregate(
     method: Aggregation,
     children: &[Edge],
     values: &[Vec<Option<f64>>],
     unit: usize,
     threshold: f64,
+    present: &mut Vec<(f64, f64)>,
 ) -> (Option<f64>, Status) {
-    let present: Vec<(f64, f64)> = children
-        .iter()
-        .filter(|e| e.weight > 0.0)
-        .filter_map(|e| values[e.child][unit].map(|x| (x, e.weight)))
-        .collect();
+    present.clear();
+    present.extend(
+        children
+            .iter()
+            .filter(|e| e.weight > 0.0)
+            .filter_map(|e| values[e.child][unit].map(|x| (x, e.weight))),
+    );
     if present.is_empty() {
         return (None, Status::Missing);
     }
     if availability(children, values, unit).is_some_and(|share| share < threshold) {
         return (None, Status::LowAvailability);
     }
-    (Some(combine(method, &present)), Status::Scored)
+    (Some(combine(method, present)), Status::Scored)
 }
 
 /// Combines `(value, weight)` pairs (all weights positive, at least one pair).
@@ -464,34 +462,50 @@ pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
         .collect()
 }
 
-fn contributions(
-    framework: &Framework,
-    values: &[Vec<Option<f64>>],
-    infos: &[NodeInfo],
-    unit: usize,
-) -> Vec<Contribution> {
+/// Each indicator's part of each index's value for one unit (by position in
+/// [`Results::units`]), for the indices built by weighted means and sums only: there the
+/// contributions of an index add up to its value. Computed on demand, so large data sets do
+/// not carry units × indicators × indices numbers they may never read.
+///
+/// ```
+/// let framework = dti_core::embedded::default_framework();
+/// let (data, _) = dti_core::embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let results = dti_core::score(&framework, &data).unwrap();
+/// let parts = dti_core::score::contributions(&framework, &results, 0);
+/// let dti: f64 = parts.iter().filter(|c| c.index == "DTI").map(|c| c.value).sum();
+/// assert!((dti - results.value("22", "DTI").unwrap()).abs() < 1e-12);
+/// // Digital-government activity: 200 of 1000 points × 0.8385.
+/// let i7 = parts.iter().find(|c| c.index == "DTI" && c.indicator == "I7").unwrap();
+/// assert!((i7.points.unwrap() - 167.7).abs() < 1e-9);
+/// ```
+pub fn contributions(framework: &Framework, results: &Results, unit: usize) -> Vec<Contribution> {
+    let Some(row) = results.units.get(unit) else {
+        return Vec::new();
+    };
+    let values: Vec<Option<f64>> = row.nodes.iter().map(|node| node.value).collect();
+    if values.len() != framework.nodes().len() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
+    let mut shares = vec![0.0; values.len()];
     for &index in framework.indices() {
         if framework.node(index).is_indicator()
             || !linear_below(framework, index)
-            || values[index][unit].is_none()
+            || values[index].is_none()
         {
             continue;
         }
-        let mut shares = vec![0.0; framework.nodes().len()];
-        spread(framework, values, unit, index, 1.0, &mut shares);
-        for leaf in framework.indicators() {
-            if !framework.reaches(index, leaf) {
-                continue;
-            }
+        shares.fill(0.0);
+        spread(framework, &values, index, 1.0, &mut shares);
+        let sum = is_sum(framework, index);
+        for leaf in framework
+            .indicators()
+            .filter(|&leaf| framework.reaches(index, leaf))
+        {
             let value = shares[leaf];
-            let points = infos[index].max_points.map(|max| {
-                if is_sum(framework, index) {
-                    value
-                } else {
-                    value * max
-                }
-            });
+            let points = results.nodes[index]
+                .max_points
+                .map(|max| if sum { value } else { value * max });
             out.push(Contribution {
                 indicator: framework.node(leaf).code.clone(),
                 index: framework.node(index).code.clone(),
@@ -506,21 +520,18 @@ fn contributions(
 /// Passes `factor` down from an aggregate to the leaves, through present children only.
 fn spread(
     framework: &Framework,
-    values: &[Vec<Option<f64>>],
-    unit: usize,
+    values: &[Option<f64>],
     id: NodeId,
     factor: f64,
     shares: &mut [f64],
 ) {
-    let Some(value) = values[id][unit] else {
-        return;
-    };
+    let Some(value) = values[id] else { return };
     match &framework.node(id).kind {
         NodeKind::Indicator { .. } => shares[id] += factor * value,
         NodeKind::Aggregate { method, children } => {
             let present = children
                 .iter()
-                .filter(|e| e.weight > 0.0 && values[e.child][unit].is_some());
+                .filter(|e| e.weight > 0.0 && values[e.child].is_some());
             let total: f64 = if *method == Aggregation::Sum {
                 1.0
             } else {
@@ -530,7 +541,6 @@ fn spread(
                 spread(
                     framework,
                     values,
-                    unit,
                     edge.child,
                     factor * edge.weight / total,
                     shares,

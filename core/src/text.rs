@@ -93,6 +93,9 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
 /// assert_eq!(dti_core::round_to(2.5, 0), 3.0);
 /// ```
 pub fn round_to(value: f64, decimals: u32) -> f64 {
-    let factor = libm::pow(10.0, f64::from(decimals.min(15)));
+    const POWERS_OF_TEN: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let factor = POWERS_OF_TEN[decimals.min(15) as usize];
     libm::round(value * factor) / factor
 }

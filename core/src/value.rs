@@ -1,5 +1,7 @@
 //! Raw values as people write them, and their conversion into an indicator's unit.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Problem, ValueForm};
@@ -110,24 +112,24 @@ pub(crate) enum Reading {
 /// including infinities and NaN.
 pub(crate) fn read_cell(text: &str) -> Option<Reading> {
     let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let lower = text.to_lowercase();
-    match lower.as_str() {
-        "" | "na" | "n/a" | "#n/a" | "-" | "–" | "—" | ".." | "null" | "none" => {
-            return Some(Reading::Missing);
-        }
-        "yes" | "y" | "true" | "có" | "co" | "đạt" | "x" => {
-            return Some(Reading::Value {
-                value: Value::YesNo { value: true },
+    if matches!(text, "" | "-" | "–" | "—" | "..") {
+        return Some(Reading::Missing);
+    }
+    // Only words need lower-casing; numbers (nearly every cell) skip the allocation.
+    if text.chars().any(char::is_alphabetic) {
+        let lower = text.to_lowercase();
+        let flag = |value| {
+            Some(Reading::Value {
+                value: Value::YesNo { value },
                 decimal_comma: false,
-            });
+            })
+        };
+        match lower.as_str() {
+            "na" | "n/a" | "#n/a" | "null" | "none" => return Some(Reading::Missing),
+            "yes" | "y" | "true" | "có" | "co" | "đạt" | "x" => return flag(true),
+            "no" | "n" | "false" | "không" | "khong" | "không đạt" => return flag(false),
+            _ => {}
         }
-        "no" | "n" | "false" | "không" | "khong" | "không đạt" => {
-            return Some(Reading::Value {
-                value: Value::YesNo { value: false },
-                decimal_comma: false,
-            });
-        }
-        _ => {}
     }
     if let Some(number) = text.strip_suffix('%') {
         let (value, decimal_comma) = read_number(number)?;
@@ -158,26 +160,33 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
 /// Reads a number with either decimal mark and optional thousands grouping.
 /// Returns the number and whether a decimal comma was used.
 pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
+    let spaced = text.bytes().any(|b| b.is_ascii_whitespace() || b >= 0x80);
+    let compact: Cow<str> = if spaced {
+        Cow::Owned(
+            text.chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    let compact = compact.as_ref();
     if compact.is_empty()
         || !compact
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E'))
-        || !compact.chars().any(|c| c.is_ascii_digit())
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'-' | b'+' | b'e' | b'E'))
+        || !compact.bytes().any(|c| c.is_ascii_digit())
     {
         return None;
     }
-    let commas = compact.matches(',').count();
-    let dots = compact.matches('.').count();
-    let (normal, decimal_comma) = match (commas, dots) {
-        (0, 0) => (compact, false),
-        (0, 1) => (compact, false),
-        (1, 0) => (compact.replace(',', "."), true),
-        (_, 0) if is_grouped(&compact, ',') => (compact.replace(',', ""), false),
-        (0, _) if is_grouped(&compact, '.') => (compact.replace('.', ""), false),
+    let commas = compact.bytes().filter(|&c| c == b',').count();
+    let dots = compact.bytes().filter(|&c| c == b'.').count();
+    // The number with grouping marks dropped and the decimal mark made a dot.
+    let (value, decimal_comma) = match (commas, dots) {
+        (0, 0) | (0, 1) => (parse_mapped(compact, None, b'.')?, false),
+        (1, 0) => (parse_mapped(compact, None, b',')?, true),
+        (_, 0) if is_grouped(compact, ',') => (parse_mapped(compact, Some(b','), b'.')?, false),
+        (0, _) if is_grouped(compact, '.') => (parse_mapped(compact, Some(b'.'), b',')?, false),
         (_, _) if commas > 0 && dots > 0 => {
             // Both marks: the last one is the decimal mark, the other groups thousands.
             let comma_last = compact.rfind(',') > compact.rfind('.');
@@ -189,12 +198,35 @@ pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {
             if compact.matches(decimal).count() != 1 || !is_grouped(whole, group) {
                 return None;
             }
-            (compact.replace(group, "").replace(decimal, "."), comma_last)
+            let value = parse_mapped(compact, Some(group as u8), decimal as u8)?;
+            (value, comma_last)
         }
         _ => return None,
     };
-    let value: f64 = normal.parse().ok()?;
     value.is_finite().then_some((value, decimal_comma))
+}
+
+/// Parses ASCII number text after dropping the `group` mark and turning `decimal` into a
+/// dot, without allocating for numbers of up to 64 characters.
+fn parse_mapped(text: &str, group: Option<u8>, decimal: u8) -> Option<f64> {
+    if group.is_none() && decimal == b'.' {
+        return text.parse().ok();
+    }
+    let mapped = text
+        .bytes()
+        .filter(|&b| Some(b) != group)
+        .map(|b| if b == decimal { b'.' } else { b });
+    let mut buffer = [0u8; 64];
+    if text.len() <= buffer.len() {
+        let mut len = 0;
+        for (slot, byte) in buffer.iter_mut().zip(mapped) {
+            *slot = byte;
+            len += 1;
+        }
+        std::str::from_utf8(&buffer[..len]).ok()?.parse().ok()
+    } else {
+        String::from_utf8(mapped.collect()).ok()?.parse().ok()
+    }
 }
 
 /// True when every group after the first has exactly three digits: `1,234,567`.

@@ -266,12 +266,13 @@ proptest! {
         }
         let framework = embedded::default_framework();
         let results = score(&framework, &Dataset::from_csv(&csv, None).dataset).unwrap();
-        for unit in &results.units {
+        for (position, unit) in results.units.iter().enumerate() {
             for code in ["DTI", "CQS", "KTS", "XHS"] {
                 let value = unit.node(code).unwrap().value.unwrap();
                 prop_assert!((0.0..=1.0).contains(&value));
             }
-            let total: f64 = unit.contributions.iter().filter(|c| c.index == "DTI").map(|c| c.value).sum();
+            let parts = dti_core::score::contributions(&framework, &results, position);
+            let total: f64 = parts.iter().filter(|c| c.index == "DTI").map(|c| c.value).sum();
             prop_assert!(close(total, unit.node("DTI").unwrap().value.unwrap()));
         }
     }

@@ -227,7 +227,6 @@ export interface UnitResult {
   year?: number;
   group?: string;
   nodes: NodeResult[];
-  contributions: Contribution[];
 }
 
 /** The core's diagnostic as the CLI prints it in JSON. */
@@ -281,6 +280,8 @@ export interface Explanation {
   indicators: IndicatorExplanation[];
   /** Largest gain first. */
   best_moves: Move[];
+  /** Each indicator's part of each index's value (indices built by means and sums). */
+  contributions: Contribution[];
   details: Detail[];
 }
 
