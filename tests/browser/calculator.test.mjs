@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "./server.mjs";
 import { launch, open } from "./browser.mjs";
-import { EXPECTED_FROM, ROOT, expectedIndices, published } from "./expected.mjs";
+import { EXPECTED_FROM, OFFICIAL, ROOT, cliIndices, expectedIndices, published } from "./expected.mjs";
 
 const WEB = join(ROOT, "wasm/dist/web");
 const SINGLE = join(ROOT, "wasm/dist/dti-calculator.html");
@@ -60,6 +60,39 @@ async function assertShowsExpected(page, lang, unit = "22") {
     assert.equal(await shown(page, code), published(expected[code], lang), `${code} (${EXPECTED_FROM})`);
   }
 }
+
+/** The live region's text once it contains `text`. */
+async function announced(page, selector, text) {
+  await page.waitForFunction(
+    ([selector, text]) => {
+      const live = document.querySelector("dti-calculator").shadowRoot.querySelector(selector);
+      return live && live.textContent.includes(text);
+    },
+    [selector, text],
+  );
+}
+
+async function setGoal(page, value) {
+  await calc(page, "#goal-value").fill(value);
+  await calc(page, "#goal-value").press("Enter");
+}
+
+async function planRows(page) {
+  return calc(page, ".plan tbody tr").evaluateAll((rows) =>
+    rows.map((row) => [row.dataset.code, row.querySelector("[data-from]").textContent, row.querySelector("[data-to]").textContent]),
+  );
+}
+
+test("the CLI reproduces the published 2022 figures (the tests' other reference)", { skip: EXPECTED_FROM !== "cli" }, () => {
+  for (const [file, units] of Object.entries(OFFICIAL)) {
+    const cli = cliIndices(file);
+    for (const [unit, values] of Object.entries(units)) {
+      for (const [code, value] of Object.entries(values)) {
+        assert.equal(published(cli[unit][code], "en"), published(value, "en"), `${file} ${unit} ${code}`);
+      }
+    }
+  }
+});
 
 describe("the demo page served over HTTP", () => {
   test("typing Quảng Ninh's 2022 values shows the same DTI as the CLI", async () => {
@@ -229,6 +262,113 @@ describe("the demo page served over HTTP", () => {
     await context.close();
   });
 
+  test("a what-if shows the change against the loaded values, and resets", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await page.click("#example");
+    await assertShowsExpected(page, "vi");
+    assert.equal(await calc(page, "[data-delta]").count(), 0, "no change yet");
+    assert.equal(await calc(page, ".whatif button").count(), 0);
+    // I7 carries 200 of 1000 points (of 700 for CQS): 0.8385 → 1 adds 0.0323 to the DTI.
+    await calc(page, "#v-I7").fill("1");
+    assert.equal(await shown(page, "DTI"), "0,7347");
+    assert.match(await calc(page, '[data-delta="DTI"]').textContent(), /Δ \+0,0323/);
+    assert.match(await calc(page, '[data-delta="CQS"]').textContent(), /Δ \+0,0462/); // 0,7804 → 0,8266 as displayed
+    assert.match(await calc(page, '[data-delta="KTS"]').textContent(), /Δ ±0,0000/);
+    assert.match(await calc(page, ".whatif").textContent(), /1 chỉ số khác số liệu đã nạp/);
+    assert.match(await calc(page, "#v-I7-was").textContent(), /0,8385/);
+    assert.match(await calc(page, "#v-I7").getAttribute("aria-describedby"), /v-I7-was/);
+    assert.equal(await calc(page, "#v-I8-was").textContent(), "");
+    await announced(page, "[aria-live]", "DTI 0,7347 (+0,0323 so với số liệu đã nạp)");
+    // Reset with the keyboard: the loaded values come back, focus returns to the field.
+    await calc(page, ".whatif button").focus();
+    await page.keyboard.press("Enter");
+    await assertShowsExpected(page, "vi");
+    assert.equal(await calc(page, "#v-I7").inputValue(), "0,8385");
+    assert.equal(await calc(page, "[data-delta]").count(), 0);
+    assert.equal(await calc(page, ".whatif").textContent(), "");
+    assert.match(await calc(page, ".status").textContent(), /Đã khôi phục/);
+    assert.equal(await page.evaluate(() => document.querySelector("dti-calculator").shadowRoot.activeElement?.id), "v-I7");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the goal panel plans the cheapest path and says when a goal is out of reach", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await page.click("#example");
+    // From 0.7024 to 0.75: I7 (200 points) to full adds 32.3 points; I8 (150 points) gives
+    // the rest, about 0.5904 + 0.102 = 0.6924 (core/tests/analyses.rs). Exactly: the goal is
+    // met when the DTI *reads* 0.7500, i.e. from 0.74995 on; from 0.702445 that is 47.505
+    // points, 15.205 of them from I8: 0.5904 + 0.10137 = 0.69177, shown rounded up.
+    await setGoal(page, "0,75");
+    assert.deepEqual(await planRows(page), [
+      ["I7", "0,8385", "1,0000"],
+      ["I8", "0,5904", "0,6918"],
+    ]);
+    assert.match(await calc(page, "#plan-summary").textContent(), /Nâng 2 chỉ số .* từ 0,7024 lên 0,7500/);
+    await announced(page, "#plan-live", "Nâng 2 chỉ số");
+    // A value no plan reaches: out of reach, with the best reachable value.
+    await setGoal(page, "1,5");
+    assert.equal(await calc(page, "#plan-summary").getAttribute("data-reachable"), "false");
+    assert.match(await calc(page, "#plan-summary").textContent(), /Ngoài tầm với.*1,5000.*cao nhất có thể đạt là 1,0000/);
+    assert.equal(await calc(page, ".try-plan").count(), 0);
+    // Not a number: said next to the field.
+    await setGoal(page, "abc");
+    assert.equal(await calc(page, "#goal-value").getAttribute("aria-invalid"), "true");
+    assert.match(await calc(page, "#goal-msg").textContent(), /Nhập một số/);
+    // Trying the plan is a what-if: the goal is reached and the change is shown.
+    await setGoal(page, "0.75");
+    await calc(page, ".try-plan").click();
+    assert.equal(await shown(page, "DTI"), "0,7500");
+    assert.match(await calc(page, '[data-delta="DTI"]').textContent(), /\+0,0476/);
+    assert.equal(await calc(page, "#v-I8").inputValue(), "0,6918");
+    assert.match(await calc(page, "#plan-summary").textContent(), /Đã đạt mục tiêu/);
+    // In English, on a pillar.
+    await page.click("#langswitch");
+    await calc(page, "#goal-node").selectOption("XHS");
+    await setGoal(page, "0.7");
+    assert.match(await calc(page, "#plan-summary").textContent(), /Raise 1 indicator\(s\).*XHS from 0\.6864 to 0\.7000/);
+    assert.deepEqual((await planRows(page)).map((r) => r[0]), ["I9"]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("with a file of several units: ranks in the what-if and a rank goal", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    const qn = Object.fromEntries(Object.entries(QUANG_NINH).map(([k, v]) => [k, Number(v.replace(",", "."))]));
+    const all = (v) => Object.fromEntries(Object.keys(QUANG_NINH).map((k) => [k, v]));
+    await calc(page, "input[type=file]").setInputFiles({
+      name: "three.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ units: [
+        { code: "01", name: "Hà Nội", values: all(0.8) },
+        { code: "22", name: "Quảng Ninh", values: qn },
+        { code: "99", name: "Thử", values: all(0.5) },
+      ] })),
+    });
+    await calc(page, ".status").getByText("three.json").waitFor();
+    await calc(page, "#file-unit").selectOption("1");
+    await assertShowsExpected(page, "vi");
+    assert.equal(await calc(page, '[data-rank="DTI"]').textContent(), "Hạng DTI: 2/3");
+    // Rank 1 means reaching Hà Nội's 0.8.
+    await calc(page, "#goal-kind-rank").check();
+    assert.equal(await calc(page, "#goal-value").isVisible(), false);
+    await calc(page, "#goal-rank").fill("1");
+    await calc(page, "#goal-rank").press("Enter");
+    assert.match(await calc(page, ".plan").textContent(), /Để xếp hạng 1 cần DTI ít nhất 0,8000/);
+    assert.equal(await calc(page, "#plan-summary").getAttribute("data-reachable"), "true");
+    await calc(page, ".try-plan").click();
+    assert.equal(await shown(page, "DTI"), "0,8000");
+    assert.match(await calc(page, '[data-rank="DTI"]').textContent(), /Hạng DTI: 2 → 1 \(trên 3\)/);
+    await calc(page, "#goal-rank").fill("4");
+    await calc(page, "#goal-rank").press("Enter");
+    assert.match(await calc(page, "#goal-msg").textContent(), /từ 1 đến 3/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("at 360 px nothing overflows; screenshot kept in test-artifacts/", async () => {
     const { page, errors, context } = await open(browser, server.url, {
       viewport: { width: 360, height: 780 },
@@ -237,6 +377,10 @@ describe("the demo page served over HTTP", () => {
     await ready(page);
     await page.click("#example");
     await assertShowsExpected(page, "vi");
+    // A what-if and a plan on screen, so the screenshots show them too.
+    await calc(page, "#v-I9").fill("0,6");
+    await setGoal(page, "0,78");
+    await calc(page, "#plan-summary").waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width} px wide`);
     await page.locator("dti-calculator").screenshot({ path: join(ARTIFACTS, "calculator-360.png") });

@@ -285,6 +285,95 @@ export interface Explanation {
   details: Detail[];
 }
 
+/** A unit as results name it. */
+export interface UnitInfo {
+  code: string;
+  name?: string;
+  year?: number;
+  group?: string;
+}
+
+/** New raw values of one unit, in each indicator's unit (`null` removes a value). NaN and
+ * ±Infinity are refused as out of range. */
+export type Changes = Record<string, number | null>;
+
+/** How one node of the changed unit moved. */
+export interface NodeChange {
+  code: string;
+  before: number | null;
+  after: number | null;
+  rank_before: number | null;
+  rank_after: number | null;
+}
+
+/** The outcome of {@link whatIf}. */
+export interface WhatIf {
+  unit: UnitInfo;
+  /** Every node of the unit, in scoring order. */
+  nodes: NodeChange[];
+  /** The full results after the change (other units' ranks may move too). */
+  after: Omit<Results, "details">;
+  details: Detail[];
+}
+
+/** What to reach: a value of a node (default: the overall index) or a rank among the units. */
+export type Goal =
+  | { node?: string; value: number; rank?: undefined }
+  | { node?: string; rank: number; value?: undefined };
+
+/** Effort of raising an indicator across its whole scale (1 when absent): an object of
+ * positive numbers or CSV text `indicator,cost`. */
+export type Costs = Record<string, number> | string;
+
+/** One indicator to improve. */
+export interface PlanStep {
+  indicator: string;
+  /** Its score now and the score to reach. */
+  from: number;
+  to: number;
+  /** The raw values, in the indicator's unit (`raw_to` for absolute rules only). */
+  raw_from: number | null;
+  raw_to: number | null;
+  /** The node's gain from this step, taken in plan order. */
+  gain: number;
+  cost: number;
+}
+
+/** The outcome of {@link seekGoal}. */
+export interface Plan {
+  unit: UnitInfo;
+  node: string;
+  start: number;
+  target_value: number;
+  reachable: boolean;
+  /** The value the plan reaches; when unreachable, the best any improvement reaches. */
+  reached: number;
+  /** Ordered by gain per unit of effort, largest first. */
+  steps: PlanStep[];
+  total_cost: number;
+  details: Detail[];
+}
+
+/** How merged units are formed: the official 2024 method (plain mean of each indicator), or
+ * rates pooled from numerators and denominators (elsewhere a mean weighted by `weights`). */
+export type MergeMethod =
+  | "mean"
+  | "pooled"
+  | { kind: "mean" }
+  | { kind: "pooled"; weights?: Record<string, number> };
+
+export interface MergedUnit {
+  code: string;
+  name?: string;
+  formers: string[];
+}
+
+/** The merged units' results (ranks among the new units), with the mapping used. */
+export interface Merged extends Results {
+  method: "mean" | "pooled";
+  mapping: MergedUnit[];
+}
+
 /** The binding's version. */
 export function version(): string;
 /** The frameworks shipped with the library, the default marked. */
@@ -297,6 +386,13 @@ export function validate(framework: FrameworkInput, data: DataInput, lang?: Lang
 export function score(framework: FrameworkInput, data: DataInput, lang?: Lang): Results;
 /** Points lost per indicator and the changes that gain the most, for one unit (default: the first). */
 export function explain(framework: FrameworkInput, data: DataInput, unit?: string | null, lang?: Lang): Explanation;
+/** Changes values of one unit (default: the first) and rescores every unit. */
+export function whatIf(framework: FrameworkInput, data: DataInput, unit: string | null | undefined, changes: Changes, lang?: Lang): WhatIf;
+/** The cheapest indicator improvements that take one unit to a goal; says when it is out of reach. */
+export function seekGoal(framework: FrameworkInput, data: DataInput, unit: string | null | undefined, goal: Goal, costs?: Costs | null, lang?: Lang): Plan;
+/** Results of merged units from the former units' data; the 2025 provincial mapping
+ * (63 → 34) unless a mapping CSV (`new_unit,new_name,former_code`) is given. */
+export function mergeProvinces(framework: FrameworkInput, data: DataInput, method?: MergeMethod | null, mapping?: string | null, lang?: Lang): Merged;
 /** A data file to fill in: long-layout CSV (default) or JSON. */
 export function template(framework: FrameworkInput, format?: "csv" | "json", lang?: Lang): string;
 /** `formatDecimal(0.70244, 4, "vi")` is `"0,7024"`; non-finite values give `"–"`. */

@@ -24,7 +24,7 @@ pub fn lang(value: &JsValue) -> Lang {
 }
 
 /// An object as JSON text.
-fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Error> {
+pub fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Error> {
     let failed = |why: String| {
         let message = match lang {
             Lang::Vi => format!("không đọc được {what}: {why}"),

@@ -10,6 +10,7 @@
 //! The TypeScript declarations are hand-written in `dti.d.ts` (no `any`).
 #![warn(missing_docs)]
 
+mod analysis;
 mod error;
 mod info;
 mod input;
@@ -70,6 +71,29 @@ fn read_and_check(
     let parsed = input::data(data, lang)?;
     let checked = check(framework, &parsed.dataset);
     Ok((parsed, checked))
+}
+
+/// Data read and checked for an analysis of one unit: the checked values and the remarks;
+/// fails with every problem when the data has errors.
+pub(crate) fn checked_inputs(
+    framework: &dti_core::Framework,
+    data: &JsValue,
+    lang: Lang,
+) -> Result<(dti_core::Inputs, Vec<Detail>), Error> {
+    let (parsed, checked) = read_and_check(framework, data, lang)?;
+    let diagnostics: Vec<dti_core::Diagnostic> = parsed
+        .diagnostics
+        .into_iter()
+        .chain(checked.diagnostics)
+        .collect();
+    if dti_core::diagnostic::has_errors(&diagnostics) {
+        return Err(Error::from_diagnostics(&diagnostics, lang));
+    }
+    let details = diagnostics
+        .iter()
+        .map(|d| Detail::from_diagnostic(d, lang))
+        .collect();
+    Ok((checked.inputs, details))
 }
 
 /// Checks data against a framework. Throws only when the framework or the arguments
@@ -158,30 +182,9 @@ pub fn explain(
 ) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
-    let (parsed, checked) = read_and_check(&framework, &data, lang)?;
-    let diagnostics: Vec<dti_core::Diagnostic> = parsed
-        .diagnostics
-        .into_iter()
-        .chain(checked.diagnostics)
-        .collect();
-    if dti_core::diagnostic::has_errors(&diagnostics) {
-        return Err(Error::from_diagnostics(&diagnostics, lang).into_js());
-    }
-    let units = checked.inputs.units();
-    let position = match unit.as_string() {
-        Some(code) => units.iter().position(|u| u.code == code.trim()),
-        None if unit.is_undefined() || unit.is_null() => (!units.is_empty()).then_some(0),
-        None => None,
-    };
-    let Some(position) = position else {
-        let asked = unit.as_string().unwrap_or_default();
-        let message = match lang {
-            Lang::Vi => format!("dữ liệu không có đơn vị `{asked}`"),
-            Lang::En => format!("the data has no unit `{asked}`"),
-        };
-        return Err(Error::argument("unknown_unit", message).into_js());
-    };
-    let explanation = dti_core::explain::explain(&framework, &checked.inputs, position, None, STEP)
+    let (inputs, details) = checked_inputs(&framework, &data, lang)?;
+    let position = analysis::unit_position(inputs.units(), &unit, lang)?;
+    let explanation = dti_core::explain::explain(&framework, &inputs, position, None, STEP)
         .ok_or_else(|| {
             Error::argument(
                 "unknown_unit",
@@ -189,14 +192,59 @@ pub fn explain(
                     .into(),
             )
         })?;
-    let details = diagnostics
-        .iter()
-        .map(|d| Detail::from_diagnostic(d, lang))
-        .collect();
     to_js(&Explained {
         explanation,
         details,
     })
+}
+
+/// Changes some values of one unit (default: the first) and rescores every unit: every node
+/// of that unit before and after, with its rank, and the full results after.
+#[wasm_bindgen(js_name = whatIf, skip_typescript)]
+pub fn what_if(
+    framework: JsValue,
+    data: JsValue,
+    unit: JsValue,
+    changes: JsValue,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    to_js(&analysis::what_if(
+        &framework, &data, &unit, &changes, lang,
+    )?)
+}
+
+/// The cheapest indicator improvements that take one unit to a target value or rank of a
+/// node (default: the overall index), with optional effort costs per indicator.
+#[wasm_bindgen(js_name = seekGoal, skip_typescript)]
+pub fn seek_goal(
+    framework: JsValue,
+    data: JsValue,
+    unit: JsValue,
+    goal: JsValue,
+    costs: JsValue,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    to_js(&analysis::seek_goal(
+        &framework, &data, &unit, &goal, &costs, lang,
+    )?)
+}
+
+/// Results of merged units from the former units' data: `"mean"` (the official 2024 method)
+/// or `"pooled"`; the 2025 provincial mapping unless a mapping CSV is given.
+#[wasm_bindgen(js_name = mergeProvinces, skip_typescript)]
+pub fn merge_provinces(
+    framework: JsValue,
+    data: JsValue,
+    method: JsValue,
+    mapping: JsValue,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = input::lang(&lang);
+    to_js(&analysis::merge_provinces(
+        &framework, &data, &method, &mapping, lang,
+    )?)
 }
 
 /// A data file to fill in for a framework: `"csv"` (default) or `"json"`.

@@ -323,6 +323,380 @@ fn format_decimal_uses_the_decimal_comma_in_vietnamese() {
     assert_eq!(dti_wasm::format_decimal(f64::NAN, 4, s("en")), "–");
 }
 
+// --- Decision analyses: the same hand-checked cases as core/tests/analyses.rs ---------------
+
+const FW: &str = "dti-province-2022";
+
+fn node_change<'a>(outcome: &'a Json, code: &str) -> &'a Json {
+    outcome["nodes"]
+        .as_array()
+        .and_then(|nodes| nodes.iter().find(|n| n["code"] == code))
+        .unwrap_or(&Json::Null)
+}
+
+#[wasm_bindgen_test]
+fn what_if_raising_i7_to_full_adds_its_lost_points() {
+    let outcome = dti_wasm::what_if(
+        s(FW),
+        s(QUANG_NINH),
+        JsValue::UNDEFINED,
+        js(&json!({ "I7": 1.0 })),
+        s("en"),
+    )
+    .map(|r| json(&r))
+    .unwrap_or(Json::Null);
+    assert_eq!(outcome["unit"]["code"], "22");
+    let change = |code: &str| {
+        let node = node_change(&outcome, code);
+        node["after"].as_f64().unwrap_or(f64::NAN) - node["before"].as_f64().unwrap_or(f64::NAN)
+    };
+    // I7 carries 200 of 1000 points (of 700 for CQS): from 0.8385 to 1 adds 0.1615 × 200.
+    assert!((change("DTI") - 0.0323).abs() < 1e-12, "{}", change("DTI"));
+    assert!((change("CQS") - 0.1615 * 200.0 / 700.0).abs() < 1e-12);
+    assert!(change("KTS").abs() < 1e-15);
+    assert_eq!(
+        published(
+            node_change(&outcome, "DTI")["before"]
+                .as_f64()
+                .unwrap_or(0.0)
+        ),
+        "0.7024"
+    );
+    assert_eq!(node_change(&outcome, "DTI")["rank_after"], 1);
+    assert_eq!(
+        published(value_of(&outcome["after"], "22", "DTI")),
+        "0.7347"
+    );
+
+    // An unchanged value is the identity; null removes a value (a missing value scores 0).
+    let same = dti_wasm::what_if(
+        s(FW),
+        s(QUANG_NINH),
+        s("22"),
+        js(&json!({ "I7": 0.8385 })),
+        s("en"),
+    )
+    .map(|r| json(&r))
+    .unwrap_or(Json::Null);
+    let dti = node_change(&same, "DTI");
+    assert_eq!(dti["before"], dti["after"]);
+    let removed = dti_wasm::what_if(
+        s(FW),
+        s(QUANG_NINH),
+        s("22"),
+        js(&json!({ "I7": null })),
+        s("en"),
+    )
+    .map(|r| json(&r))
+    .unwrap_or(Json::Null);
+    let dti = node_change(&removed, "DTI");
+    let drop = dti["before"].as_f64().unwrap_or(0.0) - dti["after"].as_f64().unwrap_or(0.0);
+    assert!((drop - 0.8385 * 0.2).abs() < 1e-12, "{drop}");
+}
+
+#[wasm_bindgen_test]
+fn what_if_ranks_move_against_the_other_units() {
+    let data = "code,I1,I2,I3,I4,I5,I7,I8,I9\nA,0.9,0.9,0.9,0.9,0.9,0.9,0.9,0.9\nB,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5\n";
+    let outcome = dti_wasm::what_if(
+        s(FW),
+        s(data),
+        s("B"),
+        js(&json!({ "I7": 1, "I8": 1, "I9": 1, "I1": 1, "I2": 1, "I3": 1, "I4": 1, "I5": 1 })),
+        s("en"),
+    )
+    .map(|r| json(&r))
+    .unwrap_or(Json::Null);
+    let dti = node_change(&outcome, "DTI");
+    assert_eq!(
+        (dti["rank_before"].clone(), dti["rank_after"].clone()),
+        (json!(2), json!(1))
+    );
+}
+
+#[wasm_bindgen_test]
+fn what_if_refuses_bad_changes_with_details() {
+    let attempt = |changes: JsValue| {
+        let error = dti_wasm::what_if(s(FW), s(QUANG_NINH), s("22"), changes, s("en"));
+        thrown(error.err().unwrap_or(JsValue::NULL))
+    };
+    let (message, details) = attempt(js(&json!({ "I7": 1.5 })));
+    assert!(message.contains("above"), "{message}");
+    assert_eq!(details[0]["kind"], "out_of_range");
+    assert_eq!(details[0]["indicator"], "I7");
+    assert_eq!(details[0]["unit"], "22");
+    // NaN would be written as null by JSON.stringify: it is refused, not taken as "remove".
+    let nan = Object::new();
+    let _ = Reflect::set(&nan, &s("I8"), &JsValue::from_f64(f64::NAN));
+    let (_, details) = attempt(nan.into());
+    assert_eq!(details[0]["kind"], "out_of_range");
+    assert_eq!(details[0]["indicator"], "I8");
+    let (message, details) = attempt(js(&json!({ "X9": 1 })));
+    assert!(message.contains("X9"), "{message}");
+    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["indicator"], "X9");
+    let (_, details) = attempt(js(&json!({ "DTI": 1 })));
+    assert_eq!(details[0]["kind"], "unknown_indicator");
+    let (_, details) = attempt(js(&json!({ "I7": "0,9" })));
+    assert_eq!(details[0]["kind"], "bad_value");
+    let (_, details) = attempt(s("I7=1"));
+    assert_eq!(details[0]["kind"], "bad_argument");
+    let error = dti_wasm::what_if(s(FW), s(QUANG_NINH), s("99"), js(&json!({})), s("vi"));
+    let (_, details) = thrown(error.err().unwrap_or(JsValue::NULL));
+    assert_eq!(details[0]["kind"], "unknown_unit");
+    assert_eq!(details[0]["unit"], "99");
+}
+
+fn plan(unit: &str, data: &str, goal: Json, costs: JsValue) -> Json {
+    match dti_wasm::seek_goal(s(FW), s(data), s(unit), js(&goal), costs, s("en")) {
+        Ok(plan) => json(&plan),
+        Err(error) => panic!("{:?}", thrown(error)),
+    }
+}
+
+fn steps(plan: &Json) -> Vec<(String, f64)> {
+    plan["steps"]
+        .as_array()
+        .map(|steps| {
+            steps
+                .iter()
+                .map(|s| {
+                    let code = s["indicator"].as_str().unwrap_or_default().to_string();
+                    (code, s["to"].as_f64().unwrap_or(f64::NAN))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn the_cheapest_path_to_0_75_fills_i7_then_i8() {
+    // From 0.7024 to 0.75 needs 47.6 points: I7 (200 points) gives (1 − 0.8385) × 200 = 32.3,
+    // the rest, 15.3 points, comes from I8 (150 points): 15.3 / 150 = 0.102 of its scale.
+    let plan = plan(
+        "22",
+        QUANG_NINH,
+        json!({ "value": 0.75 }),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(plan["reachable"], true);
+    assert_eq!(plan["node"], "DTI");
+    let steps = steps(&plan);
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert_eq!(steps[0], ("I7".to_string(), 1.0));
+    assert_eq!(steps[1].0, "I8");
+    assert!((steps[1].1 - 0.6924).abs() < 1e-3, "{steps:?}");
+    assert_eq!(published(plan["reached"].as_f64().unwrap_or(0.0)), "0.7500");
+    assert_eq!(plan["steps"][0]["raw_from"].as_f64(), Some(0.8385));
+    assert_eq!(plan["steps"][0]["raw_to"].as_f64(), Some(1.0));
+    // Re-scored with the plan's values, the goal is really reached.
+    let changes: serde_json::Map<String, Json> = plan["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            (
+                s["indicator"].as_str().unwrap_or_default().to_string(),
+                s["raw_to"].clone(),
+            )
+        })
+        .collect();
+    let outcome = dti_wasm::what_if(
+        s(FW),
+        s(QUANG_NINH),
+        s("22"),
+        js(&Json::Object(changes)),
+        s("en"),
+    )
+    .map(|r| json(&r))
+    .unwrap_or(Json::Null);
+    assert_eq!(
+        published(
+            node_change(&outcome, "DTI")["after"]
+                .as_f64()
+                .unwrap_or(0.0)
+        ),
+        "0.7500"
+    );
+}
+
+#[wasm_bindgen_test]
+fn costs_change_the_order_and_an_impossible_goal_says_how_far_it_gets() {
+    let by_object = plan(
+        "22",
+        QUANG_NINH,
+        json!({ "value": 0.72 }),
+        js(&json!({ "I7": 10 })),
+    );
+    assert_ne!(steps(&by_object)[0].0, "I7");
+    let by_text = plan(
+        "22",
+        QUANG_NINH,
+        json!({ "value": 0.72 }),
+        s("indicator;cost\nI7;10\n"),
+    );
+    assert_eq!(by_object, by_text);
+
+    let impossible = plan("22", QUANG_NINH, json!({ "value": 1.5 }), JsValue::NULL);
+    assert_eq!(impossible["reachable"], false);
+    assert_eq!(
+        published(impossible["reached"].as_f64().unwrap_or(0.0)),
+        "1.0000"
+    );
+    // Every scored indicator goes to its maximum.
+    assert_eq!(steps(&impossible).len(), 8);
+
+    // A pillar can be the goal too.
+    let pillar = plan(
+        "22",
+        QUANG_NINH,
+        json!({ "node": "KTS", "value": 0.75 }),
+        JsValue::NULL,
+    );
+    assert_eq!(pillar["node"], "KTS");
+    assert!(
+        steps(&pillar)
+            .iter()
+            .all(|(code, _)| code != "I7" && code != "I9")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_rank_goal_means_passing_the_unit_above() {
+    let data = "code,I1,I2,I3,I4,I5,I7,I8,I9\nA,0.9,0.9,0.9,0.9,0.9,0.9,0.9,0.9\nB,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5\n";
+    let plan = plan("B", data, json!({ "rank": 1 }), JsValue::UNDEFINED);
+    assert_eq!(plan["reachable"], true);
+    assert_eq!(
+        published(plan["target_value"].as_f64().unwrap_or(0.0)),
+        "0.9000"
+    );
+    assert_eq!(published(plan["reached"].as_f64().unwrap_or(0.0)), "0.9000");
+}
+
+#[wasm_bindgen_test]
+fn bad_goals_and_costs_are_thrown_with_details() {
+    let attempt = |goal: JsValue, costs: JsValue| {
+        let error = dti_wasm::seek_goal(s(FW), s(QUANG_NINH), s("22"), goal, costs, s("en"));
+        thrown(error.err().unwrap_or(JsValue::NULL))
+    };
+    for goal in [
+        json!({}),
+        json!({ "value": 0.8, "rank": 1 }),
+        json!({ "rank": 0 }),
+        json!({ "rank": 1.5 }),
+        json!({ "value": "0.8" }),
+    ] {
+        let (message, details) = attempt(js(&goal), JsValue::UNDEFINED);
+        assert!(message.contains("exactly one"), "{goal}: {message}");
+        assert_eq!(details[0]["kind"], "bad_argument");
+    }
+    let (_, details) = attempt(
+        js(&json!({ "node": "ABC", "value": 1 })),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(details[0]["kind"], "unknown_indicator");
+    let (_, details) = attempt(js(&json!({ "value": 0.8 })), js(&json!({ "I7": -1 })));
+    assert_eq!(
+        (details[0]["kind"].clone(), details[0]["indicator"].clone()),
+        (json!("bad_value"), json!("I7"))
+    );
+    let (_, details) = attempt(js(&json!({ "value": 0.8 })), s("I7;abc\n"));
+    assert_eq!(details[0]["kind"], "bad_value");
+    assert_eq!(details[0]["line"], 1);
+    let (_, details) = attempt(js(&json!({ "value": 0.8 })), js(&json!({ "Z1": 2 })));
+    assert_eq!(details[0]["kind"], "unknown_indicator");
+}
+
+#[wasm_bindgen_test]
+fn merged_provinces_follow_the_official_2024_method() {
+    // Hồ Chí Minh City (27) from Hồ Chí Minh (79), Bình Dương (74) and Bà Rịa - Vũng Tàu (77):
+    // each main indicator is the plain mean over the three, then the index is recomputed.
+    let data = "code,I1,I2,I3,I4,I5,I7,I8,I9\n79,0.9,0.8,0.7,0.6,0.5,0.9,0.8,0.7\n74,0.6,0.5,0.4,0.3,0.2,0.6,0.5,0.4\n77,0.3,0.2,0.1,0.0,0.2,0.3,0.2,0.1\n";
+    let merged =
+        match dti_wasm::merge_provinces(s(FW), s(data), s("mean"), JsValue::UNDEFINED, s("en")) {
+            Ok(merged) => json(&merged),
+            Err(error) => panic!("{:?}", thrown(error)),
+        };
+    assert_eq!(merged["method"], "mean");
+    assert_eq!(merged["mapping"].as_array().map(Vec::len), Some(34));
+    assert_eq!(merged["units"].as_array().map(Vec::len), Some(34));
+    let hcm = merged["mapping"]
+        .as_array()
+        .and_then(|m| m.iter().find(|u| u["code"] == "27"))
+        .cloned()
+        .unwrap_or(Json::Null);
+    assert_eq!(hcm["name"], "Hồ Chí Minh");
+    assert_eq!(hcm["formers"], json!(["79", "74", "77"]));
+    let mean = |a: f64, b: f64, c: f64| (a + b + c) / 3.0;
+    let foundation: f64 = [
+        (0.9, 0.6, 0.3),
+        (0.8, 0.5, 0.2),
+        (0.7, 0.4, 0.1),
+        (0.6, 0.3, 0.0),
+        (0.5, 0.2, 0.2),
+    ]
+    .iter()
+    .map(|&(a, b, c)| 100.0 * mean(a, b, c))
+    .sum();
+    let dti = (foundation
+        + 200.0 * mean(0.9, 0.6, 0.3)
+        + 150.0 * mean(0.8, 0.5, 0.2)
+        + 150.0 * mean(0.7, 0.4, 0.1))
+        / 1000.0;
+    assert!((value_of(&merged, "27", "DTI") - dti).abs() < 1e-12);
+    // The other former provinces have no data here: each is reported.
+    let missing = merged["details"]
+        .as_array()
+        .map(|d| d.iter().filter(|d| d["kind"] == "unknown_code").count())
+        .unwrap_or(0);
+    assert!(missing >= 33, "{missing}");
+}
+
+#[wasm_bindgen_test]
+fn pooled_rates_add_numerators_and_denominators() {
+    let data = "unit,indicator,numerator,denominator\n74,KTS.platforms,45000,65000\n79,KTS.platforms,100000,250000\n";
+    let mapping = s("new_unit,new_name,former_code\n27,Hồ Chí Minh,79\n27,Hồ Chí Minh,74\n");
+    let merged = |method: JsValue| match dti_wasm::merge_provinces(
+        s("illustrative-monitoring"),
+        s(data),
+        method,
+        mapping.clone(),
+        s("en"),
+    ) {
+        Ok(merged) => json(&merged),
+        Err(error) => panic!("{:?}", thrown(error)),
+    };
+    let raw = |merged: &Json| {
+        merged["units"][0]["nodes"]
+            .as_array()
+            .and_then(|n| n.iter().find(|n| n["code"] == "KTS.platforms"))
+            .and_then(|n| n["raw"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    let pooled = merged(js(
+        &json!({ "kind": "pooled", "weights": { "79": 9000000, "74": 2600000 } }),
+    ));
+    assert_eq!(pooled["method"], "pooled");
+    assert!(
+        (raw(&pooled) - 145_000.0 / 315_000.0).abs() < 1e-12,
+        "{}",
+        raw(&pooled)
+    );
+    assert!((raw(&merged(s("mean"))) - (45_000.0 / 65_000.0 + 0.4) / 2.0).abs() < 1e-12);
+
+    let error = dti_wasm::merge_provinces(s(FW), s(data), s("median"), JsValue::UNDEFINED, s("en"));
+    let (_, details) = thrown(error.err().unwrap_or(JsValue::NULL));
+    assert_eq!(details[0]["kind"], "bad_argument");
+    let error = dti_wasm::merge_provinces(
+        s(FW),
+        s("code,I1\n1,1\n"),
+        JsValue::UNDEFINED,
+        s("new_unit,new_name,former_code\n1,A,10\n2,B,10\n"),
+        s("en"),
+    );
+    let (_, details) = thrown(error.err().unwrap_or(JsValue::NULL));
+    assert_eq!(details[0]["line"], 3);
+}
+
 /// A deterministic stream of junk: the values people and programs really pass by mistake.
 fn junk_values(seed: u64) -> Vec<JsValue> {
     let cyclic = Object::new();
@@ -434,6 +808,43 @@ fn junk_never_traps_the_module() {
             value.clone(),
             JsValue::UNDEFINED,
             s("vi"),
+        ));
+        must_not_trap(dti_wasm::what_if(
+            fixed[0].clone(),
+            fixed[1].clone(),
+            JsValue::UNDEFINED,
+            value.clone(),
+            value.clone(),
+        ));
+        must_not_trap(dti_wasm::what_if(
+            value.clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
+        ));
+        must_not_trap(dti_wasm::seek_goal(
+            fixed[0].clone(),
+            fixed[1].clone(),
+            JsValue::UNDEFINED,
+            value.clone(),
+            JsValue::UNDEFINED,
+            s("en"),
+        ));
+        must_not_trap(dti_wasm::seek_goal(
+            fixed[0].clone(),
+            fixed[1].clone(),
+            JsValue::UNDEFINED,
+            js(&json!({ "value": 0.8 })),
+            value.clone(),
+            s("en"),
+        ));
+        must_not_trap(dti_wasm::merge_provinces(
+            fixed[0].clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
         ));
         if let Err(error) = dti_wasm::template(value.clone(), value.clone(), value.clone()) {
             thrown(error);

@@ -61,6 +61,38 @@
       ref: (name, value) => `${name}: ${value}`,
       above: "cao hơn",
       below: "thấp hơn",
+      // What-if against the loaded values.
+      changed: (n) => `Đang thử: ${n} chỉ số khác số liệu đã nạp.`,
+      reset: "Khôi phục số liệu đã nạp",
+      resetDone: "Đã khôi phục số liệu đã nạp.",
+      delta: "so với số liệu đã nạp",
+      was: (v) => `Số liệu đã nạp: ${v}`,
+      rankIn: (code, rank, n) => `Hạng ${code}: ${rank}/${n}`,
+      rankMove: (code, from, to, n) => `Hạng ${code}: ${from} → ${to} (trên ${n})`,
+      // Goal seeking.
+      goalTitle: "Đặt mục tiêu: cần nâng chỉ số nào?",
+      goalHelp:
+        "Máy tính tìm cách nâng ít chỉ số nhất để đạt mục tiêu, ưu tiên chỉ số mang nhiều điểm (cùng một mức nỗ lực cho mỗi chỉ số).",
+      goalKind: "Loại mục tiêu",
+      goalByValue: "Giá trị",
+      goalByRank: "Thứ hạng trong tệp",
+      goalNode: "Chỉ số",
+      goalValue: "Giá trị cần đạt",
+      goalRank: (n) => `Thứ hạng cần đạt (1–${n})`,
+      goalFind: "Tìm lộ trình",
+      goalBadValue: "Nhập một số, ví dụ 0,75.",
+      goalBadRank: (n) => `Nhập một số nguyên từ 1 đến ${n}.`,
+      planReached: (node, value, target) => `Đã đạt mục tiêu: ${node} ${value} ≥ ${target}.`,
+      planSteps: (n, node, start, target) =>
+        `Nâng ${n} chỉ số theo thứ tự dưới đây để ${node} tăng từ ${start} lên ${target}.`,
+      planOut: (node, target, best) =>
+        `Ngoài tầm với: ${node} không thể đạt ${target}. Giá trị cao nhất có thể đạt là ${best}, khi nâng các chỉ số dưới đây.`,
+      planRank: (rank, node, value) => `Để xếp hạng ${rank} cần ${node} ít nhất ${value}.`,
+      from: "Hiện tại",
+      to: "Cần đạt",
+      gain: (node) => `${node} tăng`,
+      planTry: "Thử lộ trình này",
+      planTitle: "Lộ trình",
     },
     en: {
       title: "Digital Transformation Index calculator",
@@ -110,6 +142,36 @@
       ref: (name, value) => `${name}: ${value}`,
       above: "above",
       below: "below",
+      changed: (n) => `Trying out: ${n} indicator(s) differ from the loaded values.`,
+      reset: "Reset to loaded values",
+      resetDone: "The loaded values are back.",
+      delta: "vs the loaded values",
+      was: (v) => `Loaded value: ${v}`,
+      rankIn: (code, rank, n) => `${code} rank: ${rank} of ${n}`,
+      rankMove: (code, from, to, n) => `${code} rank: ${from} → ${to} (of ${n})`,
+      goalTitle: "Set a goal: which indicators to raise?",
+      goalHelp:
+        "The calculator finds the fewest indicators to raise to reach the goal, the ones carrying the most points first (the same effort for each indicator).",
+      goalKind: "Kind of goal",
+      goalByValue: "A value",
+      goalByRank: "A rank in the file",
+      goalNode: "Index",
+      goalValue: "Value to reach",
+      goalRank: (n) => `Rank to reach (1–${n})`,
+      goalFind: "Find the plan",
+      goalBadValue: "Enter a number, e.g. 0.75.",
+      goalBadRank: (n) => `Enter a whole number from 1 to ${n}.`,
+      planReached: (node, value, target) => `Goal reached: ${node} ${value} ≥ ${target}.`,
+      planSteps: (n, node, start, target) =>
+        `Raise ${n} indicator(s), in the order below, to take ${node} from ${start} to ${target}.`,
+      planOut: (node, target, best) =>
+        `Out of reach: ${node} cannot reach ${target}. The best it can reach is ${best}, by raising the indicators below.`,
+      planRank: (rank, node, value) => `Rank ${rank} needs ${node} of at least ${value}.`,
+      from: "Now",
+      to: "Needed",
+      gain: (node) => `${node} gain`,
+      planTry: "Try this plan",
+      planTitle: "Plan",
     },
   };
 
@@ -152,8 +214,10 @@ button, .button { font: inherit; font-size: .875rem; padding: 8px 12px; min-heig
   border: 1px solid var(--accent); border-radius: 8px; background: var(--paper);
   color: var(--accent); cursor: pointer; }
 button:hover { background: var(--accent-soft); }
-button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
-  outline: 3px solid #f0b400; outline-offset: 2px; }
+/* Yellow alone is 1.9:1 on white: a dark inner ring gives the 3:1 focus contrast (WCAG 1.4.11). */
+button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible,
+[tabindex="-1"]:focus-visible {
+  outline: 3px solid #f0b400; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }
 .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); }
 .inputs { padding: 16px 20px 20px; border-right: 1px solid var(--line); }
 .results { padding: 16px 20px 20px; }
@@ -205,6 +269,40 @@ tfoot td { font-weight: 700; border-bottom: 0; }
 ol.moves { padding-left: 1.4em; margin: 0; font-size: .9rem; }
 ol.moves li { margin: 0 0 6px; }
 .sticky { display: none; }
+[hidden] { display: none !important; }
+.whatif { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 0 0 10px;
+  padding: 8px 10px; border: 1px solid #d9b25c; border-left: 4px solid var(--warn);
+  border-radius: 8px; background: #fff8e6; font-size: .875rem; }
+.whatif:empty { display: none; }
+.whatif button { min-height: 36px; padding: 4px 10px; }
+.whatif .rank { font-weight: 600; }
+.delta { display: block; font-size: .78rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.delta.up { color: var(--good); }
+.delta.down { color: var(--error); }
+.delta.same { color: var(--muted); font-weight: 400; }
+input.changed { border-color: var(--warn); border-width: 2px; background: #fffaf0; }
+.was { margin: 2px 0 0; font-size: .8rem; color: var(--warn); }
+.was:empty { display: none; }
+.goal { margin: 20px 0 0; padding: 12px 14px 14px; border: 1px solid var(--line); border-radius: 10px;
+  background: var(--soft); }
+.goal h4 { margin-top: 0; }
+.goal .help { margin-bottom: 8px; }
+.goal fieldset.kind { display: flex; flex-wrap: wrap; gap: 2px 18px; border: 0; padding: 0; margin: 0 0 8px; }
+.goal fieldset.kind legend { padding: 0; margin-bottom: 2px; font-weight: 500; font-size: .925rem; }
+.goal fieldset.kind label { display: inline-flex; align-items: center; gap: 6px; min-height: 32px; cursor: pointer; }
+.goal input[type=radio] { width: 18px; height: 18px; margin: 0; accent-color: var(--accent); }
+.goal-row { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 8px 10px; align-items: end; }
+.goal-row .field:first-child { grid-column: 1 / -1; }
+.goal-row .field { margin: 0; }
+button.primary { background: var(--accent); color: var(--accent-ink); font-weight: 600; }
+button.primary:hover { background: #083c69; }
+.plan:empty { display: none; }
+.plan { margin-top: 12px; }
+.plan p { margin: 0 0 8px; font-size: .9rem; }
+.plan .out { color: var(--warn); font-weight: 600; }
+.plan .ok { color: var(--good); font-weight: 600; }
+.plan table { background: var(--paper); }
+.plan .step { display: inline-block; min-width: 1.4em; color: var(--muted); }
 .status { padding: 8px 20px; font-size: .875rem; border-top: 1px solid var(--line); background: var(--soft); }
 .status:empty { display: none; }
 .status ul { margin: 4px 0 0; padding-left: 1.2em; }
@@ -233,11 +331,15 @@ ol.moves li { margin: 0 0 6px; }
   .score { padding: 6px 8px; }
   .score .num { font-size: 1.1rem; }
   .unit { grid-template-columns: 1fr; }
+  .goal { padding: 10px; }
   .sticky { margin: 0 -12px -20px; padding: 8px 12px; }
   button { flex: 1 1 auto; }
 }
 @media print {
-  .toolbar, .share, .drop, .sticky, .compare select { display: none !important; }
+  :focus-visible { outline: none !important; box-shadow: none !important; }
+  .toolbar, .share, .drop, .sticky, .compare, .whatif button, .goal button,
+  .goal .help { display: none !important; }
+  .goal { background: none; padding: 0; border: 0; break-inside: avoid; }
   .calc { border: 0; }
   .head { background: none; color: #000; padding-left: 0; }
   .grid { grid-template-columns: 1fr 1fr; }
@@ -265,6 +367,16 @@ ol.moves li { margin: 0 0 6px; }
       this.explanation = null;
       this.announceTimer = 0;
       this.fileMessage = null;
+      // The what-if compares with the values last loaded (file, example, share link): their
+      // texts and raw values, and, for a file with several units, every unit's raw values.
+      this.loaded = null;
+      this.context = null;
+      this.whatif = null;
+      this.changed = {};
+      // The goal: { kind: "value" | "rank", node, value, rank, text, rankText }.
+      this.goal = null;
+      this.plan = null;
+      this.planError = null;
     }
 
     get lang() {
@@ -319,8 +431,12 @@ ol.moves li { margin: 0 0 6px; }
         );
         return;
       }
-      if (first) this.readFragment();
+      this.loaded = null;
+      this.context = null;
+      this.goal = null;
+      const restored = first && this.readFragment();
       this.render();
+      if (restored) this.remember();
     }
 
     /** The indicators with a value field, in group order. */
@@ -352,14 +468,118 @@ ol.moves li { margin: 0 0 6px; }
       return { units: [unit] };
     }
 
-    /** Public: sets values ({I1: 0.95, …}) and recomputes. */
-    setValues(values, unit = {}) {
+    /** Public: sets values ({I1: 0.95, …}) and recomputes; what-ifs compare with them.
+     * `context` ({units, position}) holds every unit of a file with several. */
+    setValues(values, unit = {}, context = null) {
       this.values = new Map(
         Object.entries(values).map(([k, v]) => [k, v === null ? "" : this.show(v)]),
       );
       if (unit.code !== undefined) this.unitCode = String(unit.code);
       if (unit.name !== undefined) this.unitName = String(unit.name);
+      this.loaded = null;
+      this.context = context;
       this.render();
+      this.remember();
+    }
+
+    /** Takes the current values as the loaded ones (none when every field is blank). */
+    remember() {
+      const filled = [...this.values.values()].some((v) => v.trim() !== "");
+      this.loaded =
+        filled && this.results
+          ? {
+              texts: new Map(this.values),
+              code: this.unitCode,
+              name: this.unitName,
+              raws: this.raws(this.results.units[0]),
+            }
+          : null;
+      this.update();
+    }
+
+    /** Public: back to the loaded values. */
+    resetValues() {
+      const loaded = this.loaded;
+      if (!loaded) return;
+      const first = this.indicators().find((code) => code in this.changed);
+      this.values = new Map(loaded.texts);
+      this.unitCode = loaded.code;
+      this.unitName = loaded.name;
+      this.render();
+      this.showStatus(this.t.resetDone, []);
+      const field = first && this.shadowRoot.getElementById(`v-${first}`);
+      if (field) field.focus();
+    }
+
+    /** `{code: raw}` of a unit's indicators that have a value. */
+    raws(unit) {
+      const out = {};
+      for (const node of (unit && unit.nodes) || []) {
+        const info = this.node(node.code);
+        if (info && info.indicator && node.raw !== null) out[node.code] = node.raw;
+      }
+      return out;
+    }
+
+    /** The indicators whose value differs from the loaded one: `{code: new raw or null}`. */
+    changes() {
+      const now = this.raws(this.results.units[0]);
+      const was = this.loaded.raws;
+      const out = {};
+      for (const code of this.indicators()) {
+        const before = was[code] ?? null;
+        const after = now[code] ?? null;
+        if (before !== after) out[code] = after;
+      }
+      return out;
+    }
+
+    /** The data to analyse: the file's units (or the one unit) with `values` for this unit. */
+    analysisData(values) {
+      if (this.context) {
+        const units = this.context.units.map((u, i) =>
+          i === this.context.position ? { ...u, values } : u,
+        );
+        return { data: { units }, unit: this.context.units[this.context.position].code };
+      }
+      const code = (this.loaded ? this.loaded.code : this.unitCode).trim() || "00";
+      return { data: { units: [{ code, values }] }, unit: code };
+    }
+
+    /** The what-if: the current values against the loaded ones (and the file's other units). */
+    computeWhatIf() {
+      this.whatif = null;
+      this.changed = {};
+      if (!this.loaded) return;
+      this.changed = this.changes();
+      if (!Object.keys(this.changed).length && !this.context) return;
+      const { data, unit } = this.analysisData(this.loaded.raws);
+      try {
+        this.whatif = this.dti.whatIf(this.frameworkId, data, unit, this.changed, this.lang);
+      } catch {
+        this.whatif = null;
+      }
+    }
+
+    /** The plan to the goal, from the current values. */
+    computePlan() {
+      this.plan = null;
+      this.planError = null;
+      const goal = this.goal;
+      if (!goal || !this.results) return;
+      if (goal.kind === "rank" && !this.rankable()) return;
+      const { data, unit } = this.analysisData(this.raws(this.results.units[0]));
+      const target = goal.kind === "rank" ? { node: goal.node, rank: goal.rank } : { node: goal.node, value: goal.value };
+      try {
+        this.plan = this.dti.seekGoal(this.frameworkId, data, unit, target, null, this.lang);
+      } catch (error) {
+        this.planError = error.message;
+      }
+    }
+
+    /** The number of units to rank among, when a file brought several. */
+    rankable() {
+      return this.context && this.context.units.length >= 2 ? this.context.units.length : 0;
     }
 
     /** A number as people in this language write it. */
@@ -429,6 +649,9 @@ ol.moves li { margin: 0 0 6px; }
       els.charts = h("div", { class: "charts" });
       els.lost = h("div");
       els.moves = h("div");
+      els.whatif = h("div", { class: "whatif" });
+      els.plan = h("div", { class: "plan" });
+      els.planLive = h("p", { class: "sr", id: "plan-live", "aria-live": "polite", "aria-atomic": "true" });
       els.live = h("p", { class: "sr", "aria-live": "polite", "aria-atomic": "true" });
       els.status = h("div", { class: "status", role: "status" });
       els.shareBox = h(
@@ -478,13 +701,16 @@ ol.moves li { margin: 0 0 6px; }
               "section",
               { class: "results", "aria-labelledby": "results-title" },
               h("h3", { id: "results-title", text: t.results }),
+              els.whatif,
               els.scores,
               els.notice,
               info.references.length ? compare : null,
               els.charts,
+              this.goalForm(),
               els.moves,
               els.lost,
               els.live,
+              els.planLive,
             ),
           ),
         ),
@@ -556,13 +782,14 @@ ol.moves li { margin: 0 0 6px; }
           spellcheck: "false",
           placeholder: range,
           value: this.values.get(node.code) || "",
-          "aria-describedby": `${id}-meta ${id}-msg`,
+          "aria-describedby": `${id}-meta ${id}-msg ${id}-was`,
           oninput: (e) => {
             this.values.set(node.code, e.target.value);
             this.update();
           },
         }),
         h("p", { class: "msg", id: `${id}-msg` }),
+        h("p", { class: "was", id: `${id}-was` }),
       );
     }
 
@@ -614,6 +841,11 @@ ol.moves li { margin: 0 0 6px; }
         return;
       }
       this.els.notice.textContent = invalid.size ? this.t.skipped(invalid.size) : "";
+      this.computeWhatIf();
+      this.computePlan();
+      this.markChanged();
+      this.drawWhatIf();
+      this.drawPlan();
       this.drawScores();
       this.drawCharts();
       this.drawExplanation();
@@ -642,6 +874,14 @@ ol.moves li { margin: 0 0 6px; }
           { class: main ? "score main" : "score", "data-index": code },
           h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }),
           h("span", { class: "num", "data-value": code, text: this.fmt(value) }),
+          this.deltaOf(code) !== null
+            ? h(
+                "span",
+                { class: `delta ${this.deltaClass(code)}`, "data-delta": code, title: this.t.delta },
+                `Δ ${this.signed(this.deltaOf(code))}`,
+                h("span", { class: "sr", text: ` ${this.t.delta}` }),
+              )
+            : null,
           typeof refValue === "number"
             ? h(
                 "span",
@@ -657,9 +897,291 @@ ol.moves li { margin: 0 0 6px; }
       this.els.scores.replaceChildren(card(root, true), ...pillars.map((code) => card(code, false)));
       this.els.sticky.replaceChildren(
         ...this.info.indices.map((code, i) =>
-          h("span", { class: i ? "" : "main" }, `${code} `, h("b", { text: this.fmt(this.indexValue(code)) })),
+          h(
+            "span",
+            { class: i ? "" : "main" },
+            `${code} `,
+            h("b", { text: this.fmt(this.indexValue(code)) }),
+            !i && this.deltaOf(code) !== null ? ` (${this.signed(this.deltaOf(code))})` : "",
+          ),
         ),
       );
+    }
+
+    /** The change of a node against the loaded values, while a what-if is on. */
+    deltaOf(code) {
+      if (!this.whatif || !Object.keys(this.changed).length) return null;
+      const node = this.whatif.nodes.find((n) => n.code === code);
+      const now = this.indexValue(code);
+      if (!node || node.before === null || now === null) return null;
+      // Between the published (rounded) figures, so that it is what a reader can check.
+      const published = (v) => Number(this.dti.formatDecimal(v, this.info.precision, "en"));
+      return published(now) - published(node.before);
+    }
+
+    /** `+0,0323`, `−0,0100` or `±0,0000` at the published precision. */
+    signed(delta, decimals = 4) {
+      const text = this.fmt(Math.abs(delta), decimals);
+      if (text === this.fmt(0, decimals)) return `±${text}`;
+      return `${delta > 0 ? "+" : "−"}${text}`;
+    }
+
+    deltaClass(code) {
+      const text = this.signed(this.deltaOf(code));
+      return text.startsWith("+") ? "up" : text.startsWith("−") ? "down" : "same";
+    }
+
+    /** Marks the fields whose value differs from the loaded one and says what it was. */
+    markChanged() {
+      for (const code of this.indicators()) {
+        const input = this.shadowRoot.getElementById(`v-${code}`);
+        const was = this.shadowRoot.getElementById(`v-${code}-was`);
+        if (!input || !was) continue;
+        const changed = this.loaded && code in this.changed;
+        input.classList.toggle("changed", Boolean(changed));
+        const before = changed ? this.loaded.raws[code] : undefined;
+        was.textContent = changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "";
+      }
+    }
+
+    /** The what-if bar: how many values differ, the rank move in a file, and the reset. */
+    drawWhatIf() {
+      const t = this.t;
+      const count = Object.keys(this.changed).length;
+      const root = this.info.indices[0];
+      const parts = [];
+      if (count) parts.push(h("span", { text: t.changed(count) }));
+      const node = this.whatif && this.context && this.whatif.nodes.find((n) => n.code === root);
+      if (node && node.rank_after !== null) {
+        const n = this.context.units.length;
+        const text =
+          count && node.rank_before !== node.rank_after
+            ? t.rankMove(root, node.rank_before, node.rank_after, n)
+            : t.rankIn(root, node.rank_after, n);
+        parts.push(h("span", { class: "rank", "data-rank": root, text }));
+      }
+      if (count) {
+        parts.push(h("button", { type: "button", class: "reset", onclick: () => this.resetValues(), text: t.reset }));
+      }
+      this.els.whatif.replaceChildren(...parts);
+    }
+
+    // --- Goal seeking --------------------------------------------------------------------
+
+    goalForm() {
+      const t = this.t;
+      const n = this.rankable();
+      const goal = this.goal || { kind: "value", node: this.info.indices[0], text: "", rankText: "" };
+      const kind = n ? goal.kind : "value";
+      const show = (which) => {
+        for (const field of form.querySelectorAll("[data-kind]")) field.hidden = field.dataset.kind !== which;
+      };
+      const radio = (value, label) =>
+        h(
+          "label",
+          {},
+          h("input", {
+            type: "radio",
+            name: "goal-kind",
+            id: `goal-kind-${value}`,
+            value,
+            checked: kind === value,
+            onchange: () => show(value),
+          }),
+          label,
+        );
+      const form = h(
+        "form",
+        {
+          class: "goal",
+          "aria-labelledby": "goal-title",
+          novalidate: true,
+          onsubmit: (e) => {
+            e.preventDefault();
+            this.submitGoal();
+          },
+        },
+        h("h4", { id: "goal-title", text: t.goalTitle }),
+        h("p", { class: "help", text: t.goalHelp }),
+        n
+          ? h("fieldset", { class: "kind" }, h("legend", { text: t.goalKind }), radio("value", t.goalByValue), radio("rank", t.goalByRank))
+          : null,
+        h(
+          "div",
+          { class: "goal-row" },
+          h(
+            "div",
+            { class: "field" },
+            h("label", { for: "goal-node", text: t.goalNode }),
+            h(
+              "select",
+              { id: "goal-node" },
+              this.info.indices.map((code) =>
+                h("option", { value: code, selected: code === goal.node, text: `${code} · ${this.name(this.node(code))}` }),
+              ),
+            ),
+          ),
+          h(
+            "div",
+            { class: "field", "data-kind": "value", hidden: kind !== "value" },
+            h("label", { for: "goal-value", text: t.goalValue }),
+            h("input", {
+              type: "text",
+              id: "goal-value",
+              inputmode: "decimal",
+              autocomplete: "off",
+              spellcheck: "false",
+              value: goal.text || "",
+              "aria-describedby": "goal-msg",
+            }),
+          ),
+          n
+            ? h(
+                "div",
+                { class: "field", "data-kind": "rank", hidden: kind !== "rank" },
+                h("label", { for: "goal-rank", text: t.goalRank(n) }),
+                h("input", {
+                  type: "text",
+                  id: "goal-rank",
+                  inputmode: "numeric",
+                  autocomplete: "off",
+                  value: goal.rankText || "",
+                  "aria-describedby": "goal-msg",
+                }),
+              )
+            : null,
+          h("button", { type: "submit", class: "primary", text: t.goalFind }),
+        ),
+        h("p", { class: "msg", id: "goal-msg" }),
+        this.els.plan,
+      );
+      return form;
+    }
+
+    /** Reads the goal form, finds the plan and announces it. */
+    submitGoal() {
+      const t = this.t;
+      const root = this.shadowRoot;
+      const n = this.rankable();
+      const kind = n && root.getElementById("goal-kind-rank").checked ? "rank" : "value";
+      const input = root.getElementById(kind === "rank" ? "goal-rank" : "goal-value");
+      const msg = root.getElementById("goal-msg");
+      const text = input.value.trim();
+      const number = Number(text.replace(/\s/g, "").replace(",", "."));
+      const bad =
+        kind === "rank"
+          ? !/^\d+$/.test(text) || number < 1 || number > n
+          : text === "" || !Number.isFinite(number);
+      for (const field of root.querySelectorAll("#goal-value, #goal-rank")) field.removeAttribute("aria-invalid");
+      if (bad) {
+        msg.textContent = kind === "rank" ? t.goalBadRank(n) : t.goalBadValue;
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      msg.textContent = "";
+      const previous = this.goal || {};
+      this.goal = {
+        kind,
+        node: root.getElementById("goal-node").value,
+        value: kind === "value" ? number : previous.value,
+        rank: kind === "rank" ? number : previous.rank,
+        text: kind === "value" ? text : previous.text,
+        rankText: kind === "rank" ? text : previous.rankText,
+      };
+      this.computePlan();
+      this.drawPlan();
+      this.announcePlan();
+    }
+
+    announcePlan() {
+      const summary = this.shadowRoot.getElementById("plan-summary");
+      this.els.planLive.textContent = summary ? summary.textContent : this.planError || "";
+    }
+
+    /** A score or raw value the plan asks for, rounded up so that it still reaches the goal. */
+    needed(value) {
+      return Math.ceil(value * 1e4 - 1e-7) / 1e4;
+    }
+
+    drawPlan() {
+      const t = this.t;
+      const plan = this.plan;
+      if (!this.goal || (!plan && !this.planError)) {
+        this.els.plan.replaceChildren();
+        return;
+      }
+      if (!plan) {
+        this.els.plan.replaceChildren(h("p", { class: "msg", text: this.planError }));
+        return;
+      }
+      const node = plan.node;
+      const target = this.fmt(plan.target_value);
+      const summary = !plan.reachable
+        ? h("p", { class: "out", id: "plan-summary", tabindex: "-1", "data-reachable": "false" }, t.planOut(node, target, this.fmt(plan.reached)))
+        : !plan.steps.length
+          ? h("p", { class: "ok", id: "plan-summary", tabindex: "-1", "data-reachable": "true" }, t.planReached(node, this.fmt(plan.start), target))
+          : h(
+              "p",
+              { id: "plan-summary", tabindex: "-1", "data-reachable": "true" },
+              t.planSteps(plan.steps.length, node, this.fmt(plan.start), target),
+            );
+      const value = (raw, score) => (raw !== null ? raw : score);
+      const table = plan.steps.length
+        ? h(
+            "table",
+            {},
+            h("caption", { class: "sr", text: `${t.planTitle}: ${t.goalTitle}` }),
+            h(
+              "thead",
+              {},
+              h("tr", {}, [t.indicator, t.from, t.to, t.gain(node)].map((x) => h("th", { scope: "col", text: x }))),
+            ),
+            h(
+              "tbody",
+              {},
+              plan.steps.map((step, i) =>
+                h(
+                  "tr",
+                  { "data-code": step.indicator },
+                  h(
+                    "th",
+                    { scope: "row", title: this.name(this.node(step.indicator)) },
+                    h("span", { class: "step", text: `${i + 1}.` }),
+                    h("span", { class: "code", text: step.indicator }),
+                    " ",
+                    this.name(this.node(step.indicator)),
+                  ),
+                  h("td", { "data-from": "", text: this.fmt(value(step.raw_from, step.from)) }),
+                  h("td", { "data-to": "", text: this.fmt(this.needed(value(step.raw_to, step.to))) }),
+                  h("td", { text: `+${this.fmt(step.gain)}` }),
+                ),
+              ),
+            ),
+          )
+        : null;
+      const tryable = plan.reachable && plan.steps.some((step) => step.raw_to !== null);
+      const rank = this.goal.kind === "rank" ? h("p", { text: t.planRank(this.goal.rank, node, target) }) : null;
+      const button = tryable
+        ? h("p", {}, h("button", { type: "button", class: "try-plan", onclick: () => this.tryPlan(), text: t.planTry }))
+        : null;
+      this.els.plan.replaceChildren(...[rank, summary, table, button].filter(Boolean));
+    }
+
+    /** Puts the plan's values into the fields: a what-if against the loaded values. */
+    tryPlan() {
+      if (!this.plan) return;
+      if (!this.loaded && this.results) {
+        // Nothing was loaded: compare with the values as they are now.
+        this.loaded = { texts: new Map(this.values), code: this.unitCode, name: this.unitName, raws: this.raws(this.results.units[0]) };
+      }
+      for (const step of this.plan.steps) {
+        if (step.raw_to !== null) this.values.set(step.indicator, this.show(this.needed(step.raw_to)));
+      }
+      this.render();
+      this.announcePlan();
+      const summary = this.shadowRoot.getElementById("plan-summary");
+      if (summary) summary.focus();
     }
 
     drawCharts() {
@@ -853,7 +1375,12 @@ ol.moves li { margin: 0 0 6px; }
 
     announce() {
       if (!this.els || !this.results) return;
-      const parts = this.info.indices.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join(", ");
+      const parts = this.info.indices
+        .map((c) => {
+          const delta = this.deltaOf(c);
+          return `${c} ${this.fmt(this.indexValue(c))}${delta !== null ? ` (${this.signed(delta)} ${this.t.delta})` : ""}`;
+        })
+        .join(", ");
       this.els.live.textContent = this.t.summary(parts);
     }
 
@@ -925,13 +1452,16 @@ ol.moves li { margin: 0 0 6px; }
       const results = this.fileResults;
       const unit = results.units[position];
       if (!unit) return;
-      const values = {};
-      for (const node of unit.nodes) {
-        const info = this.node(node.code);
-        if (info && info.indicator && node.raw !== null) values[node.code] = node.raw;
-      }
+      const values = this.raws(unit);
       this.fileMessage = [this.t.loaded(this.fileName, unit.name || unit.code), []];
-      this.setValues(values, { code: unit.code, name: unit.name || "" });
+      const context =
+        results.units.length > 1
+          ? {
+              position,
+              units: results.units.map((u) => ({ code: u.code, ...(u.name ? { name: u.name } : {}), values: this.raws(u) })),
+            }
+          : null;
+      this.setValues(values, { code: unit.code, name: unit.name || "" }, context);
       if (results.units.length > 1) {
         const select = h(
           "select",
