@@ -4,7 +4,7 @@
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
-include!("../../core/tests/bitwise_cases.rs");
+include!("../../core/tests/shared/bitwise_cases.rs");
 
 #[wasm_bindgen_test]
 fn wasm_values_match_the_native_bits() {

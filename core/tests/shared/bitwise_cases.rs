@@ -7,9 +7,9 @@ fn fingerprints() -> String {
     use dti_core::analysis::sensitivity::{Sampling, Settings, Uncertainty, WeightNoise, analyse};
     use dti_core::{Dataset, Framework, MissingPolicy, Rule, check, embedded, score};
 
-    let rules = Framework::from_toml(include_str!("fixtures/cases/rules.toml"), None).unwrap();
+    let rules = Framework::from_toml(include_str!("../fixtures/cases/rules.toml"), None).unwrap();
     let cases: Vec<(&str, Framework, Dataset)> = vec![
-        ("rules", rules, Dataset::from_csv(include_str!("fixtures/cases/rules.csv"), None).dataset),
+        ("rules", rules, Dataset::from_csv(include_str!("../fixtures/cases/rules.csv"), None).dataset),
         (
             "quang-ninh-2022",
             embedded::default_framework(),
