@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use dti_core::{Dataset, Diagnostic, Framework, Lang, Location, Severity, embedded};
+use std::sync::OnceLock;
+
+use dti_core::limits::Limits;
+use dti_core::{Dataset, Diagnostic, Framework, Lang, Location, Problem, Severity, embedded};
 
 use crate::error::{Error, Issue};
 use crate::i18n;
@@ -89,6 +92,34 @@ fn column_letters(mut column: u64) -> String {
     letters.iter().rev().collect()
 }
 
+static LIMITS: OnceLock<Limits> = OnceLock::new();
+
+/// Sets the limits every input is read with (`--max-file-mb`, `--max-rows`, `--max-columns`);
+/// the first call wins. Without a call, the core's defaults apply.
+pub fn set_limits(limits: Limits) {
+    let _ = LIMITS.set(limits);
+}
+
+fn limits() -> &'static Limits {
+    LIMITS.get_or_init(Limits::default)
+}
+
+/// Refuses a file larger than the byte limit before reading it into memory.
+fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Error> {
+    let limit = limits().max_bytes;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > limit as u64 => {
+            let problem = Problem::TooLarge {
+                what: "bytes".into(),
+                limit: limit as u64,
+            };
+            let diagnostic = Diagnostic::error(Location::file(Some(name)), problem);
+            Err(Error::Data(Issue::all([diagnostic], lang)))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Reads a data file; with no file, the embedded default data set. A name that is not a
 /// file but is the name of an embedded data set reads that data set. `-` reads standard input.
 pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result<Input, Error> {
@@ -98,7 +129,8 @@ pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result
     };
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+        let most = limits().max_bytes as u64 + 1;
+        std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), most), &mut bytes)
             .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e.to_string())))?;
         return Ok(from_bytes("-", None, &bytes, lang));
     }
@@ -111,11 +143,12 @@ pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result
     if path.is_dir() {
         return Err(Error::Usage(i18n::input_is_dir(lang, &name)));
     }
+    check_size(path, &name, lang)?;
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, &name, &e)))?;
     let named_like_workbook = sheet::named_like_workbook(path);
     if sheet::is_workbook(&bytes) || (named_like_workbook && std::str::from_utf8(&bytes).is_err()) {
         let read = sheet::read(&name, &bytes, sheet, lang)?;
-        let parsed = Dataset::from_csv(&read.csv, Some(&name));
+        let parsed = Dataset::from_csv_with(&read.csv, Some(&name), limits());
         return Ok(Input {
             name,
             path: Some(path.to_path_buf()),
@@ -213,7 +246,7 @@ fn from_bytes(name: &str, path: Option<&Path>, bytes: &[u8], lang: Lang) -> Inpu
             }
         }
     };
-    let parsed = Dataset::parse(&text, Some(name));
+    let parsed = Dataset::parse_with(&text, Some(name), limits());
     Input {
         name: name.to_string(),
         path: path.map(Path::to_path_buf),
@@ -244,6 +277,7 @@ pub fn read_framework(
         let known: Vec<&str> = embedded::FRAMEWORKS.iter().map(|(id, _)| *id).collect();
         return Err(Error::Usage(i18n::unknown_framework(lang, id, &known)));
     }
+    check_size(path, id, lang)?;
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, id, &e)))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Data(vec![Issue::tool(
@@ -254,7 +288,7 @@ pub fn read_framework(
             Some(i18n::framework_utf8_hint(lang)),
         )])
     })?;
-    let framework = Framework::parse(&text, Some(id))
+    let framework = dti_core::limits::read_framework(&text, Some(id), limits())
         .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
     Ok((framework, Some(path.to_path_buf())))
 }

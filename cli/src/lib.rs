@@ -78,6 +78,15 @@ pub struct Cli {
     /// Language of messages and outputs [default: from LC_ALL / LC_MESSAGES / LANG, else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// Refuse input files larger than this many MiB [default: 256]
+    #[arg(long, global = true, value_name = "MIB")]
+    pub max_file_mb: Option<u64>,
+    /// Refuse CSV input with more rows than this, header included [default: 1000000]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_rows: Option<usize>,
+    /// Refuse CSV input with more columns than this [default: 20000]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_columns: Option<usize>,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -199,6 +208,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => lang_from_env(),
     };
+    let defaults = dti_core::limits::Limits::default();
+    input::set_limits(dti_core::limits::Limits {
+        max_bytes: cli.max_file_mb.map_or(defaults.max_bytes, |mb| {
+            usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
+        }),
+        max_rows: cli.max_rows.unwrap_or(defaults.max_rows),
+        max_columns: cli.max_columns.unwrap_or(defaults.max_columns),
+        ..defaults
+    });
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let context = Context {
         lang,

@@ -392,7 +392,7 @@ fn message(problem: &Problem, lang: Lang) -> String {
     match problem {
         Syntax { detail } => format!("{}: {detail}", lang.pick("lỗi cú pháp", "syntax error")),
         TooLarge { what, limit } => match lang {
-            Lang::Vi => format!("vượt giới hạn {limit} {what}"),
+            Lang::Vi => format!("vượt giới hạn {limit} {}", vietnamese_quantity(what)),
             Lang::En => format!("more than the limit of {limit} {what}"),
         },
         BadSetting { setting, detail } => match lang {
@@ -593,6 +593,25 @@ fn message(problem: &Problem, lang: Lang) -> String {
     }
 }
 
+/// The Vietnamese for the quantities the readers' limits count.
+fn vietnamese_quantity(what: &str) -> String {
+    match what {
+        "bytes" => "byte",
+        "bytes in a cell" => "byte trong một ô",
+        "bytes in a string" => "byte trong một chuỗi",
+        "rows" => "dòng",
+        "columns" => "cột",
+        "units" => "đơn vị",
+        "indicators" => "chỉ tiêu",
+        "values (units × indicators)" => "giá trị (đơn vị × chỉ tiêu)",
+        "levels of nesting" => "cấp lồng nhau",
+        "indicators and aggregates" => "chỉ tiêu và chỉ số tổng hợp",
+        "levels of aggregates" => "cấp chỉ số tổng hợp",
+        other => other,
+    }
+    .to_string()
+}
+
 fn hint(problem: &Problem, lang: Lang) -> Option<String> {
     use Problem::*;
     let text = match problem {
@@ -639,6 +658,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
             "look near that place for a missing or extra quote, comma or bracket",
         ),
         MissingValue { .. } => lang.pick("nhập giá trị nếu có số liệu", "enter the value if the figure is known"),
+        TooLarge { .. } => lang.pick(
+            "chia tệp thành nhiều tệp nhỏ hơn, hoặc nâng giới hạn bằng --max-file-mb, --max-rows, --max-columns",
+            "split the file, or raise the limit with --max-file-mb, --max-rows or --max-columns",
+        ),
         _ => return None,
     };
     Some(text.to_string())
