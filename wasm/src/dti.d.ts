@@ -1,4 +1,10 @@
 
+/*
+ * Limits: the calculator reads at most 16 MiB of framework or data text, 100,000 CSV rows,
+ * 5,000 columns, 100,000 units, 5,000 indicators and 1,000,000 values; JSON and TOML may nest
+ * 64 levels. Larger input is refused with an Error whose details say which limit was met.
+ */
+
 /** A name in Vietnamese and English. */
 export interface Names {
   vi: string;

@@ -4,6 +4,7 @@
 //! throws, catchably, on cycles, BigInts and absurd nesting) and then read by the core's JSON
 //! readers, so an object and the same JSON text give the same results and the same messages.
 
+use dti_core::limits::{Limits, read_framework};
 use dti_core::{Dataset, Framework, Lang, Parsed, embedded};
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +14,21 @@ use crate::error::Error;
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The widget's fixed limits: a calculator in a web page reads what a person pastes or drops,
+/// so it keeps well below what a browser tab can hold. 16 MiB of text, 100,000 rows, 5,000
+/// columns, 1,000,000 values; the rest as the core's defaults. Documented in `dti.d.ts`.
+pub fn limits() -> Limits {
+    Limits {
+        max_bytes: 16 << 20,
+        max_rows: 100_000,
+        max_columns: 5_000,
+        max_units: 100_000,
+        max_indicators: 5_000,
+        max_cells: 1_000_000,
+        ..Limits::default()
+    }
 }
 
 /// The language from an optional tag such as `"vi"` or `"en-GB"`; Vietnamese by default.
@@ -101,11 +117,11 @@ pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
             };
             return Err(Error::argument("unknown_framework", message));
         }
-        return Framework::parse(&text, None).map_err(|f| Error::from_failure(&f, lang));
+        return read_framework(&text, None, &limits()).map_err(|f| Error::from_failure(&f, lang));
     }
     if value.is_object() {
         let text = object_text(value, lang.pick("bộ chỉ số", "framework"), lang)?;
-        return Framework::from_json(&text, None).map_err(|f| Error::from_failure(&f, lang));
+        return read_framework(&text, None, &limits()).map_err(|f| Error::from_failure(&f, lang));
     }
     Err(wrong_type(
         lang.pick("bộ chỉ số", "framework"),
@@ -121,11 +137,11 @@ pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
 /// (`{units: [{code, name, values: {I1: 0.95}}]}`).
 pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
     if let Some(text) = value.as_string() {
-        return Ok(Dataset::parse(&text, None));
+        return Ok(Dataset::parse_with(&text, None, &limits()));
     }
     if value.is_object() {
         let text = object_text(value, lang.pick("dữ liệu", "data"), lang)?;
-        return Ok(Dataset::from_json(&text, None));
+        return Ok(Dataset::from_json_with(&text, None, &limits()));
     }
     Err(wrong_type(
         lang.pick("dữ liệu", "data"),

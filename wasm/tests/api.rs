@@ -867,3 +867,21 @@ fn thrown_errors_are_real_errors() {
     assert_eq!(details[0]["severity"], "error");
     assert!(error.dyn_ref::<js_sys::Error>().is_some());
 }
+
+#[wasm_bindgen_test]
+fn the_widget_refuses_data_beyond_its_fixed_limits() {
+    // 100,001 data rows and a header: one row past the widget's limit of 100,000 rows.
+    let mut csv = String::from("code,I1\n");
+    for unit in 0..100_001 {
+        csv.push_str(&format!("{unit},0.5\n"));
+    }
+    let error = dti_wasm::score(s("dti-province-2022"), s(&csv), s("en")).unwrap_err();
+    let (message, details) = thrown(error);
+    assert!(
+        message.contains("more than the limit of 100000 rows"),
+        "{message}"
+    );
+    assert!(details.to_string().contains("100000 rows"), "{details}");
+    // The module keeps working.
+    assert!(dti_wasm::score(s("dti-province-2022"), s(QUANG_NINH), JsValue::UNDEFINED).is_ok());
+}
