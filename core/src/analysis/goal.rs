@@ -62,7 +62,7 @@ pub struct Plan {
     pub reachable: bool,
     /// The value the plan reaches (when unreachable, the best any improvement reaches).
     pub reached: f64,
-    /// The steps, ordered by gain per unit of effort, largest first.
+    /// The steps in the order the plan takes them: by gain per unit of effort, largest first.
     pub steps: Vec<Step>,
     /// The total effort.
     pub total_cost: f64,
@@ -195,6 +195,7 @@ pub fn seek(
 
     let mut current = evaluate(&mut values, &mut states);
     let mut gains: HashMap<NodeId, f64> = HashMap::new();
+    let mut chosen: Vec<NodeId> = Vec::new(); // the order indicators were first picked in
     for _ in 0..100_000 {
         if met(current) {
             break;
@@ -205,8 +206,13 @@ pub fn seek(
             let score = values[leaf][0].unwrap_or(0.0);
             let next = match framework.node(leaf).rule().and_then(|rule| rule.levels()) {
                 Some(levels) => levels.into_iter().find(|&level| level > score + 1e-12),
-                None if top(leaf).is_finite() => Some((score + STEP * width(leaf)).min(top(leaf))),
-                None => Some(score + STEP * width(leaf)),
+                // The next point of a 5 % grid over the scale, so plans read 0.65, 0.70, … 1.
+                None => {
+                    let step = STEP * width(leaf);
+                    let grid =
+                        bottom(leaf) + ((score - bottom(leaf)) / step + 1e-9).floor() * step + step;
+                    Some(grid.min(top(leaf)))
+                }
             };
             let Some(next) = next.filter(|&n| n > score) else {
                 continue;
@@ -216,7 +222,9 @@ pub fn seek(
             let gain = evaluate(&mut trial, &mut states.clone()) - current;
             let effort = cost_of(leaf) * (next - score) / width(leaf);
             let ratio = gain / effort;
-            if gain > 1e-15 && best.is_none_or(|(_, _, _, r)| ratio > r) {
+            // Ties within rounding noise go to the indicator listed first, so plans fill one
+            // indicator at a time instead of alternating between equals.
+            if gain > 1e-15 && best.is_none_or(|(_, _, _, r)| ratio > r * (1.0 + 1e-9)) {
                 best = Some((leaf, next, gain, ratio));
             }
         }
@@ -249,6 +257,9 @@ pub fn seek(
         values[leaf][0] = Some(next);
         let reached = evaluate(&mut values, &mut states);
         *gains.entry(leaf).or_insert(0.0) += reached - current;
+        if !chosen.contains(&leaf) {
+            chosen.push(leaf);
+        }
         current = reached;
     }
 
@@ -275,7 +286,13 @@ pub fn seek(
             }
         })
         .collect();
-    steps.sort_by(|a, b| (b.gain / b.cost).total_cmp(&(a.gain / a.cost)));
+    // The greedy order is the order of gain per effort, ties resolved as they were chosen.
+    let position = |code: &str| {
+        chosen
+            .iter()
+            .position(|&leaf| framework.node(leaf).code == code)
+    };
+    steps.sort_by_key(|step| position(&step.indicator));
     let total_cost = steps.iter().map(|s| s.cost).sum();
     Ok(Plan {
         unit: info.clone(),
