@@ -299,3 +299,72 @@ proptest! {
         }
     }
 }
+
+mod analyses {
+    use std::collections::HashMap;
+
+    use dti_core::analysis::goal::{Target, seek};
+    use dti_core::analysis::merge::{Method, merge, parse_mapping};
+    use dti_core::analysis::whatif::what_if;
+    use dti_core::{Dataset, check, compute, embedded, round_to};
+    use proptest::prelude::*;
+
+    fn dti_csv(rows: &[[f64; 8]]) -> String {
+        let mut csv = String::from("code,I1,I2,I3,I4,I5,I7,I8,I9\n");
+        for (i, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = row.iter().map(|v| format!("{v:?}")).collect();
+            csv.push_str(&format!("U{i},{}\n", cells.join(",")));
+        }
+        csv
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn a_what_if_of_unchanged_values_changes_nothing(
+            rows in prop::collection::vec(prop::array::uniform8(0.0..=1.0f64), 1..8),
+            which in 0usize..8,
+        ) {
+            let framework = embedded::default_framework();
+            let inputs = check(&framework, &Dataset::from_csv(&dti_csv(&rows), None).dataset).inputs;
+            let leaf = framework.indicators().filter(|&l| framework.node(l).code != "I6").nth(which).unwrap();
+            let outcome = what_if(&framework, &inputs, 0, &[(leaf, inputs.get(0, leaf))]).unwrap();
+            for node in &outcome.nodes {
+                prop_assert_eq!(node.before, node.after, "{}", node.code);
+                prop_assert_eq!(node.rank_before, node.rank_after, "{}", node.code);
+            }
+        }
+
+        #[test]
+        fn a_merger_of_one_province_is_that_province(row in prop::array::uniform8(0.0..=1.0f64)) {
+            let framework = embedded::default_framework();
+            let data = Dataset::from_csv(&dti_csv(&[row]).replace("U0", "22"), None).dataset;
+            let mapping = parse_mapping("new_unit,new_name,former_code\n07,Quảng Ninh,22\n", None).unwrap();
+            for method in [Method::Mean, Method::Pooled { weights: HashMap::new() }] {
+                let merged = compute(&framework, &merge(&framework, &data, &mapping, &method).unwrap().inputs);
+                let original = compute(&framework, &check(&framework, &data).inputs);
+                for (a, b) in merged.units[0].nodes.iter().zip(&original.units[0].nodes) {
+                    prop_assert_eq!(a.value, b.value, "{}", a.code);
+                }
+            }
+        }
+
+        #[test]
+        fn a_reached_goal_is_reached_when_rescored(
+            rows in prop::collection::vec(prop::array::uniform8(0.0..=1.0f64), 1..6),
+            target in 0.0..=1.0f64,
+        ) {
+            let framework = embedded::default_framework();
+            let inputs = check(&framework, &Dataset::from_csv(&dti_csv(&rows), None).dataset).inputs;
+            let dti = framework.find("DTI").unwrap();
+            let plan = seek(&framework, &inputs, 0, dti, Target::Value { value: target }, &HashMap::new()).unwrap();
+            prop_assert!(plan.reachable, "every DTI up to 1 is reachable");
+            // Apply the plan's raw values and score again.
+            let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), s.raw_to)).collect();
+            let outcome = what_if(&framework, &inputs, 0, &changes).unwrap();
+            let rescored = outcome.after.units[0].node("DTI").unwrap().value.unwrap();
+            prop_assert!(round_to(rescored, 4) >= round_to(target, 4), "{rescored} < {target}");
+        }
+    }
+}

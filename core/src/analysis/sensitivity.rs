@@ -659,6 +659,24 @@ mod tests {
     }
 
     #[test]
+    fn the_estimators_give_the_hand_computed_values() {
+        // y_A = 0 1 2 3, y_B = 3 2 1 0, and a factor that decides everything (y_AB = y_B).
+        // V over A and B together: mean 1.5, Σd² = 10 over 8 values → 1.25.
+        // Saltelli 2010: (1/4)·Σ y_B (y_AB − y_A) = (9 + 2 − 1 + 0)/4 = 2.5 → 2.5 / 1.25 = 2.
+        // Jansen: (1/8)·Σ (y_A − y_AB)² = (9 + 1 + 1 + 9)/8 = 2.5 → 2.
+        let (ya, yb) = ([0.0, 1.0, 2.0, 3.0], [3.0, 2.0, 1.0, 0.0]);
+        let all = [0, 1, 2, 3];
+        assert_eq!(indices(&ya, &yb, &yb, &all), (2.0, 2.0));
+        // A factor that changes nothing: y_AB = y_A gives zero for both.
+        assert_eq!(indices(&ya, &yb, &ya, &all), (0.0, 0.0));
+        // A factor that moves one run: y_AB = 0 1 2 4.
+        // Saltelli: (1/4)·(0·… + 0 + 0 + 0·1) = 0; Jansen: (1/8)·1 = 0.125 → 0.1.
+        assert_eq!(indices(&ya, &yb, &[0.0, 1.0, 2.0, 4.0], &all), (0.0, 0.1));
+        // The 95 % bootstrap interval of constant estimates is that constant.
+        assert_eq!(interval(vec![0.3; 50], 0.3), [0.3, 0.3]);
+    }
+
+    #[test]
     fn bad_settings_are_refused_with_a_reason() {
         let (framework, inputs) = example();
         let none = analyse(
