@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds="${FUZZ_SECONDS:-30}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(framework_toml framework_json data_csv data_json score)
+  targets=(framework_toml framework_json data_csv data_json data_xlsx score)
 fi
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
