@@ -1202,3 +1202,11 @@ pub fn correlation_table(lang: Lang) -> String {
 pub fn random_sampling(lang: Lang) -> &'static str {
     lang.pick("ngẫu nhiên", "random")
 }
+
+/// Why a workbook could not be read when the spreadsheet library itself failed on it.
+pub fn workbook_unreadable(lang: Lang) -> &'static str {
+    lang.pick(
+        "tệp bị hỏng hoặc có nội dung không hợp lệ",
+        "the file is damaged or holds invalid content",
+    )
+}

@@ -40,7 +40,34 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads a sheet (the first when none is named) as CSV text.
+///
+/// A workbook that makes the spreadsheet library panic is reported as a broken workbook
+/// instead of ending the program: fuzzing found cell references long enough to overflow
+/// calamine's column arithmetic. The panic message is kept off the terminal meanwhile.
 pub fn read(
+    name: &str,
+    bytes: &[u8],
+    wanted: Option<&str>,
+    lang: Lang,
+) -> Result<SheetText, Error> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook(name, bytes, wanted, lang)
+    }));
+    std::panic::set_hook(previous);
+    outcome.unwrap_or_else(|_| {
+        Err(Error::Data(vec![Issue::tool(
+            Severity::Error,
+            Location::file(Some(name)),
+            lang,
+            i18n::bad_workbook(lang, i18n::workbook_unreadable(lang)),
+            Some(i18n::bad_workbook_hint(lang)),
+        )]))
+    })
+}
+
+fn read_workbook(
     name: &str,
     bytes: &[u8],
     wanted: Option<&str>,

@@ -37,6 +37,8 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ("excel-date.xlsx", "dti-province-2022", 1),
     ("merged-header.xlsx", "dti-province-2022", 0),
     ("not-a-workbook.xlsx", "dti-province-2022", 1),
+    // Found by the data_xlsx fuzz target: a cell reference that overflowed calamine.
+    ("fuzz-overlong-cell-reference.xlsx", "dti-province-2022", 1),
 ];
 
 #[test]
