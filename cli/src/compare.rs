@@ -270,22 +270,7 @@ fn unit_tables(
                 (Presence::Both, [Some(a), Some(b)]) => heading.push_str(&format!(": {a} → {b}")),
                 (Presence::Both, _) => {}
             }
-            let mut table = Table::new(
-                heading,
-                i18n::columns(
-                    lang,
-                    &[
-                        i18n::code,
-                        i18n::name,
-                        i18n::old_value,
-                        i18n::new_value,
-                        i18n::change,
-                        i18n::old_rank,
-                        i18n::new_rank,
-                        i18n::rank_move,
-                    ],
-                ),
-            );
+            let mut table = Table::new(heading, i18n::change_columns(lang));
             for node in &unit.nodes {
                 table.push(vec![
                     Cell::text(&node.code),

@@ -1210,3 +1210,14 @@ pub fn workbook_unreadable(lang: Lang) -> &'static str {
         "the file is damaged or holds invalid content",
     )
 }
+
+/// The columns of a before/after table (`compare`, `whatif`): code, name, old and new value,
+/// change, old and new rank, rank move.
+pub fn change_columns(lang: Lang) -> Vec<String> {
+    columns(
+        lang,
+        &[
+            code, name, old_value, new_value, change, old_rank, new_rank, rank_move,
+        ],
+    )
+}

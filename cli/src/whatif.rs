@@ -164,22 +164,7 @@ fn document(
         .collect();
 
     let n = before.units.len();
-    let mut nodes = Table::new(
-        i18n::whatif_nodes(lang),
-        i18n::columns(
-            lang,
-            &[
-                i18n::code,
-                i18n::name,
-                i18n::old_value,
-                i18n::new_value,
-                i18n::change,
-                i18n::old_rank,
-                i18n::new_rank,
-                i18n::rank_move,
-            ],
-        ),
-    );
+    let mut nodes = Table::new(i18n::whatif_nodes(lang), i18n::change_columns(lang));
     for position in display_order(framework, after) {
         let code = &after.nodes[position].code;
         let Some(change) = outcome.nodes.iter().find(|c| &c.code == code) else {
