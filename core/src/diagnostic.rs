@@ -206,6 +206,16 @@ pub enum Problem {
         /// The upper end.
         high: f64,
     },
+    /// An indicator's `denominator` is blank, padded with spaces, or the indicator itself.
+    BadDenominator {
+        /// The column named.
+        denominator: String,
+    },
+    /// An indicator's `target` is not a finite number.
+    BadTarget {
+        /// The value given.
+        target: f64,
+    },
     /// The data has no column naming the units.
     NoUnitColumn,
     /// The data has no indicator columns or values.
@@ -447,6 +457,18 @@ fn message(problem: &Problem, lang: Lang) -> String {
         BadRule { rule, detail } => match lang {
             Lang::Vi => format!("quy tắc chấm điểm `{rule}` không hợp lệ: {detail}"),
             Lang::En => format!("scoring rule `{rule}` is invalid: {detail}"),
+        },
+        BadDenominator { denominator } => match lang {
+            Lang::Vi => format!(
+                "mẫu số `{denominator}` không hợp lệ: phải là tên một cột số liệu khác, không có dấu cách thừa"
+            ),
+            Lang::En => format!(
+                "denominator `{denominator}` is invalid: it must name another data column, without surrounding spaces"
+            ),
+        },
+        BadTarget { target } => match lang {
+            Lang::Vi => format!("giá trị mục tiêu {target} không phải là một số hữu hạn"),
+            Lang::En => format!("target {target} is not a finite number"),
         },
         BadRange { low, high } => match lang {
             Lang::Vi => format!(

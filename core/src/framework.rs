@@ -218,6 +218,14 @@ pub struct Node {
     pub points: Option<f64>,
     /// A longer explanation, such as how the indicator is measured.
     pub description: Option<Names>,
+    /// For an indicator built from raw data: the data column its raw value is divided by in
+    /// the construction pipeline's denominate step (such as population or GDP).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// For an indicator: the value to reach, in the indicator's unit, used by the pipeline's
+    /// distance-to-target normalisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
     /// The nodes this one counts toward, with its weight in each.
     pub parents: Vec<(NodeId, f64)>,
     /// Indicator or aggregate.
@@ -596,6 +604,10 @@ struct RawIndicator {
     rule: Rule,
     #[serde(default)]
     description: Option<Names>,
+    #[serde(default)]
+    denominator: Option<String>,
+    #[serde(default)]
+    target: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -730,6 +742,20 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
             );
         }
         check_points(indicator.points, &indicator.code, origin, &mut report);
+        if let Some(denominator) = &indicator.denominator
+            && (denominator.trim().is_empty()
+                || denominator.trim() != denominator
+                || *denominator == indicator.code)
+        {
+            let denominator = denominator.clone();
+            report(
+                here(&indicator.code),
+                Problem::BadDenominator { denominator },
+            );
+        }
+        if let Some(target) = indicator.target.filter(|t| !t.is_finite()) {
+            report(here(&indicator.code), Problem::BadTarget { target });
+        }
         for problem in indicator.rule.check(indicator.unit, range) {
             report(here(&indicator.code), problem);
         }
@@ -741,6 +767,8 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
             range,
             points: indicator.points,
             description: indicator.description.clone(),
+            denominator: indicator.denominator.clone(),
+            target: indicator.target,
             parents: Vec::new(),
             kind: NodeKind::Indicator {
                 rule: indicator.rule.clone(),
@@ -842,6 +870,8 @@ fn build(raw: RawFramework, origin: Option<&str>) -> Result<Framework, Failure> 
             range: Unit::Score.default_range(),
             points,
             description: aggregate.description.clone(),
+            denominator: None,
+            target: None,
             parents: Vec::new(),
             kind: NodeKind::Aggregate {
                 method: method.unwrap_or(Aggregation::Mean),

@@ -6,11 +6,11 @@ use super::error::TreeError;
 use super::tree::{NodeKind, NodeSpec, Tree};
 
 /// The pipeline tree of a framework: the same nodes and codes, each node weighted by the weight
-/// of its edge to its parent, indicators with the framework's direction.
+/// of its edge to its parent, indicators with the framework's direction, denominator and target.
 ///
 /// Only the structure is taken. The framework's scoring rules, ranges and per-aggregate methods
 /// belong to the scorer; in the pipeline, normalisation and aggregation methods come from the
-/// [`PipelineSpec`](super::PipelineSpec), and indicators have no denominator or target.
+/// [`PipelineSpec`](super::PipelineSpec).
 ///
 /// Fails with [`TreeError::SeveralParents`], naming the node and its parents, when a node counts
 /// toward several aggregates (the DTI's foundation indicators count toward three pillars): the
@@ -39,8 +39,8 @@ pub fn tree_from_framework(framework: &Framework) -> Result<Tree, TreeError> {
                     Direction::Higher => 1,
                     Direction::Lower => -1,
                 },
-                denominator: None,
-                target: None,
+                denominator: node.denominator.clone(),
+                target: node.target,
             },
             FrameworkKind::Aggregate { .. } => NodeKind::Aggregate,
         };
@@ -68,6 +68,10 @@ mod tests {
         assert_eq!(tree.indicator_codes(), ["a", "b", "c"]);
         assert_eq!(tree.direction("b"), -1);
         assert_eq!(tree.direction("a"), 1);
+        assert_eq!(tree.denominator("a"), Some("pop"));
+        assert_eq!(tree.denominator("b"), None);
+        assert_eq!(tree.target("c"), Some(10.0));
+        assert_eq!(tree.target("a"), None);
         assert_eq!(tree.level("I"), Some(3));
         let expected = [
             ("a", 1.0 / 12.0),

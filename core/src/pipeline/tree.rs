@@ -327,6 +327,22 @@ impl Tree {
         }
     }
 
+    /// The data column an indicator is divided by in the denominate step, if any.
+    pub fn denominator(&self, code: &str) -> Option<&str> {
+        match self.node(code).map(|n| &n.kind) {
+            Some(NodeKind::Indicator { denominator, .. }) => denominator.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// An indicator's target value, if it has one.
+    pub fn target(&self, code: &str) -> Option<f64> {
+        match self.node(code).map(|n| &n.kind) {
+            Some(NodeKind::Indicator { target, .. }) => *target,
+            _ => None,
+        }
+    }
+
     /// Effective weight of every node, in input order: the product, along the path from the node
     /// to the root, of its weight divided by the sum of its siblings' weights (the root has 1).
     pub fn effective_weights(&self) -> Vec<(String, f64)> {
