@@ -261,8 +261,7 @@ fn unit_tables(
             let mut heading = unit_heading(&dti_core::UnitInfo {
                 code: unit.code.clone(),
                 name: unit.name.clone(),
-                year: None,
-                group: None,
+                ..dti_core::UnitInfo::default()
             });
             match (unit.presence, unit.years) {
                 (Presence::New, _) => heading.push_str(&format!(" ({})", i18n::new_unit(lang))),

@@ -2,7 +2,7 @@
 
 use csv::StringRecord;
 
-use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, read_year};
+use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::Limits;
 
@@ -61,10 +61,26 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         builder.error(location, Problem::NoUnitColumn);
         return builder.finish(notes);
     };
+    let mut groupings: Vec<(String, usize)> = Vec::new();
+    for (position, text) in header.iter().enumerate() {
+        let Some(name) = named_grouping(text) else {
+            continue;
+        };
+        if name.is_empty() || groupings.iter().any(|(known, _)| known == name) {
+            let location = builder.location(header_line, position as u64 + 1);
+            let problem = Problem::BadGrouping {
+                header: text.trim().to_string(),
+            };
+            builder.error(location, problem);
+        } else {
+            groupings.push((name.to_string(), position));
+        }
+    }
     let layout = Layout {
         unit_column,
         fields: &fields,
         header: &header,
+        groupings,
     };
     if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
         read_long(&mut builder, &layout, &mut rows);
@@ -172,6 +188,8 @@ struct Layout<'a> {
     unit_column: usize,
     fields: &'a [Option<Field>],
     header: &'a [String],
+    /// Named groupings (`group:NAME`) and their positions.
+    groupings: Vec<(String, usize)>,
 }
 
 impl Layout<'_> {
@@ -194,6 +212,11 @@ impl Layout<'_> {
         let mut unit = UnitInfo::new(code);
         unit.name = cell(self.position(Field::Name));
         unit.group = cell(self.position(Field::Group));
+        for (grouping, position) in &self.groupings {
+            if let Some(label) = cell(Some(*position)) {
+                unit.groups.insert(grouping.clone(), label);
+            }
+        }
         if let Some(column) = self.position(Field::Year)
             && let Some(text) = row.get(column)
         {

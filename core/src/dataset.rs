@@ -5,16 +5,17 @@
 //! written with `%`, fractions written `731/1950`, and blank cells for missing values. Two
 //! CSV layouts are understood:
 //!
-//! - **wide**: one row per unit; columns `code`, optional `name`, `year`, `group`, then one
+//! - **wide**: one row per unit; columns `code`, optional `name`, `year`, `group`, any number
+//!   of named groupings `group:NAME` (e.g. `group:income`, for group imputation), then one
 //!   column per indicator code (and optionally `<code>_source` for the evidence);
 //! - **long**: one row per value; columns `unit`, `indicator`, `value` and optionally
-//!   `numerator`, `denominator`, `source`, `name`, `year`, `group`.
+//!   `numerator`, `denominator`, `source`, `name`, `year`, `group`, `group:NAME`.
 //!
-//! Vietnamese headers (`mã`, `tên`, `năm`, `nhóm`, `chỉ tiêu`, `giá trị`, `tử số`, `mẫu số`,
+//! Vietnamese headers (`mã`, `tên`, `năm`, `nhóm`, `nhóm:TÊN`, `chỉ tiêu`, `giá trị`, `tử số`, `mẫu số`,
 //! `nguồn`) work as well. Reading never fails outright: problems are reported as
 //! [`Diagnostic`]s beside whatever could be read ([`Parsed`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -36,6 +37,10 @@ pub struct UnitInfo {
     /// A group such as a region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Labels in named groupings (grouping name → label), such as an income class or a
+    /// population band; group imputation picks one by name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub groups: BTreeMap<String, String>,
 }
 
 impl UnitInfo {
@@ -412,7 +417,7 @@ impl<'a> Builder<'a> {
         self.unit_entry(unit, line)
     }
 
-    /// Finds or registers a unit in a long file, merging name, year and group; `None` when a
+    /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
     /// limit stops the reader.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         if let Some(&id) = self.unit_ids.get(&unit.code) {
@@ -420,6 +425,9 @@ impl<'a> Builder<'a> {
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
             known.group = known.group.take().or(unit.group);
+            for (grouping, label) in unit.groups {
+                known.groups.entry(grouping).or_insert(label);
+            }
             return Some(id);
         }
         let count = self.data.units.len();
@@ -574,6 +582,8 @@ pub(crate) enum Field {
     Name,
     Year,
     Group,
+    /// `group:NAME`: a label in the grouping called NAME ([`named_grouping`] reads the name).
+    NamedGroup,
     Indicator,
     Value,
     Numerator,
@@ -584,6 +594,9 @@ pub(crate) enum Field {
 }
 
 pub(crate) fn field(header: &str) -> Option<Field> {
+    if named_grouping(header).is_some() {
+        return Some(Field::NamedGroup);
+    }
     let key = header.trim().to_lowercase().replace([' ', '-'], "_");
     Some(match key.as_str() {
         "code" | "unit" | "unit_code" | "province_code" | "mã" | "ma" | "mã_tỉnh" | "ma_tinh"
@@ -605,6 +618,17 @@ pub(crate) fn field(header: &str) -> Option<Field> {
         | "diem" | "note" | "notes" | "ghi_chú" | "ghi_chu" => Field::Info,
         _ => return None,
     })
+}
+
+/// The grouping a `group:NAME` (or `nhóm:TÊN`, `nhom:TEN`) header names: the text after the
+/// colon, trimmed; it may be empty, which the readers report.
+pub(crate) fn named_grouping(header: &str) -> Option<&str> {
+    let (prefix, name) = header.trim().split_once(':')?;
+    matches!(
+        prefix.trim().to_lowercase().as_str(),
+        "group" | "nhóm" | "nhom"
+    )
+    .then(|| name.trim())
 }
 
 /// Reads a year cell: a whole number from 1900 to 2200.

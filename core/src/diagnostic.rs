@@ -226,6 +226,12 @@ pub enum Problem {
     DuplicateUnit,
     /// The same unit and indicator are given twice.
     DuplicateValue,
+    /// A `group:NAME` column with no name, or a grouping named by two columns (or twice in
+    /// one unit's JSON).
+    BadGrouping {
+        /// The header or grouping name as written.
+        header: String,
+    },
     /// A column whose header is neither a known field nor an indicator of the framework.
     UnknownColumn {
         /// The header.
@@ -503,6 +509,10 @@ fn message(problem: &Problem, lang: Lang) -> String {
         DuplicateValue => lang
             .pick("giá trị được nhập hai lần", "value is given twice")
             .into(),
+        BadGrouping { header } => match lang {
+            Lang::Vi => format!("cột nhóm `{header}` không có tên hoặc bị lặp"),
+            Lang::En => format!("grouping column `{header}` has no name or is repeated"),
+        },
         UnknownColumn { header } => match lang {
             Lang::Vi => format!("cột `{header}` không phải chỉ tiêu của bộ chỉ số: bỏ qua"),
             Lang::En => format!("column `{header}` is not an indicator of the framework: ignored"),
@@ -662,6 +672,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator",
         ),
         DuplicateUnit | DuplicateValue => lang.pick("giữ lại một dòng", "keep one of the rows"),
+        BadGrouping { .. } => lang.pick(
+            "đặt tên mỗi cách phân nhóm một lần sau dấu hai chấm, ví dụ `nhóm:vùng`",
+            "name each grouping once after the colon, e.g. `group:region`",
+        ),
         MissingUnitCode => lang.pick(
             "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng, hoặc tạo lại mẫu với `dti template --unit MÃ`",
             "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`",

@@ -90,7 +90,10 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     let here = here.unit(&code);
     let mut info = UnitInfo::new(&code);
     for key in object.keys() {
-        if !matches!(key.as_str(), "code" | "name" | "year" | "group" | "values") {
+        if !matches!(
+            key.as_str(),
+            "code" | "name" | "year" | "group" | "groups" | "values"
+        ) {
             syntax(
                 builder,
                 here.clone(),
@@ -106,6 +109,50 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
         .get("group")
         .and_then(Json::as_str)
         .map(str::to_string);
+    match object.get("groups") {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(groups)) => {
+            for (grouping, label) in groups {
+                let grouping = grouping.trim();
+                if grouping.is_empty() {
+                    let problem = Problem::BadGrouping {
+                        header: grouping.to_string(),
+                    };
+                    builder.error(here.clone(), problem);
+                    continue;
+                }
+                match label {
+                    Json::Null => {}
+                    Json::String(label) if label.trim().is_empty() => {}
+                    Json::String(label) => {
+                        let label = label.trim().to_string();
+                        if info.groups.insert(grouping.to_string(), label).is_some() {
+                            let problem = Problem::BadGrouping {
+                                header: grouping.to_string(),
+                            };
+                            builder.error(here.clone(), problem);
+                        }
+                    }
+                    other => syntax(
+                        builder,
+                        here.clone(),
+                        format!(
+                            "the label of grouping `{grouping}` in {} must be text, not {other}",
+                            place()
+                        ),
+                    ),
+                }
+            }
+        }
+        Some(other) => syntax(
+            builder,
+            here.clone(),
+            format!(
+                "`groups` in {} must be an object of grouping → label, not {other}",
+                place()
+            ),
+        ),
+    }
     match object.get("year") {
         None | Some(Json::Null) => {}
         Some(year) => match year.as_i64().filter(|y| (1900..=2200).contains(y)) {
@@ -123,6 +170,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     if long(&info.code)
         || info.name.as_deref().is_some_and(long)
         || info.group.as_deref().is_some_and(long)
+        || info.groups.iter().any(|(g, l)| long(g) || long(l))
     {
         let limit = builder.limits.max_cell_bytes;
         return builder.too_large(here, "bytes in a string", limit);

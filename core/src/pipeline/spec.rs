@@ -58,7 +58,7 @@ pub struct DenominateSpec {
     #[serde(default = "one")]
     pub scale: f64,
     /// Per-indicator changes, keyed by indicator code.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, DenominateOverride>,
 }
 
@@ -84,7 +84,7 @@ pub struct ImputeSpec {
     /// Method used for every indicator without an override.
     pub default: ImputeMethod,
     /// Per-indicator methods, keyed by indicator code.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, ImputeMethod>,
 }
 
@@ -142,7 +142,7 @@ pub struct TreatSpec {
     #[serde(default)]
     pub default: TreatRule,
     /// Per-indicator rules, keyed by indicator code.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, TreatOverride>,
 }
 
@@ -243,7 +243,7 @@ pub struct NormaliseSpec {
     /// Method used for every indicator without an override.
     pub default: NormaliseMethod,
     /// Per-indicator methods, keyed by indicator code.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, NormaliseMethod>,
 }
 
@@ -344,7 +344,7 @@ pub struct AggregateSpec {
     #[serde(default)]
     pub default: AggregationMethod,
     /// Methods by level of the aggregate being computed (keys "2", "3", …).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_level: BTreeMap<String, AggregationMethod>,
     /// Minimum share of children present for an aggregate to be computed (0–1); below it the
     /// aggregate is missing.
