@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dti_core::pipeline::{
-    self, Correlation, DropReason, FlagThresholds, PointTreatment, Stage, TreatOutcome, Tree,
-    correlations, cronbach_by_aggregate, indicator_stats, rank_scores, tree_from_framework,
+    self, Correlation, DropReason, FlagThresholds, ImputeMethod, PointTreatment, Stage,
+    TreatOutcome, Tree, correlations, cronbach_by_aggregate, indicator_stats, rank_scores,
+    tree_from_framework,
 };
 use dti_core::{Framework, Lang, Location, Severity, Value, format_decimal};
 use serde::Serialize;
@@ -54,7 +55,7 @@ impl StageArg {
 #[derive(Clone, Debug, Args)]
 pub struct BuildArgs {
     /// The raw data: CSV, JSON or .xlsx (`-` reads standard input); wide layout, one column
-    /// per indicator and per denominator, an optional `group` column for group imputation
+    /// per indicator and per denominator, `group` or `group:NAME` columns for group imputation
     #[arg(value_name = "DATA")]
     pub data: PathBuf,
     #[command(flatten)]
@@ -99,6 +100,7 @@ struct DiagnosticsJson {
     indicators: Vec<serde_json::Value>,
     correlations: Vec<serde_json::Value>,
     cronbach_alpha: Vec<(String, Option<f64>)>,
+    effective_weights: Vec<serde_json::Value>,
 }
 
 fn pipeline_error(lang: Lang, name: &str, detail: String) -> Error {
@@ -112,10 +114,13 @@ fn pipeline_error(lang: Lang, name: &str, detail: String) -> Error {
 }
 
 /// The pipeline's data set from the tool's: indicator columns in each indicator's unit,
-/// other numeric columns (denominators) as written, the `group` column as labels.
+/// other numeric columns (denominators) as written, the `group` column and every named
+/// grouping (`group:NAME`) as labels. A grouping the pipeline imputes by must exist and label
+/// every unit, or nothing is computed.
 fn pipeline_data(
     input: &Input,
     framework: &Framework,
+    spec: &pipeline::PipelineSpec,
     lang: Lang,
 ) -> Result<pipeline::Dataset, Error> {
     let data = &input.dataset;
@@ -167,7 +172,64 @@ fn pipeline_data(
             .collect();
         out.push_group("group", labels).map_err(fail)?;
     }
+    let mut groupings: Vec<&str> = units
+        .iter()
+        .flat_map(|u| u.groups.keys().map(String::as_str))
+        .collect();
+    groupings.sort_unstable();
+    groupings.dedup();
+    for grouping in groupings {
+        let labels = units
+            .iter()
+            .map(|u| u.groups.get(grouping).cloned().unwrap_or_default())
+            .collect();
+        out.push_group(grouping, labels).map_err(fail)?;
+    }
+    check_groupings(input, spec, &out, lang)?;
     Ok(out)
+}
+
+/// Every grouping the imputation step uses exists in the data and labels every unit.
+fn check_groupings(
+    input: &Input,
+    spec: &pipeline::PipelineSpec,
+    data: &pipeline::Dataset,
+    lang: Lang,
+) -> Result<(), Error> {
+    let Some(impute) = &spec.impute else {
+        return Ok(());
+    };
+    let mut issues = Vec::new();
+    let mut seen = Vec::new();
+    for method in std::iter::once(&impute.default).chain(impute.overrides.values()) {
+        let (ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group }) = method
+        else {
+            continue;
+        };
+        if seen.contains(&group) {
+            continue;
+        }
+        seen.push(group);
+        let here = Location::file(Some(&input.name));
+        let Some(labels) = data.group(group) else {
+            let known = data.group_names().collect::<Vec<_>>().join(", ");
+            let detail = i18n::grouping_missing(lang, group, &known);
+            issues.push(Issue::tool(Severity::Error, here, lang, detail, None));
+            continue;
+        };
+        for (unit, label) in input.dataset.units().iter().zip(labels) {
+            if label.trim().is_empty() {
+                let detail = i18n::grouping_blank(lang, group);
+                let at = here.clone().unit(&unit.code);
+                issues.push(Issue::tool(Severity::Error, at, lang, detail, None));
+            }
+        }
+    }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Data(issues))
+    }
 }
 
 /// Runs `dti build`.
@@ -187,7 +249,7 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     };
     let tree = tree_from_framework(&framework)
         .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?;
-    let data = pipeline_data(&input, &framework, lang)?;
+    let data = pipeline_data(&input, &framework, spec, lang)?;
     let results = pipeline::run(&data, &tree, spec)
         .map_err(|e| pipeline_error(lang, &input.name, e.to_string()))?;
     let stage = args.stage.stage();
@@ -509,12 +571,47 @@ fn diagnostics(
     for (group, value) in &alphas {
         alpha.push(vec![Cell::text(group), Cell::number(*value, 3)]);
     }
+    let (weights, weights_json) = effective_weights(results, tree, lang);
     (
-        vec![table, pairs, alpha],
+        vec![table, pairs, alpha, weights],
         DiagnosticsJson {
             indicators,
             correlations: correlations_json,
             cronbach_alpha: alphas,
+            effective_weights: weights_json,
         },
     )
+}
+
+/// Every node's level, weight among its siblings and effective weight in the index (the
+/// product of its share of its siblings' weights up to the root).
+fn effective_weights(
+    results: &pipeline::Results,
+    tree: &Tree,
+    lang: Lang,
+) -> (Table, Vec<serde_json::Value>) {
+    let mut table = Table::new(
+        i18n::effective_weights(lang),
+        vec![
+            i18n::code(lang).to_string(),
+            i18n::level(lang).to_string(),
+            i18n::weight(lang).to_string(),
+            i18n::effective_weight(lang).to_string(),
+        ],
+    );
+    let mut json = Vec::new();
+    for (code, effective) in results.effective_weights() {
+        let level = tree.level(code);
+        let weight = tree.node(code).map(|n| n.weight);
+        table.push(vec![
+            Cell::text(code),
+            Cell::Integer(i64::from(level.unwrap_or(0))),
+            Cell::number(weight, 4),
+            Cell::number(Some(*effective), 4),
+        ]);
+        json.push(serde_json::json!({
+            "code": code, "level": level, "weight": weight, "effective_weight": effective,
+        }));
+    }
+    (table, json)
 }

@@ -690,6 +690,14 @@ labels! {
     alpha => "Cronbach α", "Cronbach's α";
     /// Column: an aggregate.
     aggregate => "Nhóm", "Aggregate";
+    /// Table: effective weights.
+    effective_weights => "Trọng số thực tế trong chỉ số", "Effective weights in the index";
+    /// Column: a level of the tree.
+    level => "Cấp", "Level";
+    /// Column: a weight among siblings.
+    weight => "Trọng số", "Weight";
+    /// Column: an effective weight.
+    effective_weight => "Trọng số thực tế", "Effective weight";
 }
 
 /// Heading of `dti whatif`.
@@ -1116,6 +1124,37 @@ pub fn no_pipeline(lang: Lang, framework: &str) -> String {
     }
 }
 
+/// A grouping the imputation step names that the data does not have.
+pub fn grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
+    let known = if known.is_empty() { "—" } else { known };
+    // The plain `group` column is the grouping called `group`.
+    let (vi, en) = if grouping == "group" {
+        ("nhóm".to_string(), "group".to_string())
+    } else {
+        (format!("nhóm:{grouping}"), format!("group:{grouping}"))
+    };
+    match lang {
+        Lang::Vi => format!(
+            "bảng [pipeline] điền giá trị thiếu theo nhóm `{grouping}` nhưng dữ liệu không có cột `{vi}` (các cách phân nhóm có: {known})"
+        ),
+        Lang::En => format!(
+            "the [pipeline] imputes by the grouping `{grouping}` but the data has no `{en}` column (groupings present: {known})"
+        ),
+    }
+}
+
+/// A unit without a label in a grouping the imputation step uses.
+pub fn grouping_blank(lang: Lang, grouping: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "đơn vị không có nhãn trong cách phân nhóm `{grouping}` mà bảng [pipeline] dùng để điền giá trị thiếu"
+        ),
+        Lang::En => format!(
+            "the unit has no label in the grouping `{grouping}`, which the [pipeline] imputes by"
+        ),
+    }
+}
+
 /// A stage the pipeline does not have.
 pub fn stage_not_run(lang: Lang, stage: &str) -> String {
     match lang {
@@ -1219,5 +1258,222 @@ pub fn change_columns(lang: Lang) -> Vec<String> {
         &[
             code, name, old_value, new_value, change, old_rank, new_rank, rank_move,
         ],
+    )
+}
+
+// --- dti import-coinr ----------------------------------------------------------------------
+
+fn pick(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// A CSV file the reader cannot go through.
+pub fn coinr_bad_csv(lang: Lang, detail: &str) -> String {
+    pick(
+        lang,
+        format!("không đọc được tệp CSV: {detail}"),
+        format!("the CSV file cannot be read: {detail}"),
+    )
+}
+
+/// A row with more or fewer fields than the header.
+pub fn coinr_row_length(lang: Lang, got: usize, want: usize) -> String {
+    pick(
+        lang,
+        format!("dòng có {got} ô nhưng dòng tiêu đề có {want}"),
+        format!("the row has {got} fields but the header has {want}"),
+    )
+}
+
+/// Columns COINr's tables must have.
+pub fn coinr_missing_columns(lang: Lang, columns: &[&str]) -> String {
+    let list = columns.join(", ");
+    pick(
+        lang,
+        format!("thiếu cột bắt buộc của COINr: {list}"),
+        format!("COINr's required columns are missing: {list}"),
+    )
+}
+
+/// A row without a code.
+pub fn coinr_no_code(lang: Lang) -> String {
+    lang.pick("dòng không có mã", "the row has no code").into()
+}
+
+/// An iMeta `Type` COINr does not know.
+pub fn coinr_bad_type(lang: Lang, text: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "loại `{text}` không hợp lệ: dùng Indicator, Aggregate, Group, Denominator hoặc Other"
+        ),
+        format!("type `{text}` is unknown: use Indicator, Aggregate, Group, Denominator or Other"),
+    )
+}
+
+/// A cell that should be a number.
+pub fn coinr_not_number(lang: Lang, column: &str, text: &str) -> String {
+    pick(
+        lang,
+        format!("cột {column}: `{text}` không phải là một số hợp lệ"),
+        format!("column {column}: `{text}` is not a valid number"),
+    )
+}
+
+/// A negative weight.
+pub fn coinr_bad_weight(lang: Lang, text: &str) -> String {
+    pick(
+        lang,
+        format!("trọng số {text} âm; trọng số phải từ 0 trở lên"),
+        format!("weight {text} is negative; weights must be 0 or more"),
+    )
+}
+
+/// A direction other than 1 or -1.
+pub fn coinr_bad_direction(lang: Lang, text: &str) -> String {
+    pick(
+        lang,
+        format!("chiều {text} không hợp lệ: 1 là càng cao càng tốt, -1 là càng thấp càng tốt"),
+        format!("direction {text} is invalid: 1 means higher is better, -1 lower is better"),
+    )
+}
+
+/// A value the row needs.
+pub fn coinr_needs(lang: Lang, column: &str) -> String {
+    pick(
+        lang,
+        format!("dòng này cần giá trị ở cột {column}"),
+        format!("this row needs a value in column {column}"),
+    )
+}
+
+/// A code given twice.
+pub fn coinr_duplicate(lang: Lang, code: &str) -> String {
+    pick(
+        lang,
+        format!("mã `{code}` xuất hiện hai lần"),
+        format!("code `{code}` appears twice"),
+    )
+}
+
+/// A parent that is not an aggregate.
+pub fn coinr_bad_parent(lang: Lang, parent: &str) -> String {
+    pick(
+        lang,
+        format!("cấp trên `{parent}` không phải là một dòng Aggregate của iMeta"),
+        format!("parent `{parent}` is not an Aggregate row of iMeta"),
+    )
+}
+
+/// A denominator that is not declared.
+pub fn coinr_bad_denominator(lang: Lang, denominator: &str) -> String {
+    pick(
+        lang,
+        format!("mẫu số `{denominator}` không phải là một dòng Denominator của iMeta"),
+        format!("denominator `{denominator}` is not a Denominator row of iMeta"),
+    )
+}
+
+/// More than one aggregate without a parent.
+pub fn coinr_several_roots(lang: Lang, codes: &[&str]) -> String {
+    let list = codes.join(", ");
+    pick(
+        lang,
+        format!("chỉ một Aggregate được để trống cấp trên (chỉ số chung), nhưng có: {list}"),
+        format!("only one Aggregate may have no parent (the index), but these have none: {list}"),
+    )
+}
+
+/// A declared level that disagrees with the tree.
+pub fn coinr_bad_level(lang: Lang, declared: u32, actual: u32) -> String {
+    pick(
+        lang,
+        format!("cấp {declared} không khớp với cây: theo các dòng con, cấp phải là {actual}"),
+        format!("level {declared} does not match the tree: from its children it is {actual}"),
+    )
+}
+
+/// A column of type Other, which the tool's files cannot carry.
+pub fn coinr_other_left_out(lang: Lang, column: &str) -> String {
+    pick(
+        lang,
+        format!("ghi chú: cột `{column}` (loại Other) không được chuyển sang"),
+        format!("note: column `{column}` (type Other) was left out"),
+    )
+}
+
+/// An iData column iMeta does not describe.
+pub fn coinr_unknown_column(lang: Lang, column: &str) -> String {
+    pick(
+        lang,
+        format!("cột `{column}` không có trong iMeta như Indicator, Group, Denominator hoặc Other"),
+        format!("column `{column}` is not in iMeta as an Indicator, Group, Denominator or Other"),
+    )
+}
+
+/// An iMeta row without its iData column.
+pub fn coinr_column_absent(lang: Lang, code: &str) -> String {
+    pick(
+        lang,
+        format!("iData không có cột `{code}` mà iMeta khai báo"),
+        format!("iData has no column `{code}`, which iMeta declares"),
+    )
+}
+
+/// A `Time` cell that is not a year.
+pub fn coinr_bad_time(lang: Lang, text: &str) -> String {
+    pick(
+        lang,
+        format!("Time `{text}` không phải là một năm từ 1900 đến 2200"),
+        format!("Time `{text}` is not a year from 1900 to 2200"),
+    )
+}
+
+/// A unit (and year) given twice.
+pub fn coinr_repeated_unit(lang: Lang, code: &str) -> String {
+    pick(
+        lang,
+        format!("đơn vị `{code}` xuất hiện hai lần (cùng năm)"),
+        format!("unit `{code}` appears twice (for the same year)"),
+    )
+}
+
+/// Codes the data reader would take for its own columns.
+pub fn coinr_reserved_codes(lang: Lang, codes: &[&str]) -> String {
+    let list = codes.join(", ");
+    pick(
+        lang,
+        format!(
+            "các mã sau trùng tên cột dành riêng của tệp số liệu (như `name`, `year`, `group`): {list}; đổi mã trong iMeta và iData"
+        ),
+        format!(
+            "these codes are names the data reader reserves (such as `name`, `year`, `group`): {list}; rename them in iMeta and iData"
+        ),
+    )
+}
+
+/// A pipeline file that is not one.
+pub fn coinr_bad_pipeline(lang: Lang, detail: &str) -> String {
+    pick(
+        lang,
+        format!("tệp quy trình không hợp lệ: {detail}"),
+        format!("the pipeline file is invalid: {detail}"),
+    )
+}
+
+/// What the import wrote.
+pub fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: &str) -> String {
+    let [indicators, aggregates, groups, denominators, units] = counts;
+    pick(
+        lang,
+        format!(
+            "Đã ghi {framework}: {indicators} chỉ tiêu, {aggregates} chỉ số tổng hợp.\nĐã ghi {data}: {units} đơn vị; cột nhóm: {groups}; cột mẫu số: {denominators}.\nChạy: dti build {data} -f {framework}\n"
+        ),
+        format!(
+            "Wrote {framework}: {indicators} indicators, {aggregates} aggregates.\nWrote {data}: {units} units; grouping columns: {groups}; denominator columns: {denominators}.\nRun: dti build {data} -f {framework}\n"
+        ),
     )
 }

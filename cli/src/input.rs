@@ -105,7 +105,7 @@ fn limits() -> &'static Limits {
 }
 
 /// Refuses a file larger than the byte limit before reading it into memory.
-fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Error> {
+pub(crate) fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Error> {
     let limit = limits().max_bytes;
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > limit as u64 => {
@@ -179,7 +179,7 @@ pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result
     Ok(input)
 }
 
-fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> String {
+pub(crate) fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> String {
     if error.kind() == std::io::ErrorKind::NotFound {
         i18n::not_found(lang, name)
     } else {

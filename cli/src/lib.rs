@@ -16,6 +16,7 @@ use dti_core::Lang;
 
 pub mod build;
 pub mod check;
+pub mod coinr;
 pub mod compare;
 pub mod completions;
 pub mod error;
@@ -143,6 +144,9 @@ pub enum Command {
     /// Build an index from raw data with the [pipeline] of a framework file
     #[command(after_help = EXIT_CODES)]
     Build(build::BuildArgs),
+    /// Convert an index written for COINr (iMeta and iData tables) into a framework and a data file
+    #[command(name = "import-coinr", after_help = EXIT_CODES)]
+    ImportCoinr(coinr::ImportCoinrArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff)
@@ -237,6 +241,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Robustness(args) => robustness::run(&args, &context),
         Command::RemoveOne(args) => removal::run(&args, &context),
         Command::Build(args) => build::run(&args, &context),
+        Command::ImportCoinr(args) => coinr::run(&args, &context),
         Command::Completions(args) => completions::completions(&args, &context),
         Command::Manpage(args) => completions::manpage(&args, &context),
     };

@@ -391,7 +391,7 @@ fn to_stdout(bytes: &[u8], lang: Lang) -> Result<(), Error> {
     }
 }
 
-fn write_file(
+pub(crate) fn write_file(
     path: &Path,
     bytes: &[u8],
     force: bool,
@@ -401,15 +401,7 @@ fn write_file(
     let shown = path.display().to_string();
     let fail =
         |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error.to_string()));
-    if inputs.iter().any(|input| same_file(input, path)) {
-        return Err(Error::Usage(i18n::output_is_input(lang, &shown)));
-    }
-    if path.is_dir() {
-        return Err(Error::Usage(i18n::output_is_dir(lang, &shown)));
-    }
-    if !force && fs::symlink_metadata(path).is_ok() {
-        return Err(Error::Usage(i18n::output_exists(lang, &shown)));
-    }
+    check_target(path, force, inputs, lang)?;
     let (temp, mut file) = temporary(path).map_err(fail)?;
     let written = file
         .write_all(bytes)
@@ -421,6 +413,27 @@ fn write_file(
         let _ = fs::remove_file(&temp);
     }
     placed
+}
+
+/// Refuses an output path that is an input, a folder, or (without `--force`) an existing file;
+/// commands writing several files check them all before writing any.
+pub(crate) fn check_target(
+    path: &Path,
+    force: bool,
+    inputs: &[&Path],
+    lang: Lang,
+) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    if inputs.iter().any(|input| same_file(input, path)) {
+        return Err(Error::Usage(i18n::output_is_input(lang, &shown)));
+    }
+    if path.is_dir() {
+        return Err(Error::Usage(i18n::output_is_dir(lang, &shown)));
+    }
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(Error::Usage(i18n::output_exists(lang, &shown)));
+    }
+    Ok(())
 }
 
 /// Moves the finished temporary file into place. Without `--force` a hard link makes the

@@ -33,7 +33,7 @@ fn build_in_every_format() {
     let run = build(&["--diagnostics", "-o", out.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let (sheets, rows) = xlsx_rows(&std::fs::read(&out).unwrap());
-    assert_eq!(sheets.len(), 4, "{sheets:?}");
+    assert_eq!(sheets.len(), 5, "{sheets:?}");
     insta::assert_snapshot!(
         "build-xlsx",
         format!(
@@ -169,6 +169,52 @@ fn build_errors_are_clear() {
                 missing_column.transcript(),
             ]
             .join("\n")
+        );
+    }
+}
+
+#[test]
+fn a_named_grouping_imputes_like_the_group_column_and_must_label_every_unit() {
+    let dir = scratch("build-groupings");
+    let framework = std::fs::read_to_string(fixtures("cli").join("pipeline-framework.toml"))
+        .unwrap()
+        .replace(r#"group = "group""#, r#"group = "region""#);
+    std::fs::write(dir.join("framework.toml"), framework).unwrap();
+    let data = std::fs::read_to_string(fixtures("cli").join("pipeline-data.csv"))
+        .unwrap()
+        .replace("code;name;group;", "code;name;nhóm:region;");
+    std::fs::write(dir.join("named.csv"), &data).unwrap();
+    std::fs::write(
+        dir.join("blank.csv"),
+        data.replace("46;Huế;Trung;", "46;Huế;;"),
+    )
+    .unwrap();
+
+    let plain = dti(&[
+        "build",
+        "pipeline-data.csv",
+        "-f",
+        "pipeline-framework.toml",
+    ]);
+    let named = dti_in(&dir, &["build", "named.csv", "-f", "framework.toml"]);
+    assert_eq!(plain.code, 0, "{}", plain.transcript());
+    assert_eq!(named.code, 0, "{}", named.transcript());
+    let body = |run: &cli_support::Run| {
+        let text = String::from_utf8_lossy(&run.stdout).into_owned();
+        text.lines().skip(1).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(body(&plain), body(&named));
+
+    for (lang, words) in [("en", "grouping `region`"), ("vi", "phân nhóm `region`")] {
+        let blank = dti_in(
+            &dir,
+            &["build", "blank.csv", "-f", "framework.toml", "--lang", lang],
+        );
+        assert_eq!(blank.code, 1, "{}", blank.transcript());
+        assert!(
+            blank.stderr.contains(words) && blank.stderr.contains("46"),
+            "{}",
+            blank.stderr
         );
     }
 }
