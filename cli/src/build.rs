@@ -63,7 +63,12 @@ pub struct BuildArgs {
     /// The stage whose table is shown
     #[arg(long, value_enum, default_value = "aggregated")]
     pub stage: StageArg,
-    /// Also show per-indicator statistics with flags, correlations and Cronbach's alpha
+    /// Use a named weight set of the [pipeline] table ([pipeline.weights.NAME]) instead of
+    /// the framework's weights
+    #[arg(long, value_name = "NAME")]
+    pub weights: Option<String>,
+    /// Also show per-indicator statistics with flags, correlations, Cronbach's alpha and
+    /// effective weights
     #[arg(long)]
     pub diagnostics: bool,
     /// Output format [default: from the -o file's extension, else table]
@@ -89,6 +94,8 @@ struct BuildJson<'a> {
     data: &'a str,
     framework: &'a str,
     stage: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weights: Option<&'a str>,
     table: TableJson,
     notes: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,6 +196,52 @@ fn pipeline_data(
     Ok(out)
 }
 
+/// Every weight set of the [pipeline] table names nodes of the tree and gives weights the
+/// tree can take, whether or not this build uses it (a broken set is a broken framework).
+fn check_weight_sets(
+    spec: &pipeline::PipelineSpec,
+    tree: &Tree,
+    framework: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let here = Location::file(Some(framework));
+    let mut issues = Vec::new();
+    for (set, weights) in &spec.weights {
+        let mut fine = true;
+        for (code, &weight) in weights {
+            let detail = if tree.node(code).is_none() {
+                i18n::weight_set_unknown_node(lang, set, code)
+            } else if !weight.is_finite() || weight < 0.0 {
+                i18n::weight_set_bad_weight(lang, set, code, weight)
+            } else {
+                continue;
+            };
+            fine = false;
+            issues.push(Issue::tool(
+                Severity::Error,
+                here.clone(),
+                lang,
+                detail,
+                None,
+            ));
+        }
+        if fine && let Err(e) = spec.weighted(tree, set) {
+            issues.push(Issue::tool(
+                Severity::Error,
+                here.clone(),
+                lang,
+                e.to_string(),
+                None,
+            ));
+        }
+    }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Data(issues))
+    }
+}
+
 /// Every grouping the imputation step uses exists in the data and labels every unit.
 fn check_groupings(
     input: &Input,
@@ -249,6 +302,21 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     };
     let tree = tree_from_framework(&framework)
         .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?;
+    check_weight_sets(spec, &tree, framework_arg, lang)?;
+    let tree = match args.weights.as_deref() {
+        None => tree,
+        Some(set) if !spec.weights.contains_key(set) => {
+            let known: Vec<&str> = spec.weights.keys().map(String::as_str).collect();
+            return Err(Error::Usage(i18n::unknown_weight_set(
+                lang,
+                set,
+                &known.join(", "),
+            )));
+        }
+        Some(set) => spec
+            .weighted(&tree, set)
+            .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?,
+    };
     let data = pipeline_data(&input, &framework, spec, lang)?;
     let results = pipeline::run(&data, &tree, spec)
         .map_err(|e| pipeline_error(lang, &input.name, e.to_string()))?;
@@ -282,12 +350,15 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
         tables.extend(more);
         diagnostics_json = Some(json);
     }
-    let heading = format!(
+    let mut heading = format!(
         "{} — {} — {}",
         i18n::build_title(lang, &i18n::stage_name(lang, stage)),
         framework.names().get(lang),
         input::data_label(&input, lang)
     );
+    if let Some(set) = &args.weights {
+        heading.push_str(&format!(" — {}", i18n::weight_set(lang, set)));
+    }
     let document = Document {
         heading,
         lead: Vec::new(),
@@ -309,6 +380,7 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
                 data: &input.name,
                 framework: framework.id(),
                 stage: stage.name(),
+                weights: args.weights.as_deref(),
                 table: TableJson {
                     units: table.units().to_vec(),
                     columns: table.columns().to_vec(),

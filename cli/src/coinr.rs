@@ -497,6 +497,7 @@ pub fn default_pipeline() -> PipelineSpec {
             overrides: Default::default(),
         },
         aggregate: AggregateSpec::default(),
+        weights: Default::default(),
     }
 }
 

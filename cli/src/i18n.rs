@@ -1155,6 +1155,51 @@ pub fn grouping_blank(lang: Lang, grouping: &str) -> String {
     }
 }
 
+/// A weight set the [pipeline] table does not define.
+pub fn unknown_weight_set(lang: Lang, set: &str, known: &str) -> String {
+    let known = if known.is_empty() { "—" } else { known };
+    match lang {
+        Lang::Vi => format!(
+            "bảng [pipeline] không có bộ trọng số `{set}` (các bộ có: {known}); khai báo bằng [pipeline.weights.{set}]"
+        ),
+        Lang::En => format!(
+            "the [pipeline] has no weight set `{set}` (sets defined: {known}); declare it as [pipeline.weights.{set}]"
+        ),
+    }
+}
+
+/// A weight set naming a node the framework does not have.
+pub fn weight_set_unknown_node(lang: Lang, set: &str, code: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("bộ trọng số `{set}` đặt trọng số cho `{code}`, mã không có trong bộ chỉ số")
+        }
+        Lang::En => format!(
+            "weight set `{set}` gives a weight to `{code}`, which is not a code of the framework"
+        ),
+    }
+}
+
+/// A weight set with a negative or non-finite weight.
+pub fn weight_set_bad_weight(lang: Lang, set: &str, code: &str, weight: f64) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("bộ trọng số `{set}`: trọng số của `{code}` là {weight}, phải là số không âm")
+        }
+        Lang::En => format!(
+            "weight set `{set}`: the weight of `{code}` is {weight}; it must be a number of 0 or more"
+        ),
+    }
+}
+
+/// The weight set a build used, for its heading.
+pub fn weight_set(lang: Lang, set: &str) -> String {
+    match lang {
+        Lang::Vi => format!("bộ trọng số `{set}`"),
+        Lang::En => format!("weight set `{set}`"),
+    }
+}
+
 /// A stage the pipeline does not have.
 pub fn stage_not_run(lang: Lang, stage: &str) -> String {
     match lang {

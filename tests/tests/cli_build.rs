@@ -218,3 +218,83 @@ fn a_named_grouping_imputes_like_the_group_column_and_must_label_every_unit() {
         );
     }
 }
+
+#[test]
+fn a_named_weight_set_replaces_the_framework_weights() {
+    let json = |args: &[&str]| {
+        let mut all = vec![
+            "build",
+            "pipeline-data.csv",
+            "-f",
+            "pipeline-framework.toml",
+        ];
+        all.extend_from_slice(args);
+        all.extend(["--diagnostics", "--format", "json"]);
+        let run = dti(&all);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        serde_json::from_slice::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let weight = |value: &serde_json::Value, code: &str| {
+        value["diagnostics"]["effective_weights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == code)
+            .unwrap()["effective_weight"]
+            .as_f64()
+            .unwrap()
+    };
+    let nominal = json(&[]);
+    let equal = json(&["--weights", "equal"]);
+    assert_eq!(equal["weights"], "equal");
+    assert!((weight(&nominal, "Econ") - 2.0 / 3.0).abs() < 1e-15);
+    assert_eq!(weight(&equal, "Econ"), 0.5);
+    assert_eq!(weight(&equal, "Firms"), 0.25);
+    // The index is now the plain mean of the two pillars, for every unit.
+    let table = &equal["table"];
+    let at = |name: &str| {
+        table["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == name)
+            .unwrap()
+    };
+    for row in table["values"].as_array().unwrap() {
+        let (index, gov, econ) = (
+            row[at("Index")].as_f64().unwrap(),
+            row[at("Gov")].as_f64().unwrap(),
+            row[at("Econ")].as_f64().unwrap(),
+        );
+        assert!((index - (gov + econ) / 2.0).abs() < 1e-12, "{row:?}");
+    }
+
+    let dir = scratch("build-weight-sets");
+    let framework = std::fs::read_to_string(fixtures("cli").join("pipeline-framework.toml"))
+        .unwrap()
+        .replace("Econ = 1", "Econ = 1\nEcom = 2\nGov = -1");
+    std::fs::write(dir.join("typo.toml"), framework).unwrap();
+    let data = fixtures("cli").join("pipeline-data.csv");
+    let data = data.to_str().unwrap();
+    let mut shown = Vec::new();
+    for lang in LANGS {
+        let unknown = dti(&[
+            "build",
+            "pipeline-data.csv",
+            "-f",
+            "pipeline-framework.toml",
+            "--weights",
+            "expert",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(unknown.code, 2, "{}", unknown.transcript());
+        assert!(unknown.stderr.contains("equal"), "{}", unknown.stderr);
+        let typo = dti_in(&dir, &["build", data, "-f", "typo.toml", "--lang", lang]);
+        assert_eq!(typo.code, 1, "{}", typo.transcript());
+        assert!(typo.stderr.contains("Ecom"), "{}", typo.stderr);
+        shown.push(unknown.transcript());
+        shown.push(typo.transcript().replace(data, "pipeline-data.csv"));
+    }
+    insta::assert_snapshot!("build-weight-sets-errors", shown.join("\n"));
+}

@@ -94,6 +94,18 @@ pub enum PipelineError {
     /// Every unit was dropped by the screening step.
     #[error("screening dropped every unit")]
     NothingLeft,
+    /// A weight set of the specification names a node the tree does not have, or gives a weight
+    /// the tree cannot take.
+    #[error("weight set `{set}`: {reason}")]
+    WeightSet {
+        /// Name of the weight set.
+        set: String,
+        /// What is wrong, naming the node.
+        reason: String,
+    },
+    /// A weight set was asked for by a name the specification does not define.
+    #[error("there is no weight set `{0}`")]
+    UnknownWeightSet(String),
     /// The specification is not valid TOML or JSON, or does not fit the schema.
     #[error("invalid pipeline specification: {0}")]
     Spec(String),
@@ -159,6 +171,9 @@ pub enum TreeError {
     /// More than one node has no parent.
     #[error("the tree has several roots: `{0}` and `{1}`")]
     SeveralRoots(String, String),
+    /// A code that names no node of the tree.
+    #[error("there is no node `{0}`")]
+    UnknownNode(String),
     /// A list of weights does not have one weight per node.
     #[error("{found} weights given for a tree of {expected} nodes")]
     WeightCount {

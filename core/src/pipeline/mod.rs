@@ -76,9 +76,14 @@
 //! default = { method = "arithmetic" } # generalised {p}, median, copeland
 //! by_level = { "4" = { method = "geometric" } }   # keys: levels of the aggregates, "2" up
 //! min_share = 0.0                     # share of children present, below it: missing
+//!
+//! [pipeline.weights.equal]            # named weight sets: node code = weight among its
+//! Econ = 1                            # siblings; unnamed nodes keep the tree's weight
+//! Gov = 1                             # (see PipelineSpec::weighted)
 //! "#;
 //! let file: toml::Table = framework_file.parse().map_err(|e| format!("{e}"))?;
 //! let spec: PipelineSpec = file["pipeline"].clone().try_into().map_err(|e| format!("{e}"))?;
+//! assert_eq!(spec.weights["equal"]["Econ"], 1.0);
 //! assert_eq!(spec.screen.map(|s| s.min_availability), Some(0.9));
 //! # Ok::<(), String>(())
 //! ```
@@ -87,7 +92,7 @@
 //!
 //! [`run_with`] reuses the buffers of a [`Workspace`], so analyses that rebuild the index many
 //! times allocate almost nothing after the first run; [`Tree::reweighted`] perturbs weights
-//! without building the tree again, and [`tree_from_framework`] builds the tree from the
+//! without building the tree again, [`PipelineSpec::weighted`] applies a named weight set, and [`tree_from_framework`] builds the tree from the
 //! scorer's [`Framework`](crate::Framework).
 //!
 //! # Numbers
@@ -325,6 +330,9 @@ fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), Pipe
                 return Err(PipelineError::UnknownGroup(group.clone()));
             }
         }
+    }
+    for set in spec.weights.keys() {
+        spec.weighted(tree, set)?;
     }
     if let Some(s) = &spec.screen {
         for (name, v) in [

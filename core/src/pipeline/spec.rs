@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::error::PipelineError;
+use super::tree::Tree;
 
 /// A complete construction methodology.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,10 @@ pub struct PipelineSpec {
     /// Combine children into aggregates, level by level.
     #[serde(default)]
     pub aggregate: AggregateSpec,
+    /// Named weight sets (e.g. `equal`, `expert`): set name → node code → weight among its
+    /// siblings. A set replaces the weights of the nodes it lists; the others keep the tree's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
 impl PipelineSpec {
@@ -41,6 +46,19 @@ impl PipelineSpec {
     /// Parses a specification from JSON text.
     pub fn from_json(text: &str) -> Result<Self, PipelineError> {
         serde_json::from_str(text).map_err(|e| PipelineError::Spec(e.to_string()))
+    }
+
+    /// The tree with the weights of the named weight set.
+    pub fn weighted(&self, tree: &Tree, set: &str) -> Result<Tree, PipelineError> {
+        let weights = self
+            .weights
+            .get(set)
+            .ok_or_else(|| PipelineError::UnknownWeightSet(set.to_owned()))?;
+        tree.with_weights(weights)
+            .map_err(|e| PipelineError::WeightSet {
+                set: set.to_owned(),
+                reason: e.to_string(),
+            })
     }
 }
 

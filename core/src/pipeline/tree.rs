@@ -1,6 +1,6 @@
 //! The structure of an index: indicators (leaves) grouped by weighted aggregates up to one root.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::error::TreeError;
@@ -274,6 +274,20 @@ impl Tree {
         Ok(tree)
     }
 
+    /// The same tree with the weights of some nodes replaced (node code → weight), checked as
+    /// by [`Tree::new`]; a code the tree does not have is an error.
+    pub fn with_weights(&self, weights: &BTreeMap<String, f64>) -> Result<Self, TreeError> {
+        let mut all: Vec<f64> = self.nodes.iter().map(|n| n.weight).collect();
+        for (code, &weight) in weights {
+            let &i = self
+                .index
+                .get(code)
+                .ok_or_else(|| TreeError::UnknownNode(code.clone()))?;
+            all[i] = weight;
+        }
+        self.reweighted(&all)
+    }
+
     /// All nodes, in input order.
     pub fn nodes(&self) -> &[NodeSpec] {
         &self.nodes
@@ -436,6 +450,31 @@ mod tests {
         assert_eq!(w["b"], 0.375);
         assert_eq!(w["c"], 0.5);
         assert_eq!(w["I"], 1.0);
+    }
+
+    #[test]
+    fn a_weight_set_replaces_only_the_weights_it_names() {
+        let t = Tree::new(small()).unwrap();
+        let set = BTreeMap::from([("b".to_string(), 1.0), ("Q".to_string(), 3.0)]);
+        let w: HashMap<_, _> = t
+            .with_weights(&set)
+            .unwrap()
+            .effective_weights()
+            .into_iter()
+            .collect();
+        assert_eq!(w["a"], 0.125);
+        assert_eq!(w["b"], 0.125);
+        assert_eq!(w["c"], 0.75);
+        let typo = BTreeMap::from([("B".to_string(), 1.0)]);
+        assert_eq!(
+            t.with_weights(&typo),
+            Err(TreeError::UnknownNode("B".into()))
+        );
+        let zero = BTreeMap::from([("P".to_string(), 0.0), ("Q".to_string(), 0.0)]);
+        assert_eq!(
+            t.with_weights(&zero),
+            Err(TreeError::ZeroTotalWeight("I".into()))
+        );
     }
 
     #[test]
