@@ -12,8 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use dti_core::pipeline::{AggregateSpec, NormaliseMethod, NormaliseSpec, PipelineSpec};
-use dti_core::{Dataset, Framework, Lang, Location, Names, Severity};
+use dti_core::pipeline::{
+    AggregateSpec, AggregationMethod, NormaliseMethod, NormaliseSpec, PipelineSpec,
+};
+use dti_core::{Dataset, Framework, Lang, Location, Names, Rule, Severity};
 use serde::Serialize;
 
 use crate::error::{Error, Issue};
@@ -262,44 +264,50 @@ fn read_meta(source: Source<'_>, lang: Lang) -> Result<Vec<MetaRow>, Vec<Issue>>
                 }
             }
         };
-        let mut direction = 1;
-        let mut weight = 1.0;
+        // A required number: missing is reported, a value `valid` refuses gets `invalid`'s message.
+        let required = |at: usize,
+                        name: &str,
+                        valid: fn(f64) -> bool,
+                        invalid: fn(Lang, &str) -> String,
+                        problems: &mut Problems<'_>| {
+            match number(at, problems) {
+                Some(value) if valid(value) => Some(value),
+                Some(value) => {
+                    let message = invalid(lang, &value.to_string());
+                    problems.at(line, col(at), here, message);
+                    None
+                }
+                None if is_na(&row[at]) => {
+                    problems.at(line, col(at), here, i18n::coinr_needs(lang, name));
+                    None
+                }
+                None => None,
+            }
+        };
         let parent = field(Some(parent_at));
+        let mut weight = 1.0;
         if kind == Kind::Indicator || (kind == Kind::Aggregate && parent.is_some()) {
-            match number(weight_at, &mut problems) {
-                Some(w) if w >= 0.0 => weight = w,
-                Some(w) => {
-                    let message = i18n::coinr_bad_weight(lang, &w.to_string());
-                    problems.at(line, col(weight_at), here, message);
-                }
-                None if is_na(&row[weight_at]) => {
-                    problems.at(
-                        line,
-                        col(weight_at),
-                        here,
-                        i18n::coinr_needs(lang, "Weight"),
-                    );
-                }
-                None => {}
-            }
+            let valid = |w: f64| w >= 0.0;
+            let given = required(
+                weight_at,
+                "Weight",
+                valid,
+                i18n::coinr_bad_weight,
+                &mut problems,
+            );
+            weight = given.unwrap_or(weight);
         }
+        let mut direction = 1;
         if kind == Kind::Indicator {
-            match number(direction_at, &mut problems) {
-                Some(d) if d == 1.0 || d == -1.0 => direction = d as i8,
-                Some(d) => {
-                    let message = i18n::coinr_bad_direction(lang, &d.to_string());
-                    problems.at(line, col(direction_at), here, message);
-                }
-                None if is_na(&row[direction_at]) => {
-                    problems.at(
-                        line,
-                        col(direction_at),
-                        here,
-                        i18n::coinr_needs(lang, "Direction"),
-                    );
-                }
-                None => {}
-            }
+            let valid = |d: f64| d == 1.0 || d == -1.0;
+            let given = required(
+                direction_at,
+                "Direction",
+                valid,
+                i18n::coinr_bad_direction,
+                &mut problems,
+            );
+            direction = given.map_or(direction, |d| d as i8);
         }
         let level = match level_at {
             Some(at) if in_tree => match number(at, &mut problems) {
@@ -448,7 +456,7 @@ struct IndicatorFile<'a> {
     names: Names,
     unit: &'static str,
     direction: &'static str,
-    rule: RuleFile,
+    rule: Rule,
     #[serde(skip_serializing_if = "Option::is_none")]
     denominator: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -458,15 +466,38 @@ struct IndicatorFile<'a> {
 }
 
 #[derive(Serialize)]
-struct RuleFile {
-    kind: &'static str,
-}
-
-#[derive(Serialize)]
 struct AggregateFile<'a> {
     code: &'a str,
     names: Names,
+    method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p: Option<f64>,
     children: Vec<ChildFile<'a>>,
+}
+
+/// The scoring rule `dti score` uses for every indicator: the pipeline's default
+/// normalisation where the scorer has the same one (min-max, z-score), else min-max to 0–100.
+/// With a pipeline that only normalises and aggregates, `dti score` then gives what
+/// `dti build` gives.
+fn scoring_rule(pipeline: &PipelineSpec) -> Rule {
+    match pipeline.normalise.default {
+        NormaliseMethod::MinMax { low, high } => Rule::MinMax { low, high },
+        NormaliseMethod::ZScore { mean, sd } => Rule::ZScore { mean, sd },
+        _ => Rule::MinMax {
+            low: 0.0,
+            high: 100.0,
+        },
+    }
+}
+
+/// The aggregation method `dti score` uses: the pipeline's default where the scorer has it.
+fn scoring_method(pipeline: &PipelineSpec) -> (&'static str, Option<f64>) {
+    match pipeline.aggregate.default {
+        AggregationMethod::Geometric => ("geometric", None),
+        AggregationMethod::Harmonic => ("harmonic", None),
+        AggregationMethod::Generalised { p } => ("power_mean", Some(p)),
+        _ => ("mean", None),
+    }
 }
 
 #[derive(Serialize)]
@@ -516,7 +547,7 @@ fn framework_text(
             names: same_names(&r.name),
             unit: "number",
             direction: if r.direction < 0 { "lower" } else { "higher" },
-            rule: RuleFile { kind: "min_max" },
+            rule: scoring_rule(pipeline),
             denominator: r.denominator.as_deref(),
             target: r.target,
             description: r.unit.as_ref().map(|unit| Names {
@@ -531,6 +562,8 @@ fn framework_text(
         .map(|r| AggregateFile {
             code: &r.code,
             names: same_names(&r.name),
+            method: scoring_method(pipeline).0,
+            p: scoring_method(pipeline).1,
             children: meta
                 .iter()
                 .filter(|c| c.parent.as_deref() == Some(r.code.as_str()))
@@ -806,7 +839,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 }
 
 /// The pipeline in a file: its top-level keys, or a framework's `[pipeline]` table.
-fn read_pipeline(path: &Path, lang: Lang) -> Result<PipelineSpec, Error> {
+pub fn read_pipeline(path: &Path, lang: Lang) -> Result<PipelineSpec, Error> {
     let name = path.display().to_string();
     let text = read_text(path, lang)?;
     let fail = |detail: String| {

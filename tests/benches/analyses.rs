@@ -5,7 +5,6 @@
 //! `cargo bench -p dti-tests --bench analyses -- --quick`
 
 use std::collections::HashMap;
-use std::fs;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -32,11 +31,10 @@ fn sensitivity_on_asem(c: &mut Criterion) {
     let Some(dir) = dti_tests::conformance_dir() else {
         return;
     };
-    let meta = fs::read_to_string(dir.join("ASEM_iMeta.csv")).unwrap();
-    let data = fs::read_to_string(dir.join("ASEM_iData.csv")).unwrap();
-    let framework =
-        Framework::from_toml(&dti_tests::asem_framework(&meta, 1.0, 100.0), None).unwrap();
-    let dataset = Dataset::from_csv(&dti_tests::asem_data(&data, &meta), None).dataset;
+    // Min-max onto 1–100 (so every aggregation alternative is defined), geometric means.
+    let (framework, data) = dti_tests::asem_files(&dir, "simple-minmax1-100-gmean");
+    let framework = Framework::from_toml(&framework, None).unwrap();
+    let dataset = Dataset::from_csv(&data, None).dataset;
     let inputs = check(&framework, &dataset).inputs;
     let settings = Settings {
         samples: 100,

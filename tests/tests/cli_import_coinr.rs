@@ -314,40 +314,40 @@ fn without_a_pipeline_the_import_writes_coinrs_defaults() {
 #[test]
 fn outputs_are_never_written_over_inputs_or_existing_files() {
     let out = scratch("import-coinr-outputs");
-    let meta = fixtures("coinr").join("iMeta.csv");
-    let before = std::fs::read(&meta).unwrap();
-    let run = dti_in(
-        &fixtures("coinr"),
-        &[
+    let import = |framework: &str, data: &str, more: &[&str]| {
+        let mut args = vec![
             "import-coinr",
             "iMeta.csv",
             "iData.csv",
             "--framework-out",
-            out.join("f.toml").to_str().unwrap(),
+            framework,
             "--data-out",
-            "iMeta.csv",
-            "--force",
-        ],
+            data,
+        ];
+        args.extend_from_slice(more);
+        dti_in(&fixtures("coinr"), &args)
+    };
+    let meta = fixtures("coinr").join("iMeta.csv");
+    let before = std::fs::read(&meta).unwrap();
+    let run = import(
+        out.join("f.toml").to_str().unwrap(),
+        "iMeta.csv",
+        &["--force"],
     );
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert_eq!(std::fs::read(&meta).unwrap(), before);
+
     std::fs::write(out.join("d.csv"), "keep").unwrap();
-    let run = dti_in(
-        &fixtures("coinr"),
-        &[
-            "import-coinr",
-            "iMeta.csv",
-            "iData.csv",
-            "--framework-out",
-            out.join("f2.toml").to_str().unwrap(),
-            "--data-out",
-            out.join("d.csv").to_str().unwrap(),
-        ],
+    let framework = out.join("f2.toml");
+    let run = import(
+        framework.to_str().unwrap(),
+        out.join("d.csv").to_str().unwrap(),
+        &[],
     );
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert_eq!(std::fs::read_to_string(out.join("d.csv")).unwrap(), "keep");
     assert!(
-        !out.join("f2.toml").exists(),
+        !framework.exists(),
         "nothing is written when one output cannot be"
     );
 }

@@ -1,23 +1,52 @@
 //! The core scorer (framework rules and aggregates, not the pipeline) reproduces COINr's
-//! simple variant: raw data → min-max per indicator with direction → weighted arithmetic
-//! mean at every level, missing values skipped.
+//! simple variants: raw data → one normalisation per indicator with its direction → one
+//! weighted mean at every level, missing values skipped. The framework and data are COINr's
+//! tables converted by `dti import-coinr`'s code, whose scoring rules follow the pipeline.
 
 use std::fs;
+use std::path::Path;
 
 use dti_core::{Dataset, Framework, score};
-use dti_tests::{asem_data, asem_framework, conformance_dir};
+use dti_tests::{asem_files, conformance_dir};
 
 #[test]
 fn the_scorer_matches_coinr_minmax_arithmetic_mean() {
     let Some(dir) = conformance_dir() else { return };
-    let meta = fs::read_to_string(dir.join("ASEM_iMeta.csv")).unwrap();
-    let data = fs::read_to_string(dir.join("ASEM_iData.csv")).unwrap();
-    let framework = Framework::from_toml(&asem_framework(&meta, 0.0, 100.0), Some("asem")).unwrap();
-    let parsed = Dataset::from_csv(&asem_data(&data, &meta), Some("asem.csv"));
+    compare(
+        &dir,
+        "simple-minmax-amean",
+        "simple_raw_minmax_amean_Aggregated.csv",
+    );
+}
+
+#[test]
+fn the_scorer_matches_coinr_zscore_arithmetic_mean() {
+    let Some(dir) = conformance_dir() else { return };
+    compare(
+        &dir,
+        "simple-zscore-amean",
+        "simple_raw_zscore_amean_Aggregated.csv",
+    );
+}
+
+#[test]
+fn the_scorer_matches_coinr_minmax_geometric_mean() {
+    let Some(dir) = conformance_dir() else { return };
+    compare(
+        &dir,
+        "simple-minmax1-100-gmean",
+        "simple_raw_minmax1_100_gmean_Aggregated.csv",
+    );
+}
+
+fn compare(dir: &Path, pipeline: &str, reference: &str) {
+    let (framework, data) = asem_files(dir, pipeline);
+    let framework = Framework::from_toml(&framework, Some("asem")).unwrap();
+    let parsed = Dataset::from_csv(&data, Some("asem.csv"));
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
     let results = score(&framework, &parsed.dataset).unwrap();
 
-    let expected = fs::read_to_string(dir.join("simple_raw_minmax_amean_Aggregated.csv")).unwrap();
+    let expected = fs::read_to_string(dir.join(reference)).unwrap();
     let mut lines = expected.lines();
     let header: Vec<String> = lines
         .next()
@@ -43,7 +72,7 @@ fn the_scorer_matches_coinr_minmax_arithmetic_mean() {
             };
             assert!(
                 (got - want).abs() <= tolerance,
-                "{} {column}: {got} vs {want}",
+                "{reference}: {} {column}: {got} vs {want}",
                 row[0]
             );
             compared += 1;
