@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dti_core::pipeline::{
-    self, Correlation, DropReason, FlagThresholds, ImputeMethod, PointTreatment, Stage,
-    TreatOutcome, Tree, correlations, cronbach_by_aggregate, indicator_stats, rank_scores,
+    self, Correlation, DropReason, FlagThresholds, ImputeMethod, PipelineError, PointTreatment,
+    Stage, TreatOutcome, Tree, correlations, cronbach_by_aggregate, indicator_stats, rank_scores,
     tree_from_framework,
 };
-use dti_core::{Framework, Lang, Location, Severity, Value, format_decimal};
+use dti_core::{Diagnostic, Framework, Lang, Location, Severity, format_decimal};
 use serde::Serialize;
 
 use crate::error::{Error, Issue};
@@ -120,80 +120,32 @@ fn pipeline_error(lang: Lang, name: &str, detail: String) -> Error {
     )])
 }
 
-/// The pipeline's data set from the tool's: indicator columns in each indicator's unit,
-/// other numeric columns (denominators) as written, the `group` column and every named
-/// grouping (`group:NAME`) as labels. A grouping the pipeline imputes by must exist and label
-/// every unit, or nothing is computed.
+/// The pipeline's data set from the tool's ([`pipeline::pipeline_dataset`]), then the checks
+/// that need it; a value that does not fit its indicator's unit is reported where it is.
 fn pipeline_data(
     input: &Input,
     framework: &Framework,
     spec: &pipeline::PipelineSpec,
     lang: Lang,
 ) -> Result<pipeline::Dataset, Error> {
-    let data = &input.dataset;
-    let units = data.units();
-    let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
-    let repeated = codes
-        .iter()
-        .enumerate()
-        .any(|(i, c)| codes[..i].contains(c));
-    let times = if repeated && units.iter().all(|u| u.year.is_some()) {
-        Some(
-            units
-                .iter()
-                .map(|u| i64::from(u.year.unwrap_or(0)))
-                .collect(),
-        )
-    } else {
-        None
-    };
-    let fail = |e: pipeline::PipelineError| pipeline_error(lang, &input.name, e.to_string());
-    let mut out = pipeline::Dataset::new(codes, times).map_err(fail)?;
-    for (c, column) in data.columns().iter().enumerate() {
-        let unit = framework
-            .find(column)
-            .map(|id| framework.node(id))
-            .filter(|node| node.is_indicator())
-            .map(|node| node.unit);
-        let mut values = Vec::with_capacity(units.len());
-        for u in 0..units.len() {
-            let value = data.get(u, c).map(|cell| match unit {
-                Some(unit) => cell.value.in_unit(unit).ok(),
-                None => match cell.value {
-                    Value::Number { value } | Value::Percent { value } => Some(value),
-                    Value::Ratio {
-                        numerator,
-                        denominator,
-                    } => Some(numerator / denominator).filter(|v| v.is_finite()),
-                    Value::YesNo { value } => Some(if value { 1.0 } else { 0.0 }),
-                },
-            });
-            values.push(value.flatten());
+    let data = pipeline::pipeline_dataset(&input.dataset, framework).map_err(|e| match e {
+        PipelineError::Value {
+            column,
+            unit,
+            problem,
+        } => {
+            let diagnostic = Diagnostic::error(
+                Location::file(Some(&input.name))
+                    .unit(unit)
+                    .indicator(column),
+                problem,
+            );
+            Error::Data(vec![Issue::new(diagnostic, lang)])
         }
-        out.push_column(column.clone(), values).map_err(fail)?;
-    }
-    if units.iter().any(|u| u.group.is_some()) {
-        let labels = units
-            .iter()
-            .map(|u| u.group.clone().unwrap_or_default())
-            .collect();
-        out.push_group("group", labels).map_err(fail)?;
-    }
-    let mut groupings: Vec<&str> = units
-        .iter()
-        .flat_map(|u| u.groups.keys().map(String::as_str))
-        .collect();
-    groupings.sort_unstable();
-    groupings.dedup();
-    for grouping in groupings {
-        let labels = units
-            .iter()
-            .map(|u| u.groups.get(grouping).cloned().unwrap_or_default())
-            .collect();
-        out.push_group(grouping, labels).map_err(fail)?;
-    }
-    check_groupings(input, spec, &out, lang)?;
-    Ok(out)
+        other => pipeline_error(lang, &input.name, other.to_string()),
+    })?;
+    check_groupings(input, spec, &data, lang)?;
+    Ok(data)
 }
 
 /// Every weight set of the [pipeline] table names nodes of the tree and gives weights the

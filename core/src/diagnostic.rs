@@ -297,6 +297,13 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// What is wrong, in one line, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        message(self, lang)
+    }
+}
+
 /// A problem, where it is, and how serious it is.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {

@@ -298,3 +298,25 @@ fn a_named_weight_set_replaces_the_framework_weights() {
     }
     insta::assert_snapshot!("build-weight-sets-errors", shown.join("\n"));
 }
+
+#[test]
+fn a_value_that_does_not_fit_its_unit_stops_the_build_where_it_is() {
+    let dir = scratch("build-wrong-form");
+    let data = std::fs::read_to_string(fixtures("cli").join("pipeline-data.csv"))
+        .unwrap()
+        .replace("22;Quảng Ninh;Bắc;78;", "22;Quảng Ninh;Bắc;có;");
+    std::fs::write(dir.join("wrong.csv"), data).unwrap();
+    let framework = fixtures("cli").join("pipeline-framework.toml");
+    let framework = framework.to_str().unwrap();
+    for (lang, words) in [
+        ("en", "unit 22, indicator Internet"),
+        ("vi", "đơn vị 22, chỉ tiêu Internet"),
+    ] {
+        let run = dti_in(
+            &dir,
+            &["build", "wrong.csv", "-f", framework, "--lang", lang],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        assert!(run.stderr.contains(words), "{}", run.stderr);
+    }
+}

@@ -103,6 +103,27 @@ pub enum PipelineError {
         /// What is wrong, naming the node.
         reason: String,
     },
+    /// A framework has no `[pipeline]` table to run.
+    #[error("the framework has no [pipeline] table")]
+    NoPipeline,
+    /// A value of the data does not fit its indicator's unit.
+    #[error("value of `{column}` for unit `{unit}`: {}", problem.message(crate::Lang::En))]
+    Value {
+        /// Indicator concerned.
+        column: String,
+        /// Unit (row label) concerned.
+        unit: String,
+        /// Why it does not fit, to show in the user's language.
+        problem: crate::Problem,
+    },
+    /// A unit has no label in a grouping that group imputation uses.
+    #[error("unit `{unit}` has no label in the grouping `{group}` used for imputation")]
+    Unlabelled {
+        /// The grouping.
+        group: String,
+        /// The unit.
+        unit: String,
+    },
     /// A weight set was asked for by a name the specification does not define.
     #[error("there is no weight set `{0}`")]
     UnknownWeightSet(String),

@@ -120,7 +120,7 @@ pub use diagnostics::{
     cronbach_by_aggregate, indicator_stats,
 };
 pub use error::{PipelineError, TreeError};
-pub use from_framework::tree_from_framework;
+pub use from_framework::{build, pipeline_dataset, tree_from_framework};
 pub use normalise::{NormaliseContext, normalise_column};
 pub use prepare::{DropReason, DroppedUnit, ImputedCell, denominate, impute, screen};
 pub use spec::{
@@ -324,10 +324,16 @@ fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), Pipe
     if let Some(i) = &spec.impute {
         i.overrides.keys().try_for_each(|k| known("impute", k))?;
         for m in std::iter::once(&i.default).chain(i.overrides.values()) {
-            if let ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } = m
-                && data.group(group).is_none()
-            {
-                return Err(PipelineError::UnknownGroup(group.clone()));
+            if let ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } = m {
+                let labels = data
+                    .group(group)
+                    .ok_or_else(|| PipelineError::UnknownGroup(group.clone()))?;
+                if let Some(i) = labels.iter().position(|l| l.trim().is_empty()) {
+                    return Err(PipelineError::Unlabelled {
+                        group: group.clone(),
+                        unit: data.table().units()[i].clone(),
+                    });
+                }
             }
         }
     }
