@@ -61,6 +61,9 @@ export interface FrameworkFile {
   indicator?: IndicatorFile[];
   aggregate?: AggregateFile[];
   reference?: Reference[];
+  /** The construction pipeline (see `build`, in modules built with the `pipeline` feature;
+   * the calculator's module ignores it). Keys as in the TOML `[pipeline]` table. */
+  pipeline?: Record<string, unknown>;
 }
 
 export interface IndicatorFile {
@@ -72,6 +75,10 @@ export interface IndicatorFile {
   points?: number;
   rule?: Rule;
   description?: Names;
+  /** Data column this indicator is divided by in the pipeline's denominate step. */
+  denominator?: string;
+  /** Value to reach, for the pipeline's distance-to-target normalisation. */
+  target?: number;
 }
 
 export interface AggregateFile {
@@ -123,6 +130,8 @@ export interface DataUnit {
   name?: string;
   year?: number | null;
   group?: string;
+  /** Named groupings (grouping → label), e.g. `{ "income": "High" }`. */
+  groups?: Record<string, string | null>;
   values: Record<string, DataValue>;
 }
 
@@ -297,6 +306,7 @@ export interface UnitInfo {
   name?: string;
   year?: number;
   group?: string;
+  groups?: Record<string, string>;
 }
 
 /** New raw values of one unit, in each indicator's unit (`null` removes a value). NaN and

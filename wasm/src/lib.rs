@@ -14,6 +14,8 @@ mod analysis;
 mod error;
 mod info;
 mod input;
+#[cfg(feature = "pipeline")]
+mod pipeline;
 mod template;
 
 use dti_core::{Lang, Parsed, Results, check, explain::Explanation};
@@ -22,6 +24,8 @@ use wasm_bindgen::prelude::*;
 
 pub use error::{Detail, Error};
 pub use info::{FrameworkInfo, FrameworkSummary};
+#[cfg(feature = "pipeline")]
+pub use pipeline::build;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("dti.d.ts");

@@ -78,7 +78,7 @@ pub(crate) fn denominate_in_place(
 }
 
 /// A cell filled by the impute step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImputedCell {
     /// Unit (row) code.
     pub unit: String,
@@ -350,7 +350,8 @@ fn impute_column(
 }
 
 /// Why a unit was dropped by the screen step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// Named in `force_exclude`.
     ForcedOut,
@@ -361,7 +362,7 @@ pub enum DropReason {
 }
 
 /// A unit removed by the screen step, with the figures that decided it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DroppedUnit {
     /// Unit code.
     pub unit: String,

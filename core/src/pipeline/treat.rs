@@ -7,7 +7,8 @@ use super::stats;
 use super::table::Table;
 
 /// What happened to one indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TreatOutcome {
     /// Excluded from treatment by an override.
     Skipped,
@@ -28,7 +29,8 @@ pub enum TreatOutcome {
 }
 
 /// How one point was changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PointTreatment {
     /// Lowered to the next-highest value.
     WinsorisedHigh,
@@ -39,7 +41,7 @@ pub enum PointTreatment {
 }
 
 /// One treated point.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TreatedPoint {
     /// Unit code.
     pub unit: String,
@@ -52,7 +54,7 @@ pub struct TreatedPoint {
 }
 
 /// The treatment of one indicator.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TreatmentRecord {
     /// Indicator code.
     pub indicator: String,

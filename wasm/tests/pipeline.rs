@@ -1,0 +1,118 @@
+//! `build` under node (the `pipeline` feature): the numbers `dti build --format json` printed
+//! for the same files (its committed snapshot), to the last bit; weight sets; errors.
+//!
+//! Run with `cargo test -p dti-wasm --features pipeline --target wasm32-unknown-unknown`.
+#![cfg(all(target_arch = "wasm32", feature = "pipeline"))]
+
+use js_sys::Reflect;
+use serde_json::Value as Json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const FRAMEWORK: &str = include_str!("../../tests/fixtures/cli/pipeline-framework.toml");
+const DATA: &str = include_str!("../../tests/fixtures/cli/pipeline-data.csv");
+/// `dti build pipeline-data.csv --framework pipeline-framework.toml --format json`.
+const CLI: &str = include_str!("../../tests/tests/snapshots/cli_build__build-json-en.snap");
+
+fn json(value: &JsValue) -> Json {
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_else(|| "null".into());
+    serde_json::from_str(&text).unwrap_or(Json::Null)
+}
+
+fn s(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
+fn build(framework: &str, data: &str, weights: Option<&str>) -> Result<Json, JsValue> {
+    let weights = weights.map_or(JsValue::UNDEFINED, s);
+    dti_wasm::build(s(framework), s(data), weights, s("en")).map(|r| json(&r))
+}
+
+/// A table's numbers as their bits (JSON writes 80 where Rust writes 80.0).
+fn bits(rows: &Json) -> Vec<Vec<Option<u64>>> {
+    let rows = rows.as_array().expect("rows");
+    rows.iter()
+        .map(|row| {
+            let row = row.as_array().expect("a row");
+            row.iter().map(|v| v.as_f64().map(f64::to_bits)).collect()
+        })
+        .collect()
+}
+
+fn stage<'a>(built: &'a Json, name: &str) -> &'a Json {
+    built["stages"]
+        .as_array()
+        .and_then(|stages| stages.iter().find(|t| t["stage"] == name))
+        .unwrap_or(&Json::Null)
+}
+
+#[wasm_bindgen_test]
+fn the_numbers_are_the_command_lines_to_the_last_bit() {
+    let stdout = CLI
+        .split_once("--- stdout\n")
+        .and_then(|(_, rest)| rest.split_once("\n--- stderr"))
+        .map(|(json, _)| json)
+        .expect("a transcript");
+    let cli: Json = serde_json::from_str(stdout).expect("the CLI's JSON");
+    let built = build(FRAMEWORK, DATA, None).expect("builds");
+    let ours = stage(&built, "aggregated");
+    assert_eq!(ours["units"], cli["table"]["units"]);
+    assert_eq!(ours["columns"], cli["table"]["columns"]);
+    assert_eq!(bits(&ours["values"]), bits(&cli["table"]["values"]));
+    assert_eq!(built["ranks"], cli["table"]["ranks"]);
+    assert_eq!(built["index"], "Index");
+    let stages: Vec<&str> = built["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["stage"].as_str())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "raw",
+            "denominated",
+            "imputed",
+            "screened",
+            "treated",
+            "normalised",
+            "aggregated"
+        ]
+    );
+    assert_eq!(built["dropped"][0]["unit"], "95");
+    assert_eq!(built["imputed"][0]["column"], "Outage");
+}
+
+#[wasm_bindgen_test]
+fn a_weight_set_changes_the_effective_weights() {
+    let weight = |built: &Json, code: &str| {
+        built["effectiveWeights"]
+            .as_array()
+            .and_then(|w| w.iter().find(|w| w["code"] == code))
+            .and_then(|w| w["effectiveWeight"].as_f64())
+    };
+    let nominal = build(FRAMEWORK, DATA, None).unwrap();
+    let equal = build(FRAMEWORK, DATA, Some("equal")).unwrap();
+    assert_eq!(weight(&nominal, "Econ"), Some(2.0 / 3.0));
+    assert_eq!(weight(&equal, "Econ"), Some(0.5));
+    assert_eq!(equal["weights"], "equal");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_thrown_with_their_place() {
+    let details = |error: JsValue| {
+        assert!(error.is_instance_of::<js_sys::Error>(), "{error:?}");
+        json(&Reflect::get(&error, &s("details")).unwrap())
+    };
+    let wrong = DATA.replace("22;Quảng Ninh;Bắc;78;", "22;Quảng Ninh;Bắc;có;");
+    let found = details(build(FRAMEWORK, &wrong, None).unwrap_err());
+    assert_eq!(found[0]["unit"], "22");
+    assert_eq!(found[0]["indicator"], "Internet");
+    let found = details(build(FRAMEWORK, DATA, Some("expert")).unwrap_err());
+    assert!(found[0]["message"].as_str().unwrap().contains("expert"));
+    let found = details(build("dti-province-2022", DATA, None).unwrap_err());
+    assert_eq!(found[0]["kind"], "pipeline");
+}
