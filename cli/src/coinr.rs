@@ -186,16 +186,25 @@ fn position(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h.eq_ignore_ascii_case(name))
 }
 
-/// Reads and checks iMeta.
-fn read_meta(source: Source<'_>, lang: Lang) -> Result<Vec<MetaRow>, Vec<Issue>> {
+/// A CSV table's header and rows, with the list of problems its checks add to.
+fn table(
+    source: Source<'_>,
+    lang: Lang,
+) -> Result<(Problems<'_>, Vec<String>, Vec<Row>), Vec<Issue>> {
     let mut problems = Problems {
         lang,
         file: source.name,
         issues: Vec::new(),
     };
-    let Some((header, records)) = rows(source, &mut problems) else {
-        return Err(problems.issues);
-    };
+    match rows(source, &mut problems) {
+        Some((header, records)) => Ok((problems, header, records)),
+        None => Err(problems.issues),
+    }
+}
+
+/// Reads and checks iMeta.
+fn read_meta(source: Source<'_>, lang: Lang) -> Result<Vec<MetaRow>, Vec<Issue>> {
+    let (mut problems, header, records) = table(source, lang)?;
     let required = ["iCode", "Type", "Parent", "Direction", "Weight"];
     let missing: Vec<&str> = required
         .iter()
@@ -596,14 +605,7 @@ fn data_text(
     lang: Lang,
     notes: &mut Vec<String>,
 ) -> Result<(String, usize), Vec<Issue>> {
-    let mut problems = Problems {
-        lang,
-        file: source.name,
-        issues: Vec::new(),
-    };
-    let Some((header, records)) = rows(source, &mut problems) else {
-        return Err(problems.issues);
-    };
+    let (mut problems, header, records) = table(source, lang)?;
     let kinds: HashMap<&str, &MetaRow> = meta.iter().map(|r| (r.code.as_str(), r)).collect();
     let Some(code_at) = position(&header, "uCode") else {
         problems.at(1, None, None, i18n::coinr_missing_columns(lang, &["uCode"]));

@@ -12,23 +12,13 @@ use serde_json::{Value as Json, json};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const QUANG_NINH: &str = include_str!("../../indicators/data/quang-ninh-2022.csv");
+mod common;
+use common::{json, s};
 
-/// A JS value as JSON, through the engine's own `JSON.stringify`.
-fn json(value: &JsValue) -> Json {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_else(|| "null".into());
-    serde_json::from_str(&text).unwrap_or(Json::Null)
-}
+const QUANG_NINH: &str = include_str!("../../indicators/data/quang-ninh-2022.csv");
 
 fn js(value: &Json) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
-}
-
-fn s(text: &str) -> JsValue {
-    JsValue::from_str(text)
 }
 
 fn value_of(results: &Json, unit: &str, code: &str) -> f64 {

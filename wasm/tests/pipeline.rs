@@ -9,22 +9,13 @@ use serde_json::Value as Json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod common;
+use common::{json, s};
+
 const FRAMEWORK: &str = include_str!("../../tests/fixtures/cli/pipeline-framework.toml");
 const DATA: &str = include_str!("../../tests/fixtures/cli/pipeline-data.csv");
 /// `dti build pipeline-data.csv --framework pipeline-framework.toml --format json`.
 const CLI: &str = include_str!("../../tests/tests/snapshots/cli_build__build-json-en.snap");
-
-fn json(value: &JsValue) -> Json {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_else(|| "null".into());
-    serde_json::from_str(&text).unwrap_or(Json::Null)
-}
-
-fn s(text: &str) -> JsValue {
-    JsValue::from_str(text)
-}
 
 fn build(framework: &str, data: &str, weights: Option<&str>) -> Result<Json, JsValue> {
     let weights = weights.map_or(JsValue::UNDEFINED, s);
