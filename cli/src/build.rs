@@ -63,6 +63,10 @@ pub struct BuildArgs {
     /// The stage whose table is shown
     #[arg(long, value_enum, default_value = "aggregated")]
     pub stage: StageArg,
+    /// Also rank each unit among the units of its group in a grouping of the data (`group`
+    /// for the `group` column, NAME for a `group:NAME` column)
+    #[arg(long, value_name = "GROUPING")]
+    pub rank_within: Option<String>,
     /// Use a named weight set of the [pipeline] table ([pipeline.weights.NAME]) instead of
     /// the framework's weights
     #[arg(long, value_name = "NAME")]
@@ -87,6 +91,17 @@ struct TableJson {
     values: Vec<Vec<Option<f64>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ranks: Option<Vec<Option<usize>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_ranks: Option<GroupRanks>,
+}
+
+/// The ranks of the units on the index, overall and within the groups of one grouping.
+#[derive(Clone, Serialize)]
+struct GroupRanks {
+    grouping: String,
+    /// Each unit's group, in the table's unit order.
+    labels: Vec<String>,
+    ranks: Vec<Option<usize>>,
 }
 
 #[derive(Serialize)]
@@ -280,22 +295,25 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
         .aggregate_codes()
         .into_iter()
         .max_by_key(|code| tree.level(code).unwrap_or(0));
-    let ranks = match (stage, &root) {
-        (Stage::Aggregated, Some(root)) => table.column(root).map(rank_scores),
+    let scores = match (stage, &root) {
+        (Stage::Aggregated, Some(root)) => table.column(root),
         _ => None,
+    };
+    let ranks = scores.map(rank_scores);
+    let group_ranks = match (&args.rank_within, scores) {
+        (Some(grouping), Some(scores)) => Some(group_ranks(&data, table, scores, grouping, lang)?),
+        (Some(_), None) => return Err(Error::Usage(i18n::rank_within_needs_aggregated(lang))),
+        (None, _) => None,
     };
     let notes = notes(&results, lang);
     let precision = framework.precision();
 
-    let mut tables = vec![stage_table(
-        &input,
-        table,
-        root.as_deref(),
-        ranks.as_deref(),
-        stage,
-        precision,
-        lang,
-    )];
+    let ranking = Ranking {
+        root: root.as_deref(),
+        overall: ranks.as_deref(),
+        within: group_ranks.as_ref(),
+    };
+    let mut tables = vec![stage_table(&input, table, &ranking, stage, precision, lang)];
     let mut diagnostics_json = None;
     if args.diagnostics {
         let (more, json) = diagnostics(&results, &tree, lang);
@@ -338,6 +356,7 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
                     columns: table.columns().to_vec(),
                     values,
                     ranks: ranks.clone(),
+                    group_ranks: group_ranks.clone(),
                 },
                 notes: &notes,
                 diagnostics: diagnostics_json,
@@ -351,18 +370,58 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
+/// The index column and the ranks shown beside it.
+struct Ranking<'a> {
+    root: Option<&'a str>,
+    overall: Option<&'a [Option<usize>]>,
+    within: Option<&'a GroupRanks>,
+}
+
+/// Each unit's rank among the units of its group, on the index's scores; the grouping must
+/// be in the data. Units are matched by code (a panel's rows share their unit's group).
+fn group_ranks(
+    data: &pipeline::Dataset,
+    table: &pipeline::Table,
+    scores: &[Option<f64>],
+    grouping: &str,
+    lang: Lang,
+) -> Result<GroupRanks, Error> {
+    let Some(all) = data.group(grouping) else {
+        let known = data.group_names().collect::<Vec<_>>().join(", ");
+        return Err(Error::Usage(i18n::rank_grouping_missing(
+            lang, grouping, &known,
+        )));
+    };
+    let rows = data.table().units();
+    let labels: Vec<String> = table
+        .units()
+        .iter()
+        .map(|unit| {
+            rows.iter()
+                .position(|u| u == unit)
+                .map(|i| all[i].clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let ranks = pipeline::rank_within_groups(scores, &labels);
+    Ok(GroupRanks {
+        grouping: grouping.to_string(),
+        labels,
+        ranks,
+    })
+}
+
 fn stage_table(
     input: &Input,
     table: &pipeline::Table,
-    root: Option<&str>,
-    ranks: Option<&[Option<usize>]>,
+    ranking: &Ranking,
     stage: Stage,
     precision: u32,
     lang: Lang,
 ) -> Table {
     let mut columns: Vec<&String> = table.columns().iter().collect();
-    // The index first, then its rank, then the rest in the table's order.
-    if let Some(root) = root
+    // The index first, then its ranks, then the rest in the table's order.
+    if let Some(root) = ranking.root
         && let Some(p) = columns.iter().position(|c| c.as_str() == root)
     {
         let c = columns.remove(p);
@@ -374,15 +433,22 @@ fn stage_table(
     ];
     for (i, column) in columns.iter().enumerate() {
         headers.push(column.to_string());
-        if i == 0 && ranks.is_some() {
+        if i == 0 && ranking.overall.is_some() {
             headers.push(i18n::rank(lang).to_string());
+        }
+        if i == 0
+            && let Some(within) = ranking.within
+        {
+            headers.push(within.grouping.clone());
+            headers.push(i18n::rank_in_group(lang).to_string());
         }
     }
     let mut out = Table::new(i18n::stage_name(lang, stage), headers);
     let mut order: Vec<usize> = (0..table.n_units()).collect();
-    if let Some(ranks) = ranks {
+    if let Some(ranks) = ranking.overall {
         order.sort_by_key(|&i| (ranks[i].unwrap_or(usize::MAX), i));
     }
+    let rank = |r: Option<usize>| r.map_or(Cell::Empty, |r| Cell::Integer(r as i64));
     for i in order {
         let code = &table.units()[i];
         let name = input
@@ -397,9 +463,15 @@ fn stage_table(
                 precision,
             ));
             if c == 0
-                && let Some(ranks) = ranks
+                && let Some(ranks) = ranking.overall
             {
-                row.push(ranks[i].map_or(Cell::Empty, |r| Cell::Integer(r as i64)));
+                row.push(rank(ranks[i]));
+            }
+            if c == 0
+                && let Some(within) = ranking.within
+            {
+                row.push(Cell::text(&within.labels[i]));
+                row.push(rank(within.ranks[i]));
             }
         }
         out.push(row);

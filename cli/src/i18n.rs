@@ -23,6 +23,8 @@ labels! {
     value => "Giá trị", "Value";
     /// Column: a rank.
     rank => "Hạng", "Rank";
+    /// Column: a rank within a group.
+    rank_in_group => "Hạng trong nhóm", "Rank in group";
     /// Column: points.
     points => "Điểm", "Points";
     /// Column: maximum points.
@@ -1153,6 +1155,28 @@ pub fn grouping_blank(lang: Lang, grouping: &str) -> String {
             "the unit has no label in the grouping `{grouping}`, which the [pipeline] imputes by"
         ),
     }
+}
+
+/// `--rank-within` names a grouping the data does not have.
+pub fn rank_grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
+    let known = if known.is_empty() { "—" } else { known };
+    match lang {
+        Lang::Vi => format!(
+            "--rank-within: dữ liệu không có cách phân nhóm `{grouping}` (các cách phân nhóm có: {known}); thêm cột `nhóm:{grouping}`"
+        ),
+        Lang::En => format!(
+            "--rank-within: the data has no grouping `{grouping}` (groupings present: {known}); add a `group:{grouping}` column"
+        ),
+    }
+}
+
+/// `--rank-within` with a stage that has no index.
+pub fn rank_within_needs_aggregated(lang: Lang) -> String {
+    lang.pick(
+        "--rank-within xếp hạng theo chỉ số tổng hợp: dùng với --stage aggregated (mặc định)",
+        "--rank-within ranks on the index: use it with --stage aggregated (the default)",
+    )
+    .into()
 }
 
 /// A weight set the [pipeline] table does not define.

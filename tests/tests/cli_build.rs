@@ -320,3 +320,30 @@ fn a_value_that_does_not_fit_its_unit_stops_the_build_where_it_is() {
         assert!(run.stderr.contains(words), "{}", run.stderr);
     }
 }
+
+#[test]
+fn ranks_within_the_groups_of_a_grouping() {
+    let base = ["build", "pipeline-data.csv", "-f", "pipeline-framework.toml"];
+    let with = |more: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(more);
+        dti(&args)
+    };
+    let table = with(&["--rank-within", "group", "--lang", "en"]);
+    assert_eq!(table.code, 0, "{}", table.transcript());
+    let json = with(&["--rank-within", "group", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let within = &value["table"]["group_ranks"];
+    assert_eq!(within["grouping"], "group");
+    // Units in table order: 01 22 31 48 46 79 74; the North's three rank 3, 1, 2.
+    assert_eq!(within["labels"][0], "Bắc");
+    assert_eq!(within["ranks"].as_array().unwrap()[..3], [3, 1, 2]);
+    let unknown = with(&["--rank-within", "income", "--lang", "en"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.transcript());
+    let raw = with(&["--rank-within", "group", "--stage", "raw", "--lang", "vi"]);
+    assert_eq!(raw.code, 2, "{}", raw.transcript());
+    insta::assert_snapshot!(
+        "build-rank-within",
+        [table.transcript(), unknown.transcript(), raw.transcript()].join("\n")
+    );
+}
