@@ -323,7 +323,12 @@ fn a_value_that_does_not_fit_its_unit_stops_the_build_where_it_is() {
 
 #[test]
 fn ranks_within_the_groups_of_a_grouping() {
-    let base = ["build", "pipeline-data.csv", "-f", "pipeline-framework.toml"];
+    let base = [
+        "build",
+        "pipeline-data.csv",
+        "-f",
+        "pipeline-framework.toml",
+    ];
     let with = |more: &[&str]| {
         let mut args = base.to_vec();
         args.extend_from_slice(more);

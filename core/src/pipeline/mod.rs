@@ -92,8 +92,8 @@
 //!
 //! [`run_with`] reuses the buffers of a [`Workspace`], so analyses that rebuild the index many
 //! times allocate almost nothing after the first run; [`Tree::reweighted`] perturbs weights
-//! without building the tree again, [`PipelineSpec::weighted`] applies a named weight set, and [`tree_from_framework`] builds the tree from the
-//! scorer's [`Framework`](crate::Framework).
+//! without building the tree again, [`PipelineSpec::weighted`] applies a named weight set,
+//! and [`tree_from_framework`] builds the tree from the scorer's [`Framework`](crate::Framework).
 //!
 //! # Numbers
 //!
@@ -337,8 +337,25 @@ fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), Pipe
             }
         }
     }
-    for set in spec.weights.keys() {
-        spec.weighted(tree, set)?;
+    // Weight sets: codes and values only (no tree is built here, runs may be many); a set
+    // that leaves an aggregate without weight is refused when applied.
+    for (set, weights) in &spec.weights {
+        for (code, &weight) in weights {
+            let reason = if tree.node(code).is_none() {
+                TreeError::UnknownNode(code.clone())
+            } else if !weight.is_finite() || weight < 0.0 {
+                TreeError::InvalidWeight {
+                    node: code.clone(),
+                    weight,
+                }
+            } else {
+                continue;
+            };
+            return Err(PipelineError::WeightSet {
+                set: set.clone(),
+                reason: reason.to_string(),
+            });
+        }
     }
     if let Some(s) = &spec.screen {
         for (name, v) in [
