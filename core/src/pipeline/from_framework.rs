@@ -23,10 +23,12 @@ use super::{Results, run};
 ///     code = "a"
 ///     names = { vi = "A", en = "A" }
 ///     unit = "number"
+///     rule = { kind = "min_max" }
 ///     [[indicator]]
 ///     code = "b"
 ///     names = { vi = "B", en = "B" }
 ///     unit = "number"
+///     rule = { kind = "min_max" }
 ///     [[aggregate]]
 ///     code = "I"
 ///     names = { vi = "I", en = "I" }
