@@ -9,6 +9,7 @@ mod cli_support;
 use std::path::Path;
 
 use cli_support::{dti_in, fixtures, scratch};
+use dti_core::pipeline::Stage;
 use dti_tests::conformance_dir;
 
 const REL: f64 = 1e-9;
@@ -157,19 +158,13 @@ fn the_full_asem_example_runs_from_the_command_line() {
     let dir = scratch("import-coinr-full");
     let files = import(&dir, "asem-full");
     let mut cells = 0;
-    for stage in [
-        "raw",
-        "denominated",
-        "imputed",
-        "screened",
-        "treated",
-        "normalised",
-        "aggregated",
-    ] {
-        let ours = build(&dir, &files, stage);
-        let title = format!("{}{}", stage[..1].to_uppercase(), &stage[1..]);
-        cells += compare(&ours, &reference.join(format!("example_coin_{title}.csv")));
-        if stage == "aggregated" {
+    // COINr names its files after the stages as the core does (`Raw`, …); `--stage` takes
+    // the same names in lower case.
+    for stage in Stage::ALL {
+        let ours = build(&dir, &files, &stage.name().to_lowercase());
+        let file = format!("example_coin_{}.csv", stage.name());
+        cells += compare(&ours, &reference.join(file));
+        if stage == Stage::Aggregated {
             cells += compare(&ours, &reference.join("example_coin_results_full.csv"));
         }
     }

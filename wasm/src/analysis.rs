@@ -347,10 +347,7 @@ pub fn merge_provinces(
         }
     }
     .map_err(|failure| Error::from_failure(&failure, lang))?;
-    let parsed = input::data(data, lang)?;
-    if parsed.has_errors() {
-        return Err(Error::from_diagnostics(&parsed.diagnostics, lang));
-    }
+    let parsed = input::readable_data(data, lang)?;
     let merged = merge::merge(&framework, &parsed.dataset, &mapping, &method)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
     let results = dti_core::compute(&framework, &merged.inputs);

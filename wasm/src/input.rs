@@ -133,6 +133,15 @@ pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
     ))
 }
 
+/// Data as [`data`] reads it, refused with every problem when reading found errors.
+pub fn readable_data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
+    let parsed = data(value, lang)?;
+    if parsed.has_errors() {
+        return Err(Error::from_diagnostics(&parsed.diagnostics, lang));
+    }
+    Ok(parsed)
+}
+
 /// Data from CSV or JSON text, or an object in the JSON data layout
 /// (`{units: [{code, name, values: {I1: 0.95}}]}`).
 pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {

@@ -149,10 +149,7 @@ struct Scored {
 pub fn score(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
-    let parsed = input::data(&data, lang)?;
-    if parsed.has_errors() {
-        return Err(Error::from_diagnostics(&parsed.diagnostics, lang).into_js());
-    }
+    let parsed = input::readable_data(&data, lang)?;
     let results = dti_core::score(&framework, &parsed.dataset)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
     let details = parsed

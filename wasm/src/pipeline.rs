@@ -77,10 +77,7 @@ pub fn build(
 ) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
-    let parsed = input::data(&data, lang)?;
-    if parsed.has_errors() {
-        return Err(Error::from_diagnostics(&parsed.diagnostics, lang).into_js());
-    }
+    let parsed = input::readable_data(&data, lang)?;
     let weights = weights.as_string();
     let (tree, results) = pipeline::build(&framework, &parsed.dataset, weights.as_deref())
         .map_err(|error| match error {
