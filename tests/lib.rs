@@ -10,6 +10,60 @@ use std::path::{Path, PathBuf};
 use dti_cli::coinr;
 use dti_core::Lang;
 
+/// A CSV file as its header and rows of strings.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Conformance: a cell matches COINr's within 1e-9 relative or [`ABS`] absolute.
+pub const REL: f64 = 1e-9;
+/// The absolute tolerance near zero.
+pub const ABS: f64 = 1e-12;
+
+/// The absolute tolerance for one of COINr's output files: `results_full.csv` is written
+/// rounded to 10 decimals, so there it is the rounding, 5e-11.
+pub fn abs_tolerance(file: &str) -> f64 {
+    if file.contains("results_full") {
+        5e-11
+    } else {
+        ABS
+    }
+}
+
+/// A cell of COINr's CSV output: `NA` is missing; anything else must be a number.
+pub fn coinr_number(text: &str) -> Option<f64> {
+    (text != "NA").then(|| {
+        text.parse()
+            .unwrap_or_else(|e| panic!("bad number `{text}`: {e}"))
+    })
+}
+
+/// How our cell differs from COINr's, or `None` when it matches: both missing, or both
+/// present and within [`REL`] relative or `abs` absolute.
+pub fn mismatch(ours: Option<f64>, theirs: Option<f64>, abs: f64) -> Option<String> {
+    match (ours, theirs) {
+        (None, None) => None,
+        (Some(a), Some(b)) => {
+            let err = (a - b).abs();
+            (err > REL * a.abs().max(b.abs()) && err > abs)
+                .then(|| format!("ours {a:e}, COINr {b:e}"))
+        }
+        (a, b) => Some(format!("ours {a:?}, COINr {b:?}")),
+    }
+}
+
 /// The folder of the COINr conformance data, when it is there.
 ///
 /// Panics when `CI` is set and the folder is missing: CI must not skip conformance.
@@ -53,4 +107,22 @@ pub fn asem_files(dir: &Path, pipeline: &str) -> (String, String) {
     )
     .unwrap_or_else(|issues| panic!("{issues:?}"));
     (converted.framework, converted.data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tolerance_accepts_rounding_and_refuses_real_differences() {
+        assert_eq!(mismatch(Some(100.0), Some(100.0 + 5e-8), ABS), None);
+        assert_eq!(mismatch(Some(0.0), Some(5e-13), ABS), None);
+        assert_eq!(mismatch(None, None, ABS), None);
+        assert!(mismatch(Some(100.0), Some(100.001), ABS).is_some());
+        assert!(mismatch(Some(1e-3), Some(1.1e-3), ABS).is_some());
+        assert!(mismatch(Some(1.0), None, ABS).is_some());
+        assert_eq!(abs_tolerance("example_coin_results_full.csv"), 5e-11);
+        assert_eq!(coinr_number("NA"), None);
+        assert_eq!(coinr_number("2.5"), Some(2.5));
+    }
 }

@@ -10,26 +10,7 @@ use std::path::Path;
 
 use cli_support::{dti_in, fixtures, scratch};
 use dti_core::pipeline::Stage;
-use dti_tests::conformance_dir;
-
-const REL: f64 = 1e-9;
-const ABS: f64 = 1e-12;
-
-fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut reader =
-        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = reader
-        .records()
-        .map(|r| r.expect("record").iter().map(str::to_owned).collect())
-        .collect();
-    (header, rows)
-}
+use dti_tests::{REL, abs_tolerance, coinr_number, conformance_dir, mismatch, read_csv};
 
 /// Imports the ASEM example with a pipeline fixture; returns the framework and data paths.
 fn import(dir: &Path, pipeline: &str) -> (String, String) {
@@ -98,12 +79,7 @@ fn compare(ours: &serde_json::Value, file: &Path) -> usize {
         .map(|c| c.as_str().unwrap())
         .collect();
     assert_eq!(units.len(), rows.len(), "{name}: number of units");
-    // results_full.csv is written rounded to 10 decimals.
-    let abs = if name.contains("results_full") {
-        5e-11
-    } else {
-        ABS
-    };
+    let abs = abs_tolerance(&name);
     let mut bad = Vec::new();
     let mut cells = 0;
     for row in &rows {
@@ -127,17 +103,9 @@ fn compare(ours: &serde_json::Value, file: &Path) -> usize {
                 .position(|c| c == column)
                 .unwrap_or_else(|| panic!("{name}: column {column} missing"));
             let mine = table["values"][i][j].as_f64();
-            let theirs = (text != "NA").then(|| text.parse::<f64>().expect("a number"));
             cells += 1;
-            match (mine, theirs) {
-                (None, None) => {}
-                (Some(a), Some(b)) => {
-                    let err = (a - b).abs();
-                    if err > REL * a.abs().max(b.abs()) && err > abs {
-                        bad.push(format!("{unit}/{column}: ours {a:e}, COINr {b:e}"));
-                    }
-                }
-                (a, b) => bad.push(format!("{unit}/{column}: ours {a:?}, COINr {b:?}")),
+            if let Some(why) = mismatch(mine, coinr_number(text), abs) {
+                bad.push(format!("{unit}/{column}: {why}"));
             }
         }
     }

@@ -9,62 +9,12 @@
 //! 10 decimals, so there the absolute tolerance is the rounding, 5e-11.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dti_core::pipeline::{
     Dataset, NodeKind, NodeSpec, PipelineSpec, Results, Stage, Table, Tree, run,
 };
-
-const REL: f64 = 1e-9;
-const ABS: f64 = 1e-12;
-
-fn folder() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/conformance/coinr-asem"
-    ));
-    if dir.join("ASEM_iData.csv").is_file() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "conformance data missing at {} (required when CI is set)",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "note: conformance data not found at {}; skipping",
-        dir.display()
-    );
-    None
-}
-
-/// A CSV file as a header and rows of strings.
-fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = r
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.expect("record").iter().map(str::to_owned).collect())
-        .collect();
-    (header, rows)
-}
-
-fn num(s: &str) -> Option<f64> {
-    if s == "NA" {
-        None
-    } else {
-        Some(
-            s.parse()
-                .unwrap_or_else(|e| panic!("bad number `{s}`: {e}")),
-        )
-    }
-}
+use dti_tests::{REL, abs_tolerance, coinr_number, conformance_dir, mismatch, read_csv};
 
 /// The ASEM dataset and tree, built from iData and iMeta.
 fn asem(dir: &Path) -> (Dataset, Tree) {
@@ -92,7 +42,7 @@ fn asem(dir: &Path) -> (Dataset, Tree) {
                     NodeKind::Indicator {
                         direction: row[dir_].parse().expect("direction"),
                         denominator: (row[den] != "NA").then(|| row[den].clone()),
-                        target: num(&row[tgt]),
+                        target: coinr_number(&row[tgt]),
                     }
                 } else {
                     NodeKind::Aggregate
@@ -100,7 +50,7 @@ fn asem(dir: &Path) -> (Dataset, Tree) {
                 nodes.push(NodeSpec {
                     code,
                     parent: (row[par] != "NA").then(|| row[par].clone()),
-                    weight: num(&row[w]).expect("weight"),
+                    weight: coinr_number(&row[w]).expect("weight"),
                     level: Some(row[lev].parse().expect("level")),
                     kind,
                 });
@@ -122,8 +72,11 @@ fn asem(dir: &Path) -> (Dataset, Tree) {
     let mut data = Dataset::new(units, Some(times)).expect("dataset");
     for name in &numeric {
         let j = at(name);
-        data.push_column(name.clone(), rows.iter().map(|r| num(&r[j])).collect())
-            .expect("column");
+        data.push_column(
+            name.clone(),
+            rows.iter().map(|r| coinr_number(&r[j])).collect(),
+        )
+        .expect("column");
     }
     for name in &groups {
         let j = at(name);
@@ -142,7 +95,7 @@ fn spec(name: &str) -> PipelineSpec {
 /// Compares a table with a COINr output file; returns the largest relative error over cells
 /// whose magnitude is at least 1e-3, and the largest absolute error over all cells. Panics
 /// listing the first mismatches.
-fn compare(ours: &Table, path: &Path, abs_tol: f64) -> (f64, f64) {
+fn compare(ours: &Table, path: &Path) -> (f64, f64) {
     let (header, rows) = read_csv(path);
     let file = path
         .file_name()
@@ -150,6 +103,7 @@ fn compare(ours: &Table, path: &Path, abs_tol: f64) -> (f64, f64) {
         .to_string_lossy()
         .into_owned();
     assert_eq!(header[0], "uCode", "{file}");
+    let abs = abs_tolerance(&file);
     assert_eq!(rows.len(), ours.n_units(), "{file}: number of units");
     let (mut worst_rel, mut worst_abs) = (0.0_f64, 0.0_f64);
     let mut bad = Vec::new();
@@ -167,23 +121,18 @@ fn compare(ours: &Table, path: &Path, abs_tol: f64) -> (f64, f64) {
             let col = ours
                 .column(name)
                 .unwrap_or_else(|| panic!("{file}: column {name} missing"));
-            let theirs = num(text);
+            let theirs = coinr_number(text);
             let mine = col[ours.unit_index(unit).unwrap_or(0)];
             cells += 1;
-            match (mine, theirs) {
-                (None, None) => {}
-                (Some(a), Some(b)) => {
-                    let err = (a - b).abs();
-                    let scale = a.abs().max(b.abs());
-                    worst_abs = worst_abs.max(err);
-                    if scale >= 1e-3 {
-                        worst_rel = worst_rel.max(err / scale);
-                    }
-                    if err > REL * scale && err > abs_tol {
-                        bad.push(format!("{unit}/{name}: ours {a:e}, COINr {b:e}"));
-                    }
+            if let (Some(a), Some(b)) = (mine, theirs) {
+                let (err, scale) = ((a - b).abs(), a.abs().max(b.abs()));
+                worst_abs = worst_abs.max(err);
+                if scale >= 1e-3 {
+                    worst_rel = worst_rel.max(err / scale);
                 }
-                (a, b) => bad.push(format!("{unit}/{name}: ours {a:?}, COINr {b:?}")),
+            }
+            if let Some(why) = mismatch(mine, theirs, abs) {
+                bad.push(format!("{unit}/{name}: {why}"));
             }
         }
     }
@@ -201,7 +150,7 @@ fn compare(ours: &Table, path: &Path, abs_tol: f64) -> (f64, f64) {
 
 #[test]
 fn simple_variants() {
-    let Some(dir) = folder() else { return };
+    let Some(dir) = conformance_dir() else { return };
     let (data, tree) = asem(&dir);
     for (fixture, file) in [
         (
@@ -218,7 +167,7 @@ fn simple_variants() {
         ),
     ] {
         let results = run(&data, &tree, &spec(fixture)).expect(fixture);
-        compare(results.aggregated(), &dir.join(file), ABS);
+        compare(results.aggregated(), &dir.join(file));
     }
 }
 
@@ -229,14 +178,13 @@ fn full(dir: &Path) -> Results {
 
 #[test]
 fn full_example_every_stage() {
-    let Some(dir) = folder() else { return };
+    let Some(dir) = conformance_dir() else { return };
     let results = full(&dir);
     for stage in Stage::ALL {
         let table = results.stage(stage).expect("every stage runs");
         compare(
             table,
             &dir.join(format!("example_coin_{}.csv", stage.name())),
-            ABS,
         );
     }
     // The imputed cells are exactly the missing cells of the denominated data.
@@ -258,11 +206,11 @@ fn full_example_every_stage() {
 
 #[test]
 fn full_example_results_and_ranks() {
-    let Some(dir) = folder() else { return };
+    let Some(dir) = conformance_dir() else { return };
     let results = full(&dir);
     let path = dir.join("example_coin_results_full.csv");
     // Written rounded to 10 decimals.
-    compare(results.aggregated(), &path, 5e-11);
+    compare(results.aggregated(), &path);
     let (header, rows) = read_csv(&path);
     let rank_col = header.iter().position(|h| h == "Rank").expect("Rank");
     let ranks = results.ranks("Index").expect("Index");
@@ -281,7 +229,7 @@ fn full_example_results_and_ranks() {
 
 #[test]
 fn full_example_effective_weights() {
-    let Some(dir) = folder() else { return };
+    let Some(dir) = conformance_dir() else { return };
     let results = full(&dir);
     let (header, rows) = read_csv(&dir.join("example_coin_eff_weights.csv"));
     assert_eq!(header, ["iCode", "Level", "Weight", "EffWeight"]);
