@@ -1126,15 +1126,25 @@ pub fn no_pipeline(lang: Lang, framework: &str) -> String {
     }
 }
 
-/// A grouping the imputation step names that the data does not have.
-pub fn grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
-    let known = if known.is_empty() { "—" } else { known };
-    // The plain `group` column is the grouping called `group`.
-    let (vi, en) = if grouping == "group" {
+/// A list, or a dash when it is empty.
+fn or_dash(list: &str) -> &str {
+    if list.is_empty() { "—" } else { list }
+}
+
+/// The data column that holds a grouping, in Vietnamese and English: the plain `group`
+/// column is the grouping called `group`, any other is a `group:NAME` column.
+fn grouping_column(grouping: &str) -> (String, String) {
+    if grouping == "group" {
         ("nhóm".to_string(), "group".to_string())
     } else {
         (format!("nhóm:{grouping}"), format!("group:{grouping}"))
-    };
+    }
+}
+
+/// A grouping the imputation step names that the data does not have.
+pub fn grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
+    let known = or_dash(known);
+    let (vi, en) = grouping_column(grouping);
     match lang {
         Lang::Vi => format!(
             "bảng [pipeline] điền giá trị thiếu theo nhóm `{grouping}` nhưng dữ liệu không có cột `{vi}` (các cách phân nhóm có: {known})"
@@ -1159,13 +1169,14 @@ pub fn grouping_blank(lang: Lang, grouping: &str) -> String {
 
 /// `--rank-within` names a grouping the data does not have.
 pub fn rank_grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
-    let known = if known.is_empty() { "—" } else { known };
+    let known = or_dash(known);
+    let (vi, en) = grouping_column(grouping);
     match lang {
         Lang::Vi => format!(
-            "--rank-within: dữ liệu không có cách phân nhóm `{grouping}` (các cách phân nhóm có: {known}); thêm cột `nhóm:{grouping}`"
+            "--rank-within: dữ liệu không có cách phân nhóm `{grouping}` (các cách phân nhóm có: {known}); thêm cột `{vi}`"
         ),
         Lang::En => format!(
-            "--rank-within: the data has no grouping `{grouping}` (groupings present: {known}); add a `group:{grouping}` column"
+            "--rank-within: the data has no grouping `{grouping}` (groupings present: {known}); add a `{en}` column"
         ),
     }
 }
@@ -1181,7 +1192,7 @@ pub fn rank_within_needs_aggregated(lang: Lang) -> String {
 
 /// A weight set the [pipeline] table does not define.
 pub fn unknown_weight_set(lang: Lang, set: &str, known: &str) -> String {
-    let known = if known.is_empty() { "—" } else { known };
+    let known = or_dash(known);
     match lang {
         Lang::Vi => format!(
             "bảng [pipeline] không có bộ trọng số `{set}` (các bộ có: {known}); khai báo bằng [pipeline.weights.{set}]"
