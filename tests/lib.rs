@@ -2,13 +2,12 @@
 //!
 //! The COINr conformance data (`../shared/conformance/coinr-asem/`) is read from beside the
 //! checkout, never copied into it. [`asem_files`] turns its inputs into this project's
-//! framework and data files, so the core scorer can be checked against COINr's simple
-//! variants and the analyses benchmarked on the same 51 × 49 example.
+//! framework and data files, so the engine can be checked against COINr at every stage and
+//! the analyses benchmarked on the same 51 × 49 example.
 
 use std::path::{Path, PathBuf};
 
-use dti_cli::coinr;
-use dti_core::Lang;
+use dti_core::coinr::{Method, Source, import};
 
 /// A CSV file as its header and rows of strings.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
@@ -81,32 +80,38 @@ pub fn conformance_dir() -> Option<PathBuf> {
     None
 }
 
-/// COINr's ASEM example as this project's files, converted by `dti import-coinr`'s own code
-/// with the pipeline of `fixtures/pipeline/<pipeline>.toml`: (framework TOML, data CSV). The
-/// framework's scoring rules and aggregation follow that pipeline's defaults, so `score`
-/// can be checked against COINr's simple variants.
-pub fn asem_files(dir: &Path, pipeline: &str) -> (String, String) {
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+/// COINr's ASEM example as this project's files, converted by `dti import-coinr`'s code (the
+/// core's COINr import) with the methodology of `fixtures/pipeline/<method>.toml`: (framework
+/// TOML, data CSV).
+pub fn asem_files(dir: &Path, method: &str) -> (String, String) {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
-    let (meta, data) = (read("ASEM_iMeta.csv"), read("ASEM_iData.csv"));
-    let spec_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let (meta, data) = (
+        read(&dir.join("ASEM_iMeta.csv")),
+        read(&dir.join("ASEM_iData.csv")),
+    );
+    let method_path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/pipeline")
-        .join(format!("{pipeline}.toml"));
-    let spec = coinr::read_pipeline(&spec_path, Lang::En)
-        .unwrap_or_else(|e| panic!("{}: {e:?}", spec_path.display()));
-    let source = |name, text| coinr::Source { name, text };
-    let converted = coinr::convert(
-        source("ASEM_iMeta.csv", &meta),
-        source("ASEM_iData.csv", &data),
+        .join(format!("{method}.toml"));
+    let method = Method::from_toml(&read(&method_path), None)
+        .unwrap_or_else(|e| panic!("{}: {e}", method_path.display()));
+    let imported = import(
+        Source {
+            name: "ASEM_iMeta.csv",
+            text: &meta,
+        },
+        Source {
+            name: "ASEM_iData.csv",
+            text: &data,
+        },
         ["asem.toml", "asem.csv"],
-        &spec,
+        &method,
         "asem",
         "ASEM Sustainable Connectivity",
-        Lang::En,
     )
-    .unwrap_or_else(|issues| panic!("{issues:?}"));
-    (converted.framework, converted.data)
+    .unwrap_or_else(|failure| panic!("{failure}"));
+    (imported.framework_text, imported.data_text)
 }
 
 #[cfg(test)]

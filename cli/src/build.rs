@@ -6,14 +6,14 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dti_core::pipeline::{
-    self, Correlation, DropReason, FlagThresholds, ImputeMethod, PipelineError, PointTreatment,
-    Stage, TreatOutcome, Tree, correlations, cronbach_by_aggregate, indicator_stats, rank_scores,
-    tree_from_framework,
+    self, Build, Correlation, DropReason, FlagThresholds, PointTreatment, Stage, TreatOutcome,
+    correlations, cronbach_by_aggregate, indicator_stats,
 };
-use dti_core::{Diagnostic, Framework, Lang, Location, Severity, format_decimal};
+use dti_core::score::rank_within_groups;
+use dti_core::{Framework, Lang, NodeKind, Problem, Severity, format_decimal};
 use serde::Serialize;
 
-use crate::error::{Error, Issue};
+use crate::error::Error;
 use crate::input::{self, Input};
 use crate::output::{self, Cell, Document, Table, TableFormat};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
@@ -90,7 +90,7 @@ struct TableJson {
     /// Row by row.
     values: Vec<Vec<Option<f64>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    ranks: Option<Vec<Option<usize>>>,
+    ranks: Option<Vec<Option<u32>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     group_ranks: Option<GroupRanks>,
 }
@@ -101,7 +101,7 @@ struct GroupRanks {
     grouping: String,
     /// Each unit's group, in the table's unit order.
     labels: Vec<String>,
-    ranks: Vec<Option<usize>>,
+    ranks: Vec<Option<u32>>,
 }
 
 #[derive(Serialize)]
@@ -125,133 +125,6 @@ struct DiagnosticsJson {
     effective_weights: Vec<serde_json::Value>,
 }
 
-fn pipeline_error(lang: Lang, name: &str, detail: String) -> Error {
-    Error::Data(vec![Issue::tool(
-        Severity::Error,
-        Location::file(Some(name)),
-        lang,
-        detail,
-        None,
-    )])
-}
-
-/// The pipeline's data set from the tool's ([`pipeline::pipeline_dataset`]), then the checks
-/// that need it; a value that does not fit its indicator's unit is reported where it is.
-fn pipeline_data(
-    input: &Input,
-    framework: &Framework,
-    spec: &pipeline::PipelineSpec,
-    lang: Lang,
-) -> Result<pipeline::Dataset, Error> {
-    let data = pipeline::pipeline_dataset(&input.dataset, framework).map_err(|e| match e {
-        PipelineError::Value {
-            column,
-            unit,
-            problem,
-        } => {
-            let diagnostic = Diagnostic::error(
-                Location::file(Some(&input.name))
-                    .unit(unit)
-                    .indicator(column),
-                problem,
-            );
-            Error::Data(vec![Issue::new(diagnostic, lang)])
-        }
-        other => pipeline_error(lang, &input.name, other.to_string()),
-    })?;
-    check_groupings(input, spec, &data, lang)?;
-    Ok(data)
-}
-
-/// Every weight set of the [pipeline] table names nodes of the tree and gives weights the
-/// tree can take, whether or not this build uses it (a broken set is a broken framework).
-fn check_weight_sets(
-    spec: &pipeline::PipelineSpec,
-    tree: &Tree,
-    framework: &str,
-    lang: Lang,
-) -> Result<(), Error> {
-    let here = Location::file(Some(framework));
-    let mut issues = Vec::new();
-    for (set, weights) in &spec.weights {
-        let mut fine = true;
-        for (code, &weight) in weights {
-            let detail = if tree.node(code).is_none() {
-                i18n::weight_set_unknown_node(lang, set, code)
-            } else if !weight.is_finite() || weight < 0.0 {
-                i18n::weight_set_bad_weight(lang, set, code, weight)
-            } else {
-                continue;
-            };
-            fine = false;
-            issues.push(Issue::tool(
-                Severity::Error,
-                here.clone(),
-                lang,
-                detail,
-                None,
-            ));
-        }
-        if fine && let Err(e) = spec.weighted(tree, set) {
-            issues.push(Issue::tool(
-                Severity::Error,
-                here.clone(),
-                lang,
-                e.to_string(),
-                None,
-            ));
-        }
-    }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Data(issues))
-    }
-}
-
-/// Every grouping the imputation step uses exists in the data and labels every unit.
-fn check_groupings(
-    input: &Input,
-    spec: &pipeline::PipelineSpec,
-    data: &pipeline::Dataset,
-    lang: Lang,
-) -> Result<(), Error> {
-    let Some(impute) = &spec.impute else {
-        return Ok(());
-    };
-    let mut issues = Vec::new();
-    let mut seen = Vec::new();
-    for method in std::iter::once(&impute.default).chain(impute.overrides.values()) {
-        let (ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group }) = method
-        else {
-            continue;
-        };
-        if seen.contains(&group) {
-            continue;
-        }
-        seen.push(group);
-        let here = Location::file(Some(&input.name));
-        let Some(labels) = data.group(group) else {
-            let known = data.group_names().collect::<Vec<_>>().join(", ");
-            let detail = i18n::grouping_missing(lang, group, &known);
-            issues.push(Issue::tool(Severity::Error, here, lang, detail, None));
-            continue;
-        };
-        for (unit, label) in input.dataset.units().iter().zip(labels) {
-            if label.trim().is_empty() {
-                let detail = i18n::grouping_blank(lang, group);
-                let at = here.clone().unit(&unit.code);
-                issues.push(Issue::tool(Severity::Error, at, lang, detail, None));
-            }
-        }
-    }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Data(issues))
-    }
-}
-
 /// Runs `dti build`.
 pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
@@ -264,59 +137,54 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
         return Err(Error::Data(reading));
     }
     let (framework, framework_path) = input::read_framework(Some(framework_arg), None, lang)?;
-    let Some(spec) = framework.pipeline() else {
-        return Err(Error::Usage(i18n::no_pipeline(lang, framework_arg)));
-    };
-    let tree = tree_from_framework(&framework)
-        .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?;
-    check_weight_sets(spec, &tree, framework_arg, lang)?;
-    let tree = match args.weights.as_deref() {
-        None => tree,
-        Some(set) if !spec.weights.contains_key(set) => {
-            let known: Vec<&str> = spec.weights.keys().map(String::as_str).collect();
-            return Err(Error::Usage(i18n::unknown_weight_set(
-                lang,
-                set,
-                &known.join(", "),
-            )));
-        }
-        Some(set) => spec
-            .weighted(&tree, set)
-            .map_err(|e| pipeline_error(lang, framework_arg, e.to_string()))?,
-    };
-    let data = pipeline_data(&input, &framework, spec, lang)?;
-    let results = pipeline::run(&data, &tree, spec)
-        .map_err(|e| pipeline_error(lang, &input.name, e.to_string()))?;
+    if let Some(set) = args.weights.as_deref()
+        && !framework.weight_sets().contains_key(set)
+    {
+        let problem = Problem::UnknownWeightSet {
+            name: set.to_string(),
+            known: framework.weight_sets().keys().cloned().collect(),
+        };
+        return Err(Error::Usage(problem.message(lang)));
+    }
+    let built = pipeline::build(&framework, &input.dataset, args.weights.as_deref())
+        .map_err(|failure| Error::Data(input.issues(failure.diagnostics, lang)))?;
     let stage = args.stage.stage();
-    let Some(table) = results.stage(stage) else {
+    let Some(table) = built.stage(stage) else {
         return Err(Error::Usage(i18n::stage_not_run(lang, stage.name())));
     };
-    let root = tree
-        .aggregate_codes()
-        .into_iter()
-        .max_by_key(|code| tree.level(code).unwrap_or(0));
-    let scores = match (stage, &root) {
-        (Stage::Aggregated, Some(root)) => table.column(root),
-        _ => None,
-    };
-    let ranks = scores.map(rank_scores);
-    let group_ranks = match (&args.rank_within, scores) {
-        (Some(grouping), Some(scores)) => Some(group_ranks(&data, table, scores, grouping, lang)?),
-        (Some(_), None) => return Err(Error::Usage(i18n::rank_within_needs_aggregated(lang))),
+    let main = framework.main_index();
+    let root = &framework.node(main).code;
+    let ranks: Option<Vec<Option<u32>>> = (stage == Stage::Aggregated).then(|| {
+        built
+            .results()
+            .units
+            .iter()
+            .map(|unit| unit.nodes[main].rank)
+            .collect()
+    });
+    let group_ranks = match (&args.rank_within, stage) {
+        (Some(grouping), Stage::Aggregated) => Some(group_ranks(
+            table,
+            root,
+            grouping,
+            framework.precision(),
+            lang,
+        )?),
+        (Some(_), _) => return Err(Error::Usage(i18n::rank_within_needs_aggregated(lang))),
         (None, _) => None,
     };
-    let notes = notes(&results, lang);
+    let notes = notes(&built, lang);
     let precision = framework.precision();
 
     let ranking = Ranking {
-        root: root.as_deref(),
+        root: ranks.is_some().then_some(root.as_str()),
         overall: ranks.as_deref(),
         within: group_ranks.as_ref(),
     };
     let mut tables = vec![stage_table(&input, table, &ranking, stage, precision, lang)];
     let mut diagnostics_json = None;
     if args.diagnostics {
-        let (more, json) = diagnostics(&results, &tree, lang);
+        let (more, json) = diagnostics(&built, built.framework(), lang);
         tables.extend(more);
         diagnostics_json = Some(json);
     }
@@ -338,13 +206,6 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     let format = TableFormat::choose(args.format, &args.output);
     let color = context.color && args.output.output.is_none();
     let json = || {
-        let values = (0..table.n_units())
-            .map(|i| {
-                (0..table.columns().len())
-                    .map(|j| table.column_at(j)[i])
-                    .collect()
-            })
-            .collect();
         output::to_json(
             &BuildJson {
                 data: &input.name,
@@ -352,9 +213,9 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
                 stage: stage.name(),
                 weights: args.weights.as_deref(),
                 table: TableJson {
-                    units: table.units().to_vec(),
+                    units: table.units().iter().map(|u| u.code.clone()).collect(),
                     columns: table.columns().to_vec(),
-                    values,
+                    values: table.rows(),
                     ranks: ranks.clone(),
                     group_ranks: group_ranks.clone(),
                 },
@@ -373,47 +234,37 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
 /// The index column and the ranks shown beside it.
 struct Ranking<'a> {
     root: Option<&'a str>,
-    overall: Option<&'a [Option<usize>]>,
+    overall: Option<&'a [Option<u32>]>,
     within: Option<&'a GroupRanks>,
 }
 
 /// Each unit's rank among the units of its group, on the index's scores; the grouping must
-/// be in the data. Units are matched by code (a panel's rows share their unit's group).
+/// be in the data.
 fn group_ranks(
-    data: &pipeline::Dataset,
-    table: &pipeline::Table,
-    scores: &[Option<f64>],
+    table: &dti_core::Table,
+    root: &str,
     grouping: &str,
+    precision: u32,
     lang: Lang,
 ) -> Result<GroupRanks, Error> {
-    let Some(all) = data.group(grouping) else {
-        let known = data.group_names().collect::<Vec<_>>().join(", ");
+    let Some(labels) = table.grouping(grouping) else {
+        let known = table.grouping_names().join(", ");
         return Err(Error::Usage(i18n::rank_grouping_missing(
             lang, grouping, &known,
         )));
     };
-    let rows = data.table().units();
-    let labels: Vec<String> = table
-        .units()
-        .iter()
-        .map(|unit| {
-            rows.iter()
-                .position(|u| u == unit)
-                .map(|i| all[i].clone())
-                .unwrap_or_default()
-        })
-        .collect();
-    let ranks = pipeline::rank_within_groups(scores, &labels);
+    let scores = table.column(root).unwrap_or(&[]);
+    let ranks = rank_within_groups(scores, &labels, precision);
     Ok(GroupRanks {
         grouping: grouping.to_string(),
-        labels,
+        labels: labels.iter().map(|l| l.to_string()).collect(),
         ranks,
     })
 }
 
 fn stage_table(
     input: &Input,
-    table: &pipeline::Table,
+    table: &dti_core::Table,
     ranking: &Ranking,
     stage: Stage,
     precision: u32,
@@ -446,17 +297,14 @@ fn stage_table(
     let mut out = Table::new(i18n::stage_name(lang, stage), headers);
     let mut order: Vec<usize> = (0..table.n_units()).collect();
     if let Some(ranks) = ranking.overall {
-        order.sort_by_key(|&i| (ranks[i].unwrap_or(usize::MAX), i));
+        order.sort_by_key(|&i| (ranks[i].unwrap_or(u32::MAX), i));
     }
-    let rank = |r: Option<usize>| r.map_or(Cell::Empty, |r| Cell::Integer(r as i64));
+    let rank = |r: Option<u32>| r.map_or(Cell::Empty, |r| Cell::Integer(i64::from(r)));
+    let _ = input;
     for i in order {
-        let code = &table.units()[i];
-        let name = input
-            .dataset
-            .unit(code)
-            .and_then(|u| input.dataset.units()[u].name.clone())
-            .unwrap_or_default();
-        let mut row = vec![Cell::text(code), Cell::text(name)];
+        let unit = &table.units()[i];
+        let name = unit.name.clone().unwrap_or_default();
+        let mut row = vec![Cell::text(&unit.code), Cell::text(name)];
         for (c, column) in columns.iter().enumerate() {
             row.push(Cell::number(
                 table.column(column).and_then(|v| v[i]),
@@ -480,7 +328,7 @@ fn stage_table(
 }
 
 /// Dropped units, treated points and imputed cells, as sentences.
-fn notes(results: &pipeline::Results, lang: Lang) -> Vec<String> {
+fn notes(results: &Build, lang: Lang) -> Vec<String> {
     let n = |v: f64| format_decimal(v, 2, lang);
     let mut notes = Vec::new();
     for dropped in results.dropped_units() {
@@ -546,11 +394,13 @@ fn notes(results: &pipeline::Results, lang: Lang) -> Vec<String> {
 /// Per-indicator statistics (of the raw data), correlations within each aggregate (of the
 /// normalised indicators and the aggregates) and Cronbach's alpha per aggregate.
 fn diagnostics(
-    results: &pipeline::Results,
-    tree: &Tree,
+    results: &Build,
+    framework: &Framework,
     lang: Lang,
 ) -> (Vec<Table>, DiagnosticsJson) {
-    let raw = results.stage(Stage::Raw).unwrap_or(results.normalised());
+    let empty = dti_core::Table::default();
+    let raw = results.stage(Stage::Raw).unwrap_or(&empty);
+    let aggregated = results.stage(Stage::Aggregated).unwrap_or(&empty);
     let stats = indicator_stats(raw, &FlagThresholds::default());
     let d = |v: Option<f64>| Cell::number(v, 3);
     let mut table = Table::new(
@@ -608,7 +458,6 @@ fn diagnostics(
         }));
     }
 
-    let aggregated = results.aggregated();
     let pearson = correlations(aggregated, Correlation::Pearson);
     let spearman = correlations(aggregated, Correlation::Spearman);
     let mut pairs = Table::new(
@@ -645,18 +494,26 @@ fn diagnostics(
             "flags": flags,
         }));
     };
-    for group in tree.aggregate_codes() {
-        let children: Vec<&str> = tree.children(&group).into_iter().map(|(c, _)| c).collect();
+    let nodes = framework.nodes();
+    for node in nodes {
+        let NodeKind::Aggregate { children, .. } = &node.kind else {
+            continue;
+        };
+        let group = &node.code;
+        let children: Vec<&str> = children
+            .iter()
+            .map(|edge| nodes[edge.child].code.as_str())
+            .collect();
         for (i, a) in children.iter().enumerate() {
             for b in &children[i + 1..] {
-                push(&group, a, b, true);
+                push(group, a, b, true);
             }
         }
         for child in &children {
-            push(&group, child, &group, false);
+            push(group, child, group, false);
         }
     }
-    let alphas = cronbach_by_aggregate(aggregated, tree);
+    let alphas = cronbach_by_aggregate(aggregated, framework);
     let mut alpha = Table::new(
         i18n::alpha(lang),
         vec![
@@ -667,7 +524,7 @@ fn diagnostics(
     for (group, value) in &alphas {
         alpha.push(vec![Cell::text(group), Cell::number(*value, 3)]);
     }
-    let (weights, weights_json) = effective_weights(results, tree, lang);
+    let (weights, weights_json) = effective_weights(framework, lang);
     (
         vec![table, pairs, alpha, weights],
         DiagnosticsJson {
@@ -679,13 +536,9 @@ fn diagnostics(
     )
 }
 
-/// Every node's level, weight among its siblings and effective weight in the index (the
-/// product of its share of its siblings' weights up to the root).
-fn effective_weights(
-    results: &pipeline::Results,
-    tree: &Tree,
-    lang: Lang,
-) -> (Table, Vec<serde_json::Value>) {
+/// Every node's level, weight in its parent (when it has one parent) and effective weight in
+/// the main index (its share of the index's weight, over every path to it).
+fn effective_weights(framework: &Framework, lang: Lang) -> (Table, Vec<serde_json::Value>) {
     let mut table = Table::new(
         i18n::effective_weights(lang),
         vec![
@@ -696,17 +549,16 @@ fn effective_weights(
         ],
     );
     let mut json = Vec::new();
-    for (code, effective) in results.effective_weights() {
-        let level = tree.level(code);
-        let weight = tree.node(code).map(|n| n.weight);
+    for node in framework.weight_table() {
         table.push(vec![
-            Cell::text(code),
-            Cell::Integer(i64::from(level.unwrap_or(0))),
-            Cell::number(weight, 4),
-            Cell::number(Some(*effective), 4),
+            Cell::text(&node.code),
+            Cell::Integer(i64::from(node.level)),
+            Cell::number(node.weight, 4),
+            Cell::number(Some(node.effective_weight), 4),
         ]);
         json.push(serde_json::json!({
-            "code": code, "level": level, "weight": weight, "effective_weight": effective,
+            "code": node.code, "level": node.level, "weight": node.weight,
+            "effective_weight": node.effective_weight,
         }));
     }
     (table, json)

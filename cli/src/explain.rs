@@ -67,15 +67,10 @@ pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
         return Err(Error::Usage(i18n::unknown_node(lang, code)));
     }
     let unit = input::find_unit(&input.dataset, args.unit.as_deref(), lang)?;
-    let inputs = dti_core::check(&framework, &input.dataset).inputs;
+    let table = dti_core::check(&framework, &input.dataset).table;
     let explanation =
-        dti_core::explain::explain(&framework, &inputs, unit, args.index.as_deref(), args.step)
-            .ok_or_else(|| {
-                Error::Usage(i18n::unknown_node(
-                    lang,
-                    args.index.as_deref().unwrap_or(""),
-                ))
-            })?;
+        dti_core::explain::explain(&framework, &table, unit, args.index.as_deref(), args.step)
+            .map_err(|failure| Error::Data(input.issues(failure.diagnostics, lang)))?;
 
     let color = context.color && args.output.output.is_none();
     let text = match args.format {

@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::input;
 use crate::output::{self, Cell, Table, paint};
-use crate::template::range;
 use crate::{Context, Outcome, OutputArgs, i18n};
+use dti_core::template::range_text as range;
 
 /// The formats of `dti frameworks`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -61,15 +61,12 @@ pub fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
         Some(code) => framework
             .find(code)
             .ok_or_else(|| Error::Usage(i18n::unknown_node(lang, code)))?,
-        None => *framework
-            .indices()
-            .first()
-            .ok_or_else(|| Error::Usage(i18n::unknown_node(lang, "")))?,
+        None => framework.main_index(),
     };
     let units = scored.results.units.len();
     let target = match (&args.target, args.rank) {
         (Some(text), _) => {
-            let value = input::parse_number(text)
+            let value = dti_core::value::parse_number(text)
                 .ok_or_else(|| Error::Usage(i18n::bad_target(lang, text)))?;
             Target::Value { value }
         }
@@ -92,7 +89,7 @@ pub fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
                 .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?
         }
     };
-    let plan = seek(framework, &scored.inputs, unit, node, target, &costs)
+    let plan = seek(framework, &scored.table, unit, node, target, &costs)
         .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
 
     let format = TableFormat::choose(args.format, &args.output);

@@ -390,6 +390,11 @@ pub fn number(value: f64, lang: Lang) -> String {
     }
 }
 
+/// The end of a template's note: how to check the file once filled in.
+pub fn template_check_with(lang: Lang) -> &'static str {
+    lang.pick("Kiểm tra bằng: dti check TỆP", "Check with: dti check FILE")
+}
+
 /// A scoring rule in words.
 pub fn rule_text(rule: &Rule, lang: Lang) -> String {
     let n = |v: f64| number(v, lang);
@@ -397,7 +402,7 @@ pub fn rule_text(rule: &Rule, lang: Lang) -> String {
         Rule::Score => lang.pick("điểm có sẵn", "given score").into(),
         Rule::Rate { .. } => lang.pick("tỷ lệ × điểm", "rate × points").into(),
         Rule::Target { target } => format!("{} {}", lang.pick("mục tiêu", "target"), n(*target)),
-        Rule::Goalposts { low, high } => {
+        Rule::Goalposts { low, high, .. } => {
             format!(
                 "{} {}–{}",
                 lang.pick("ngưỡng", "goalposts"),
@@ -418,17 +423,31 @@ pub fn rule_text(rule: &Rule, lang: Lang) -> String {
             .into(),
         Rule::ZScore { .. } => lang.pick("điểm chuẩn hóa z", "z-score").into(),
         Rule::Rank => lang.pick("thứ hạng", "rank").into(),
+        Rule::Borda => lang.pick("điểm Borda", "Borda score").into(),
         Rule::PercentileRank => lang.pick("bách phân vị", "percentile rank").into(),
-        Rule::DistanceToBest => lang
-            .pick("so với đơn vị tốt nhất", "distance to the best")
+        Rule::None => lang.pick("giữ nguyên giá trị", "the value itself").into(),
+        Rule::FractionOfMax { .. } => lang
+            .pick("tỷ lệ so với đơn vị tốt nhất", "fraction of the best")
             .into(),
+        Rule::DistanceToMax { .. } => lang
+            .pick("khoảng cách tới đơn vị tốt nhất", "distance to the best")
+            .into(),
+        Rule::DistanceToTarget { .. } => lang
+            .pick("khoảng cách tới mục tiêu", "distance to the target")
+            .into(),
+        Rule::DistanceToReference { unit, .. } => format!(
+            "{} {unit}",
+            lang.pick("khoảng cách tới đơn vị", "distance to unit")
+        ),
     }
 }
 
 /// An aggregation method in words.
 pub fn aggregation_text(method: Aggregation, lang: Lang) -> String {
     match method {
-        Aggregation::Mean => lang.pick("trung bình có trọng số", "weighted mean").into(),
+        Aggregation::Arithmetic => lang.pick("trung bình có trọng số", "weighted mean").into(),
+        Aggregation::Median => lang.pick("trung vị có trọng số", "weighted median").into(),
+        Aggregation::Copeland => lang.pick("điểm Copeland", "Copeland score").into(),
         Aggregation::Geometric => lang.pick("trung bình nhân", "geometric mean").into(),
         Aggregation::Harmonic => lang.pick("trung bình điều hòa", "harmonic mean").into(),
         Aggregation::PowerMean { p } => format!(
@@ -1000,8 +1019,8 @@ pub fn bad_uncertainty(lang: Lang, detail: &str) -> String {
 /// What an uncertainty file holds.
 pub fn uncertainty_hint(lang: Lang) -> String {
     lang.pick(
-        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
-        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [\"geometric\"], normalisation = [{ kind = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
+        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
+        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
     )
     .into()
 }
@@ -1108,22 +1127,10 @@ pub fn build_title(lang: Lang, stage: &str) -> String {
 /// `dti build` without a framework file.
 pub fn build_needs_framework(lang: Lang) -> String {
     lang.pick(
-        "dti build cần --framework TỆP: một tệp bộ chỉ số có bảng [pipeline]",
-        "dti build needs --framework FILE: a framework file with a [pipeline] table",
+        "dti build cần --framework: bộ chỉ số (mã có sẵn hoặc tệp) có các bước [pipeline] và cách tính điểm",
+        "dti build needs --framework: the framework (an embedded id or a file) whose [pipeline] steps and scoring build the index",
     )
     .into()
-}
-
-/// A framework without a pipeline.
-pub fn no_pipeline(lang: Lang, framework: &str) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "{framework} không có bảng [pipeline]: thêm [pipeline.normalise] và [pipeline.aggregate] vào tệp bộ chỉ số (xem tài liệu của dti_core::pipeline)"
-        ),
-        Lang::En => format!(
-            "{framework} has no [pipeline] table: add [pipeline.normalise] and [pipeline.aggregate] to the framework file (see the dti_core::pipeline documentation)"
-        ),
-    }
 }
 
 /// A list, or a dash when it is empty.

@@ -369,7 +369,7 @@ pub struct Scored {
     /// The results as the data stands.
     pub results: dti_core::Results,
     /// The checked values, in each indicator's unit.
-    pub inputs: dti_core::Inputs,
+    pub table: dti_core::Table,
 }
 
 impl Scored {
@@ -406,18 +406,12 @@ pub fn read_scored_or(
         read_framework(source.framework.as_deref(), input.framework, lang)?;
     let (results, issues) = crate::score::score(&input, &framework, lang)?;
     crate::score::report_warnings(&issues, &input, context);
-    let inputs = dti_core::check(&framework, &input.dataset).inputs;
+    let table = dti_core::check(&framework, &input.dataset).table;
     Ok(Scored {
         input,
         framework,
         framework_path,
         results,
-        inputs,
+        table,
     })
-}
-
-/// Reads a number written as in data cells' simplest form: `0.75`, `0,75`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim().replace(',', ".");
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
 }

@@ -42,8 +42,9 @@ macro_rules! robustness_default {
     () => {
         "\
 Uncertainty file (--uncertainty, TOML or JSON); without one the default is:
-  aggregation = [\"geometric\"]   # alternatives: mean, geometric, harmonic, minimum, power_mean:P
-  normalisation = [{ kind = \"min_max\" }]   # alternative scoring rules (framework rule syntax)
+  aggregation = [{ method = \"geometric\" }]   # alternative methods, as in framework files:
+                  # arithmetic, geometric, harmonic, median, minimum, { method = \"power_mean\", p = P }
+  normalisation = [{ method = \"min_max\" }]   # alternative rules, as in framework files
   missing = []                  # alternative missing-data policies: zero, skip
   [weights]
   share = 0.25                  # every edge weight × a factor drawn from [0.75, 1.25]

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use dti_core::analysis::merge::{Mapping, Method, merge, parse_mapping};
-use dti_core::{Framework, Lang, Location, Results, Severity, Value, embedded};
+use dti_core::analysis::merge::{Mapping, Method, merge, parse_mapping, parse_weights};
+use dti_core::{Framework, Lang, Results, Value, embedded};
 use serde::Serialize;
 
 use crate::error::{Error, Issue, render_issues};
@@ -75,49 +75,6 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
     })
 }
 
-/// Reads weights: lines `code,weight` (comma, semicolon or tab; an optional header line;
-/// `#` lines are notes).
-pub fn parse_weights(text: &str, name: &str, lang: Lang) -> Result<HashMap<String, f64>, Error> {
-    let mut weights = HashMap::new();
-    let mut issues = Vec::new();
-    let mut first = true;
-    for (index, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let header = std::mem::replace(&mut first, false);
-        let separator = [';', '\t', ',']
-            .into_iter()
-            .find(|&c| line.contains(c))
-            .unwrap_or(',');
-        let (code, weight) = line.split_once(separator).unwrap_or((line, ""));
-        let (code, weight) = (
-            code.trim().trim_matches('"'),
-            weight.trim().trim_matches('"'),
-        );
-        match input::parse_number(weight) {
-            Some(w) if w >= 0.0 => {
-                weights.insert(code.to_string(), w);
-            }
-            // The first line may be a header (`code,weight`).
-            _ if header => {}
-            _ => issues.push(Issue::tool(
-                Severity::Error,
-                Location::file(Some(name)).at(index as u64 + 1, 2),
-                lang,
-                i18n::bad_weight(lang, weight),
-                None,
-            )),
-        }
-    }
-    if issues.is_empty() {
-        Ok(weights)
-    } else {
-        Err(Error::Data(issues))
-    }
-}
-
 /// Runs `dti merge`.
 pub fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
@@ -137,7 +94,11 @@ pub fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
     let mapping = parse_mapping(&mapping_text, Some(&mapping_name))
         .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
     let weights = match &args.weights {
-        Some(path) => parse_weights(&read_text(path, lang)?, &path.display().to_string(), lang)?,
+        Some(path) => {
+            let name = path.display().to_string();
+            parse_weights(&read_text(path, lang)?, Some(&name))
+                .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?
+        }
         None => HashMap::new(),
     };
     let framework = &scored.framework;
@@ -151,7 +112,8 @@ pub fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
                 notes.push(diagnostic);
             }
         }
-        Ok(dti_core::compute(framework, &merged.inputs))
+        dti_core::compute(framework, &merged.table)
+            .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))
     };
     let mean = match args.method {
         MethodArg::Mean | MethodArg::Both => Some(run_method(&Method::Mean)?),

@@ -69,7 +69,8 @@ pub fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Error> {
         .iter()
         .map(|code| find(code))
         .collect::<Result<Vec<_>, _>>()?;
-    let removals = remove_one(framework, &scored.inputs, index, &candidates);
+    let removals = remove_one(framework, &scored.table, index, &candidates)
+        .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
     let index_code = framework.node(index).code.clone();
     let nominal: Vec<Option<u32>> = scored
         .results

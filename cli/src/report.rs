@@ -40,8 +40,8 @@ pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome, Error> {
     let (results, issues) = crate::score::score(&input, &framework, lang)?;
     crate::score::report_warnings(&issues, &input, context);
     let unit = input::find_unit(&input.dataset, args.unit.as_deref(), lang)?;
-    let inputs = dti_core::check(&framework, &input.dataset).inputs;
-    let explanation = dti_core::explain::explain(&framework, &inputs, unit, None, 0.1);
+    let table = dti_core::check(&framework, &input.dataset).table;
+    let explanation = dti_core::explain::explain(&framework, &table, unit, None, 0.1).ok();
     let html = render(
         &framework,
         &input,

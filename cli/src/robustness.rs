@@ -94,7 +94,7 @@ pub fn default_uncertainty() -> Uncertainty {
             share: 0.25,
             nodes: Vec::new(),
         }),
-        aggregation: vec!["geometric".into()],
+        aggregation: vec![dti_core::Aggregation::Geometric],
         normalisation: vec![Rule::MinMax {
             low: 0.0,
             high: 1.0,
@@ -170,7 +170,7 @@ pub fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
         Duration::ZERO
     };
     let analysis = with_progress(show_progress, expected, runs, lang, || {
-        analyse(&scored.framework, &scored.inputs, &uncertainty, &settings)
+        analyse(&scored.framework, &scored.table, &uncertainty, &settings)
     })
     .map_err(|failure| {
         let messages: Vec<String> = Issue::all(failure.diagnostics, lang)
@@ -249,7 +249,7 @@ fn estimate(
         ..settings.clone()
     };
     let start = Instant::now();
-    let Ok(analysis) = analyse(&scored.framework, &scored.inputs, uncertainty, &pilot) else {
+    let Ok(analysis) = analyse(&scored.framework, &scored.table, uncertainty, &pilot) else {
         return Duration::ZERO;
     };
     let one = start.elapsed() / u32::try_from(analysis.runs.len().max(1)).unwrap_or(1);
@@ -322,7 +322,11 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             "{}: {} / {}",
             i18n::aggregation_word(lang),
             i18n::nominal(lang),
-            or(uncertainty.aggregation.clone())
+            or(uncertainty
+                .aggregation
+                .iter()
+                .map(|m| i18n::aggregation_text(*m, lang))
+                .collect())
         ));
     }
     if !uncertainty.normalisation.is_empty() {

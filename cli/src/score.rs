@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dti_core::{Diagnostic, Framework, Lang, Problem, Results, Severity};
+use dti_core::{Framework, Lang, Results, Severity};
 
 use crate::error::{Error, Issue, counts};
 use crate::input::{self, Input};
@@ -61,7 +61,11 @@ pub fn score(
 ) -> Result<(Results, Vec<Issue>), Error> {
     match dti_core::score(framework, &input.dataset) {
         Ok(results) => {
-            let diagnostics = combine(framework, &input.diagnostics, results.diagnostics.clone());
+            let diagnostics = dti_core::diagnostic::merge(
+                framework,
+                &input.diagnostics,
+                results.diagnostics.clone(),
+            );
             let issues = input.issues(diagnostics, lang);
             if issues.iter().any(|i| i.severity() == Severity::Error) {
                 return Err(Error::Data(issues));
@@ -69,7 +73,8 @@ pub fn score(
             Ok((results, issues))
         }
         Err(failure) => {
-            let diagnostics = combine(framework, &input.diagnostics, failure.diagnostics);
+            let diagnostics =
+                dti_core::diagnostic::merge(framework, &input.diagnostics, failure.diagnostics);
             Err(Error::Data(input.issues(diagnostics, lang)))
         }
     }
@@ -108,52 +113,6 @@ pub fn display_order(framework: &Framework, results: &Results) -> Vec<usize> {
         .filter_map(|&id| results.node_position(&framework.node(id).code));
     let others = (0..results.nodes.len()).filter(|&p| !results.nodes[p].index);
     indices.chain(others).collect()
-}
-
-/// The reader's diagnostics followed by the checker's, without the checker's echoes of
-/// what the reader already reported: no "no data" after a reading error, no "no value"
-/// for a cell the reader could not read.
-pub fn combine(
-    framework: &Framework,
-    reading: &[Diagnostic],
-    checking: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let errors: Vec<&Diagnostic> = reading.iter().filter(|d| d.is_error()).collect();
-    let unread = |d: &Diagnostic| {
-        errors.iter().any(|e| {
-            e.location.unit.is_some()
-                && e.location.unit == d.location.unit
-                && e.location.indicator == d.location.indicator
-        })
-    };
-    let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
-    let mut all = reading.to_vec();
-    all.extend(checking.into_iter().filter(|d| match d.problem {
-        Problem::NoData => errors.is_empty(),
-        Problem::MissingValue { .. } => !unreadable && !unread(d),
-        _ => true,
-    }));
-    weigh(framework, &mut all);
-    all
-}
-
-/// Demotes to notes the warnings about missing values of indicators that carry no points
-/// (the DTI's smart-city indicator is reported but not scored): they change nothing.
-fn weigh(framework: &Framework, diagnostics: &mut [Diagnostic]) {
-    for diagnostic in diagnostics {
-        let weightless = diagnostic
-            .location
-            .indicator
-            .as_deref()
-            .and_then(|code| framework.find(code))
-            .is_some_and(|id| framework.node(id).points == Some(0.0));
-        if weightless
-            && diagnostic.severity == Severity::Warning
-            && matches!(diagnostic.problem, Problem::MissingValue { .. })
-        {
-            diagnostic.severity = Severity::Note;
-        }
-    }
 }
 
 /// A unit's heading: `22 · Quảng Ninh · 2022`.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dti_core::analysis::whatif::{WhatIf, what_if};
-use dti_core::{Dataset, Framework, Lang, NodeId, Results, Severity};
+use dti_core::{Diagnostic, Framework, Lang, Location, NodeId, Results};
 
 use crate::error::Error;
 use crate::input::{self, Scored};
@@ -46,7 +46,7 @@ pub fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
     )?;
     let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;
     let changes = parse_changes(&scored.framework, &args.set, lang)?;
-    let outcome = what_if(&scored.framework, &scored.inputs, unit, &changes)
+    let outcome = what_if(&scored.framework, &scored.table, unit, &changes)
         .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
 
     let format = TableFormat::choose(args.format, &args.output);
@@ -64,9 +64,9 @@ pub fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Reads `CODE=VALUE` arguments. Values go through the core's own cell reader (a one-cell
-/// data set, checked against the framework) so units, ranges, decimal commas, percentages
-/// and fractions are read exactly as in data files.
+/// Reads `CODE=VALUE` arguments. Values go through the core's own cell reader
+/// ([`dti_core::check::read_value`]) so units, ranges, decimal commas, percentages and
+/// fractions are read exactly as in data files; a blank value removes the unit's value.
 pub fn parse_changes(
     framework: &Framework,
     given: &[String],
@@ -87,33 +87,16 @@ pub fn parse_changes(
         if changes.iter().any(|(n, _)| *n == node) {
             return Err(Error::Usage(i18n::set_twice(lang, code)));
         }
-        let text = text.trim();
-        if text.is_empty() {
-            changes.push((node, None));
-            continue;
-        }
-        let quoted = format!("\"{}\"", text.replace('"', "\"\""));
-        let csv = format!("code\t{code}\nX\t{quoted}\n");
-        let parsed = Dataset::from_csv(&csv, None);
-        let checked = dti_core::check(framework, &parsed.dataset);
-        let problem = parsed
-            .diagnostics
-            .iter()
-            .chain(&checked.diagnostics)
-            .find(|d| {
-                d.severity == Severity::Error
-                    && d.location.indicator.as_deref().is_none_or(|c| c == code)
-            });
-        if let Some(problem) = problem {
-            let mut message = format!("--set {argument}: {}", problem.message(lang));
-            if let Some(hint) = problem.hint(lang) {
-                message.push_str(&format!(" ({}: {hint})", i18n::hint_label(lang)));
+        match dti_core::check::read_value(framework.node(node), text) {
+            Ok(value) => changes.push((node, value)),
+            Err(problem) => {
+                let diagnostic = Diagnostic::error(Location::default(), problem);
+                let mut message = format!("--set {argument}: {}", diagnostic.message(lang));
+                if let Some(hint) = diagnostic.hint(lang) {
+                    message.push_str(&format!(" ({}: {hint})", i18n::hint_label(lang)));
+                }
+                return Err(Error::Usage(message));
             }
-            return Err(Error::Usage(message));
-        }
-        match checked.inputs.get(0, node) {
-            Some(value) => changes.push((node, Some(value))),
-            None => return Err(Error::Usage(i18n::set_syntax(lang, argument))),
         }
     }
     Ok(changes)
@@ -157,7 +140,7 @@ fn document(
                 "{} · {}: {} → {}",
                 indicator.code,
                 indicator.names.get(lang),
-                show(scored.inputs.get(unit, node)),
+                show(scored.table.indicator_value(&scored.framework, unit, node)),
                 show(value)
             )
         })

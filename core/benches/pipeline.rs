@@ -1,140 +1,73 @@
-//! Full rebuilds of COINr's ASEM example (51 units × 49 indicators, 4 levels): denominate,
-//! impute by group, screen, treat, normalise, aggregate. COINr takes about 0.11 s for one.
+//! Full builds of COINr's ASEM example (51 units × 49 indicators, 4 levels): denominate,
+//! impute by group, screen, treat, then scoring (min-max, arithmetic means). COINr takes about
+//! 0.11 s for one.
 //!
-//! - `asem full rebuild (51 x 49)`: one [`run`], allocating everything afresh;
-//! - `asem rebuild, reused workspace`: one [`run_with`] through a warm [`Workspace`];
+//! - `asem full rebuild (51 x 49)`: one [`build`] from the data set as read, through the whole
+//!   engine (check, steps, scoring with ranks and points);
 //! - `asem 600 rebuilds, perturbed weights`: a stand-in for COINr's sensitivity analysis of the
-//!   example (N = 100 samples, 4 uncertain choices → 600 runs, about 68 s in COINr): 600 runs,
-//!   each with every weight multiplied by a seeded uniform factor in [0.75, 1.25].
+//!   example (N = 100 samples, 4 uncertain choices → 600 runs, about 68 s in COINr): 600
+//!   builds, each with every weight multiplied by a seeded uniform factor in [0.75, 1.25].
 //!
 //! Reads the data from `../shared/conformance/coinr-asem/` relative to the workspace root and
-//! the methodology from `tests/fixtures/pipeline/asem-full.toml`; prints a note and exits if the
-//! data is missing.
+//! the methodology from `tests/fixtures/pipeline/asem-full.toml`, imported by the core's COINr
+//! import; prints a note and exits if the data is missing.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::Criterion;
-use dti_core::pipeline::{
-    Dataset, NodeKind, NodeSpec, PipelineSpec, Tree, Workspace, run, run_with,
-};
+use dti_core::coinr::{Method, Source, import};
+use dti_core::pipeline::build;
 use dti_core::random::SplitMix64;
+use dti_core::{Dataset, Framework};
 
-type Rows = (Vec<String>, Vec<Vec<String>>);
-
-fn read(path: &Path) -> Option<Rows> {
-    let mut r = csv::Reader::from_path(path).ok()?;
-    let header = r.headers().ok()?.iter().map(str::to_owned).collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.map(|r| r.iter().map(str::to_owned).collect()))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    Some((header, rows))
-}
-
-fn num(s: &str) -> Option<f64> {
-    s.parse().ok()
-}
-
-fn load(dir: &Path) -> Option<(Dataset, Tree)> {
-    let (mh, meta) = read(&dir.join("ASEM_iMeta.csv"))?;
-    let at = |h: &[String], name: &str| h.iter().position(|c| c == name);
-    let (code, ty, par, w, d, den, tgt) = (
-        at(&mh, "iCode")?,
-        at(&mh, "Type")?,
-        at(&mh, "Parent")?,
-        at(&mh, "Weight")?,
-        at(&mh, "Direction")?,
-        at(&mh, "Denominator")?,
-        at(&mh, "Target")?,
-    );
-    let (mut nodes, mut numeric, mut groups) = (Vec::new(), Vec::new(), Vec::new());
-    for row in &meta {
-        let kind = match row[ty].as_str() {
-            "Indicator" => NodeKind::Indicator {
-                direction: row[d].parse().ok()?,
-                denominator: (row[den] != "NA").then(|| row[den].clone()),
-                target: num(&row[tgt]),
-            },
-            "Aggregate" => NodeKind::Aggregate,
-            "Denominator" => {
-                numeric.push(row[code].clone());
-                continue;
-            }
-            _ => {
-                groups.push(row[code].clone());
-                continue;
-            }
-        };
-        if matches!(kind, NodeKind::Indicator { .. }) {
-            numeric.push(row[code].clone());
-        }
-        nodes.push(NodeSpec {
-            code: row[code].clone(),
-            parent: (row[par] != "NA").then(|| row[par].clone()),
-            weight: num(&row[w])?,
-            level: None,
-            kind,
-        });
-    }
-    let (dh, rows) = read(&dir.join("ASEM_iData.csv"))?;
-    let u = at(&dh, "uCode")?;
-    let mut data = Dataset::new(rows.iter().map(|r| r[u].clone()).collect(), None).ok()?;
-    for name in &numeric {
-        let j = at(&dh, name)?;
-        data.push_column(name.clone(), rows.iter().map(|r| num(&r[j])).collect())
-            .ok()?;
-    }
-    for name in &groups {
-        let j = at(&dh, name)?;
-        data.push_group(name.clone(), rows.iter().map(|r| r[j].clone()).collect())
-            .ok()?;
-    }
-    Some((data, Tree::new(nodes).ok()?))
+fn load(root: &Path) -> Result<(Framework, Dataset), String> {
+    let dir = root.join("../shared/conformance/coinr-asem");
+    let read =
+        |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let meta = read(&dir.join("ASEM_iMeta.csv"))?;
+    let data = read(&dir.join("ASEM_iData.csv"))?;
+    let method = read(&root.join("tests/fixtures/pipeline/asem-full.toml"))?;
+    let method = Method::from_toml(&method, None).map_err(|e| e.to_string())?;
+    let imported = import(
+        Source {
+            name: "ASEM_iMeta.csv",
+            text: &meta,
+        },
+        Source {
+            name: "ASEM_iData.csv",
+            text: &data,
+        },
+        ["asem.toml", "asem.csv"],
+        &method,
+        "asem",
+        "ASEM",
+    )
+    .map_err(|e| e.to_string())?;
+    let dataset = Dataset::from_csv(&imported.data_text, None).dataset;
+    Ok((imported.framework, dataset))
 }
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = root.join("../shared/conformance/coinr-asem");
-    let Some((data, tree)) = load(&dir) else {
-        println!(
-            "ASEM conformance data not found at {}; nothing to benchmark",
-            dir.display()
-        );
-        return;
-    };
-    let spec_path = root.join("tests/fixtures/pipeline/asem-full.toml");
-    let spec = match std::fs::read_to_string(&spec_path).map(|t| PipelineSpec::from_toml(&t)) {
-        Ok(Ok(spec)) => spec,
-        Ok(Err(e)) => {
-            println!("{}: {e}", spec_path.display());
-            return;
-        }
-        Err(e) => {
-            println!("{}: {e}", spec_path.display());
+    let (framework, data) = match load(&root) {
+        Ok(loaded) => loaded,
+        Err(why) => {
+            println!("ASEM example not available ({why}); nothing to benchmark");
             return;
         }
     };
     let mut c = Criterion::default().configure_from_args();
     c.bench_function("asem full rebuild (51 x 49)", |b| {
-        b.iter(|| run(black_box(&data), black_box(&tree), black_box(&spec)))
-    });
-    let mut workspace = Workspace::default();
-    c.bench_function("asem rebuild, reused workspace", |b| {
-        b.iter(|| {
-            run_with(&mut workspace, black_box(&data), black_box(&tree), &spec)
-                .map(|r| r.aggregated().n_units())
-        })
+        b.iter(|| build(black_box(&framework), black_box(&data), None))
     });
 
     let mut rng = SplitMix64::new(2024);
-    let weights: Vec<Vec<f64>> = (0..600)
-        .map(|_| {
-            tree.nodes()
-                .iter()
-                .map(|n| n.weight * (0.75 + 0.5 * rng.next_f64()))
-                .collect()
+    let frameworks: Vec<Framework> = (0..600)
+        .filter_map(|_| {
+            framework
+                .with_weights(|_, _, w| w * (0.75 + 0.5 * rng.next_f64()))
+                .ok()
         })
         .collect();
     let mut group = c.benchmark_group("sensitivity");
@@ -142,12 +75,9 @@ fn main() {
     group.bench_function("asem 600 rebuilds, perturbed weights", |b| {
         b.iter(|| {
             let mut total = 0.0;
-            for w in &weights {
-                let Ok(tree) = tree.reweighted(w) else {
-                    continue;
-                };
-                if let Ok(r) = run_with(&mut workspace, &data, &tree, &spec) {
-                    total += r.aggregated().get("CHE", "Index").unwrap_or(0.0);
+            for framework in &frameworks {
+                if let Ok(built) = build(framework, &data, None) {
+                    total += built.results().value("CHE", "Index").unwrap_or(0.0);
                 }
             }
             black_box(total)

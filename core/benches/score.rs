@@ -47,7 +47,7 @@ fn large(c: &mut Criterion) {
         b.iter(|| check(&framework, black_box(&parsed.dataset)))
     });
     group.bench_function("compute", |b| {
-        b.iter(|| compute(&framework, black_box(&checked.inputs)))
+        b.iter(|| compute(&framework, black_box(&checked.table)))
     });
     group.bench_function("parse + check + score", |b| {
         b.iter(|| {

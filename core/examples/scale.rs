@@ -62,7 +62,7 @@ fn main() {
         return;
     }
     let begin = Instant::now();
-    let results = compute(&framework, &checked.inputs);
+    let results = compute(&framework, &checked.table).expect("scores");
     stage("compute", begin);
     stage("parse + check + compute", start);
     println!("  {} units scored", results.units.len());

@@ -1,73 +1,19 @@
-//! Checking a data set against a framework, and putting its values into the indicators' units.
+//! Checking a data set against a framework, and putting its values into the indicators' units:
+//! from a [`Dataset`] to the [`Table`] the engine computes with.
 
-use crate::dataset::{Dataset, UnitInfo};
+use crate::dataset::Dataset;
 use crate::diagnostic::{Diagnostic, Location, Problem};
-use crate::framework::{Framework, MissingPolicy, NodeId, Unit};
+use crate::framework::{Framework, MissingPolicy, Unit};
+use crate::table::Table;
 use crate::value::Value;
 
-/// The raw values a framework needs, one column per indicator, each value already in the
-/// indicator's unit and within its range; `None` where the data has no value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Inputs {
-    units: Vec<UnitInfo>,
-    /// `columns[node]` holds one entry per unit for indicators, nothing for aggregates.
-    columns: Vec<Vec<Option<f64>>>,
-}
-
-impl Inputs {
-    /// Inputs for the given units with every value missing.
-    pub fn empty(framework: &Framework, units: Vec<UnitInfo>) -> Inputs {
-        let columns = framework
-            .nodes()
-            .iter()
-            .map(|node| {
-                if node.is_indicator() {
-                    vec![None; units.len()]
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        Inputs { units, columns }
-    }
-
-    /// The units.
-    pub fn units(&self) -> &[UnitInfo] {
-        &self.units
-    }
-
-    /// The raw values of an indicator, one per unit (empty for aggregates).
-    pub fn column(&self, node: NodeId) -> &[Option<f64>] {
-        self.columns.get(node).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// The raw value of a unit for an indicator.
-    pub fn get(&self, unit: usize, node: NodeId) -> Option<f64> {
-        self.columns.get(node)?.get(unit).copied().flatten()
-    }
-
-    /// Replaces a raw value. The value must already be in the indicator's unit; it is clamped
-    /// to the indicator's range so that what-if changes cannot leave the scale.
-    pub fn set(&mut self, framework: &Framework, unit: usize, node: NodeId, value: Option<f64>) {
-        let Some(slot) = self
-            .columns
-            .get_mut(node)
-            .and_then(|column| column.get_mut(unit))
-        else {
-            return;
-        };
-        let range = framework.node(node).range;
-        *slot = value
-            .filter(|v| v.is_finite())
-            .map(|v| v.clamp(range.low, range.high));
-    }
-}
-
-/// What checking found: the usable inputs and every problem.
+/// What checking found: the usable values and every problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {
-    /// The values, in the indicators' units (values with errors are left out).
-    pub inputs: Inputs,
+    /// One column per indicator of the framework, in the framework's order, each value in its
+    /// indicator's unit and within its range (values with errors are left out), then one column
+    /// per denominator the framework names and the data has.
+    pub table: Table,
     /// Errors, warnings and notes.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -77,84 +23,190 @@ pub struct Checked {
 pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     let mut diagnostics = Vec::new();
     let file = data.name();
-    let mut inputs = Inputs::empty(framework, data.units().to_vec());
+    let denominators = framework.denominators();
+    let mut columns: Vec<String> = framework
+        .indicators()
+        .map(|id| framework.node(id).code.clone())
+        .collect();
+    let indicator_count = columns.len();
+    let given_denominators: Vec<&str> = denominators
+        .iter()
+        .copied()
+        .filter(|d| data.column(d).is_some() && framework.find(d).is_none())
+        .collect();
+    columns.extend(given_denominators.iter().map(|d| d.to_string()));
+    let mut table = Table::new(data.units().to_vec(), columns);
     if data.units().is_empty() {
         diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoData));
     }
     for code in data.columns() {
-        match framework.find(code) {
-            Some(id) if framework.node(id).is_indicator() => {}
-            _ => {
-                let location = Location::file(file).indicator(code);
-                diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator));
-            }
+        let known = match framework.find(code) {
+            Some(id) => framework.node(id).is_indicator(),
+            None => denominators.contains(&code.as_str()),
+        };
+        if !known {
+            let location = Location::file(file).indicator(code);
+            diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator));
         }
     }
-    let policy = framework.missing();
-    for id in framework.indicators() {
+    for (position, id) in framework.indicators().enumerate() {
         let node = framework.node(id);
         let column = data.column(&node.code);
         let values = column.map(|c| data.column_values(c)).unwrap_or(&[]);
-        let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
-        for (position, unit) in data.units().iter().enumerate() {
+        for (row, unit) in data.units().iter().enumerate() {
             let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
-            let Some(value) = values.get(position).copied().flatten() else {
-                if unscored {
-                    continue; // reported but not scored (the DTI's smart-city indicator)
-                }
-                let problem = Problem::MissingValue { policy };
-                diagnostics.push(match policy {
-                    MissingPolicy::Zero => Diagnostic::warning(location(), problem),
-                    MissingPolicy::Skip => Diagnostic::note(location(), problem),
-                    MissingPolicy::Reject => Diagnostic::error(location(), problem),
-                });
+            let Some(value) = values.get(row).copied().flatten() else {
+                diagnostics.extend(missing_value(framework, id, location()));
                 continue;
             };
-            let located = || {
-                let origin = column.and_then(|c| data.origin(position, c));
-                match origin {
-                    Some((line, col)) => location().at(line, col),
-                    None => location(),
-                }
+            let located = || match column.and_then(|c| data.origin(row, c)) {
+                Some((line, col)) => location().at(line, col),
+                None => location(),
             };
-            match value.in_unit(node.unit) {
+            match in_indicator_unit(value, node) {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
-                Ok(x) if !x.is_finite() => {
-                    // Finite numbers can overflow: 1e308/1e-308, or 1e308 % read as a share.
-                    let text = match value {
-                        Value::Ratio {
-                            numerator,
-                            denominator,
-                        } => format!("{numerator:e}/{denominator:e}"),
-                        Value::Number { value } => format!("{value:e}"),
-                        Value::Percent { value } => format!("{value:e}%"),
-                        Value::YesNo { value } => format!("{value}"),
-                    };
-                    diagnostics.push(Diagnostic::error(located(), Problem::BadValue { text }));
+                Ok(x) => {
+                    // `x` is finite, so the table takes it.
+                    let _ = table.set(row, position, Some(x));
                 }
-                Ok(x) if !node.range.contains(x) => {
-                    // Say it the way it was written: 134 % against 0–100 %, not 1.34 against 0–1.
-                    let as_percent =
-                        matches!(value, Value::Percent { .. }) && node.unit != Unit::Percent;
-                    let factor = if as_percent { 100.0 } else { 1.0 };
-                    let problem = Problem::OutOfRange {
-                        value: x * factor,
-                        low: node.range.low * factor,
-                        high: node.range.high * factor,
-                        symbol: if as_percent {
-                            "%".into()
-                        } else {
-                            node.unit.symbol().into()
-                        },
-                    };
-                    diagnostics.push(Diagnostic::error(located(), problem));
-                }
-                Ok(x) => inputs.columns[id][position] = Some(x),
             }
         }
     }
-    Checked {
-        inputs,
-        diagnostics,
+    for (k, name) in given_denominators.iter().enumerate() {
+        let Some(column) = data.column(name) else {
+            continue;
+        };
+        for (row, unit) in data.units().iter().enumerate() {
+            let Some(value) = data.value(row, column) else {
+                continue;
+            };
+            let location = || {
+                let location = Location::file(file).unit(&unit.code).indicator(*name);
+                match data.origin(row, column) {
+                    Some((line, col)) => location.at(line, col),
+                    None => location,
+                }
+            };
+            match value.in_unit(Unit::Number) {
+                Ok(x) if x.is_finite() => {
+                    let _ = table.set(row, indicator_count + k, Some(x));
+                }
+                Ok(_) => diagnostics.push(Diagnostic::error(
+                    location(),
+                    Problem::BadValue {
+                        text: overflowed(value),
+                    },
+                )),
+                Err(problem) => diagnostics.push(Diagnostic::error(location(), problem)),
+            }
+        }
+    }
+    Checked { table, diagnostics }
+}
+
+/// A value in an indicator's unit, finite and within the indicator's range.
+fn in_indicator_unit(value: Value, node: &crate::Node) -> Result<f64, Problem> {
+    let x = value.in_unit(node.unit)?;
+    if !x.is_finite() {
+        return Err(Problem::BadValue {
+            text: overflowed(value),
+        });
+    }
+    if !node.range.contains(x) {
+        // Say it the way it was written: 134 % against 0–100 %, not 1.34 against 0–1.
+        let as_percent = matches!(value, Value::Percent { .. }) && node.unit != Unit::Percent;
+        let factor = if as_percent { 100.0 } else { 1.0 };
+        return Err(Problem::OutOfRange {
+            value: x * factor,
+            low: node.range.low * factor,
+            high: node.range.high * factor,
+            symbol: if as_percent {
+                "%".into()
+            } else {
+                node.unit.symbol().into()
+            },
+        });
+    }
+    Ok(x)
+}
+
+/// One value written as in a data cell (`0,95`, `95%`, `731/1950`, `có`), read for an
+/// indicator: in its unit and within its range, as [`check`] reads data files; `None` for a
+/// blank or a missing-value mark.
+///
+/// ```
+/// let framework = dti_core::embedded::default_framework();
+/// let i7 = framework.node(framework.find("I7").unwrap());
+/// assert_eq!(dti_core::check::read_value(i7, "0,95"), Ok(Some(0.95)));
+/// assert_eq!(dti_core::check::read_value(i7, "95%"), Ok(Some(0.95)));
+/// assert_eq!(dti_core::check::read_value(i7, ""), Ok(None));
+/// assert!(dti_core::check::read_value(i7, "1,5").is_err());
+/// ```
+pub fn read_value(node: &crate::Node, text: &str) -> Result<Option<f64>, Problem> {
+    match crate::value::read_cell(text) {
+        None => Err(Problem::BadValue {
+            text: text.trim().to_string(),
+        }),
+        Some(crate::value::Reading::Missing) => Ok(None),
+        Some(crate::value::Reading::Value { value, .. }) => {
+            in_indicator_unit(value, node).map(Some)
+        }
+    }
+}
+
+/// The diagnostics for the missing values of a table, as the framework's missing-data policy
+/// treats them (the construction pipeline reports them after its steps have run).
+#[cfg(feature = "pipeline")]
+pub(crate) fn missing_values(
+    framework: &Framework,
+    table: &Table,
+    file: Option<&str>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for id in framework.indicators() {
+        let code = &framework.node(id).code;
+        let column = table.indicator(framework, id).unwrap_or(&[]);
+        for (row, unit) in table.units().iter().enumerate() {
+            if column.get(row).copied().flatten().is_none() {
+                let location = Location::file(file).unit(&unit.code).indicator(code);
+                diagnostics.extend(missing_value(framework, id, location));
+            }
+        }
+    }
+    diagnostics
+}
+
+/// What the missing-data policy says about a missing value of an indicator; nothing for an
+/// indicator that is reported but not scored (the DTI's smart-city indicator).
+fn missing_value(
+    framework: &Framework,
+    id: crate::NodeId,
+    location: Location,
+) -> Option<Diagnostic> {
+    let node = framework.node(id);
+    let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
+    if unscored {
+        return None;
+    }
+    let policy = framework.missing();
+    let problem = Problem::MissingValue { policy };
+    Some(match policy {
+        MissingPolicy::Zero => Diagnostic::warning(location, problem),
+        MissingPolicy::Skip => Diagnostic::note(location, problem),
+        MissingPolicy::Reject => Diagnostic::error(location, problem),
+    })
+}
+
+/// A finite value whose conversion overflowed (1e308/1e-308, or 1e308 % read as a share),
+/// written as it was given.
+fn overflowed(value: Value) -> String {
+    match value {
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => format!("{numerator:e}/{denominator:e}"),
+        Value::Number { value } => format!("{value:e}"),
+        Value::Percent { value } => format!("{value:e}%"),
+        Value::YesNo { value } => format!("{value}"),
     }
 }

@@ -158,7 +158,7 @@ impl Rows<'_> {
 }
 
 /// The separator that occurs most often in the header line outside quotes (comma on a tie).
-fn detect_delimiter(header: &str) -> u8 {
+pub(crate) fn detect_delimiter(header: &str) -> u8 {
     let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
     for byte in header.bytes() {

@@ -288,6 +288,273 @@ pub enum Problem {
         /// What the missing-data policy did with it.
         policy: crate::framework::MissingPolicy,
     },
+    /// A spelling of an earlier version of the file format.
+    OldSpelling {
+        /// What the file says.
+        old: String,
+        /// What to write instead.
+        new: String,
+    },
+    /// A `[pipeline.normalise]` table of an earlier version: normalisation is now each
+    /// indicator's rule.
+    NormaliseIsRule,
+    /// A `[pipeline.aggregate]` table of an earlier version: aggregation is now each aggregate's
+    /// method (and `min_share` the framework's `min_availability`).
+    AggregateIsMethod {
+        /// True when the table gave `min_share`.
+        min_share: bool,
+    },
+    /// An aggregation method that does not exist.
+    UnknownMethod {
+        /// The name as written.
+        name: String,
+    },
+    /// `power_mean` without a finite, non-zero exponent `p`.
+    BadExponent,
+    /// An exponent `p` given to a method other than `power_mean`.
+    UnexpectedExponent {
+        /// The method.
+        method: String,
+    },
+    /// A rule that measures the distance to the indicator's target, on an indicator without one.
+    RuleNeedsTarget {
+        /// The rule's name.
+        rule: String,
+    },
+    /// The target of a distance-to-target rule is not better than the worst unit's value, so
+    /// the distance is undefined.
+    TargetNotAboveWorst {
+        /// The indicator's target.
+        target: f64,
+        /// The worst unit's value.
+        worst: f64,
+    },
+    /// A distance-to-reference rule names a unit the data does not have.
+    UnknownReferenceUnit {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The reference unit of a distance-to-reference rule has no value.
+    ReferenceWithoutValue {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The reference unit of a distance-to-reference rule has the worst value of all, so the
+    /// distance is undefined.
+    ReferenceIsWorst {
+        /// The unit's code.
+        unit: String,
+    },
+    /// A negative value where a method needs values of zero or more.
+    NegativeValue {
+        /// The method (a rule or an aggregation).
+        method: String,
+        /// The value.
+        value: f64,
+    },
+    /// A code where an aggregate is expected.
+    NotAnAggregate {
+        /// The code.
+        code: String,
+    },
+    /// A code where an indicator is expected.
+    NotAnIndicator {
+        /// The code.
+        code: String,
+    },
+    /// A mean that needs non-negative children over children whose scores can be negative.
+    ChildrenCanBeNegative {
+        /// The aggregation method.
+        method: String,
+    },
+    /// A weight set asked for by a name the framework does not define.
+    UnknownWeightSet {
+        /// The name asked for.
+        name: String,
+        /// The sets the framework defines.
+        known: Vec<String>,
+    },
+    /// A weight set gives a weight to a node that counts toward nothing.
+    WeightOfTopNode {
+        /// The weight set.
+        set: String,
+        /// The node.
+        code: String,
+    },
+    /// A weight set gives a weight that is negative or not a finite number.
+    BadSetWeight {
+        /// The weight set.
+        set: String,
+        /// The node.
+        code: String,
+        /// The weight.
+        weight: f64,
+    },
+    /// With a weight set's weights, an aggregate's weights no longer add up to a positive total.
+    SetLeavesNoWeight {
+        /// The weight set.
+        set: String,
+        /// The aggregate.
+        code: String,
+    },
+    /// Every unit has the same value, so a relative rule gives every unit the best score.
+    ConstantIndicator {
+        /// The rule's name.
+        rule: String,
+    },
+    /// The column a step divides an indicator by is not in the data.
+    NoDenominatorColumn {
+        /// The column.
+        column: String,
+    },
+    /// Dividing by a denominator gives a number too large to hold.
+    DivisionOverflows {
+        /// The denominator column.
+        denominator: String,
+    },
+    /// A grouping that no unit of the data has a label in.
+    UnknownGrouping {
+        /// The grouping asked for.
+        name: String,
+        /// The groupings the data has.
+        known: Vec<String>,
+    },
+    /// A unit without a label in a grouping that group imputation uses.
+    Unlabelled {
+        /// The grouping.
+        grouping: String,
+    },
+    /// A method that needs a year on every row (a panel), on data without years.
+    NoYears {
+        /// The method.
+        method: String,
+    },
+    /// A unit code that the data does not have.
+    UnknownUnit {
+        /// The code.
+        unit: String,
+        /// The setting that names it.
+        referenced_by: String,
+    },
+    /// Screening dropped every unit.
+    NothingLeft,
+    /// A step named twice in the pipeline's `order`.
+    StepListedTwice {
+        /// The step.
+        step: String,
+    },
+    /// A step in the pipeline's `order` without its settings table.
+    StepWithoutSettings {
+        /// The step.
+        step: String,
+    },
+    /// A step with settings that the pipeline's `order` leaves out.
+    StepLeftOut {
+        /// The step.
+        step: String,
+    },
+    /// An order that treats outliers before dividing by denominators.
+    TreatBeforeDenominate,
+    /// A scale factor that is zero or not a finite number.
+    BadScale {
+        /// The value.
+        value: f64,
+    },
+    /// A setting that must be a finite number.
+    NotFinite {
+        /// The setting.
+        setting: String,
+        /// The value.
+        value: f64,
+    },
+    /// A share outside 0..1.
+    ShareOutOfRange {
+        /// The setting.
+        setting: String,
+        /// The value.
+        value: f64,
+    },
+    /// A unit mapped twice in a mapping of merged units.
+    MappedTwice {
+        /// The unit's code.
+        unit: String,
+        /// The line it was first mapped on.
+        first_line: u64,
+    },
+    /// Columns a table must have are missing.
+    MissingColumns {
+        /// The columns.
+        columns: Vec<String>,
+    },
+    /// A row without a code.
+    NoCode,
+    /// An iMeta `Type` that COINr does not know.
+    UnknownRowType {
+        /// The cell as written.
+        text: String,
+    },
+    /// A cell that must be a number.
+    NotANumber {
+        /// The column.
+        column: String,
+        /// The cell as written.
+        text: String,
+    },
+    /// A negative weight.
+    NegativeWeight {
+        /// The weight.
+        weight: f64,
+    },
+    /// A row that needs a value in a column.
+    NeedsColumn {
+        /// The column.
+        column: String,
+    },
+    /// A direction other than 1 or −1.
+    BadDirection {
+        /// The value.
+        value: f64,
+    },
+    /// A parent that is not an aggregate.
+    ParentNotAggregate {
+        /// The parent's code.
+        parent: String,
+    },
+    /// A denominator that is not declared as one.
+    NotADenominator {
+        /// The denominator's code.
+        denominator: String,
+    },
+    /// More than one aggregate without a parent.
+    SeveralRoots {
+        /// Their codes.
+        codes: Vec<String>,
+    },
+    /// A declared level that disagrees with the tree.
+    WrongLevel {
+        /// The level declared.
+        declared: u32,
+        /// The level the tree gives.
+        actual: u32,
+    },
+    /// A data column of COINr's type `Other`, which the data file cannot carry: left out.
+    OtherColumnLeftOut,
+    /// A data column the metadata does not describe.
+    ColumnNotInMeta,
+    /// A column the metadata declares but the data lacks.
+    ColumnMissingFromData,
+    /// Codes that the data reader reserves for its own columns.
+    ReservedCodes {
+        /// The codes.
+        codes: Vec<String>,
+    },
+    /// A file written does not read back as it was meant (a defect of the writer).
+    WrittenDiffers,
+    /// A key of `by_level` that is not an aggregate level (2 or more).
+    BadLevelKey {
+        /// The key.
+        key: String,
+    },
     /// An aggregate could not be computed because too few of its children have data.
     LowAvailability {
         /// The share of children with data.
@@ -298,6 +565,98 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The problem's kind, as its `kind` tag in JSON: `out_of_range`, `missing_value`, … (stable,
+    /// for programs).
+    pub fn kind(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            Syntax { .. } => "syntax",
+            TooLarge { .. } => "too_large",
+            BadSetting { .. } => "bad_setting",
+            DuplicateCode { .. } => "duplicate_code",
+            UnknownCode { .. } => "unknown_code",
+            Cycle { .. } => "cycle",
+            Unreachable { .. } => "unreachable",
+            NoChildren { .. } => "no_children",
+            NoWeight { .. } => "no_weight",
+            BadWeight { .. } => "bad_weight",
+            RuleDoesNotFitUnit { .. } => "rule_does_not_fit_unit",
+            BadRule { .. } => "bad_rule",
+            BadRange { .. } => "bad_range",
+            BadDenominator { .. } => "bad_denominator",
+            BadTarget { .. } => "bad_target",
+            NoUnitColumn => "no_unit_column",
+            NoData => "no_data",
+            MissingUnitCode => "missing_unit_code",
+            DuplicateUnit => "duplicate_unit",
+            DuplicateValue => "duplicate_value",
+            BadGrouping { .. } => "bad_grouping",
+            UnknownColumn { .. } => "unknown_column",
+            UnknownIndicator => "unknown_indicator",
+            BadValue { .. } => "bad_value",
+            RowLength { .. } => "row_length",
+            BadYear { .. } => "bad_year",
+            ZeroDenominator => "zero_denominator",
+            DecimalComma { .. } => "decimal_comma",
+            WrongForm { .. } => "wrong_form",
+            OutOfRange { .. } => "out_of_range",
+            MissingValue { .. } => "missing_value",
+            OldSpelling { .. } => "old_spelling",
+            NormaliseIsRule => "normalise_is_rule",
+            AggregateIsMethod { .. } => "aggregate_is_method",
+            UnknownMethod { .. } => "unknown_method",
+            BadExponent => "bad_exponent",
+            UnexpectedExponent { .. } => "unexpected_exponent",
+            RuleNeedsTarget { .. } => "rule_needs_target",
+            TargetNotAboveWorst { .. } => "target_not_above_worst",
+            UnknownReferenceUnit { .. } => "unknown_reference_unit",
+            ReferenceWithoutValue { .. } => "reference_without_value",
+            ReferenceIsWorst { .. } => "reference_is_worst",
+            NegativeValue { .. } => "negative_value",
+            NotAnAggregate { .. } => "not_an_aggregate",
+            NotAnIndicator { .. } => "not_an_indicator",
+            ChildrenCanBeNegative { .. } => "children_can_be_negative",
+            UnknownWeightSet { .. } => "unknown_weight_set",
+            WeightOfTopNode { .. } => "weight_of_top_node",
+            BadSetWeight { .. } => "bad_set_weight",
+            SetLeavesNoWeight { .. } => "set_leaves_no_weight",
+            ConstantIndicator { .. } => "constant_indicator",
+            NoDenominatorColumn { .. } => "no_denominator_column",
+            DivisionOverflows { .. } => "division_overflows",
+            UnknownGrouping { .. } => "unknown_grouping",
+            Unlabelled { .. } => "unlabelled",
+            NoYears { .. } => "no_years",
+            UnknownUnit { .. } => "unknown_unit",
+            NothingLeft => "nothing_left",
+            StepListedTwice { .. } => "step_listed_twice",
+            StepWithoutSettings { .. } => "step_without_settings",
+            StepLeftOut { .. } => "step_left_out",
+            TreatBeforeDenominate => "treat_before_denominate",
+            BadScale { .. } => "bad_scale",
+            NotFinite { .. } => "not_finite",
+            ShareOutOfRange { .. } => "share_out_of_range",
+            MappedTwice { .. } => "mapped_twice",
+            MissingColumns { .. } => "missing_columns",
+            NoCode => "no_code",
+            UnknownRowType { .. } => "unknown_row_type",
+            NotANumber { .. } => "not_a_number",
+            NegativeWeight { .. } => "negative_weight",
+            NeedsColumn { .. } => "needs_column",
+            BadDirection { .. } => "bad_direction",
+            ParentNotAggregate { .. } => "parent_not_aggregate",
+            NotADenominator { .. } => "not_a_denominator",
+            SeveralRoots { .. } => "several_roots",
+            WrongLevel { .. } => "wrong_level",
+            OtherColumnLeftOut => "other_column_left_out",
+            ColumnNotInMeta => "column_not_in_meta",
+            ColumnMissingFromData => "column_missing_from_data",
+            ReservedCodes { .. } => "reserved_codes",
+            WrittenDiffers => "written_differs",
+            BadLevelKey { .. } => "bad_level_key",
+            LowAvailability { .. } => "low_availability",
+        }
+    }
+
     /// What is wrong, in one line, in the given language.
     pub fn message(&self, lang: Lang) -> String {
         message(self, lang)
@@ -378,6 +737,49 @@ impl fmt::Display for Diagnostic {
 /// True when any diagnostic in the list is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// The problems of a data set as every front end shows them: the reader's diagnostics, then
+/// those of checking or scoring it against a framework, without echoes of what the reader
+/// already reported (no "no data" after a reading error, no "no value" for a cell the reader
+/// could not read), and with the warnings about missing values of indicators that carry no
+/// points (the DTI's smart-city indicator, reported but not scored) demoted to notes: they
+/// change nothing.
+pub fn merge(
+    framework: &crate::Framework,
+    reading: &[Diagnostic],
+    later: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let errors: Vec<&Diagnostic> = reading.iter().filter(|d| d.is_error()).collect();
+    let unread = |d: &Diagnostic| {
+        errors.iter().any(|e| {
+            e.location.unit.is_some()
+                && e.location.unit == d.location.unit
+                && e.location.indicator == d.location.indicator
+        })
+    };
+    let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
+    let mut all = reading.to_vec();
+    all.extend(later.into_iter().filter(|d| match d.problem {
+        Problem::NoData => errors.is_empty(),
+        Problem::MissingValue { .. } => !unreadable && !unread(d),
+        _ => true,
+    }));
+    for diagnostic in &mut all {
+        let weightless = diagnostic
+            .location
+            .indicator
+            .as_deref()
+            .and_then(|code| framework.find(code))
+            .is_some_and(|id| framework.node(id).points == Some(0.0));
+        if weightless
+            && diagnostic.severity == Severity::Warning
+            && matches!(diagnostic.problem, Problem::MissingValue { .. })
+        {
+            diagnostic.severity = Severity::Note;
+        }
+    }
+    all
 }
 
 /// A failure made of one or more diagnostics, at least one of them an error.
@@ -614,6 +1016,310 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 (Reject, Lang::En) => "no value: the framework requires every value".into(),
             }
         }
+        OldSpelling { old, new } => match lang {
+            Lang::Vi => format!("`{old}` là cách viết cũ; nay viết `{new}`"),
+            Lang::En => format!("`{old}` is an old spelling; write `{new}`"),
+        },
+        NormaliseIsRule => lang
+            .pick(
+                "`[pipeline.normalise]` là cách viết cũ: nay mỗi `[[indicator]]` ghi quy tắc chuẩn hoá của mình, `rule = { method = … }`",
+                "`[pipeline.normalise]` is an old spelling: each `[[indicator]]` now gives its own normalisation, `rule = { method = … }`",
+            )
+            .into(),
+        AggregateIsMethod { min_share } => {
+            let mut text = lang
+                .pick(
+                    "`[pipeline.aggregate]` là cách viết cũ: nay mỗi `[[aggregate]]` ghi phương pháp của mình, `method = …`",
+                    "`[pipeline.aggregate]` is an old spelling: each `[[aggregate]]` now gives its own method, `method = …`",
+                )
+                .to_string();
+            if *min_share {
+                text.push_str(lang.pick(
+                    ", và `min_share` thành `min_availability = …` ở đầu tệp",
+                    ", and `min_share` is `min_availability = …` at the top of the file",
+                ));
+            }
+            text
+        }
+        UnknownMethod { name } => match lang {
+            Lang::Vi => format!(
+                "không có phương pháp tổng hợp `{name}`; dùng {}",
+                crate::aggregation::METHODS.join(", ")
+            ),
+            Lang::En => format!(
+                "there is no aggregation method `{name}`; use {}",
+                crate::aggregation::METHODS.join(", ")
+            ),
+        },
+        BadExponent => lang
+            .pick(
+                "`power_mean` cần số mũ `p` hữu hạn, khác 0",
+                "`power_mean` needs a finite, non-zero exponent `p`",
+            )
+            .into(),
+        UnexpectedExponent { method } => match lang {
+            Lang::Vi => format!("số mũ `p` chỉ dùng cho `power_mean`, không dùng cho `{method}`"),
+            Lang::En => format!("the exponent `p` applies only to `power_mean`, not `{method}`"),
+        },
+        RuleNeedsTarget { rule } => match lang {
+            Lang::Vi => format!("quy tắc `{rule}` cần giá trị mục tiêu `target` của chỉ tiêu"),
+            Lang::En => format!("rule `{rule}` needs the indicator's `target`"),
+        },
+        TargetNotAboveWorst { target, worst } => match lang {
+            Lang::Vi => format!(
+                "mục tiêu {} không tốt hơn giá trị kém nhất {}: không tính được khoảng cách tới mục tiêu",
+                num(*target, lang),
+                num(*worst, lang)
+            ),
+            Lang::En => format!(
+                "the target {} is no better than the worst value {}: the distance to the target is undefined",
+                num(*target, lang),
+                num(*worst, lang)
+            ),
+        },
+        UnknownReferenceUnit { unit } => match lang {
+            Lang::Vi => format!("đơn vị tham chiếu `{unit}` không có trong dữ liệu"),
+            Lang::En => format!("the reference unit `{unit}` is not in the data"),
+        },
+        ReferenceWithoutValue { unit } => match lang {
+            Lang::Vi => format!("đơn vị tham chiếu `{unit}` không có giá trị"),
+            Lang::En => format!("the reference unit `{unit}` has no value"),
+        },
+        ReferenceIsWorst { unit } => match lang {
+            Lang::Vi => format!(
+                "đơn vị tham chiếu `{unit}` có giá trị kém nhất: không tính được khoảng cách tới nó"
+            ),
+            Lang::En => format!(
+                "the reference unit `{unit}` has the worst value: the distance to it is undefined"
+            ),
+        },
+        NegativeValue { method, value } => match lang {
+            Lang::Vi => format!(
+                "`{method}` cần giá trị không âm, nhưng có giá trị {}",
+                num(*value, lang)
+            ),
+            Lang::En => format!(
+                "`{method}` needs values of zero or more, but one is {}",
+                num(*value, lang)
+            ),
+        },
+        NotAnAggregate { code } => match lang {
+            Lang::Vi => format!("`{code}` không phải chỉ số tổng hợp"),
+            Lang::En => format!("`{code}` is not an aggregate"),
+        },
+        NotAnIndicator { code } => match lang {
+            Lang::Vi => format!("`{code}` không phải chỉ tiêu"),
+            Lang::En => format!("`{code}` is not an indicator"),
+        },
+        ChildrenCanBeNegative { method } => match lang {
+            Lang::Vi => format!(
+                "phương pháp `{method}` cần các thành phần không âm, nhưng điểm của một thành phần có thể âm"
+            ),
+            Lang::En => format!(
+                "method `{method}` needs children of zero or more, but a child's scores can be negative"
+            ),
+        },
+        UnknownWeightSet { name, known } => match (lang, known.is_empty()) {
+            (Lang::Vi, true) => format!("không có bộ trọng số `{name}`: bộ chỉ số không khai báo bộ nào"),
+            (Lang::En, true) => format!("there is no weight set `{name}`: the framework defines none"),
+            (Lang::Vi, false) => format!("không có bộ trọng số `{name}`; các bộ có: {}", known.join(", ")),
+            (Lang::En, false) => format!("there is no weight set `{name}`; the framework defines {}", known.join(", ")),
+        },
+        WeightOfTopNode { set, code } => match lang {
+            Lang::Vi => format!("bộ trọng số `{set}` đặt trọng số cho `{code}`, nút không thuộc chỉ số nào"),
+            Lang::En => format!("weight set `{set}` weights `{code}`, which counts toward nothing"),
+        },
+        BadSetWeight { set, code, weight } => match lang {
+            Lang::Vi => format!(
+                "bộ trọng số `{set}`: trọng số của `{code}` là {}: phải là số không âm",
+                num(*weight, lang)
+            ),
+            Lang::En => format!(
+                "weight set `{set}`: the weight of `{code}` is {}: it must be a non-negative number",
+                num(*weight, lang)
+            ),
+        },
+        SetLeavesNoWeight { set, code } => match lang {
+            Lang::Vi => format!("với bộ trọng số `{set}`, tổng trọng số của `{code}` không dương"),
+            Lang::En => format!(
+                "with weight set `{set}`, the weights of `{code}` do not add up to a positive total"
+            ),
+        },
+        NoDenominatorColumn { column } => match lang {
+            Lang::Vi => format!("dữ liệu không có cột mẫu số `{column}`"),
+            Lang::En => format!("the data has no denominator column `{column}`"),
+        },
+        DivisionOverflows { denominator } => match lang {
+            Lang::Vi => format!("chia cho `{denominator}` cho kết quả quá lớn"),
+            Lang::En => format!("dividing by `{denominator}` gives a number too large to hold"),
+        },
+        UnknownGrouping { name, known } => match (lang, known.is_empty()) {
+            (Lang::Vi, true) => format!("dữ liệu không có cách phân nhóm `{name}` (cột `nhóm:{name}`)"),
+            (Lang::En, true) => format!("the data has no grouping `{name}` (a `group:{name}` column)"),
+            (Lang::Vi, false) => format!(
+                "dữ liệu không có cách phân nhóm `{name}`; có: {}",
+                known.join(", ")
+            ),
+            (Lang::En, false) => format!(
+                "the data has no grouping `{name}`; it has {}",
+                known.join(", ")
+            ),
+        },
+        Unlabelled { grouping } => match lang {
+            Lang::Vi => format!("đơn vị không có nhóm trong cách phân nhóm `{grouping}` dùng để bổ sung số liệu"),
+            Lang::En => format!("the unit has no label in the grouping `{grouping}` that imputation uses"),
+        },
+        NoYears { method } => match lang {
+            Lang::Vi => format!("phương pháp `{method}` cần năm cho mỗi dòng, nhưng dữ liệu không có cột năm"),
+            Lang::En => format!("method `{method}` needs a year on every row, but the data has none"),
+        },
+        UnknownUnit { unit, referenced_by } => match lang {
+            Lang::Vi => format!("`{referenced_by}` nêu đơn vị `{unit}`, không có trong dữ liệu"),
+            Lang::En => format!("`{referenced_by}` names unit `{unit}`, which is not in the data"),
+        },
+        NothingLeft => lang
+            .pick(
+                "bước sàng lọc loại bỏ mọi đơn vị",
+                "screening dropped every unit",
+            )
+            .into(),
+        StepListedTwice { step } => match lang {
+            Lang::Vi => format!("bước `{step}` được nêu hai lần trong `order`"),
+            Lang::En => format!("step `{step}` is listed twice in `order`"),
+        },
+        StepWithoutSettings { step } => match lang {
+            Lang::Vi => format!("`order` nêu bước `{step}` nhưng không có bảng [pipeline.{step}]"),
+            Lang::En => format!("`order` lists step `{step}`, which has no [pipeline.{step}] table"),
+        },
+        StepLeftOut { step } => match lang {
+            Lang::Vi => format!("có bảng [pipeline.{step}] nhưng `order` không nêu bước `{step}`"),
+            Lang::En => format!("[pipeline.{step}] is given but `order` leaves step `{step}` out"),
+        },
+        TreatBeforeDenominate => lang
+            .pick(
+                "`order` xử lý giá trị ngoại lai trước khi chia cho mẫu số: giá trị đã xử lý (có thể đã lấy logarit) không chia được cho mẫu số",
+                "`order` treats outliers before dividing by denominators: treated (possibly logged) values cannot be divided by a denominator",
+            )
+            .into(),
+        BadScale { value } => match lang {
+            Lang::Vi => format!("hệ số nhân {} phải là số hữu hạn khác 0", num(*value, lang)),
+            Lang::En => format!("the scale factor {} must be a finite number other than 0", num(*value, lang)),
+        },
+        NotFinite { setting, value } => match lang {
+            Lang::Vi => format!("`{setting}`: {} không phải số hữu hạn", num(*value, lang)),
+            Lang::En => format!("`{setting}`: {} is not a finite number", num(*value, lang)),
+        },
+        ShareOutOfRange { setting, value } => match lang {
+            Lang::Vi => format!("`{setting}` = {} phải là tỷ lệ từ 0 đến 1", num(*value, lang)),
+            Lang::En => format!("`{setting}` = {} must be a share from 0 to 1", num(*value, lang)),
+        },
+        MappedTwice { unit, first_line } => match lang {
+            Lang::Vi => format!("đơn vị cũ `{unit}` được gộp hai lần (lần đầu ở dòng {first_line})"),
+            Lang::En => format!("former unit `{unit}` is mapped twice (first on line {first_line})"),
+        },
+        MissingColumns { columns } => match lang {
+            Lang::Vi => format!("thiếu cột bắt buộc: {}", columns.join(", ")),
+            Lang::En => format!("required columns are missing: {}", columns.join(", ")),
+        },
+        NoCode => lang.pick("dòng không có mã", "the row has no code").into(),
+        UnknownRowType { text } => match lang {
+            Lang::Vi => format!(
+                "loại `{text}` không hợp lệ: dùng Indicator, Aggregate, Group, Denominator hoặc Other"
+            ),
+            Lang::En => format!(
+                "type `{text}` is unknown: use Indicator, Aggregate, Group, Denominator or Other"
+            ),
+        },
+        NotANumber { column, text } => match lang {
+            Lang::Vi => format!("cột {column}: `{text}` không phải là một số hợp lệ"),
+            Lang::En => format!("column {column}: `{text}` is not a valid number"),
+        },
+        NegativeWeight { weight } => match lang {
+            Lang::Vi => format!("trọng số {} âm; trọng số phải từ 0 trở lên", num(*weight, lang)),
+            Lang::En => format!("weight {} is negative; weights must be 0 or more", num(*weight, lang)),
+        },
+        NeedsColumn { column } => match lang {
+            Lang::Vi => format!("dòng này cần giá trị ở cột {column}"),
+            Lang::En => format!("this row needs a value in column {column}"),
+        },
+        BadDirection { value } => match lang {
+            Lang::Vi => format!(
+                "chiều {} không hợp lệ: 1 là càng cao càng tốt, -1 là càng thấp càng tốt",
+                num(*value, lang)
+            ),
+            Lang::En => format!(
+                "direction {} is invalid: 1 means higher is better, -1 lower is better",
+                num(*value, lang)
+            ),
+        },
+        ParentNotAggregate { parent } => match lang {
+            Lang::Vi => format!("cấp trên `{parent}` không phải là một dòng Aggregate của iMeta"),
+            Lang::En => format!("parent `{parent}` is not an Aggregate row of iMeta"),
+        },
+        NotADenominator { denominator } => match lang {
+            Lang::Vi => format!("mẫu số `{denominator}` không phải là một dòng Denominator của iMeta"),
+            Lang::En => format!("denominator `{denominator}` is not a Denominator row of iMeta"),
+        },
+        SeveralRoots { codes } => match lang {
+            Lang::Vi => format!(
+                "chỉ một Aggregate được để trống cấp trên (chỉ số chung), nhưng có: {}",
+                codes.join(", ")
+            ),
+            Lang::En => format!(
+                "only one Aggregate may have no parent (the index), but these have none: {}",
+                codes.join(", ")
+            ),
+        },
+        WrongLevel { declared, actual } => match lang {
+            Lang::Vi => format!("cấp {declared} không khớp với cây: theo các dòng con, cấp phải là {actual}"),
+            Lang::En => format!("level {declared} does not match the tree: from its children it is {actual}"),
+        },
+        OtherColumnLeftOut => lang
+            .pick(
+                "cột loại Other không được chuyển sang",
+                "a column of type Other is left out",
+            )
+            .into(),
+        ColumnNotInMeta => lang
+            .pick(
+                "cột không có trong iMeta như Indicator, Group, Denominator hoặc Other",
+                "the column is not in iMeta as an Indicator, Group, Denominator or Other",
+            )
+            .into(),
+        ColumnMissingFromData => lang
+            .pick(
+                "iData không có cột này, mà iMeta khai báo",
+                "iData has no such column, which iMeta declares",
+            )
+            .into(),
+        ReservedCodes { codes } => match lang {
+            Lang::Vi => format!(
+                "các mã sau trùng tên cột dành riêng của tệp số liệu (như `name`, `year`, `group`): {}; đổi mã trong iMeta và iData",
+                codes.join(", ")
+            ),
+            Lang::En => format!(
+                "these codes are names the data reader reserves (such as `name`, `year`, `group`): {}; rename them in iMeta and iData",
+                codes.join(", ")
+            ),
+        },
+        WrittenDiffers => lang
+            .pick(
+                "tệp vừa ghi không đọc lại được như dự định (lỗi của công cụ)",
+                "the file written does not read back as meant (a defect of the tool)",
+            )
+            .into(),
+        BadLevelKey { key } => match lang {
+            Lang::Vi => format!("`by_level`: `{key}` không phải cấp của chỉ số tổng hợp (từ 2)"),
+            Lang::En => format!("`by_level`: `{key}` is not an aggregate level (2 or more)"),
+        },
+        ConstantIndicator { rule } => match lang {
+            Lang::Vi => format!(
+                "mọi đơn vị có cùng giá trị: quy tắc `{rule}` cho tất cả điểm cao nhất"
+            ),
+            Lang::En => format!(
+                "every unit has the same value: rule `{rule}` gives them all the best score"
+            ),
+        },
         LowAvailability {
             available,
             threshold,
@@ -722,6 +1428,38 @@ mod tests {
             symbol: String::new(),
         };
         Diagnostic::error(Location::default(), problem).message(Lang::En)
+    }
+
+    /// The kind a program reads is the tag the JSON output carries.
+    #[test]
+    fn the_kind_is_the_json_tag() {
+        for problem in [
+            Problem::NoData,
+            Problem::MissingValue {
+                policy: crate::MissingPolicy::Zero,
+            },
+            Problem::OutOfRange {
+                value: 1.0,
+                low: 0.0,
+                high: 0.5,
+                symbol: String::new(),
+            },
+            Problem::TargetNotAboveWorst {
+                target: 1.0,
+                worst: 2.0,
+            },
+            Problem::OldSpelling {
+                old: "a".into(),
+                new: "b".into(),
+            },
+            Problem::UnknownWeightSet {
+                name: "x".into(),
+                known: vec![],
+            },
+        ] {
+            let json = serde_json::to_value(&problem).unwrap();
+            assert_eq!(json["kind"], problem.kind(), "{problem:?}");
+        }
     }
 
     #[test]

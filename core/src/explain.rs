@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
-use crate::check::Inputs;
 use crate::dataset::UnitInfo;
-use crate::framework::{Framework, NodeId};
+use crate::diagnostic::Failure;
+use crate::framework::{Framework, NodeId, NodeKind};
 use crate::score::{Status, aggregate_all, compute, scales};
+use crate::table::Table;
 
 /// The explanation of one unit's result on one index.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -66,7 +67,8 @@ pub struct Move {
 
 /// Explains a unit's result on an index (`None`: the framework's first index), comparing
 /// indicators by the gain of raising each one's score by `step` (0.1 = a tenth of its scale).
-/// Returns `None` when the unit or the index does not exist.
+/// Fails when the unit (a position in the table) or the index does not exist, or when the
+/// data cannot be scored.
 ///
 /// Scores of relative rules (min-max, ranks) depend on the other units; the gains here hold
 /// the other units fixed.
@@ -75,39 +77,65 @@ pub struct Move {
 /// use dti_core::{check, embedded, explain::explain, Dataset};
 /// let framework = embedded::default_framework();
 /// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
-/// let inputs = check(&framework, &data).inputs;
-/// let why = explain(&framework, &inputs, 0, None, 0.1).unwrap();
+/// let table = check(&framework, &data).table;
+/// let why = explain(&framework, &table, 0, None, 0.1).unwrap();
 /// assert_eq!(why.index, "DTI");
 /// // Digital-government activity carries 200 of 1000 points: the largest gain per step.
 /// assert_eq!(why.best_moves[0].indicator, "I7");
 /// ```
 pub fn explain(
     framework: &Framework,
-    inputs: &Inputs,
+    table: &Table,
     unit: usize,
     index: Option<&str>,
     step: f64,
-) -> Option<Explanation> {
-    let info = inputs.units().get(unit)?.clone();
-    let index: NodeId = match index {
-        Some(code) => framework.find(code)?,
-        None => *framework.indices().first()?,
+) -> Result<Explanation, Failure> {
+    let info = match table.units().get(unit) {
+        Some(info) => info.clone(),
+        None => return Err(crate::analysis::unknown(&format!("#{unit}"), "explain")),
     };
-    let results = compute(framework, inputs);
+    let index: NodeId = match index {
+        Some(code) => crate::analysis::find(framework, code, "explain")?,
+        None => framework.main_index(),
+    };
+    let results = compute(framework, table)?;
     let current = &results.units[unit].nodes;
     let max_points = results.nodes[index].max_points;
-    let n = inputs.units().len();
+    let n = table.n_units();
     let scales = scales(framework, n);
 
-    // The unit's values, one single-unit column per node, re-aggregated after each change.
-    let base: Vec<Vec<Option<f64>>> = current.iter().map(|node| vec![node.value]).collect();
-    let statuses: Vec<Vec<Status>> = current.iter().map(|node| vec![node.status]).collect();
-    let index_with = |leaf: NodeId, score: f64| -> f64 {
+    // Each node's values, re-aggregated after each change. Only this unit's values change, so
+    // unless an aggregate compares units (Copeland), this unit's column alone is aggregated.
+    let compares = framework.nodes().iter().any(
+        |node| matches!(&node.kind, NodeKind::Aggregate { method, .. } if method.is_relative()),
+    );
+    let (rows, row): (Vec<usize>, usize) = if compares {
+        ((0..n).collect(), unit)
+    } else {
+        (vec![unit], 0)
+    };
+    let base: Vec<Vec<Option<f64>>> = (0..current.len())
+        .map(|id| {
+            rows.iter()
+                .map(|&r| results.units[r].nodes[id].value)
+                .collect()
+        })
+        .collect();
+    let statuses: Vec<Vec<Status>> = (0..current.len())
+        .map(|id| {
+            rows.iter()
+                .map(|&r| results.units[r].nodes[id].status)
+                .collect()
+        })
+        .collect();
+    let units: Vec<UnitInfo> = rows.iter().map(|&r| table.units()[r].clone()).collect();
+    let index_with = |leaf: NodeId, score: f64| -> Result<f64, Failure> {
         let mut values = base.clone();
         let mut states = statuses.clone();
-        values[leaf][0] = Some(score);
-        aggregate_all(framework, &scales, &mut values, &mut states);
-        values[index][0].unwrap_or(0.0)
+        values[leaf][row] = Some(score);
+        aggregate_all(framework, &scales, &mut values, &mut states, &units)
+            .map_err(|diagnostics| Failure { diagnostics })?;
+        Ok(values[index][row].unwrap_or(0.0))
     };
     let now = current[index].value.unwrap_or(0.0);
     let to_points = |gain: f64| max_points.map(|max| gain * max);
@@ -130,7 +158,7 @@ pub fn explain(
         } else {
             score + 1.0
         };
-        let gain_if_full = (index_with(leaf, top) - now).max(0.0);
+        let gain_if_full = (index_with(leaf, top)? - now).max(0.0);
         indicators.push(IndicatorExplanation {
             code: node.code.clone(),
             score: node.value,
@@ -146,7 +174,7 @@ pub fn explain(
             1.0
         };
         let to = (score + step * width).min(top);
-        let gain = index_with(leaf, to) - now;
+        let gain = index_with(leaf, to)? - now;
         if to > score && gain > 0.0 {
             best_moves.push(Move {
                 indicator: node.code.clone(),
@@ -158,7 +186,7 @@ pub fn explain(
         }
     }
     best_moves.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-    Some(Explanation {
+    Ok(Explanation {
         unit: info,
         index: framework.node(index).code.clone(),
         value: current[index].value,

@@ -21,18 +21,23 @@
 //! The pieces, in the order data flows through them:
 //! - [`Framework`]: the methodology, read from TOML or JSON ([`framework`] module);
 //! - [`Dataset`]: units × values, read from CSV or JSON ([`dataset`] module);
-//! - [`check()`]: values put into each indicator's unit and range, every problem listed;
-//! - [`score()`] / [`compute`]: [`Results`] for every unit and node;
+//! - [`check()`]: values put into each indicator's unit and range, every problem listed, in a
+//!   [`Table`];
+//! - [`score()`] / [`compute`]: each indicator scored by its [`Rule`], each aggregate by its
+//!   [`Aggregation`] method, giving [`Results`] for every unit and node;
 //! - [`Diagnostic`]: a problem with its location, worded in Vietnamese or English;
 //! - [`Limits`]: the largest inputs the readers accept ([`limits`] module).
 //!
-//! The [`pipeline`] module holds the full JRC/OECD construction pipeline (denominate, impute,
-//! screen, treat outliers, normalise, aggregate) for analysts building an index from raw data.
+//! The [`pipeline`] module adds the JRC/OECD construction steps (denominate, impute, screen,
+//! treat outliers) before the same scoring, for analysts building an index from raw data.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod aggregation;
 pub mod analysis;
 pub mod check;
+pub mod coinr;
+pub mod csv_writer;
 pub mod dataset;
 pub mod diagnostic;
 pub mod embedded;
@@ -44,21 +49,27 @@ pub mod pipeline;
 pub mod random;
 pub mod rule;
 pub mod score;
+pub mod stats;
 pub mod synthetic;
+pub mod table;
+pub mod template;
 pub mod text;
 pub mod value;
 
 mod csv_reader;
 mod json_reader;
+mod side_file;
 
-pub use check::{Checked, Inputs, check};
+pub use aggregation::Aggregation;
+pub use check::{Checked, check};
 pub use dataset::{Cell, Dataset, Parsed, UnitInfo};
 pub use diagnostic::{Diagnostic, Failure, Location, Problem, Severity};
 pub use framework::{
-    Aggregation, Direction, Framework, MissingPolicy, Node, NodeId, NodeKind, Range, Unit,
+    Direction, Framework, MissingPolicy, Node, NodeId, NodeKind, NodeWeight, Range, Unit,
 };
 pub use limits::Limits;
 pub use rule::Rule;
 pub use score::{Contribution, NodeResult, Results, Status, UnitResult, compute, score};
+pub use table::Table;
 pub use text::{Lang, Names, format_decimal, round_to};
 pub use value::Value;

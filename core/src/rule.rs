@@ -1,26 +1,35 @@
-//! Scoring rules: how an indicator's raw value becomes a score.
+//! Scoring rules: how an indicator's value becomes a score on a common scale. The one list of
+//! normalisation methods, shared by scoring, the construction pipeline and the analyses.
 //!
-//! Absolute rules (already a score, rate, ratio to target, goalposts, yes/no, tiers) score
-//! each unit on its own; relative rules (min-max, z-score, rank, percentile rank, distance
-//! to the best unit) compare the units of the data set with one another.
+//! Absolute rules (already a score, rate, ratio to a target, goalposts, yes/no, tiers) score
+//! each unit on its own; relative rules (min-max, z-score, ranks, distances to the best, to a
+//! target or to a reference unit) compare the units of the data set with one another. In a
+//! framework file a rule is written `rule = { method = "NAME", … }`.
+//!
+//! A relative rule applies the direction first (lower-is-better values are negated), as COINr
+//! does. When every unit has the same value, a relative rule cannot tell units apart and gives
+//! every unit the best score it can give (min-max its `high`, z-score its `mean`, percentile
+//! rank 1); [`Rule::apply`] says so in its outcome, so callers can tell the user.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::dataset::UnitInfo;
 use crate::diagnostic::Problem;
-use crate::framework::{Direction, Range, Unit};
+use crate::framework::{Direction, Node, Range, Unit};
+use crate::stats;
 
-/// A scoring rule, written in framework files as `rule = { kind = "…", … }`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// A scoring rule, written in framework files as `rule = { method = "…", … }`. A parameter
+/// that does not apply to the method (`{ method = "rank", low = 0 }`) is refused when the file
+/// is read, not ignored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
 pub enum Rule {
     /// The value is already a score on the indicator's range: `(x − low) / (high − low)`.
-    #[default]
     Score,
     /// A rate (numerator/denominator or a percentage) taken as the share of the maximum:
     /// 96 % scores 0.96. Capped at 1 unless `cap = false`.
     Rate {
         /// Whether rates above 100 % score 1.
-        #[serde(default = "yes")]
         cap: bool,
     },
     /// The value divided by a target, capped at 1 (for lower-is-better: target divided by value).
@@ -28,12 +37,17 @@ pub enum Rule {
         /// The value that earns full marks.
         target: f64,
     },
-    /// Linear between two goalposts, clipped to 0..1.
+    /// Linear between two goalposts: `(x − low) / (high − low)` (`(high − x) / (high − low)`
+    /// when lower is better), clipped to 0..1 unless `clip = false`, times `scale`.
     Goalposts {
-        /// The value scoring 0 (1 when lower is better).
+        /// The value scoring 0 (the best one when lower is better).
         low: f64,
-        /// The value scoring 1 (0 when lower is better).
+        /// The value scoring 1 (the worst one when lower is better).
         high: f64,
+        /// The score of the best goalpost.
+        scale: f64,
+        /// Whether values beyond the goalposts score 0 or `scale`.
+        clip: bool,
     },
     /// Yes scores 1, no scores 0.
     YesNo,
@@ -42,38 +56,103 @@ pub enum Rule {
         /// `[threshold, share]` pairs; the best share whose threshold is met counts.
         steps: Vec<[f64; 2]>,
     },
-    /// Min-max across units onto `[low, high]` (default 0..1).
+    /// The value itself (negated when lower is better).
+    None,
+    /// Min-max across units onto `[low, high]`.
     MinMax {
         /// The worst unit's score.
-        #[serde(default)]
         low: f64,
         /// The best unit's score.
-        #[serde(default = "one")]
         high: f64,
     },
-    /// Standardised across units, then moved to the given mean and standard deviation.
+    /// Standardised across units (sample standard deviation), then moved to the given mean
+    /// and standard deviation.
     ZScore {
         /// The mean of the scores.
-        #[serde(default)]
         mean: f64,
         /// The standard deviation of the scores.
-        #[serde(default = "one")]
         sd: f64,
     },
     /// The unit's rank among units, 1 for the worst; tied units share the lower rank.
     Rank,
+    /// The number of units that do worse (the rank minus one).
+    Borda,
     /// The share of the other units that do worse, from 0 to 1.
     PercentileRank,
-    /// The value as a fraction of the best unit's value (best / value when lower is better).
-    DistanceToBest,
+    /// The value as a fraction of the best unit's value (best / value when lower is better),
+    /// times `scale`. Values must not be negative.
+    FractionOfMax {
+        /// The best unit's score.
+        scale: f64,
+    },
+    /// `1 − (best − x) / (best − worst)`, times `scale`: min-max onto `[0, scale]`.
+    DistanceToMax {
+        /// The best unit's score.
+        scale: f64,
+    },
+    /// `1 − (t − x) / (t − worst)` with `t` the indicator's `target`, capped at 1 when `cap`,
+    /// times `scale`. The target must be better than the worst unit's value.
+    DistanceToTarget {
+        /// Whether units beyond the target score `scale`.
+        cap: bool,
+        /// The score of a unit on the target.
+        scale: f64,
+    },
+    /// `1 − (r − x) / (r − worst)` with `r` the value of a reference unit, capped at 1 when
+    /// `cap`, times `scale`.
+    DistanceToReference {
+        /// The reference unit's code.
+        unit: String,
+        /// Whether units beyond the reference score `scale`.
+        cap: bool,
+        /// The score of the reference unit.
+        scale: f64,
+    },
 }
 
-fn yes() -> bool {
-    true
+impl Default for Rule {
+    /// The DTI's rule: the value is already a score.
+    fn default() -> Rule {
+        Rule::Score
+    }
 }
 
-fn one() -> f64 {
-    1.0
+/// Every rule name, in the order documentation lists them.
+pub const RULES: [&str; 16] = [
+    "score",
+    "rate",
+    "target",
+    "goalposts",
+    "yes_no",
+    "tiers",
+    "none",
+    "min_max",
+    "z_score",
+    "rank",
+    "borda",
+    "percentile_rank",
+    "fraction_of_max",
+    "distance_to_max",
+    "distance_to_target",
+    "distance_to_reference",
+];
+
+/// The current name of a rule name of an earlier version, if it is one.
+pub fn renamed(name: &str) -> Option<&'static str> {
+    match name {
+        "distance_to_best" => Some("fraction_of_max"),
+        _ => None,
+    }
+}
+
+/// A column scored by a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    /// One score per unit; missing values stay missing.
+    pub scores: Vec<Option<f64>>,
+    /// True when a relative rule met a column of several values that are all equal, so every
+    /// unit got the best score the rule gives.
+    pub constant: bool,
 }
 
 impl Rule {
@@ -86,50 +165,63 @@ impl Rule {
             Rule::Goalposts { .. } => "goalposts",
             Rule::YesNo => "yes_no",
             Rule::Tiers { .. } => "tiers",
+            Rule::None => "none",
             Rule::MinMax { .. } => "min_max",
             Rule::ZScore { .. } => "z_score",
             Rule::Rank => "rank",
+            Rule::Borda => "borda",
             Rule::PercentileRank => "percentile_rank",
-            Rule::DistanceToBest => "distance_to_best",
+            Rule::FractionOfMax { .. } => "fraction_of_max",
+            Rule::DistanceToMax { .. } => "distance_to_max",
+            Rule::DistanceToTarget { .. } => "distance_to_target",
+            Rule::DistanceToReference { .. } => "distance_to_reference",
         }
     }
 
     /// True for rules that compare units with one another.
     pub fn is_relative(&self) -> bool {
-        matches!(
+        !matches!(
             self,
-            Rule::MinMax { .. }
-                | Rule::ZScore { .. }
-                | Rule::Rank
-                | Rule::PercentileRank
-                | Rule::DistanceToBest
+            Rule::Score
+                | Rule::Rate { .. }
+                | Rule::Target { .. }
+                | Rule::Goalposts { .. }
+                | Rule::YesNo
+                | Rule::Tiers { .. }
+                | Rule::None
         )
     }
 
     /// The range scores fall in, for a data set of `units` units.
     pub fn scale(&self, units: usize) -> Range {
+        let range = |low: f64, high: f64| Range { low, high };
+        let unbounded = range(f64::NEG_INFINITY, f64::INFINITY);
         match self {
-            Rule::MinMax { low, high } => Range {
-                low: *low,
-                high: *high,
-            },
-            Rule::ZScore { .. } => Range {
-                low: f64::NEG_INFINITY,
-                high: f64::INFINITY,
-            },
-            Rule::Rank => Range {
-                low: 1.0,
-                high: units.max(1) as f64,
-            },
-            _ => Range {
-                low: 0.0,
-                high: 1.0,
-            },
+            Rule::Rate { cap: false } => range(0.0, f64::INFINITY),
+            Rule::Goalposts {
+                scale, clip: true, ..
+            } => range(0.0, *scale),
+            Rule::Goalposts { clip: false, .. } | Rule::None | Rule::ZScore { .. } => unbounded,
+            Rule::MinMax { low, high } => range(*low, *high),
+            Rule::Rank => range(1.0, units.max(1) as f64),
+            Rule::Borda => range(0.0, units.saturating_sub(1) as f64),
+            Rule::FractionOfMax { scale } | Rule::DistanceToMax { scale } => range(0.0, *scale),
+            Rule::DistanceToTarget { cap, scale }
+            | Rule::DistanceToReference { cap, scale, .. } => {
+                range(0.0, if *cap { *scale } else { f64::INFINITY })
+            }
+            Rule::Score
+            | Rule::Rate { cap: true }
+            | Rule::Target { .. }
+            | Rule::YesNo
+            | Rule::Tiers { .. }
+            | Rule::PercentileRank => range(0.0, 1.0),
         }
     }
 
-    /// Problems with the rule's parameters or with the unit it is applied to.
-    pub(crate) fn check(&self, unit: Unit, range: Range) -> Vec<Problem> {
+    /// Problems with the rule's parameters or with the indicator it is applied to (its unit,
+    /// range and target).
+    pub(crate) fn check(&self, unit: Unit, range: Range, target: Option<f64>) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut bad = |detail: String| {
             problems.push(Problem::BadRule {
@@ -137,19 +229,25 @@ impl Rule {
                 detail,
             })
         };
+        let positive = |x: f64| x.is_finite() && x > 0.0;
         match self {
             Rule::Score if !range.is_finite() => {
                 bad("needs a finite range: give `range = [low, high]`".into())
             }
-            Rule::Target { target } if !(target.is_finite() && *target > 0.0) => {
+            Rule::Target { target } if !positive(*target) => {
                 bad(format!("target {target} must be a positive number"))
             }
-            Rule::Goalposts { low, high }
-                if !(low.is_finite() && high.is_finite() && low < high) =>
-            {
-                bad(format!(
-                    "goalposts {low} and {high}: the first must be below the second"
-                ))
+            Rule::Goalposts {
+                low, high, scale, ..
+            } => {
+                if !(low.is_finite() && high.is_finite() && low < high) {
+                    bad(format!(
+                        "goalposts {low} and {high}: the first must be below the second"
+                    ))
+                }
+                if !positive(*scale) {
+                    bad(format!("scale {scale} must be a positive number"))
+                }
             }
             Rule::Tiers { steps } if steps.is_empty() => {
                 bad("needs at least one `[threshold, share]` step".into())
@@ -168,16 +266,38 @@ impl Rule {
                     "output range {low}..{high} must be finite and increasing"
                 ))
             }
-            Rule::ZScore { mean, sd } if !(mean.is_finite() && sd.is_finite() && *sd > 0.0) => {
+            Rule::ZScore { mean, sd } if !(mean.is_finite() && positive(*sd)) => {
                 bad(format!("mean {mean} and sd {sd}: sd must be positive"))
             }
+            Rule::FractionOfMax { scale }
+            | Rule::DistanceToMax { scale }
+            | Rule::DistanceToTarget { scale, .. }
+            | Rule::DistanceToReference { scale, .. }
+                if !positive(*scale) =>
+            {
+                bad(format!("scale {scale} must be a positive number"))
+            }
             _ => {}
+        }
+        if let Rule::DistanceToReference { unit, .. } = self
+            && unit.trim().is_empty()
+        {
+            bad("needs the reference unit's code: `unit = \"…\"`".into());
+        }
+        if matches!(self, Rule::DistanceToTarget { .. }) && target.is_none() {
+            problems.push(Problem::RuleNeedsTarget {
+                rule: self.name().into(),
+            });
         }
         let fits = match self {
             Rule::YesNo => unit == Unit::YesNo,
             Rule::Rate { .. } => matches!(unit, Unit::Percent | Unit::Share | Unit::Score),
-            Rule::Target { .. } | Rule::DistanceToBest => unit != Unit::YesNo && range.low >= 0.0,
-            Rule::Goalposts { .. } | Rule::Tiers { .. } => unit != Unit::YesNo,
+            Rule::Target { .. } | Rule::FractionOfMax { .. } => {
+                unit != Unit::YesNo && range.low >= 0.0
+            }
+            Rule::Goalposts { .. } | Rule::Tiers { .. } | Rule::DistanceToTarget { .. } => {
+                unit != Unit::YesNo
+            }
             _ => true,
         };
         if !fits {
@@ -189,21 +309,36 @@ impl Rule {
         problems
     }
 
-    /// Scores one column of raw values (one per unit, `None` where missing). Missing values
-    /// stay missing; what they count as is the missing-data policy's business.
+    /// Scores one indicator's column (one value per unit, `None` where missing), with the
+    /// indicator's unit, range, direction and target and the units (for a reference unit).
+    /// Missing values stay missing; what they count as is the missing-data policy's business.
+    ///
+    /// Fails, with the problem to report, when the data makes the rule undefined: a target not
+    /// better than the worst unit, a reference unit the data lacks, a negative value for
+    /// `fraction_of_max`.
     pub fn apply(
         &self,
         raw: &[Option<f64>],
-        unit: Unit,
-        range: Range,
-        direction: Direction,
-    ) -> Vec<Option<f64>> {
+        node: &Node,
+        units: &[UnitInfo],
+    ) -> Result<Scored, Problem> {
         if self.is_relative() {
-            return self.apply_relative(raw, direction);
+            return self.apply_relative(raw, node, units);
         }
-        raw.iter()
-            .map(|value| value.map(|x| self.score_absolute(x, unit, range, direction)))
-            .collect()
+        let scale = self.scale(raw.len());
+        let scores = raw
+            .iter()
+            .map(|value| {
+                value.map(|x| {
+                    let score = self.score_absolute(x, node.unit, node.range, node.direction);
+                    score.clamp(scale.low, scale.high)
+                })
+            })
+            .collect();
+        Ok(Scored {
+            scores,
+            constant: false,
+        })
     }
 
     /// The raw value (in the indicator's unit) that earns `score` under an absolute rule, the
@@ -240,7 +375,9 @@ impl Rule {
             Rule::Target { target } if higher => score * target,
             Rule::Target { target } if score >= 1.0 => *target,
             Rule::Target { target } => target / score,
-            Rule::Goalposts { low, high } => low + orient(score) * (high - low),
+            Rule::Goalposts {
+                low, high, scale, ..
+            } => low + orient(score / scale) * (high - low),
             Rule::YesNo => orient(if score > 0.0 { 1.0 } else { 0.0 }),
             Rule::Tiers { steps } => {
                 let qualifying = steps
@@ -277,12 +414,12 @@ impl Rule {
     fn score_absolute(&self, x: f64, unit: Unit, range: Range, direction: Direction) -> f64 {
         let higher = direction == Direction::Higher;
         let orient = |s: f64| if higher { s } else { 1.0 - s };
-        let score = match self {
+        match self {
             Rule::Score => orient((x - range.low) / (range.high - range.low)),
             Rule::Rate { cap } => {
                 let share = if unit == Unit::Percent { x / 100.0 } else { x };
                 let share = orient(share);
-                if *cap { share.min(1.0) } else { share }
+                if *cap { share.min(1.0) } else { share.max(0.0) }
             }
             Rule::Target { target } => {
                 if higher {
@@ -293,7 +430,20 @@ impl Rule {
                     target / x
                 }
             }
-            Rule::Goalposts { low, high } => orient((x - low) / (high - low)),
+            Rule::Goalposts {
+                low,
+                high,
+                scale,
+                clip,
+            } => {
+                let share = if higher {
+                    (x - low) / (high - low)
+                } else {
+                    (high - x) / (high - low)
+                };
+                let share = if *clip { share.clamp(0.0, 1.0) } else { share };
+                share * scale
+            }
             Rule::YesNo => orient(if x >= 0.5 { 1.0 } else { 0.0 }),
             Rule::Tiers { steps } => steps
                 .iter()
@@ -306,40 +456,89 @@ impl Rule {
                 })
                 .map(|[_, share]| *share)
                 .fold(0.0, f64::max),
+            Rule::None => x * direction.sign(),
             _ => 0.0,
-        };
-        let scale = self.scale(1);
-        if matches!(self, Rule::Rate { cap: false }) {
-            score.max(0.0)
-        } else {
-            score.clamp(scale.low, scale.high)
         }
     }
 
-    fn apply_relative(&self, raw: &[Option<f64>], direction: Direction) -> Vec<Option<f64>> {
-        let sign = direction.sign();
+    fn apply_relative(
+        &self,
+        raw: &[Option<f64>],
+        node: &Node,
+        units: &[UnitInfo],
+    ) -> Result<Scored, Problem> {
+        let sign = node.direction.sign();
         let present: Vec<f64> = raw.iter().flatten().map(|x| x * sign).collect();
         if present.is_empty() {
-            return vec![None; raw.len()];
+            return Ok(Scored {
+                scores: vec![None; raw.len()],
+                constant: false,
+            });
         }
         let n = present.len() as f64;
-        let min = present.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let mean = present.iter().sum::<f64>() / n;
-        let sd = if present.len() > 1 {
-            libm::sqrt(present.iter().map(|y| (y - mean) * (y - mean)).sum::<f64>() / (n - 1.0))
-        } else {
-            0.0
-        };
+        let worst = present.iter().copied().fold(f64::INFINITY, f64::min);
+        let best = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let constant = best == worst;
         let mut sorted = present.clone();
         sorted.sort_by(f64::total_cmp);
         let below = |y: f64| sorted.partition_point(|&other| other < y) as f64;
-        raw.iter()
+        // The parameters each rule needs from the whole column, checked once.
+        let (mean, sd) = match self {
+            Rule::ZScore { .. } => (
+                stats::mean(&present).unwrap_or(0.0),
+                stats::sd(&present).unwrap_or(0.0),
+            ),
+            _ => (0.0, 0.0),
+        };
+        let anchor = match self {
+            Rule::DistanceToTarget { .. } => {
+                let target = node.target.ok_or(Problem::RuleNeedsTarget {
+                    rule: self.name().into(),
+                })? * sign;
+                if target <= worst {
+                    return Err(Problem::TargetNotAboveWorst {
+                        target: target * sign,
+                        worst: worst * sign,
+                    });
+                }
+                target
+            }
+            Rule::DistanceToReference { unit, .. } => {
+                let row = units
+                    .iter()
+                    .position(|u| u.code == *unit)
+                    .ok_or_else(|| Problem::UnknownReferenceUnit { unit: unit.clone() })?;
+                let reference = raw
+                    .get(row)
+                    .copied()
+                    .flatten()
+                    .ok_or_else(|| Problem::ReferenceWithoutValue { unit: unit.clone() })?
+                    * sign;
+                if reference == worst && !constant {
+                    return Err(Problem::ReferenceIsWorst { unit: unit.clone() });
+                }
+                reference
+            }
+            Rule::FractionOfMax { .. } => {
+                if let Some(&value) = raw.iter().flatten().find(|x| **x < 0.0) {
+                    return Err(Problem::NegativeValue {
+                        method: self.name().into(),
+                        value,
+                    });
+                }
+                0.0
+            }
+            _ => 0.0,
+        };
+        let scale = self.scale(raw.len());
+        let scores = raw
+            .iter()
             .map(|value| {
-                let y = (*value)? * sign;
+                let x = (*value)?;
+                let y = x * sign;
                 let score = match self {
-                    Rule::MinMax { low, high } if max > min => {
-                        (y - min) / (max - min) * (high - low) + low
+                    Rule::MinMax { low, high } if !constant => {
+                        (y - worst) / (best - worst) * (high - low) + low
                     }
                     Rule::MinMax { high, .. } => *high,
                     Rule::ZScore {
@@ -348,21 +547,214 @@ impl Rule {
                     } if sd > 0.0 => (y - mean) / sd * spread + target,
                     Rule::ZScore { mean: target, .. } => *target,
                     Rule::Rank => below(y) + 1.0,
+                    Rule::Borda => below(y),
                     Rule::PercentileRank if n > 1.0 => below(y) / (n - 1.0),
                     Rule::PercentileRank => 1.0,
-                    Rule::DistanceToBest => distance_to_best(y * sign, sign * max, direction),
+                    Rule::FractionOfMax { scale } => {
+                        fraction_of_best(x, best * sign, node.direction) * scale
+                    }
+                    Rule::DistanceToMax { scale } if !constant => {
+                        (1.0 - (best - y) / (best - worst)) * scale
+                    }
+                    Rule::DistanceToMax { scale } => *scale,
+                    Rule::DistanceToTarget { cap, scale }
+                    | Rule::DistanceToReference { cap, scale, .. } => {
+                        let share = if constant && anchor == worst {
+                            1.0
+                        } else {
+                            1.0 - (anchor - y) / (anchor - worst)
+                        };
+                        (if *cap { share.min(1.0) } else { share }) * scale
+                    }
                     _ => 0.0,
                 };
-                let scale = self.scale(raw.len());
                 Some(score.clamp(scale.low, scale.high))
             })
-            .collect()
+            .collect();
+        // Rank and Borda give tied units the same rank, and a distance to a target measures
+        // how far even equal units are from it: only these rules give a constant column
+        // the best score.
+        let tops_constant = matches!(
+            self,
+            Rule::MinMax { .. }
+                | Rule::ZScore { .. }
+                | Rule::PercentileRank
+                | Rule::FractionOfMax { .. }
+                | Rule::DistanceToMax { .. }
+                | Rule::DistanceToReference { .. }
+        );
+        Ok(Scored {
+            scores,
+            constant: constant && tops_constant && present.len() > 1,
+        })
     }
+}
+
+/// The parameters a rule may be written with, as read from a file.
+#[derive(Default)]
+struct Parameters {
+    given: Vec<&'static str>,
+    cap: Option<bool>,
+    clip: Option<bool>,
+    target: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    scale: Option<f64>,
+    mean: Option<f64>,
+    sd: Option<f64>,
+    steps: Option<Vec<[f64; 2]>>,
+    unit: Option<String>,
+}
+
+/// Every parameter name, for messages.
+const PARAMETERS: [&str; 11] = [
+    "method", "cap", "clip", "target", "low", "high", "scale", "mean", "sd", "steps", "unit",
+];
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RuleVisitor)
+    }
+}
+
+/// Reads a rule's table in one pass: one visitor for every method, and a parameter that does
+/// not belong to the method named is an error rather than ignored.
+struct RuleVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RuleVisitor {
+    type Value = Rule;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a rule such as { method = \"min_max\" }")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Rule, A::Error> {
+        use serde::de::Error;
+        let mut method: Option<String> = None;
+        let mut p = Parameters::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let name = PARAMETERS.iter().find(|&&k| k == key).copied();
+            if name.is_some_and(|name| {
+                p.given.contains(&name) || (name == "method" && method.is_some())
+            }) {
+                return Err(A::Error::custom(format!("`{key}` is given twice")));
+            }
+            match name {
+                Some("method") => method = Some(map.next_value()?),
+                Some("cap") => p.cap = Some(map.next_value()?),
+                Some("clip") => p.clip = Some(map.next_value()?),
+                Some("target") => p.target = Some(map.next_value()?),
+                Some("low") => p.low = Some(map.next_value()?),
+                Some("high") => p.high = Some(map.next_value()?),
+                Some("scale") => p.scale = Some(map.next_value()?),
+                Some("mean") => p.mean = Some(map.next_value()?),
+                Some("sd") => p.sd = Some(map.next_value()?),
+                Some("steps") => p.steps = Some(map.next_value()?),
+                Some("unit") => p.unit = Some(map.next_value()?),
+                _ if key == "kind" => {
+                    return Err(A::Error::custom(
+                        "`kind` is an old spelling; write `method`",
+                    ));
+                }
+                _ => {
+                    return Err(A::Error::custom(format!(
+                        "unknown parameter `{key}`; a rule takes {}",
+                        PARAMETERS.join(", ")
+                    )));
+                }
+            }
+            if let Some(name) = name.filter(|&n| n != "method") {
+                p.given.push(name);
+            }
+        }
+        let method = method.ok_or_else(|| A::Error::custom("missing `method`"))?;
+        rule_of(&method, p).map_err(A::Error::custom)
+    }
+}
+
+/// The rule a method names, from its parameters; fails naming a parameter the method does not
+/// take or one it needs.
+fn rule_of(method: &str, p: Parameters) -> Result<Rule, String> {
+    let takes: &[&str] = match method {
+        "rate" => &["cap"],
+        "target" => &["target"],
+        "goalposts" => &["low", "high", "scale", "clip"],
+        "tiers" => &["steps"],
+        "min_max" => &["low", "high"],
+        "z_score" => &["mean", "sd"],
+        "fraction_of_max" | "distance_to_max" => &["scale"],
+        "distance_to_target" => &["cap", "scale"],
+        "distance_to_reference" => &["unit", "cap", "scale"],
+        _ => &[],
+    };
+    if let Some(extra) = p.given.iter().find(|given| !takes.contains(given)) {
+        return Err(format!("`{extra}` does not apply to rule `{method}`"));
+    }
+    let needed = |value: Option<f64>, name: &str| {
+        value.ok_or_else(|| format!("rule `{method}` needs `{name}`"))
+    };
+    Ok(match method {
+        "score" => Rule::Score,
+        "rate" => Rule::Rate {
+            cap: p.cap.unwrap_or(true),
+        },
+        "target" => Rule::Target {
+            target: needed(p.target, "target")?,
+        },
+        "goalposts" => Rule::Goalposts {
+            low: needed(p.low, "low")?,
+            high: needed(p.high, "high")?,
+            scale: p.scale.unwrap_or(1.0),
+            clip: p.clip.unwrap_or(true),
+        },
+        "yes_no" => Rule::YesNo,
+        "tiers" => Rule::Tiers {
+            steps: p
+                .steps
+                .ok_or_else(|| format!("rule `{method}` needs `steps`"))?,
+        },
+        "none" => Rule::None,
+        "min_max" => Rule::MinMax {
+            low: p.low.unwrap_or(0.0),
+            high: p.high.unwrap_or(1.0),
+        },
+        "z_score" => Rule::ZScore {
+            mean: p.mean.unwrap_or(0.0),
+            sd: p.sd.unwrap_or(1.0),
+        },
+        "rank" => Rule::Rank,
+        "borda" => Rule::Borda,
+        "percentile_rank" => Rule::PercentileRank,
+        "fraction_of_max" => Rule::FractionOfMax {
+            scale: p.scale.unwrap_or(1.0),
+        },
+        "distance_to_max" => Rule::DistanceToMax {
+            scale: p.scale.unwrap_or(1.0),
+        },
+        "distance_to_target" => Rule::DistanceToTarget {
+            cap: p.cap.unwrap_or(false),
+            scale: p.scale.unwrap_or(1.0),
+        },
+        "distance_to_reference" => Rule::DistanceToReference {
+            unit: p
+                .unit
+                .ok_or_else(|| format!("rule `{method}` needs `unit`"))?,
+            cap: p.cap.unwrap_or(false),
+            scale: p.scale.unwrap_or(1.0),
+        },
+        other => {
+            let hint = match renamed(other) {
+                Some(new) => format!("`{other}` is an old spelling; write `{new}`"),
+                None => format!("unknown rule `{other}`; use {}", RULES.join(", ")),
+            };
+            return Err(hint);
+        }
+    })
 }
 
 /// `x` as a fraction of the best value: `x / best` when higher is better, `best / x` when
 /// lower is better; a unit that is itself the best (or ties with it) scores 1.
-fn distance_to_best(x: f64, best: f64, direction: Direction) -> f64 {
+fn fraction_of_best(x: f64, best: f64, direction: Direction) -> f64 {
     if x == best {
         return 1.0;
     }
@@ -370,5 +762,224 @@ fn distance_to_best(x: f64, best: f64, direction: Direction) -> f64 {
         Direction::Higher if best > 0.0 => x / best,
         Direction::Lower if x > 0.0 => best / x,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Names;
+
+    fn node(direction: Direction, target: Option<f64>) -> Node {
+        Node {
+            code: "x".into(),
+            names: Names::default(),
+            unit: Unit::Number,
+            direction,
+            range: Unit::Number.default_range(),
+            points: None,
+            description: None,
+            denominator: None,
+            target,
+            parents: Vec::new(),
+            kind: crate::framework::NodeKind::Indicator { rule: Rule::None },
+        }
+    }
+
+    fn column(values: &[f64]) -> Vec<Option<f64>> {
+        values.iter().map(|&x| Some(x)).collect()
+    }
+
+    fn scores(rule: &Rule, values: &[Option<f64>], direction: Direction) -> Vec<Option<f64>> {
+        let units: Vec<UnitInfo> = (0..values.len())
+            .map(|i| UnitInfo::new(format!("U{i}")))
+            .collect();
+        rule.apply(values, &node(direction, Some(4.0)), &units)
+            .expect("defined")
+            .scores
+    }
+
+    #[test]
+    fn min_max_with_direction_and_a_constant_column() {
+        let rule = Rule::MinMax {
+            low: 0.0,
+            high: 100.0,
+        };
+        let c = [Some(1.0), None, Some(3.0), Some(2.0)];
+        assert_eq!(
+            scores(&rule, &c, Direction::Higher),
+            [Some(0.0), None, Some(100.0), Some(50.0)]
+        );
+        assert_eq!(
+            scores(&rule, &c, Direction::Lower),
+            [Some(100.0), None, Some(0.0), Some(50.0)]
+        );
+        let units = [UnitInfo::new("A"), UnitInfo::new("B")];
+        let same = rule
+            .apply(&column(&[2.0, 2.0]), &node(Direction::Higher, None), &units)
+            .unwrap();
+        assert_eq!(same.scores, column(&[100.0, 100.0]));
+        assert!(same.constant);
+    }
+
+    #[test]
+    fn z_scores_use_the_sample_standard_deviation() {
+        let rule = Rule::ZScore {
+            mean: 10.0,
+            sd: 2.0,
+        };
+        let c = column(&[1.0, 2.0, 3.0]);
+        assert_eq!(
+            scores(&rule, &c, Direction::Higher),
+            column(&[8.0, 10.0, 12.0])
+        );
+        assert_eq!(
+            scores(&rule, &c, Direction::Lower),
+            column(&[12.0, 10.0, 8.0])
+        );
+    }
+
+    #[test]
+    fn ranks_borda_and_percentiles() {
+        let c = [Some(5.0), Some(1.0), None, Some(5.0), Some(3.0)];
+        let h = Direction::Higher;
+        assert_eq!(
+            scores(&Rule::Rank, &c, h),
+            [Some(3.0), Some(1.0), None, Some(3.0), Some(2.0)]
+        );
+        assert_eq!(
+            scores(&Rule::Borda, &c, h),
+            [Some(2.0), Some(0.0), None, Some(2.0), Some(1.0)]
+        );
+        assert_eq!(
+            scores(&Rule::PercentileRank, &c, h),
+            [
+                Some(2.0 / 3.0),
+                Some(0.0),
+                None,
+                Some(2.0 / 3.0),
+                Some(1.0 / 3.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn goalposts_and_distances() {
+        let goalposts = Rule::Goalposts {
+            low: 0.0,
+            high: 10.0,
+            scale: 100.0,
+            clip: true,
+        };
+        assert_eq!(
+            scores(&goalposts, &column(&[-5.0, 5.0, 20.0]), Direction::Higher),
+            column(&[0.0, 50.0, 100.0])
+        );
+        assert_eq!(
+            scores(&goalposts, &column(&[2.0]), Direction::Lower),
+            column(&[80.0])
+        );
+        let target = Rule::DistanceToTarget {
+            cap: true,
+            scale: 1.0,
+        };
+        assert_eq!(
+            scores(&target, &column(&[0.0, 2.0, 8.0]), Direction::Higher),
+            column(&[0.0, 0.5, 1.0])
+        );
+        let reference = Rule::DistanceToReference {
+            unit: "U1".into(),
+            cap: false,
+            scale: 1.0,
+        };
+        assert_eq!(
+            scores(&reference, &column(&[0.0, 2.0, 8.0]), Direction::Higher),
+            column(&[0.0, 1.0, 4.0])
+        );
+        let m = Rule::DistanceToMax { scale: 1.0 };
+        assert_eq!(
+            scores(&m, &column(&[0.0, 2.0, 8.0]), Direction::Higher),
+            column(&[0.0, 0.25, 1.0])
+        );
+        let f = Rule::FractionOfMax { scale: 1.0 };
+        assert_eq!(
+            scores(&f, &column(&[0.0, 2.0, 8.0]), Direction::Higher),
+            column(&[0.0, 0.25, 1.0])
+        );
+        assert_eq!(
+            scores(&f, &column(&[2.0, 4.0, 8.0]), Direction::Lower),
+            column(&[1.0, 0.5, 0.25])
+        );
+    }
+
+    #[test]
+    fn undefined_distances_are_refused_not_guessed() {
+        let units: Vec<UnitInfo> = ["A", "B"].into_iter().map(UnitInfo::new).collect();
+        let target = Rule::DistanceToTarget {
+            cap: false,
+            scale: 1.0,
+        };
+        // Every unit already beats the target of 4: the formula would give negative scores.
+        assert_eq!(
+            target.apply(
+                &column(&[5.0, 9.0]),
+                &node(Direction::Higher, Some(4.0)),
+                &units
+            ),
+            Err(Problem::TargetNotAboveWorst {
+                target: 4.0,
+                worst: 5.0
+            })
+        );
+        let reference = |unit: &str| Rule::DistanceToReference {
+            unit: unit.into(),
+            cap: false,
+            scale: 1.0,
+        };
+        let n = node(Direction::Higher, None);
+        assert_eq!(
+            reference("Z").apply(&column(&[1.0, 2.0]), &n, &units),
+            Err(Problem::UnknownReferenceUnit { unit: "Z".into() })
+        );
+        assert_eq!(
+            reference("A").apply(&[None, Some(2.0)], &n, &units),
+            Err(Problem::ReferenceWithoutValue { unit: "A".into() })
+        );
+        assert_eq!(
+            reference("A").apply(&column(&[1.0, 2.0]), &n, &units),
+            Err(Problem::ReferenceIsWorst { unit: "A".into() })
+        );
+        let fraction = Rule::FractionOfMax { scale: 1.0 };
+        assert!(matches!(
+            fraction.apply(&column(&[-1.0, 2.0]), &n, &units),
+            Err(Problem::NegativeValue { .. })
+        ));
+    }
+
+    #[test]
+    fn spelled_with_method() {
+        let read = |text: &str| {
+            toml::from_str::<std::collections::BTreeMap<String, Rule>>(text).map(|m| m["r"].clone())
+        };
+        assert_eq!(
+            read("r = { method = \"min_max\" }").unwrap(),
+            Rule::MinMax {
+                low: 0.0,
+                high: 1.0
+            }
+        );
+        assert_eq!(
+            read("r = { method = \"goalposts\", low = 0, high = 5 }").unwrap(),
+            Rule::Goalposts {
+                low: 0.0,
+                high: 5.0,
+                scale: 1.0,
+                clip: true
+            }
+        );
+        assert!(read("r = { kind = \"min_max\" }").is_err());
+        // A parameter given to a rule that takes none is refused, not ignored.
+        assert!(read("r = { method = \"rank\", low = 0 }").is_err());
+        assert!(read("r = { method = \"min_max\", lo = 1 }").is_err());
     }
 }

@@ -1,12 +1,16 @@
-//! Scoring: from checked inputs to every unit's value, points, points lost, rank and
-//! contributions at every node.
+//! Scoring: from a checked table to every unit's value, points, points lost, rank and
+//! contributions at every node. Every indicator is scored by its rule, then every aggregate
+//! combines its children by its method, in one pass up the framework's graph; `dti score`,
+//! `dti build`, the library and the widget all compute through [`compute`].
 
 use serde::Serialize;
 
-use crate::check::{Inputs, check};
+use crate::aggregation::{Aggregation, CombineError, combine, copeland};
+use crate::check::check;
 use crate::dataset::{Dataset, UnitInfo};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
-use crate::framework::{Aggregation, Edge, Framework, MissingPolicy, NodeId, NodeKind, Range};
+use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range};
+use crate::table::Table;
 use crate::text::{Names, round_to};
 
 /// Everything the scorer computed for a data set.
@@ -139,32 +143,39 @@ pub fn score(framework: &Framework, data: &Dataset) -> Result<Results, Failure> 
             diagnostics: checked.diagnostics,
         });
     }
-    let mut results = compute(framework, &checked.inputs);
     let mut diagnostics = checked.diagnostics;
-    diagnostics.append(&mut results.diagnostics);
-    results.diagnostics = diagnostics;
-    Ok(results)
+    match compute(framework, &checked.table) {
+        Ok(mut results) => {
+            diagnostics.append(&mut results.diagnostics);
+            results.diagnostics = diagnostics;
+            Ok(results)
+        }
+        Err(mut failure) => {
+            diagnostics.append(&mut failure.diagnostics);
+            Err(Failure { diagnostics })
+        }
+    }
 }
 
-/// Scores inputs that are already checked. Missing values follow the framework's policy;
-/// under [`MissingPolicy::Reject`] they are treated as under [`MissingPolicy::Skip`] (the
-/// check that rejects them is [`check`]).
-pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
-    let n = inputs.units().len();
+/// Scores a checked table: each indicator's column (found by its code) by its rule, then
+/// every aggregate by its method. Missing values follow the framework's policy; under
+/// [`MissingPolicy::Reject`] they are treated as under [`MissingPolicy::Skip`] (the check that
+/// rejects them is [`check`]). Fails, with every problem, when the data makes a rule or a
+/// method undefined (a target every unit already beats, a negative child of a geometric mean).
+pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure> {
+    let n = table.n_units();
     let nodes = framework.nodes();
     let scales = scales(framework, n);
-    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); nodes.len()];
-    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); nodes.len()];
-    for id in framework.indicators() {
-        (values[id], statuses[id]) = score_indicator(framework, id, inputs.column(id), scales[id]);
-    }
-    aggregate_all(framework, &scales, &mut values, &mut statuses);
-    let mut diagnostics = Vec::new();
+    let Scoring {
+        values,
+        statuses,
+        mut diagnostics,
+    } = score_nodes(framework, table, &scales)?;
     for (id, node) in nodes.iter().enumerate() {
         let NodeKind::Aggregate { children, .. } = &node.kind else {
             continue;
         };
-        for (unit, info) in inputs.units().iter().enumerate() {
+        for (unit, info) in table.units().iter().enumerate() {
             if statuses[id][unit] == Status::LowAvailability
                 && let Some(share) = availability(children, &values, unit)
             {
@@ -196,8 +207,16 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
             scale: scales[id],
         })
         .collect();
+    let raw: Vec<Option<&[Option<f64>]>> = (0..nodes.len())
+        .map(|id| {
+            nodes[id]
+                .is_indicator()
+                .then(|| table.indicator(framework, id))
+                .flatten()
+        })
+        .collect();
 
-    let units = inputs
+    let units = table
         .units()
         .iter()
         .enumerate()
@@ -216,11 +235,7 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
                     };
                     NodeResult {
                         code: node.code.clone(),
-                        raw: if node.is_indicator() {
-                            inputs.get(unit, id)
-                        } else {
-                            None
-                        },
+                        raw: raw[id].and_then(|column| column.get(unit).copied().flatten()),
                         value,
                         points,
                         points_lost,
@@ -236,26 +251,90 @@ pub fn compute(framework: &Framework, inputs: &Inputs) -> Results {
         })
         .collect();
 
-    Results {
+    Ok(Results {
         framework: framework.id().to_string(),
         precision,
         nodes: infos,
         units,
         diagnostics,
-    }
+    })
 }
 
 /// Every node's values (one column per node, one entry per unit) without assembling
 /// [`Results`]: the fast path for analyses that rescore many times.
-pub(crate) fn node_values(framework: &Framework, inputs: &Inputs) -> Vec<Vec<Option<f64>>> {
-    let scales = scales(framework, inputs.units().len());
-    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); framework.nodes().len()];
-    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); framework.nodes().len()];
+pub(crate) fn node_values(
+    framework: &Framework,
+    table: &Table,
+) -> Result<Vec<Vec<Option<f64>>>, Failure> {
+    let scales = scales(framework, table.n_units());
+    Ok(score_nodes(framework, table, &scales)?.values)
+}
+
+/// Every node's column of values and statuses, and the notes scoring gives.
+pub(crate) struct Scoring {
+    /// One column per node.
+    pub values: Vec<Vec<Option<f64>>>,
+    /// One column per node.
+    pub statuses: Vec<Vec<Status>>,
+    /// Notes (constant indicators); warnings about availability are added by [`compute`].
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Scores every indicator, then aggregates every aggregate.
+fn score_nodes(framework: &Framework, table: &Table, scales: &[Range]) -> Result<Scoring, Failure> {
+    let n = table.n_units();
+    let count = framework.nodes().len();
+    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); count];
+    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); count];
+    let mut diagnostics = Vec::new();
+    let mut problems = Vec::new();
+    let missing = vec![None; n];
     for id in framework.indicators() {
-        (values[id], statuses[id]) = score_indicator(framework, id, inputs.column(id), scales[id]);
+        let raw = table.indicator(framework, id).unwrap_or(&missing);
+        match score_indicator(framework, id, raw, table.units(), scales[id]) {
+            Ok(scored) => {
+                values[id] = scored.values;
+                statuses[id] = scored.statuses;
+                if scored.constant {
+                    let node = framework.node(id);
+                    let rule = node.rule().map(|r| r.name()).unwrap_or_default();
+                    diagnostics.push(Diagnostic::note(
+                        Location::default().indicator(&node.code),
+                        Problem::ConstantIndicator { rule: rule.into() },
+                    ));
+                }
+            }
+            Err(problem) => {
+                let location = Location::default().indicator(&framework.node(id).code);
+                problems.push(Diagnostic::error(location, problem));
+                values[id] = vec![None; n];
+                statuses[id] = vec![Status::Missing; n];
+            }
+        }
     }
-    aggregate_all(framework, &scales, &mut values, &mut statuses);
-    values
+    if let Err(mut more) =
+        aggregate_all(framework, scales, &mut values, &mut statuses, table.units())
+    {
+        problems.append(&mut more);
+    }
+    if problems.is_empty() {
+        Ok(Scoring {
+            values,
+            statuses,
+            diagnostics,
+        })
+    } else {
+        Err(Failure {
+            diagnostics: problems,
+        })
+    }
+}
+
+/// One indicator's scores and statuses, and whether its rule met a constant column.
+struct ScoredColumn {
+    values: Vec<Option<f64>>,
+    statuses: Vec<Status>,
+    constant: bool,
 }
 
 /// Scores one indicator's column; missing values follow the framework's policy.
@@ -263,13 +342,19 @@ fn score_indicator(
     framework: &Framework,
     id: NodeId,
     raw: &[Option<f64>],
+    units: &[UnitInfo],
     scale: Range,
-) -> (Vec<Option<f64>>, Vec<Status>) {
+) -> Result<ScoredColumn, Problem> {
     let node = framework.node(id);
     let Some(rule) = node.rule() else {
-        return (Vec::new(), Vec::new());
+        return Ok(ScoredColumn {
+            values: Vec::new(),
+            statuses: Vec::new(),
+            constant: false,
+        });
     };
-    let mut scores = rule.apply(raw, node.unit, node.range, node.direction);
+    let scored = rule.apply(raw, node, units)?;
+    let mut scores = scored.scores;
     let mut status = vec![Status::Scored; raw.len()];
     for (unit, value) in raw.iter().enumerate() {
         if value.is_some() {
@@ -286,56 +371,70 @@ fn score_indicator(
             status[unit] = Status::Missing;
         }
     }
-    (scores, status)
+    Ok(ScoredColumn {
+        values: scores,
+        statuses: status,
+        constant: scored.constant,
+    })
 }
 
 /// Fills every aggregate's column from its children's, in scoring order. `values` and
 /// `statuses` hold one column per node; the indicators' columns must be filled already.
+/// Fails with every unit and aggregate whose method is undefined for its children's values.
 pub(crate) fn aggregate_all(
     framework: &Framework,
     scales: &[Range],
     values: &mut [Vec<Option<f64>>],
     statuses: &mut [Vec<Status>],
-) {
-    let n = framework
-        .indicators()
-        .next()
-        .map(|leaf| values[leaf].len())
-        .unwrap_or(0);
+    units: &[UnitInfo],
+) -> Result<(), Vec<Diagnostic>> {
+    let n = units.len();
+    let threshold = framework.min_availability();
+    let mut problems = Vec::new();
     let mut present = Vec::new();
     for (id, node) in framework.nodes().iter().enumerate() {
         let NodeKind::Aggregate { method, children } = &node.kind else {
             continue;
         };
-        if matches!(method, Aggregation::Mean | Aggregation::Sum) {
-            let (column, status) = aggregate_linear(
-                *method,
-                children,
-                values,
-                n,
-                framework.min_availability(),
-                scales[id],
-            );
-            values[id] = column;
-            statuses[id] = status;
-            continue;
-        }
-        let mut column = Vec::with_capacity(n);
-        let mut status = Vec::with_capacity(n);
-        for unit in 0..n {
-            let (value, state) = aggregate(
-                *method,
-                children,
-                values,
-                unit,
-                framework.min_availability(),
-                &mut present,
-            );
-            column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
-            status.push(state);
-        }
+        let (column, status) = match method {
+            Aggregation::Arithmetic | Aggregation::Sum => {
+                aggregate_linear(*method, children, values, n, threshold, scales[id])
+            }
+            Aggregation::Copeland => aggregate_copeland(children, values, n, threshold, scales[id]),
+            _ => {
+                let mut column = Vec::with_capacity(n);
+                let mut status = Vec::with_capacity(n);
+                for (unit, info) in units.iter().enumerate() {
+                    let (value, state) =
+                        match gather(children, values, unit, threshold, &mut present) {
+                            Err(state) => (None, state),
+                            Ok(()) => match combine(*method, &present) {
+                                Ok(value) => (Some(value), Status::Scored),
+                                Err(CombineError::Negative { value }) => {
+                                    let location =
+                                        Location::default().unit(&info.code).indicator(&node.code);
+                                    let problem = Problem::NegativeValue {
+                                        method: method.name().into(),
+                                        value,
+                                    };
+                                    problems.push(Diagnostic::error(location, problem));
+                                    (None, Status::Missing)
+                                }
+                            },
+                        };
+                    column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
+                    status.push(state);
+                }
+                (column, status)
+            }
+        };
         values[id] = column;
         statuses[id] = status;
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
     }
 }
 
@@ -381,6 +480,33 @@ fn aggregate_linear(
         .unzip()
 }
 
+/// Copeland scores over the weighted children, then the availability threshold unit by unit.
+fn aggregate_copeland(
+    children: &[Edge],
+    values: &[Vec<Option<f64>>],
+    n: usize,
+    threshold: f64,
+    scale: Range,
+) -> (Vec<Option<f64>>, Vec<Status>) {
+    let weighted: Vec<&Edge> = children.iter().filter(|e| e.weight > 0.0).collect();
+    let columns: Vec<&[Option<f64>]> = weighted
+        .iter()
+        .map(|e| values[e.child].as_slice())
+        .collect();
+    let weights: Vec<f64> = weighted.iter().map(|e| e.weight).collect();
+    let scores = copeland(&columns, &weights);
+    (0..n)
+        .map(|unit| match availability(children, values, unit) {
+            None | Some(0.0) => (None, Status::Missing),
+            Some(share) if share < threshold => (None, Status::LowAvailability),
+            Some(_) => (
+                scores[unit].map(|v| v.clamp(scale.low, scale.high)),
+                Status::Scored,
+            ),
+        })
+        .unzip()
+}
+
 fn is_sum(framework: &Framework, id: NodeId) -> bool {
     matches!(
         framework.node(id).kind,
@@ -408,28 +534,35 @@ pub(crate) fn scales(framework: &Framework, n: usize) -> Vec<Range> {
     for node in framework.nodes() {
         let scale = match &node.kind {
             NodeKind::Indicator { rule } => rule.scale(n),
-            NodeKind::Aggregate {
-                method: Aggregation::Sum,
-                children,
-            } => {
+            NodeKind::Aggregate { method, children } => {
                 let positive = children.iter().filter(|e| e.weight > 0.0);
-                let low = positive
-                    .clone()
-                    .map(|e| e.weight * scales[e.child].low)
-                    .sum();
-                let high = positive.map(|e| e.weight * scales[e.child].high).sum();
-                Range { low, high }
-            }
-            NodeKind::Aggregate { children, .. } => {
-                let positive = children.iter().filter(|e| e.weight > 0.0);
-                let low = positive
-                    .clone()
-                    .map(|e| scales[e.child].low)
-                    .fold(f64::INFINITY, f64::min);
-                let high = positive
-                    .map(|e| scales[e.child].high)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                Range { low, high }
+                match method {
+                    Aggregation::Sum => {
+                        let low = positive
+                            .clone()
+                            .map(|e| e.weight * scales[e.child].low)
+                            .sum();
+                        let high = positive.map(|e| e.weight * scales[e.child].high).sum();
+                        Range { low, high }
+                    }
+                    Aggregation::Copeland => {
+                        let most = n.saturating_sub(1) as f64;
+                        Range {
+                            low: -most,
+                            high: most,
+                        }
+                    }
+                    _ => {
+                        let low = positive
+                            .clone()
+                            .map(|e| scales[e.child].low)
+                            .fold(f64::INFINITY, f64::min);
+                        let high = positive
+                            .map(|e| scales[e.child].high)
+                            .fold(f64::NEG_INFINITY, f64::max);
+                        Range { low, high }
+                    }
+                }
             }
         };
         scales.push(scale);
@@ -447,15 +580,15 @@ fn availability(children: &[Edge], values: &[Vec<Option<f64>>], unit: usize) -> 
     (weighted > 0).then(|| present as f64 / weighted as f64)
 }
 
-/// One aggregate's value for one unit; `present` is scratch space reused across calls.
-fn aggregate(
-    method: Aggregation,
+/// One unit's `(value, weight)` pairs of an aggregate's weighted children into `present`;
+/// fails with the status when there are none or too few.
+fn gather(
     children: &[Edge],
     values: &[Vec<Option<f64>>],
     unit: usize,
     threshold: f64,
     present: &mut Vec<(f64, f64)>,
-) -> (Option<f64>, Status) {
+) -> Result<(), Status> {
     present.clear();
     present.extend(
         children
@@ -464,40 +597,12 @@ fn aggregate(
             .filter_map(|e| values[e.child][unit].map(|x| (x, e.weight))),
     );
     if present.is_empty() {
-        return (None, Status::Missing);
+        return Err(Status::Missing);
     }
     if availability(children, values, unit).is_some_and(|share| share < threshold) {
-        return (None, Status::LowAvailability);
+        return Err(Status::LowAvailability);
     }
-    (Some(combine(method, present)), Status::Scored)
-}
-
-/// Combines `(value, weight)` pairs (all weights positive, at least one pair).
-pub(crate) fn combine(method: Aggregation, present: &[(f64, f64)]) -> f64 {
-    let total: f64 = present.iter().map(|(_, w)| w).sum();
-    let any_zero = present.iter().any(|(x, _)| *x <= 0.0);
-    match method {
-        Aggregation::Mean => present.iter().map(|(x, w)| x * w).sum::<f64>() / total,
-        Aggregation::Sum => present.iter().map(|(x, w)| x * w).sum(),
-        Aggregation::Minimum => present
-            .iter()
-            .map(|(x, _)| *x)
-            .fold(f64::INFINITY, f64::min),
-        Aggregation::Geometric | Aggregation::Harmonic if any_zero => 0.0,
-        Aggregation::Geometric => {
-            libm::exp(present.iter().map(|(x, w)| w * libm::log(*x)).sum::<f64>() / total)
-        }
-        Aggregation::Harmonic => total / present.iter().map(|(x, w)| w / x).sum::<f64>(),
-        Aggregation::PowerMean { p } if p < 0.0 && any_zero => 0.0,
-        Aggregation::PowerMean { p } => {
-            let mean = present
-                .iter()
-                .map(|(x, w)| w * libm::pow(x.max(0.0), p))
-                .sum::<f64>()
-                / total;
-            libm::pow(mean, 1.0 / p)
-        }
-    }
+    Ok(())
 }
 
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
@@ -515,6 +620,39 @@ pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
             Some(published.partition_point(|&other| other > v) as u32 + 1)
         })
         .collect()
+}
+
+/// Ranks a column within groups: each unit against the units with the same label (one label
+/// per unit), as [`rank`] ranks.
+///
+/// ```
+/// let scores = [Some(1.0), Some(5.0), Some(3.0), None, Some(3.0)];
+/// let groups = ["a", "b", "a", "b", "a"];
+/// let ranks = dti_core::score::rank_within_groups(&scores, &groups, 4);
+/// assert_eq!(ranks, [Some(3), Some(1), Some(1), None, Some(1)]);
+/// ```
+pub fn rank_within_groups(
+    column: &[Option<f64>],
+    labels: &[&str],
+    precision: u32,
+) -> Vec<Option<u32>> {
+    let mut out = vec![None; column.len()];
+    let mut seen: Vec<&str> = Vec::new();
+    for label in labels {
+        if !seen.contains(label) {
+            seen.push(label);
+        }
+    }
+    for group in seen {
+        let rows: Vec<usize> = (0..column.len())
+            .filter(|&i| labels.get(i) == Some(&group))
+            .collect();
+        let within: Vec<Option<f64>> = rows.iter().map(|&i| column[i]).collect();
+        for (&i, r) in rows.iter().zip(rank(&within, precision)) {
+            out[i] = r;
+        }
+    }
+    out
 }
 
 /// Each indicator's part of each index's value for one unit (by position in

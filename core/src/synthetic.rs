@@ -89,7 +89,7 @@ pub fn framework_toml(spec: &Spec) -> String {
         let (unit, rule) = kind(i);
         let _ = writeln!(
             out,
-            "[[indicator]]\ncode = \"{}\"\nnames = {{ vi = \"Chỉ tiêu {n}\", en = \"Indicator {n}\" }}\nunit = \"{unit}\"\nrule = {{ kind = \"{rule}\" }}\n",
+            "[[indicator]]\ncode = \"{}\"\nnames = {{ vi = \"Chỉ tiêu {n}\", en = \"Indicator {n}\" }}\nunit = \"{unit}\"\nrule = {{ method = \"{rule}\" }}\n",
             indicator_code(i),
             n = i + 1,
         );

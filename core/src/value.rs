@@ -157,6 +157,18 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
     })
 }
 
+/// Reads a plain number as data cells write it: either decimal mark, optional thousands
+/// grouping (`0,75`, `0.75`, `65.000`, `1 234,5`).
+///
+/// ```
+/// assert_eq!(dti_core::value::parse_number("0,75"), Some(0.75));
+/// assert_eq!(dti_core::value::parse_number("1 234,5"), Some(1234.5));
+/// assert_eq!(dti_core::value::parse_number("75%"), None);
+/// ```
+pub fn parse_number(text: &str) -> Option<f64> {
+    read_number(text.trim()).map(|(value, _)| value)
+}
+
 /// Reads a number with either decimal mark and optional thousands grouping.
 /// Returns the number and whether a decimal comma was used.
 pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {

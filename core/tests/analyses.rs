@@ -6,11 +6,11 @@ use dti_core::analysis::goal::{Target, seek};
 use dti_core::analysis::merge::{Method, merge, parse_mapping};
 use dti_core::{Dataset, check, compute, embedded, round_to};
 
-fn quang_ninh() -> (dti_core::Framework, dti_core::Inputs) {
+fn quang_ninh() -> (dti_core::Framework, dti_core::Table) {
     let framework = embedded::default_framework();
     let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
-    let inputs = check(&framework, &data).inputs;
-    (framework, inputs)
+    let table = check(&framework, &data).table;
+    (framework, table)
 }
 
 #[test]
@@ -18,11 +18,11 @@ fn the_cheapest_path_fills_the_heaviest_indicators_first() {
     // From 0.7024 to 0.75 needs 0.0476 of DTI = 47.6 points. I7 (200 points) can add
     // (1 − 0.8385) × 200 = 32.3; the rest, 15.3 points, comes from a 150-point indicator
     // (I8, listed before I9): 15.3 / 150 = 0.102 of its scale.
-    let (framework, inputs) = quang_ninh();
+    let (framework, table) = quang_ninh();
     let dti = framework.find("DTI").unwrap();
     let plan = seek(
         &framework,
-        &inputs,
+        &table,
         0,
         dti,
         Target::Value { value: 0.75 },
@@ -44,12 +44,12 @@ fn the_cheapest_path_fills_the_heaviest_indicators_first() {
 
 #[test]
 fn costs_change_the_order_and_an_impossible_target_says_how_far_it_gets() {
-    let (framework, inputs) = quang_ninh();
+    let (framework, table) = quang_ninh();
     let dti = framework.find("DTI").unwrap();
     let expensive = HashMap::from([(framework.find("I7").unwrap(), 10.0)]);
     let plan = seek(
         &framework,
-        &inputs,
+        &table,
         0,
         dti,
         Target::Value { value: 0.72 },
@@ -59,7 +59,7 @@ fn costs_change_the_order_and_an_impossible_target_says_how_far_it_gets() {
     assert_ne!(plan.steps[0].indicator, "I7");
     let impossible = seek(
         &framework,
-        &inputs,
+        &table,
         0,
         dti,
         Target::Value { value: 1.5 },
@@ -77,11 +77,11 @@ fn a_rank_target_means_passing_the_unit_above() {
         "code,I1,I2,I3,I4,I5,I7,I8,I9\nA,0.9,0.9,0.9,0.9,0.9,0.9,0.9,0.9\nB,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5\n",
         None,
     );
-    let inputs = check(&framework, &data.dataset).inputs;
+    let table = check(&framework, &data.dataset).table;
     let dti = framework.find("DTI").unwrap();
     let plan = seek(
         &framework,
-        &inputs,
+        &table,
         1,
         dti,
         Target::Rank { rank: 1 },
@@ -106,7 +106,7 @@ fn merged_provinces_follow_the_official_2024_method() {
     let mapping = parse_mapping(embedded::MERGERS_2025, Some("mergers-2025.csv")).unwrap();
     assert_eq!(mapping.units.len(), 34);
     let merged = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
-    let results = compute(&framework, &merged.inputs);
+    let results = compute(&framework, &merged.table).unwrap();
     let hcm = results.unit("27").unwrap();
     let mean = |a: f64, b: f64, c: f64| (a + b + c) / 3.0;
     let i: Vec<f64> = [
@@ -153,10 +153,24 @@ fn pooled_rates_add_numerators_and_denominators() {
         },
     )
     .unwrap();
-    assert!((pooled.inputs.get(0, platforms).unwrap() - 145_000.0 / 315_000.0).abs() < 1e-12);
+    assert!(
+        (pooled
+            .table
+            .indicator_value(&framework, 0, platforms)
+            .unwrap()
+            - 145_000.0 / 315_000.0)
+            .abs()
+            < 1e-12
+    );
     let mean = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
     assert!(
-        (mean.inputs.get(0, platforms).unwrap() - (45_000.0 / 65_000.0 + 0.4) / 2.0).abs() < 1e-12
+        (mean
+            .table
+            .indicator_value(&framework, 0, platforms)
+            .unwrap()
+            - (45_000.0 / 65_000.0 + 0.4) / 2.0)
+            .abs()
+            < 1e-12
     );
 }
 

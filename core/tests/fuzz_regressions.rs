@@ -20,7 +20,13 @@ fn render(diagnostics: &[Diagnostic]) {
 fn score(framework: &Framework, data: &Dataset, name: &str) {
     let checked = check(framework, data);
     render(&checked.diagnostics);
-    let results = compute(framework, &checked.inputs);
+    let results = match compute(framework, &checked.table) {
+        Ok(results) => results,
+        Err(failure) => {
+            render(&failure.diagnostics);
+            return;
+        }
+    };
     for unit in &results.units {
         for (node, result) in results.nodes.iter().zip(&unit.nodes) {
             if let Some(value) = result.value {
@@ -33,8 +39,8 @@ fn score(framework: &Framework, data: &Dataset, name: &str) {
             }
         }
     }
-    if !checked.inputs.units().is_empty() {
-        let _ = explain::explain(framework, &checked.inputs, 0, None, 0.1);
+    if checked.table.n_units() > 0 {
+        let _ = explain::explain(framework, &checked.table, 0, None, 0.1);
     }
 }
 
@@ -116,7 +122,7 @@ fn the_overflowing_ratio_is_refused_not_scored() {
     let framework = Framework::parse(framework, None).unwrap();
     let checked = check(&framework, &Dataset::parse(data, None).dataset);
     assert!(checked.diagnostics[0].is_error());
-    assert_eq!(checked.inputs.get(0, 0), None);
+    assert_eq!(checked.table.get(0, 0), None);
 }
 
 #[test]

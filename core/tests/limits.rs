@@ -220,7 +220,7 @@ fn a_finite_ratio_that_overflows_is_refused_by_the_check() {
         code = "N"
         names = { vi = "n", en = "n" }
         unit = "number"
-        rule = { kind = "min_max" }
+        rule = { method = "min_max" }
         "#,
         None,
     )
@@ -232,9 +232,16 @@ fn a_finite_ratio_that_overflows_is_refused_by_the_check() {
         checked.diagnostics[0].to_string(),
         "line 2, unit 1, indicator N: cannot read value `1e308/1e-308`"
     );
-    assert_eq!(checked.inputs.get(0, framework.find("N").unwrap()), None);
     assert_eq!(
-        checked.inputs.get(1, framework.find("N").unwrap()),
+        checked
+            .table
+            .indicator_value(&framework, 0, framework.find("N").unwrap()),
+        None
+    );
+    assert_eq!(
+        checked
+            .table
+            .indicator_value(&framework, 1, framework.find("N").unwrap()),
         Some(5.0)
     );
 }

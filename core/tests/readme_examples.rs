@@ -1,10 +1,11 @@
 //! The examples in `indicators/README.md` parse, score and give the numbers the page states.
 //!
 //! Fenced blocks are read in order: a `toml` or `json framework` block sets the framework, a
-//! `csv` or `json data` block is scored with it, and an `expected` block lists
-//! `unit node value` lines the last data block must reproduce (within 1e-12).
+//! `csv` or `json data` block is built with it (its `[pipeline]` steps, then scoring), and an
+//! `expected` block lists `unit node value` lines the last data block must reproduce (within
+//! 1e-12).
 
-use dti_core::{Dataset, Framework, Results, score};
+use dti_core::{Dataset, Framework, Results, pipeline};
 
 fn blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
@@ -44,9 +45,9 @@ fn every_example_in_the_format_documentation_works() {
                 let framework = framework
                     .as_ref()
                     .expect("a data example before any framework");
-                results = Some(
-                    score(framework, &parsed.dataset).unwrap_or_else(|e| panic!("{e}\n{body}")),
-                );
+                let built = pipeline::build(framework, &parsed.dataset, None)
+                    .unwrap_or_else(|e| panic!("{e}\n{body}"));
+                results = Some(built.results().clone());
                 datasets += 1;
             }
             "expected" => {

@@ -25,7 +25,13 @@ pub fn read_and_score(text: &str, framework: &Framework) -> Parsed {
 pub fn score(framework: &Framework, data: &Dataset) {
     let checked = check(framework, data);
     render(&checked.diagnostics);
-    let results = compute(framework, &checked.inputs);
+    let results = match compute(framework, &checked.table) {
+        Ok(results) => results,
+        Err(failure) => {
+            render(&failure.diagnostics);
+            return;
+        }
+    };
     render(&results.diagnostics);
     for unit in &results.units {
         for (node, result) in results.nodes.iter().zip(&unit.nodes) {
@@ -40,7 +46,7 @@ pub fn score(framework: &Framework, data: &Dataset) {
             }
         }
     }
-    if !checked.inputs.units().is_empty() {
-        let _ = explain::explain(framework, &checked.inputs, 0, None, 0.1);
+    if checked.table.n_units() > 0 {
+        let _ = explain::explain(framework, &checked.table, 0, None, 0.1);
     }
 }

@@ -21,7 +21,7 @@ fn uncertainty() -> Uncertainty {
             share: 0.25,
             nodes: vec![],
         }),
-        aggregation: vec!["geometric".into()],
+        aggregation: vec![dti_core::Aggregation::Geometric],
         normalisation: vec![Rule::Rank],
         missing: vec![MissingPolicy::Zero],
     }
@@ -35,7 +35,7 @@ fn sensitivity_on_asem(c: &mut Criterion) {
     let (framework, data) = dti_tests::asem_files(&dir, "simple-minmax1-100-gmean");
     let framework = Framework::from_toml(&framework, None).unwrap();
     let dataset = Dataset::from_csv(&data, None).dataset;
-    let inputs = check(&framework, &dataset).inputs;
+    let table = check(&framework, &dataset).table;
     let settings = Settings {
         samples: 100,
         ..Settings::default()
@@ -43,7 +43,7 @@ fn sensitivity_on_asem(c: &mut Criterion) {
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(10);
     group.bench_function("asem 51x49, N=100, 4 choices (600 runs)", |b| {
-        b.iter(|| analyse(&framework, &inputs, &uncertainty(), black_box(&settings)).unwrap())
+        b.iter(|| analyse(&framework, &table, &uncertainty(), black_box(&settings)).unwrap())
     });
     group.finish();
 }
@@ -51,7 +51,7 @@ fn sensitivity_on_asem(c: &mut Criterion) {
 fn analyses_on_63_provinces(c: &mut Criterion) {
     let framework = embedded::default_framework();
     let (data, _) = embedded::dataset("synthetic-63-provinces-2022.csv").unwrap();
-    let inputs = check(&framework, &data).inputs;
+    let table = check(&framework, &data).table;
     let dti = framework.find("DTI").unwrap();
     let i7 = framework.find("I7").unwrap();
     let mapping = parse_mapping(embedded::MERGERS_2025, None).unwrap();
@@ -60,13 +60,13 @@ fn analyses_on_63_provinces(c: &mut Criterion) {
         ..Settings::default()
     };
     c.bench_function("what-if, 63 provinces", |b| {
-        b.iter(|| what_if(&framework, &inputs, black_box(0), &[(i7, Some(1.0))]).unwrap())
+        b.iter(|| what_if(&framework, &table, black_box(0), &[(i7, Some(1.0))]).unwrap())
     });
     c.bench_function("goal seeking to rank 1, 63 provinces", |b| {
         b.iter(|| {
             seek(
                 &framework,
-                &inputs,
+                &table,
                 black_box(10),
                 dti,
                 Target::Rank { rank: 1 },
@@ -76,18 +76,18 @@ fn analyses_on_63_provinces(c: &mut Criterion) {
         })
     });
     c.bench_function("remove-one, 63 provinces", |b| {
-        b.iter(|| remove_one(&framework, &inputs, dti, &[]))
+        b.iter(|| remove_one(&framework, &table, dti, &[]))
     });
     c.bench_function("merge 63 into 34 and score", |b| {
         b.iter(|| {
             let merged = merge(&framework, black_box(&data), &mapping, &Method::Mean).unwrap();
-            dti_core::compute(&framework, &merged.inputs)
+            dti_core::compute(&framework, &merged.table).unwrap()
         })
     });
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(10);
     group.bench_function("dti 63 provinces, N=100, 4 choices (600 runs)", |b| {
-        b.iter(|| analyse(&framework, &inputs, &uncertainty(), black_box(&settings)).unwrap())
+        b.iter(|| analyse(&framework, &table, &uncertainty(), black_box(&settings)).unwrap())
     });
     group.finish();
 }

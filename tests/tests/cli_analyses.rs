@@ -619,5 +619,8 @@ fn every_new_command_documents_its_exit_codes_and_robustness_its_default() {
     }
     let help = dti(&["robustness", "--help"]);
     assert!(help.out().contains("share = 0.25"), "{}", help.out());
-    assert!(help.out().contains("aggregation = [\"geometric\"]"));
+    assert!(
+        help.out()
+            .contains("aggregation = [{ method = \"geometric\" }]")
+    );
 }

@@ -23,7 +23,7 @@ fn import(dir: &Path, pipeline: &str) -> (String, String) {
             "import-coinr",
             reference.join("ASEM_iMeta.csv").to_str().unwrap(),
             reference.join("ASEM_iData.csv").to_str().unwrap(),
-            "--pipeline",
+            "--method",
             fixtures("pipeline")
                 .join(format!("{pipeline}.toml"))
                 .to_str()
@@ -230,14 +230,7 @@ fn a_small_index_is_imported_and_built() {
         "import-coinr-small",
         "iMeta.csv",
         "iData.csv",
-        &[
-            "--pipeline",
-            "pipeline.toml",
-            "--id",
-            "example",
-            "--lang",
-            "en",
-        ],
+        &["--method", "method.toml", "--id", "example", "--lang", "en"],
     );
     assert_eq!(run.code, 0, "{shown}");
     insta::assert_snapshot!("import-small-run", shown);
@@ -263,15 +256,29 @@ fn scratch_path(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// Without `--method`, every indicator is scored by COINr's default min-max onto 0–100 and
+/// every aggregate is an arithmetic mean, with no construction step.
 #[test]
-fn without_a_pipeline_the_import_writes_coinrs_defaults() {
+fn without_a_method_the_import_writes_coinrs_defaults() {
     let (run, shown) = import_small("import-coinr-default", "iMeta.csv", "iData.csv", &[]);
     assert_eq!(run.code, 0, "{shown}");
     let framework =
         std::fs::read_to_string(scratch_path("import-coinr-default").join("framework.toml"))
             .unwrap();
-    let pipeline = &framework[framework.find("[pipeline").expect("a pipeline table")..];
-    insta::assert_snapshot!("import-default-pipeline", pipeline);
+    let framework = dti_core::Framework::from_toml(&framework, None).expect("it reads back");
+    assert!(framework.pipeline().is_none());
+    let coinr = dti_core::Rule::MinMax {
+        low: 0.0,
+        high: 100.0,
+    };
+    for node in framework.nodes() {
+        match &node.kind {
+            dti_core::NodeKind::Indicator { rule } => assert_eq!(rule, &coinr, "{}", node.code),
+            dti_core::NodeKind::Aggregate { method, .. } => {
+                assert_eq!(*method, dti_core::Aggregation::Arithmetic, "{}", node.code)
+            }
+        }
+    }
 }
 
 #[test]

@@ -11,85 +11,20 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use dti_core::pipeline::{
-    Dataset, NodeKind, NodeSpec, PipelineSpec, Results, Stage, Table, Tree, run,
+use dti_core::pipeline::{Build, Stage, build};
+use dti_core::{Dataset, Framework, Table};
+use dti_tests::{
+    REL, abs_tolerance, asem_files, coinr_number, conformance_dir, mismatch, read_csv,
 };
-use dti_tests::{REL, abs_tolerance, coinr_number, conformance_dir, mismatch, read_csv};
 
-/// The ASEM dataset and tree, built from iData and iMeta.
-fn asem(dir: &Path) -> (Dataset, Tree) {
-    let (mh, meta) = read_csv(&dir.join("ASEM_iMeta.csv"));
-    let col = |name: &str| mh.iter().position(|h| h == name).expect(name);
-    let (lev, code, dir_, w, den, par, ty, tgt) = (
-        col("Level"),
-        col("iCode"),
-        col("Direction"),
-        col("Weight"),
-        col("Denominator"),
-        col("Parent"),
-        col("Type"),
-        col("Target"),
-    );
-    let mut nodes = Vec::new();
-    let mut numeric = Vec::new();
-    let mut groups = Vec::new();
-    for row in &meta {
-        let code = row[code].clone();
-        match row[ty].as_str() {
-            "Indicator" | "Aggregate" => {
-                let kind = if row[ty] == "Indicator" {
-                    numeric.push(code.clone());
-                    NodeKind::Indicator {
-                        direction: row[dir_].parse().expect("direction"),
-                        denominator: (row[den] != "NA").then(|| row[den].clone()),
-                        target: coinr_number(&row[tgt]),
-                    }
-                } else {
-                    NodeKind::Aggregate
-                };
-                nodes.push(NodeSpec {
-                    code,
-                    parent: (row[par] != "NA").then(|| row[par].clone()),
-                    weight: coinr_number(&row[w]).expect("weight"),
-                    level: Some(row[lev].parse().expect("level")),
-                    kind,
-                });
-            }
-            "Denominator" => numeric.push(code),
-            "Group" => groups.push(code),
-            other => panic!("unknown type {other}"),
-        }
-    }
-    let tree = Tree::new(nodes).expect("valid tree");
-
-    let (dh, rows) = read_csv(&dir.join("ASEM_iData.csv"));
-    let at = |name: &str| dh.iter().position(|h| h == name).expect(name);
-    let units = rows.iter().map(|r| r[at("uCode")].clone()).collect();
-    let times = rows
-        .iter()
-        .map(|r| r[at("Time")].parse().expect("time"))
-        .collect();
-    let mut data = Dataset::new(units, Some(times)).expect("dataset");
-    for name in &numeric {
-        let j = at(name);
-        data.push_column(
-            name.clone(),
-            rows.iter().map(|r| coinr_number(&r[j])).collect(),
-        )
-        .expect("column");
-    }
-    for name in &groups {
-        let j = at(name);
-        data.push_group(name.clone(), rows.iter().map(|r| r[j].clone()).collect())
-            .expect("group");
-    }
-    (data, tree)
-}
-
-fn spec(name: &str) -> PipelineSpec {
-    let path = format!("{}/fixtures/pipeline/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    PipelineSpec::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+/// The ASEM example imported with a methodology of `fixtures/pipeline`, built.
+fn built(dir: &Path, method: &str) -> (Framework, Build) {
+    let (framework, data) = asem_files(dir, method);
+    let framework = Framework::from_toml(&framework, Some("asem.toml")).expect(method);
+    let parsed = Dataset::from_csv(&data, Some("asem.csv"));
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let built = build(&framework, &parsed.dataset, None).unwrap_or_else(|f| panic!("{f}"));
+    (framework, built)
 }
 
 /// Compares a table with a COINr output file; returns the largest relative error over cells
@@ -151,35 +86,37 @@ fn compare(ours: &Table, path: &Path) -> (f64, f64) {
 #[test]
 fn simple_variants() {
     let Some(dir) = conformance_dir() else { return };
-    let (data, tree) = asem(&dir);
     for (fixture, file) in [
         (
-            "simple-minmax-amean.toml",
+            "simple-minmax-amean",
             "simple_raw_minmax_amean_Aggregated.csv",
         ),
         (
-            "simple-minmax1-100-gmean.toml",
+            "simple-minmax1-100-gmean",
             "simple_raw_minmax1_100_gmean_Aggregated.csv",
         ),
         (
-            "simple-zscore-amean.toml",
+            "simple-zscore-amean",
             "simple_raw_zscore_amean_Aggregated.csv",
         ),
     ] {
-        let results = run(&data, &tree, &spec(fixture)).expect(fixture);
-        compare(results.aggregated(), &dir.join(file));
+        let (_, results) = built(&dir, fixture);
+        compare(aggregated(&results), &dir.join(file));
     }
 }
 
-fn full(dir: &Path) -> Results {
-    let (data, tree) = asem(dir);
-    run(&data, &tree, &spec("asem-full.toml")).expect("full pipeline")
+fn aggregated(results: &Build) -> &Table {
+    results.stage(Stage::Aggregated).expect("always there")
+}
+
+fn full(dir: &Path) -> (Framework, Build) {
+    built(dir, "asem-full")
 }
 
 #[test]
 fn full_example_every_stage() {
     let Some(dir) = conformance_dir() else { return };
-    let results = full(&dir);
+    let (_, results) = full(&dir);
     for stage in Stage::ALL {
         let table = results.stage(stage).expect("every stage runs");
         compare(
@@ -207,18 +144,16 @@ fn full_example_every_stage() {
 #[test]
 fn full_example_results_and_ranks() {
     let Some(dir) = conformance_dir() else { return };
-    let results = full(&dir);
+    let (_, results) = full(&dir);
     let path = dir.join("example_coin_results_full.csv");
     // Written rounded to 10 decimals.
-    compare(results.aggregated(), &path);
+    compare(aggregated(&results), &path);
     let (header, rows) = read_csv(&path);
     let rank_col = header.iter().position(|h| h == "Rank").expect("Rank");
-    let ranks = results.ranks("Index").expect("Index");
-    let agg = results.aggregated();
     for row in &rows {
-        let i = agg.unit_index(&row[0]).expect("unit");
+        let unit = results.results().unit(&row[0]).expect("unit");
         assert_eq!(
-            ranks[i],
+            unit.node("Index").and_then(|n| n.rank),
             Some(row[rank_col].parse().expect("rank")),
             "rank of {}",
             row[0]
@@ -230,28 +165,55 @@ fn full_example_results_and_ranks() {
 #[test]
 fn full_example_effective_weights() {
     let Some(dir) = conformance_dir() else { return };
-    let results = full(&dir);
+    let (framework, _) = full(&dir);
     let (header, rows) = read_csv(&dir.join("example_coin_eff_weights.csv"));
     assert_eq!(header, ["iCode", "Level", "Weight", "EffWeight"]);
-    let ours: HashMap<&str, f64> = results
-        .effective_weights()
+    let weights = framework.effective_weights(framework.main_index());
+    let ours: HashMap<&str, (f64, u32)> = framework
+        .nodes()
         .iter()
-        .map(|(c, w)| (c.as_str(), *w))
+        .enumerate()
+        .map(|(id, node)| (node.code.as_str(), (weights[id], framework.level(id))))
         .collect();
     assert_eq!(ours.len(), rows.len());
-    let (data, tree) = asem(&dir);
-    drop(data);
     let mut worst = 0.0_f64;
     for row in &rows {
-        let w = ours[row[0].as_str()];
+        let (w, level) = ours[row[0].as_str()];
         let theirs: f64 = row[3].parse().expect("weight");
         let err = (w - theirs).abs() / theirs;
         worst = worst.max(err);
         assert!(err <= REL, "{}: ours {w}, COINr {theirs}", row[0]);
-        assert_eq!(tree.level(&row[0]), Some(row[1].parse().expect("level")));
+        assert_eq!(level, row[1].parse::<u32>().expect("level"));
     }
     eprintln!(
         "example_coin_eff_weights.csv: {} weights match, max error {worst:.2e}",
         rows.len()
     );
+}
+
+/// The analyst orders the steps: screening by availability before imputing drops the units
+/// short of data, five Asian countries of the example, which imputing first would have kept.
+#[test]
+fn screening_before_imputing_drops_the_units_short_of_data() {
+    let Some(dir) = conformance_dir() else { return };
+    let (_, default) = full(&dir);
+    assert!(default.dropped_units().is_empty());
+    let (_, results) = built(&dir, "asem-screen-first");
+    let dropped: Vec<&str> = results
+        .dropped_units()
+        .iter()
+        .map(|d| d.unit.as_str())
+        .collect();
+    let (header, rows) = read_csv(&dir.join("ASEM_iData.csv"));
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let region = |unit: &str| {
+        rows.iter()
+            .find(|r| r[at("uCode")] == unit)
+            .map(|r| r[at("EurAsia_group")].clone())
+            .unwrap()
+    };
+    assert_eq!(dropped.len(), 5, "{dropped:?}");
+    assert!(dropped.iter().all(|u| region(u) == "Asia"), "{dropped:?}");
+    assert_eq!(results.results().units.len(), 46);
+    assert!(results.imputed_cells().len() < default.imputed_cells().len());
 }

@@ -142,10 +142,10 @@ pub fn what_if(
     lang: Lang,
 ) -> Result<WhatIfResult, Error> {
     let framework = input::framework(framework, lang)?;
-    let (inputs, details) = crate::checked_inputs(&framework, data, lang)?;
-    let position = unit_position(inputs.units(), unit, lang)?;
+    let (table, details) = crate::checked_table(&framework, data, lang)?;
+    let position = unit_position(table.units(), unit, lang)?;
     let changes = changes(&framework, new_values, lang)?;
-    let outcome = whatif::what_if(&framework, &inputs, position, &changes)
+    let outcome = whatif::what_if(&framework, &table, position, &changes)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
     Ok(WhatIfResult { outcome, details })
 }
@@ -249,11 +249,11 @@ pub fn seek_goal(
     lang: Lang,
 ) -> Result<PlanResult, Error> {
     let framework = input::framework(framework, lang)?;
-    let (inputs, details) = crate::checked_inputs(&framework, data, lang)?;
-    let position = unit_position(inputs.units(), unit, lang)?;
+    let (table, details) = crate::checked_table(&framework, data, lang)?;
+    let position = unit_position(table.units(), unit, lang)?;
     let (node, target) = target(&framework, goal_value, lang)?;
     let costs = costs(&framework, costs_value, lang)?;
-    let plan = goal::seek(&framework, &inputs, position, node, target, &costs)
+    let plan = goal::seek(&framework, &table, position, node, target, &costs)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
     Ok(PlanResult { plan, details })
 }
@@ -350,7 +350,8 @@ pub fn merge_provinces(
     let parsed = input::readable_data(data, lang)?;
     let merged = merge::merge(&framework, &parsed.dataset, &mapping, &method)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
-    let results = dti_core::compute(&framework, &merged.inputs);
+    let results = dti_core::compute(&framework, &merged.table)
+        .map_err(|failure| Error::from_failure(&failure, lang))?;
     let details = parsed
         .diagnostics
         .iter()

@@ -410,6 +410,6 @@ export function seekGoal(framework: FrameworkInput, data: DataInput, unit: strin
  * (63 → 34) unless a mapping CSV (`new_unit,new_name,former_code`) is given. */
 export function mergeProvinces(framework: FrameworkInput, data: DataInput, method?: MergeMethod | null, mapping?: string | null, lang?: Lang): Merged;
 /** A data file to fill in: long-layout CSV (default) or JSON. */
-export function template(framework: FrameworkInput, format?: "csv" | "json", lang?: Lang): string;
+export function template(framework: FrameworkInput, format?: "csv" | "json", lang?: Lang, unit?: string): string;
 /** `formatDecimal(0.70244, 4, "vi")` is `"0,7024"`; non-finite values give `"–"`. */
 export function formatDecimal(value: number, decimals: number, lang?: Lang): string;

@@ -47,7 +47,7 @@ impl Detail {
         let location = &diagnostic.location;
         Detail {
             severity: diagnostic.severity,
-            kind: problem_kind(diagnostic),
+            kind: diagnostic.problem.kind().to_string(),
             unit: location.unit.clone(),
             indicator: location.indicator.clone(),
             file: location.file.clone(),
@@ -72,17 +72,6 @@ impl Detail {
             hint: None,
         }
     }
-}
-
-/// The `kind` tag the core gives the problem when it serialises it.
-fn problem_kind(diagnostic: &Diagnostic) -> String {
-    let tagged = serde_json::to_value(&diagnostic.problem).ok();
-    tagged
-        .as_ref()
-        .and_then(|value| value.get("kind"))
-        .and_then(|kind| kind.as_str())
-        .unwrap_or("unknown")
-        .to_string()
 }
 
 /// A failure of the binding: the one-line message and every detail.

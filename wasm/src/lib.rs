@@ -16,9 +16,8 @@ mod info;
 mod input;
 #[cfg(feature = "pipeline")]
 mod pipeline;
-mod template;
 
-use dti_core::{Lang, Parsed, Results, check, explain::Explanation};
+use dti_core::{Lang, Results, check, explain::Explanation};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -67,29 +66,28 @@ struct Validation {
     details: Vec<Detail>,
 }
 
+/// Data read and checked, with every remark the way every front end shows them
+/// ([`dti_core::diagnostic::merge`]).
 fn read_and_check(
     framework: &dti_core::Framework,
     data: &JsValue,
     lang: Lang,
-) -> Result<(Parsed, dti_core::Checked), Error> {
+) -> Result<(dti_core::Table, Vec<dti_core::Diagnostic>), Error> {
     let parsed = input::data(data, lang)?;
     let checked = check(framework, &parsed.dataset);
-    Ok((parsed, checked))
+    let diagnostics =
+        dti_core::diagnostic::merge(framework, &parsed.diagnostics, checked.diagnostics);
+    Ok((checked.table, diagnostics))
 }
 
 /// Data read and checked for an analysis of one unit: the checked values and the remarks;
 /// fails with every problem when the data has errors.
-pub(crate) fn checked_inputs(
+pub(crate) fn checked_table(
     framework: &dti_core::Framework,
     data: &JsValue,
     lang: Lang,
-) -> Result<(dti_core::Inputs, Vec<Detail>), Error> {
-    let (parsed, checked) = read_and_check(framework, data, lang)?;
-    let diagnostics: Vec<dti_core::Diagnostic> = parsed
-        .diagnostics
-        .into_iter()
-        .chain(checked.diagnostics)
-        .collect();
+) -> Result<(dti_core::Table, Vec<Detail>), Error> {
+    let (table, diagnostics) = read_and_check(framework, data, lang)?;
     if dti_core::diagnostic::has_errors(&diagnostics) {
         return Err(Error::from_diagnostics(&diagnostics, lang));
     }
@@ -97,7 +95,7 @@ pub(crate) fn checked_inputs(
         .iter()
         .map(|d| Detail::from_diagnostic(d, lang))
         .collect();
-    Ok((checked.inputs, details))
+    Ok((table, details))
 }
 
 /// Checks data against a framework. Throws only when the framework or the arguments
@@ -106,32 +104,12 @@ pub(crate) fn checked_inputs(
 pub fn validate(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
-    let (parsed, checked) = read_and_check(&framework, &data, lang)?;
-    let mut details: Vec<Detail> = parsed
-        .diagnostics
+    let (_, diagnostics) = read_and_check(&framework, &data, lang)?;
+    let details: Vec<Detail> = diagnostics
         .iter()
         .map(|d| Detail::from_diagnostic(d, lang))
         .collect();
-    // Values that could not be read are reported by the reader; the checker would only add
-    // "no value" for them.
-    let unreadable: Vec<(Option<String>, Option<String>)> = details
-        .iter()
-        .filter(|d| d.severity == dti_core::Severity::Error)
-        .map(|d| (d.unit.clone(), d.indicator.clone()))
-        .collect();
-    details.extend(
-        checked
-            .diagnostics
-            .iter()
-            .map(|d| Detail::from_diagnostic(d, lang))
-            .filter(|d| {
-                d.kind != "missing_value"
-                    || !unreadable.contains(&(d.unit.clone(), d.indicator.clone()))
-            }),
-    );
-    let ok = !details
-        .iter()
-        .any(|d| d.severity == dti_core::Severity::Error);
+    let ok = !dti_core::diagnostic::has_errors(&diagnostics);
     to_js(&Validation { ok, details })
 }
 
@@ -150,14 +128,15 @@ pub fn score(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
     let parsed = input::readable_data(&data, lang)?;
-    let results = dti_core::score(&framework, &parsed.dataset)
-        .map_err(|failure| Error::from_failure(&failure, lang))?;
-    let details = parsed
-        .diagnostics
-        .iter()
-        .chain(&results.diagnostics)
-        .map(|d| Detail::from_diagnostic(d, lang))
-        .collect();
+    let results = dti_core::score(&framework, &parsed.dataset).map_err(|failure| {
+        let all = dti_core::diagnostic::merge(&framework, &parsed.diagnostics, failure.diagnostics);
+        Error::from_diagnostics(&all, lang)
+    })?;
+    let details =
+        dti_core::diagnostic::merge(&framework, &parsed.diagnostics, results.diagnostics.clone())
+            .iter()
+            .map(|d| Detail::from_diagnostic(d, lang))
+            .collect();
     to_js(&Scored { results, details })
 }
 
@@ -183,16 +162,10 @@ pub fn explain(
 ) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
-    let (inputs, details) = checked_inputs(&framework, &data, lang)?;
-    let position = analysis::unit_position(inputs.units(), &unit, lang)?;
-    let explanation = dti_core::explain::explain(&framework, &inputs, position, None, STEP)
-        .ok_or_else(|| {
-            Error::argument(
-                "unknown_unit",
-                lang.pick("không giải thích được", "nothing to explain")
-                    .into(),
-            )
-        })?;
+    let (table, details) = checked_table(&framework, &data, lang)?;
+    let position = analysis::unit_position(table.units(), &unit, lang)?;
+    let explanation = dti_core::explain::explain(&framework, &table, position, None, STEP)
+        .map_err(|failure| Error::from_failure(&failure, lang))?;
     to_js(&Explained {
         explanation,
         details,
@@ -248,14 +221,25 @@ pub fn merge_provinces(
     )?)
 }
 
-/// A data file to fill in for a framework: `"csv"` (default) or `"json"`.
+/// A data file to fill in for a framework: `"csv"` (default) or `"json"`, for a unit code when
+/// one is given (left blank otherwise, to be filled in).
 #[wasm_bindgen(skip_typescript)]
-pub fn template(framework: JsValue, format: JsValue, lang: JsValue) -> Result<String, JsValue> {
+pub fn template(
+    framework: JsValue,
+    format: JsValue,
+    lang: JsValue,
+    unit: JsValue,
+) -> Result<String, JsValue> {
     let lang = input::lang(&lang);
     let framework = input::framework(&framework, lang)?;
+    let unit = dti_core::template::UnitFields {
+        code: unit.as_string().filter(|code| !code.trim().is_empty()),
+        ..Default::default()
+    };
+    let template = dti_core::template::template(&framework, &unit, lang);
     match format.as_string().as_deref().map(str::trim) {
-        None | Some("csv") | Some("") => Ok(template::csv(&framework, lang)),
-        Some("json") => Ok(template::json(&framework, lang)),
+        None | Some("csv") | Some("") => Ok(template.to_csv()),
+        Some("json") => Ok(template.to_json()),
         Some(other) => {
             let message = match lang {
                 Lang::Vi => format!("định dạng `{other}` không hỗ trợ; dùng csv hoặc json"),

@@ -9,12 +9,13 @@ export interface StageTable {
   values: (number | null)[][];
 }
 
-/** A node's weight among its siblings and its effective weight in the index. */
+/** A node's level, its weight in its parent (null when it has several parents) and its
+ * effective weight in the main index. */
 export interface EffectiveWeight {
   code: string;
-  level: number | null;
+  level: number;
   weight: number | null;
-  effectiveWeight: number;
+  effective_weight: number;
 }
 
 /** A cell the impute step filled. */
@@ -54,7 +55,7 @@ export interface Built {
   framework: string;
   weights: string | null;
   stages: StageTable[];
-  /** The top aggregate, whose ranks `ranks` gives. */
+  /** The main index, whose ranks `ranks` gives. */
   index: string | null;
   ranks: (number | null)[] | null;
   effectiveWeights: EffectiveWeight[];
@@ -64,7 +65,8 @@ export interface Built {
   details: Detail[];
 }
 
-/** Runs the framework's `[pipeline]` on raw data (denominate → impute → screen → treat →
- * normalise → aggregate), with the framework's weights or a named weight set
- * (`[pipeline.weights.NAME]`). Throws a {@link DtiError} on errors in the data or the method. */
+/** Runs the framework's `[pipeline]` steps on raw data (denominate, impute, screen, treat, in
+ * the framework's order), then scores the result exactly as `score` does, with the framework's
+ * weights or a named weight set (`[weights.NAME]`). Throws a {@link DtiError} on errors in the
+ * data or the method. */
 export function build(framework: FrameworkInput, data: DataInput, weights?: string | null, lang?: Lang): Built;

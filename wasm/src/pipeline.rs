@@ -1,11 +1,9 @@
-//! `build`: the construction pipeline of a framework's `[pipeline]` table, for analysts'
-//! pages. Compiled only with the `pipeline` feature: the guidebook calculator leaves it out
+//! `build`: the construction steps of a framework's `[pipeline]` table, then scoring, for
+//! analysts' pages. Compiled only with the `pipeline` feature: the guidebook calculator leaves it out
 //! to stay within its size budget.
 
-use dti_core::pipeline::{
-    self, DroppedUnit, ImputedCell, PipelineError, Stage, Table, TreatmentRecord,
-};
-use dti_core::{Diagnostic, Location};
+use dti_core::pipeline::{self, DroppedUnit, ImputedCell, TreatmentRecord};
+use dti_core::{NodeWeight, Table, pipeline::Stage};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -26,28 +24,13 @@ struct StageTable {
 
 impl StageTable {
     fn new(stage: Stage, table: &Table) -> StageTable {
-        let columns: Vec<&[Option<f64>]> = (0..table.columns().len())
-            .map(|j| table.column_at(j))
-            .collect();
         StageTable {
             stage: stage.name().to_lowercase(),
-            units: table.units().to_vec(),
+            units: table.units().iter().map(|u| u.code.clone()).collect(),
             columns: table.columns().to_vec(),
-            values: (0..table.n_units())
-                .map(|i| columns.iter().map(|column| column[i]).collect())
-                .collect(),
+            values: table.rows(),
         }
     }
-}
-
-/// A node's weight among its siblings and in the whole index.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Weight {
-    code: String,
-    level: Option<u32>,
-    weight: Option<f64>,
-    effective_weight: f64,
 }
 
 /// Everything a build produced.
@@ -58,16 +41,17 @@ struct Built<'a> {
     weights: Option<String>,
     stages: Vec<StageTable>,
     index: Option<String>,
-    ranks: Option<Vec<Option<usize>>>,
-    effective_weights: Vec<Weight>,
+    ranks: Option<Vec<Option<u32>>>,
+    effective_weights: Vec<NodeWeight>,
     imputed: &'a [ImputedCell],
     dropped: &'a [DroppedUnit],
     treatment: &'a [TreatmentRecord],
     details: Vec<Detail>,
 }
 
-/// Runs the framework's `[pipeline]` on raw data, optionally with a named weight set; returns
-/// every stage's table, the index's ranks, effective weights and what the steps changed.
+/// Runs the framework's `[pipeline]` steps on raw data, then scores it, optionally with a
+/// named weight set; returns every stage's table, the main index's ranks, effective weights
+/// and what the steps changed.
 #[wasm_bindgen(skip_typescript)]
 pub fn build(
     framework: JsValue,
@@ -79,37 +63,24 @@ pub fn build(
     let framework = input::framework(&framework, lang)?;
     let parsed = input::readable_data(&data, lang)?;
     let weights = weights.as_string();
-    let (tree, results) = pipeline::build(&framework, &parsed.dataset, weights.as_deref())
-        .map_err(|error| match error {
-            PipelineError::Value {
-                column,
-                unit,
-                problem,
-            } => {
-                let location = Location::file(None).unit(unit).indicator(column);
-                Error::from_diagnostics(&[Diagnostic::error(location, problem)], lang)
-            }
-            other => Error::argument("pipeline", other.to_string()),
-        })?;
-    let stages = Stage::ALL
-        .iter()
-        .filter_map(|&stage| results.stage(stage).map(|t| StageTable::new(stage, t)))
-        .collect();
-    let index = tree
-        .aggregate_codes()
+    let results = pipeline::build(&framework, &parsed.dataset, weights.as_deref())
+        .map_err(|failure| Error::from_failure(&failure, lang))?;
+    let stages = results
+        .stages()
         .into_iter()
-        .max_by_key(|code| tree.level(code).unwrap_or(0));
-    let ranks = index.as_deref().and_then(|code| results.ranks(code));
-    let effective_weights = results
-        .effective_weights()
-        .iter()
-        .map(|(code, effective)| Weight {
-            code: code.clone(),
-            level: tree.level(code),
-            weight: tree.node(code).map(|n| n.weight),
-            effective_weight: *effective,
-        })
+        .filter_map(|stage| results.stage(stage).map(|t| StageTable::new(stage, t)))
         .collect();
+    let main = framework.main_index();
+    let index = Some(framework.node(main).code.clone());
+    let ranks = Some(
+        results
+            .results()
+            .units
+            .iter()
+            .map(|unit| unit.nodes[main].rank)
+            .collect(),
+    );
+    let effective_weights = results.framework().weight_table();
     to_js(&Built {
         framework: framework.id(),
         weights,
@@ -123,6 +94,7 @@ pub fn build(
         details: parsed
             .diagnostics
             .iter()
+            .chain(&results.results().diagnostics)
             .map(|d| Detail::from_diagnostic(d, lang))
             .collect(),
     })

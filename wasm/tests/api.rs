@@ -295,15 +295,29 @@ fn bad_csv_and_bad_frameworks_report_their_line() {
 #[wasm_bindgen_test]
 fn templates_read_back_as_data() {
     for format in ["csv", "json"] {
-        let text =
-            dti_wasm::template(s("dti-province-2022"), s(format), s("vi")).unwrap_or_default();
+        let text = dti_wasm::template(s("dti-province-2022"), s(format), s("vi"), s("22"))
+            .unwrap_or_default();
         assert!(text.contains("I9"), "{format}");
         let checked = dti_wasm::validate(s("dti-province-2022"), s(&text), s("vi"))
             .map(|r| json(&r))
             .unwrap_or(Json::Null);
         assert_eq!(checked["ok"], true, "{format}: {checked}");
+        // Without a unit code the template asks for one, as the command line's does.
+        let blank = dti_wasm::template(
+            s("dti-province-2022"),
+            s(format),
+            s("vi"),
+            JsValue::UNDEFINED,
+        )
+        .unwrap_or_default();
+        let checked = dti_wasm::validate(s("dti-province-2022"), s(&blank), s("vi"))
+            .map(|r| json(&r))
+            .unwrap_or(Json::Null);
+        assert_eq!(checked["ok"], false, "{format}: {checked}");
     }
-    assert!(dti_wasm::template(JsValue::UNDEFINED, s("xlsx"), s("en")).is_err());
+    assert!(
+        dti_wasm::template(JsValue::UNDEFINED, s("xlsx"), s("en"), JsValue::UNDEFINED).is_err()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -836,7 +850,9 @@ fn junk_never_traps_the_module() {
             value.clone(),
             value.clone(),
         ));
-        if let Err(error) = dti_wasm::template(value.clone(), value.clone(), value.clone()) {
+        if let Err(error) =
+            dti_wasm::template(value.clone(), value.clone(), value.clone(), value.clone())
+        {
             thrown(error);
         }
     }

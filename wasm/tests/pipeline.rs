@@ -83,7 +83,7 @@ fn a_weight_set_changes_the_effective_weights() {
         built["effectiveWeights"]
             .as_array()
             .and_then(|w| w.iter().find(|w| w["code"] == code))
-            .and_then(|w| w["effectiveWeight"].as_f64())
+            .and_then(|w| w["effective_weight"].as_f64())
     };
     let nominal = build(FRAMEWORK, DATA, None).unwrap();
     let equal = build(FRAMEWORK, DATA, Some("equal")).unwrap();
@@ -104,6 +104,38 @@ fn errors_are_thrown_with_their_place() {
     assert_eq!(found[0]["indicator"], "Internet");
     let found = details(build(FRAMEWORK, DATA, Some("expert")).unwrap_err());
     assert!(found[0]["message"].as_str().unwrap().contains("expert"));
-    let found = details(build("dti-province-2022", DATA, None).unwrap_err());
-    assert_eq!(found[0]["kind"], "pipeline");
+}
+
+/// A framework without construction steps builds what it scores, to the bit: the official DTI
+/// on Quảng Ninh's 2022 values.
+#[wasm_bindgen_test]
+fn the_official_dti_builds_what_it_scores() {
+    let data = include_str!("../../indicators/data/quang-ninh-2022.csv");
+    let built = build("dti-province-2022", data, None).expect("builds");
+    let scored = dti_wasm::score(s("dti-province-2022"), s(data), s("en"))
+        .map(|r| json(&r))
+        .expect("scores");
+    let table = stage(&built, "aggregated");
+    let columns = table["columns"].as_array().unwrap();
+    for (code, published) in [
+        ("DTI", 0.7024),
+        ("CQS", 0.7804),
+        ("KTS", 0.7187),
+        ("XHS", 0.6864),
+    ] {
+        let j = columns.iter().position(|c| c == code).unwrap();
+        let value = table["values"][0][j].as_f64().unwrap();
+        let node = scored["units"][0]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == code)
+            .unwrap();
+        assert_eq!(
+            value.to_bits(),
+            node["value"].as_f64().unwrap().to_bits(),
+            "{code}"
+        );
+        assert_eq!((value * 1e4).round() / 1e4, published, "{code}");
+    }
 }

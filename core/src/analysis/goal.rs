@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::check::Inputs;
 use crate::dataset::UnitInfo;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
+use crate::framework::NodeKind;
 use crate::framework::{Framework, NodeId};
 use crate::score::{Status, aggregate_all, compute, scales};
+use crate::table::Table;
 use crate::text::round_to;
 
 /// What to reach.
@@ -84,28 +85,28 @@ const STEP: f64 = 0.05;
 /// use dti_core::{analysis::goal::{seek, Target}, check, embedded};
 /// let framework = embedded::default_framework();
 /// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
-/// let inputs = check(&framework, &data).inputs;
+/// let table = check(&framework, &data).table;
 /// let dti = framework.find("DTI").unwrap();
-/// let plan = seek(&framework, &inputs, 0, dti, Target::Value { value: 0.75 }, &Default::default()).unwrap();
+/// let plan = seek(&framework, &table, 0, dti, Target::Value { value: 0.75 }, &Default::default()).unwrap();
 /// assert!(plan.reachable && plan.reached >= 0.75 - 5e-5);
 /// // With equal effort everywhere, the indicators with the most points come first.
 /// assert_eq!(plan.steps[0].indicator, "I7");
 /// ```
 pub fn seek(
     framework: &Framework,
-    inputs: &Inputs,
+    table: &Table,
     unit: usize,
     node: NodeId,
     target: Target,
     costs: &HashMap<NodeId, f64>,
 ) -> Result<Plan, Failure> {
-    let Some(info) = inputs.units().get(unit) else {
+    let Some(info) = table.units().get(unit) else {
         return Err(super::unknown(&format!("#{unit}"), "goal"));
     };
     if node >= framework.nodes().len() {
         return Err(super::unknown(&format!("#{node}"), "goal"));
     }
-    let results = compute(framework, inputs);
+    let results = compute(framework, table)?;
     let precision = framework.precision();
     let start = results.units[unit].nodes[node].value.unwrap_or(0.0);
     let target_value = match target {
@@ -139,21 +140,40 @@ pub fn seek(
     };
     let met = |value: f64| round_to(value, precision) >= round_to(target_value, precision);
 
-    let scales = scales(framework, inputs.units().len());
-    let mut values: Vec<Vec<Option<f64>>> = results.units[unit]
-        .nodes
+    let scales = scales(framework, table.n_units());
+    // Each node's values, re-aggregated after each change. Only this unit's values change, so
+    // unless an aggregate compares units (Copeland), this unit's column alone is aggregated.
+    let compares = framework
+        .nodes()
         .iter()
-        .map(|n| vec![n.value])
+        .any(|n| matches!(&n.kind, NodeKind::Aggregate { method, .. } if method.is_relative()));
+    let (rows, row): (Vec<usize>, usize) = if compares {
+        ((0..table.n_units()).collect(), unit)
+    } else {
+        (vec![unit], 0)
+    };
+    let units: Vec<crate::UnitInfo> = rows.iter().map(|&r| table.units()[r].clone()).collect();
+    let mut values: Vec<Vec<Option<f64>>> = (0..framework.nodes().len())
+        .map(|id| {
+            rows.iter()
+                .map(|&r| results.units[r].nodes[id].value)
+                .collect()
+        })
         .collect();
-    let mut states: Vec<Vec<Status>> = results.units[unit]
-        .nodes
-        .iter()
-        .map(|n| vec![n.status])
+    let mut states: Vec<Vec<Status>> = (0..framework.nodes().len())
+        .map(|id| {
+            rows.iter()
+                .map(|&r| results.units[r].nodes[id].status)
+                .collect()
+        })
         .collect();
-    let original: Vec<Option<f64>> = values.iter().map(|v| v[0]).collect();
-    let evaluate = |values: &mut Vec<Vec<Option<f64>>>, states: &mut Vec<Vec<Status>>| {
-        aggregate_all(framework, &scales, values, states);
-        values[node][0].unwrap_or(0.0)
+    let original: Vec<Option<f64>> = values.iter().map(|v| v[row]).collect();
+    let evaluate = |values: &mut Vec<Vec<Option<f64>>>,
+                    states: &mut Vec<Vec<Status>>|
+     -> Result<f64, Failure> {
+        aggregate_all(framework, &scales, values, states, &units)
+            .map_err(|diagnostics| Failure { diagnostics })?;
+        Ok(values[node][row].unwrap_or(0.0))
     };
     let leaves: Vec<NodeId> = framework
         .indicators()
@@ -181,8 +201,8 @@ pub fn seek(
         }
     };
     for &leaf in &leaves {
-        if values[leaf][0].is_none() {
-            values[leaf][0] = Some(bottom(leaf));
+        if values[leaf][row].is_none() {
+            values[leaf][row] = Some(bottom(leaf));
         }
     }
     let cost_of = |leaf: NodeId| {
@@ -193,7 +213,7 @@ pub fn seek(
             .unwrap_or(1.0)
     };
 
-    let mut current = evaluate(&mut values, &mut states);
+    let mut current = evaluate(&mut values, &mut states)?;
     let mut gains: HashMap<NodeId, f64> = HashMap::new();
     let mut chosen: Vec<NodeId> = Vec::new(); // the order indicators were first picked in
     for _ in 0..100_000 {
@@ -203,7 +223,7 @@ pub fn seek(
         // The next step of every indicator that can still improve, by gain per effort.
         let mut best: Option<(NodeId, f64, f64, f64)> = None; // (leaf, next score, gain, ratio)
         for &leaf in &leaves {
-            let score = values[leaf][0].unwrap_or(0.0);
+            let score = values[leaf][row].unwrap_or(0.0);
             let next = match framework.node(leaf).rule().and_then(|rule| rule.levels()) {
                 Some(levels) => levels.into_iter().find(|&level| level > score + 1e-12),
                 // The next point of a 5 % grid over the scale, so plans read 0.65, 0.70, … 1.
@@ -218,8 +238,8 @@ pub fn seek(
                 continue;
             };
             let mut trial = values.clone();
-            trial[leaf][0] = Some(next);
-            let gain = evaluate(&mut trial, &mut states.clone()) - current;
+            trial[leaf][row] = Some(next);
+            let gain = evaluate(&mut trial, &mut states.clone())? - current;
             let effort = cost_of(leaf) * (next - score) / width(leaf);
             let ratio = gain / effort;
             // Ties within rounding noise go to the indicator listed first, so plans fill one
@@ -231,7 +251,7 @@ pub fn seek(
         let Some((leaf, mut next, _, _)) = best else {
             break;
         };
-        let score = values[leaf][0].unwrap_or(0.0);
+        let score = values[leaf][row].unwrap_or(0.0);
         let continuous = framework
             .node(leaf)
             .rule()
@@ -239,14 +259,14 @@ pub fn seek(
             .is_none();
         // Cut a continuous step to exactly what the target needs.
         let mut trial = values.clone();
-        trial[leaf][0] = Some(next);
-        if continuous && met(evaluate(&mut trial, &mut states.clone())) {
+        trial[leaf][row] = Some(next);
+        if continuous && met(evaluate(&mut trial, &mut states.clone())?) {
             let (mut low, mut high) = (score, next);
             for _ in 0..60 {
                 let middle = (low + high) / 2.0;
                 let mut probe = values.clone();
-                probe[leaf][0] = Some(middle);
-                if met(evaluate(&mut probe, &mut states.clone())) {
+                probe[leaf][row] = Some(middle);
+                if met(evaluate(&mut probe, &mut states.clone())?) {
                     high = middle
                 } else {
                     low = middle
@@ -254,8 +274,8 @@ pub fn seek(
             }
             next = high;
         }
-        values[leaf][0] = Some(next);
-        let reached = evaluate(&mut values, &mut states);
+        values[leaf][row] = Some(next);
+        let reached = evaluate(&mut values, &mut states)?;
         *gains.entry(leaf).or_insert(0.0) += reached - current;
         if !chosen.contains(&leaf) {
             chosen.push(leaf);
@@ -266,12 +286,12 @@ pub fn seek(
     let mut steps: Vec<Step> = leaves
         .iter()
         .filter(|&&leaf| {
-            values[leaf][0].unwrap_or(0.0) > original[leaf].unwrap_or(bottom(leaf)) + 1e-15
+            values[leaf][row].unwrap_or(0.0) > original[leaf].unwrap_or(bottom(leaf)) + 1e-15
         })
         .map(|&leaf| {
             let indicator = framework.node(leaf);
             let from = original[leaf].unwrap_or(bottom(leaf));
-            let to = values[leaf][0].unwrap_or(from);
+            let to = values[leaf][row].unwrap_or(from);
             let raw_to = indicator.rule().and_then(|rule| {
                 rule.raw_for(to, indicator.unit, indicator.range, indicator.direction)
             });
@@ -279,7 +299,9 @@ pub fn seek(
                 indicator: indicator.code.clone(),
                 from,
                 to,
-                raw_from: inputs.get(unit, leaf),
+                raw_from: table
+                    .indicator(framework, leaf)
+                    .and_then(|column| column.get(unit).copied().flatten()),
                 raw_to,
                 gain: gains.get(&leaf).copied().unwrap_or(0.0),
                 cost: cost_of(leaf) * (to - from) / width(leaf),
@@ -322,22 +344,15 @@ pub fn parse_costs(
 ) -> Result<HashMap<NodeId, f64>, Failure> {
     let mut problems = Vec::new();
     let mut costs = HashMap::new();
-    for (index, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
-        let line_number = index as u64 + 1;
-        let lower = line.to_lowercase();
-        if line.trim().is_empty()
-            || line.trim_start().starts_with('#')
-            || (index == 0 && (lower.contains("cost") || lower.contains("chi phí")))
-        {
+    for (k, record) in crate::side_file::records(text, origin)?.iter().enumerate() {
+        let cell = |i: usize| record.cells.get(i).map(String::as_str).unwrap_or("");
+        let (code, cost) = (cell(0), cell(1));
+        let number = crate::value::read_number(cost).map(|(value, _)| value);
+        // The first line may be a header (`indicator,cost`, `chỉ tiêu;chi phí`).
+        if k == 0 && crate::dataset::field(code).is_some() {
             continue;
         }
-        let separator = [';', '\t', ',']
-            .into_iter()
-            .find(|&c| line.contains(c))
-            .unwrap_or(',');
-        let (code, cost) = line.split_once(separator).unwrap_or((line, ""));
-        let (code, cost) = (code.trim().trim_matches('"'), cost.trim().trim_matches('"'));
-        let location = Location::file(origin).at(line_number, 1).indicator(code);
+        let location = Location::file(origin).at(record.line, 1).indicator(code);
         let Some(id) = framework
             .find(code)
             .filter(|&id| framework.node(id).is_indicator())
@@ -345,12 +360,12 @@ pub fn parse_costs(
             problems.push(Diagnostic::error(location, Problem::UnknownIndicator));
             continue;
         };
-        match crate::value::read_number(cost) {
-            Some((value, _)) if value > 0.0 => {
+        match number {
+            Some(value) if value > 0.0 => {
                 costs.insert(id, value);
             }
             _ => problems.push(Diagnostic::error(
-                location.at(line_number, 2),
+                location.at(record.line, 2),
                 Problem::BadValue {
                     text: cost.to_string(),
                 },

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::check::{Inputs, check};
+use crate::check::check;
 use crate::dataset::{Dataset, UnitInfo};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Framework, MissingPolicy};
+use crate::table::Table;
 use crate::value::Value;
 
 /// Which former units form each new unit.
@@ -37,7 +38,7 @@ pub enum Method {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Merged {
     /// The new units' values, in the indicators' units.
-    pub inputs: Inputs,
+    pub table: Table,
     /// Warnings and notes: former units without data, units left out of the mapping, values
     /// that fell back from pooling to a mean.
     pub diagnostics: Vec<Diagnostic>,
@@ -47,68 +48,105 @@ pub struct Merged {
 /// optionally `former_name`); lines starting with `#` are notes. The 2025 provincial mapping is
 /// [`crate::embedded::MERGERS_2025`].
 pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failure> {
-    let mut lines = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'));
-    let error = |line: u64, detail: String| {
-        let location = Location::file(origin).at(line, 1);
-        Failure {
-            diagnostics: vec![Diagnostic::error(location, Problem::Syntax { detail })],
-        }
+    let records = crate::side_file::records(text, origin)?;
+    let here = |line: u64| Location::file(origin).at(line, 1);
+    let fail = |line: u64, problem: Problem| Failure {
+        diagnostics: vec![Diagnostic::error(here(line), problem)],
     };
-    let Some((header_index, header)) = lines.next() else {
-        return Err(error(1, "the mapping is empty".into()));
+    let Some((header, rows)) = records.split_first() else {
+        return Err(fail(1, Problem::NoData));
     };
-    let separator = if header.contains(';') { ';' } else { ',' };
-    let columns: Vec<String> = header
-        .split(separator)
-        .map(|c| c.trim().to_lowercase())
-        .collect();
+    let columns: Vec<String> = header.cells.iter().map(|c| c.to_lowercase()).collect();
     let position = |name: &str| columns.iter().position(|c| c == name);
     let (Some(new_code), Some(former)) = (position("new_unit"), position("former_code")) else {
-        let detail = "the header must name `new_unit` and `former_code`".to_string();
-        return Err(error(header_index as u64 + 1, detail));
+        let missing = ["new_unit", "former_code"]
+            .into_iter()
+            .filter(|name| position(name).is_none())
+            .map(str::to_string)
+            .collect();
+        return Err(fail(
+            header.line,
+            Problem::MissingColumns { columns: missing },
+        ));
     };
     let new_name = position("new_name");
     let mut units: Vec<(UnitInfo, Vec<String>)> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut problems = Vec::new();
-    for (index, line) in lines {
-        let line_number = index as u64 + 1;
-        let cells: Vec<&str> = line.split(separator).map(str::trim).collect();
+    for record in rows {
+        let cells = &record.cells;
         let (Some(code), Some(old)) = (cells.get(new_code), cells.get(former)) else {
             let problem = Problem::RowLength {
                 expected: columns.len() as u64,
                 found: cells.len() as u64,
             };
-            problems.push(Diagnostic::error(
-                Location::file(origin).at(line_number, 1),
-                problem,
-            ));
+            problems.push(Diagnostic::error(here(record.line), problem));
             continue;
         };
-        if let Some(first) = seen.insert(old.to_string(), line_number) {
-            let detail =
-                format!("former unit `{old}` is mapped twice (lines {first} and {line_number})");
-            problems.push(Diagnostic::error(
-                Location::file(origin).at(line_number, 1),
-                Problem::Syntax { detail },
-            ));
+        if let Some(first) = seen.insert(old.clone(), record.line) {
+            let problem = Problem::MappedTwice {
+                unit: old.clone(),
+                first_line: first,
+            };
+            problems.push(Diagnostic::error(here(record.line).unit(old), problem));
             continue;
         }
         match units.iter_mut().find(|(unit, _)| unit.code == *code) {
-            Some((_, formers)) => formers.push(old.to_string()),
+            Some((_, formers)) => formers.push(old.clone()),
             None => {
-                let mut unit = UnitInfo::new(*code);
-                unit.name = new_name.and_then(|c| cells.get(c)).map(|n| n.to_string());
-                units.push((unit, vec![old.to_string()]));
+                let mut unit = UnitInfo::new(code.clone());
+                unit.name = new_name.and_then(|c| cells.get(c)).cloned();
+                units.push((unit, vec![old.clone()]));
             }
         }
     }
     if problems.is_empty() {
         Ok(Mapping { units })
+    } else {
+        Err(Failure {
+            diagnostics: problems,
+        })
+    }
+}
+
+/// Reads the weights of the former units for pooling: lines `code,weight` (comma, semicolon
+/// or tab; quoted cells may hold the separator; an optional header line; `#` lines are notes).
+///
+/// ```
+/// let weights = dti_core::analysis::merge::parse_weights("code;population\n46;1.160.000\n48;1 230 000\n", None).unwrap();
+/// assert_eq!(weights["46"], 1_160_000.0);
+/// ```
+pub fn parse_weights(text: &str, origin: Option<&str>) -> Result<HashMap<String, f64>, Failure> {
+    let mut weights = HashMap::new();
+    let mut problems = Vec::new();
+    for (k, record) in crate::side_file::records(text, origin)?.iter().enumerate() {
+        let cell = |i: usize| record.cells.get(i).map(String::as_str).unwrap_or("");
+        let (code, weight) = (cell(0), cell(1));
+        // The first line may be a header (`code,population`, `mã;dân số`): words, no number.
+        let words = !weight.bytes().any(|b| b.is_ascii_digit());
+        if k == 0 && (crate::dataset::field(code) == Some(crate::dataset::Field::Unit) || words) {
+            continue;
+        }
+        let location = Location::file(origin).at(record.line, 2).unit(code);
+        match crate::value::read_number(weight).map(|(value, _)| value) {
+            Some(w) if w >= 0.0 => {
+                weights.insert(code.to_string(), w);
+            }
+            Some(w) => problems.push(Diagnostic::error(
+                location,
+                Problem::NegativeWeight { weight: w },
+            )),
+            None => problems.push(Diagnostic::error(
+                location,
+                Problem::NotANumber {
+                    column: "weight".into(),
+                    text: weight.to_string(),
+                },
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(weights)
     } else {
         Err(Failure {
             diagnostics: problems,
@@ -125,7 +163,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
 /// let data = Dataset::from_csv("code,I1,I7\n15,0.4,0.2\n10,0.8,0.6\n", None).dataset;
 /// let mapping = parse_mapping("new_unit,new_name,former_code\n13,Lào Cai,10\n13,Lào Cai,15\n", None).unwrap();
 /// let merged = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
-/// let results = compute(&framework, &merged.inputs);
+/// let results = compute(&framework, &merged.table).unwrap();
 /// assert!((results.value("13", "I1").unwrap() - 0.6).abs() < 1e-12);
 /// ```
 pub fn merge(
@@ -168,7 +206,7 @@ pub fn merge(
         Method::Mean => None,
     };
     let new_units: Vec<UnitInfo> = mapping.units.iter().map(|(unit, _)| unit.clone()).collect();
-    let mut inputs = Inputs::empty(framework, new_units);
+    let mut table = Table::for_framework(framework, new_units);
     for (row, (unit, formers)) in mapping.units.iter().enumerate() {
         let present: Vec<usize> = formers
             .iter()
@@ -193,7 +231,15 @@ pub fn merge(
                 .then_some(node.range.low);
             let values: Vec<(usize, f64)> = present
                 .iter()
-                .filter_map(|&u| checked.inputs.get(u, leaf).or(bottom).map(|v| (u, v)))
+                .filter_map(|&u| {
+                    let raw = checked
+                        .table
+                        .indicator(framework, leaf)?
+                        .get(u)
+                        .copied()
+                        .flatten();
+                    raw.or(bottom).map(|v| (u, v))
+                })
                 .collect();
             if values.is_empty() {
                 continue;
@@ -244,11 +290,8 @@ pub fn merge(
                     }
                 }
             };
-            inputs.set(framework, row, leaf, Some(value));
+            super::set(&mut table, framework, row, leaf, Some(value));
         }
     }
-    Ok(Merged {
-        inputs,
-        diagnostics,
-    })
+    Ok(Merged { table, diagnostics })
 }

@@ -8,7 +8,28 @@ pub mod sensitivity;
 pub mod whatif;
 
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
-use crate::framework::Framework;
+use crate::framework::{Framework, NodeId};
+use crate::table::Table;
+
+/// Replaces a raw value of an indicator (already in its unit) for one unit of a table checked
+/// against `framework`, clamped to the indicator's range so that a change cannot leave the
+/// scale; a value that is not finite removes it.
+pub(crate) fn set(
+    table: &mut Table,
+    framework: &Framework,
+    unit: usize,
+    node: NodeId,
+    value: Option<f64>,
+) {
+    let range = framework.node(node).range;
+    let value = value
+        .filter(|v| v.is_finite())
+        .map(|v| v.clamp(range.low, range.high));
+    if let Some(column) = framework.indicator_position(node) {
+        // Clamped finite values are always accepted.
+        let _ = table.set(unit, column, value);
+    }
+}
 
 /// The ranks of one node for every unit, from a results table.
 pub(crate) fn ranks_of(results: &crate::Results, node: usize) -> Vec<Option<u32>> {

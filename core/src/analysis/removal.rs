@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use crate::check::Inputs;
+use crate::diagnostic::Failure;
 use crate::framework::{Framework, NodeId};
 use crate::score::compute;
+use crate::table::Table;
 
 use super::ranks_of;
 
@@ -31,18 +32,18 @@ pub struct Removal {
 /// use dti_core::{analysis::removal::remove_one, check, Dataset, embedded};
 /// let framework = embedded::default_framework();
 /// let data = Dataset::from_csv("code,I1,I2,I3,I4,I5,I7,I8,I9\nA,1,1,1,1,1,0,1,1\nB,0,0,0,0,0,1,0,0\n", None);
-/// let inputs = check(&framework, &data.dataset).inputs;
+/// let table = check(&framework, &data.dataset).table;
 /// let dti = framework.find("DTI").unwrap();
-/// let removals = remove_one(&framework, &inputs, dti, &[framework.find("I1").unwrap()]);
+/// let removals = remove_one(&framework, &table, dti, &[framework.find("I1").unwrap()]).unwrap();
 /// assert_eq!(removals[0].shifts, vec![Some(0), Some(0)]);
 /// ```
 pub fn remove_one(
     framework: &Framework,
-    inputs: &Inputs,
+    table: &Table,
     index: NodeId,
     candidates: &[NodeId],
-) -> Vec<Removal> {
-    let nominal = ranks_of(&compute(framework, inputs), index);
+) -> Result<Vec<Removal>, Failure> {
+    let nominal = ranks_of(&compute(framework, table)?, index);
     let all: Vec<NodeId>;
     let candidates = if candidates.is_empty() {
         all = (0..framework.nodes().len())
@@ -52,13 +53,14 @@ pub fn remove_one(
     } else {
         candidates
     };
-    candidates
+    let removals = candidates
         .iter()
         .map(|&removed| {
             let code = framework.node(removed).code.clone();
-            match framework
+            let reduced = framework
                 .with_weights(|_, child, weight| if child == removed { 0.0 } else { weight })
-            {
+                .and_then(|reduced| compute(&reduced, table));
+            match reduced {
                 Err(failure) => Removal {
                     removed: code,
                     mean_abs_shift: 0.0,
@@ -66,8 +68,8 @@ pub fn remove_one(
                     shifts: Vec::new(),
                     refused: Some(failure.to_string()),
                 },
-                Ok(reduced) => {
-                    let ranks = ranks_of(&compute(&reduced, inputs), index);
+                Ok(results) => {
+                    let ranks = ranks_of(&results, index);
                     let shifts: Vec<Option<i64>> = nominal
                         .iter()
                         .zip(&ranks)
@@ -91,5 +93,6 @@ pub fn remove_one(
                 }
             }
         })
-        .collect()
+        .collect();
+    Ok(removals)
 }

@@ -10,12 +10,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Inputs;
+use crate::aggregation::Aggregation;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
-use crate::framework::{Aggregation, Framework, MissingPolicy, NodeId};
+use crate::framework::{Framework, MissingPolicy, NodeId};
 use crate::random::{SOBOL_MAX_DIMENSIONS, Sobol, SplitMix64};
 use crate::rule::Rule;
 use crate::score::{node_values, rank};
+use crate::table::Table;
 
 /// The uncertain choices, as written in a TOML or JSON file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,10 +26,11 @@ pub struct Uncertainty {
     /// uniformly from `[1 − share, 1 + share]`.
     #[serde(default)]
     pub weights: Option<WeightNoise>,
-    /// Alternative aggregation methods for every aggregate (`mean`, `geometric`, `harmonic`,
-    /// `minimum`, `power_mean:P`); the framework's own methods are the nominal choice.
+    /// Alternative aggregation methods for every aggregate, written as framework files write
+    /// them (`{ method = "geometric" }`, `{ method = "power_mean", p = 0.5 }`); the framework's
+    /// own methods are the nominal choice.
     #[serde(default)]
-    pub aggregation: Vec<String>,
+    pub aggregation: Vec<Aggregation>,
     /// Alternative scoring rules applied to every indicator they fit.
     #[serde(default)]
     pub normalisation: Vec<Rule>,
@@ -204,7 +206,7 @@ impl Factor {
                                 current.with_method(id, method).unwrap_or(current)
                             }),
                     };
-                    (changed, method_name(method))
+                    (changed, method_label(method))
                 }
             },
             Factor::Normalisation(rules) => match Factor::pick(u, rules.len() + 1) {
@@ -213,7 +215,7 @@ impl Factor {
                     let rule = &rules[k - 1];
                     let fits = |id: NodeId| {
                         let node = framework.node(id);
-                        rule.check(node.unit, node.range).is_empty()
+                        rule.check(node.unit, node.range, node.target).is_empty()
                     };
                     // Refused when it clashes with an earlier choice (z-scores under a geometric
                     // mean): the run keeps its rules and says so.
@@ -239,31 +241,12 @@ impl Factor {
     }
 }
 
-fn method_name(method: Aggregation) -> String {
-    match method {
-        Aggregation::Mean => "mean".into(),
-        Aggregation::Geometric => "geometric".into(),
-        Aggregation::Harmonic => "harmonic".into(),
-        Aggregation::PowerMean { p } => format!("power_mean:{p}"),
-        Aggregation::Sum => "sum".into(),
-        Aggregation::Minimum => "minimum".into(),
+/// A method as a run's choice shows it: its name, with the exponent of a power mean.
+fn method_label(method: Aggregation) -> String {
+    match method.exponent() {
+        Some(p) => format!("{} p = {p}", method.name()),
+        None => method.name().to_string(),
     }
-}
-
-fn parse_method(text: &str) -> Option<Aggregation> {
-    Some(match text.trim() {
-        "mean" => Aggregation::Mean,
-        "geometric" => Aggregation::Geometric,
-        "harmonic" => Aggregation::Harmonic,
-        "minimum" => Aggregation::Minimum,
-        other => {
-            let p: f64 = other.strip_prefix("power_mean:")?.trim().parse().ok()?;
-            if !p.is_finite() || p == 0.0 {
-                return None;
-            }
-            Aggregation::PowerMean { p }
-        }
-    })
 }
 
 fn bad(setting: &str, detail: String) -> Failure {
@@ -295,19 +278,7 @@ fn factors(framework: &Framework, uncertainty: &Uncertainty) -> Result<Vec<Facto
         });
     }
     if !uncertainty.aggregation.is_empty() {
-        let methods: Option<Vec<Aggregation>> = uncertainty
-            .aggregation
-            .iter()
-            .map(|m| parse_method(m))
-            .collect();
-        let Some(methods) = methods else {
-            let detail = format!(
-                "{:?}: use mean, geometric, harmonic, minimum or power_mean:P",
-                uncertainty.aggregation
-            );
-            return Err(bad("aggregation", detail));
-        };
-        factors.push(Factor::Aggregation(methods));
+        factors.push(Factor::Aggregation(uncertainty.aggregation.clone()));
     }
     if !uncertainty.normalisation.is_empty() {
         factors.push(Factor::Normalisation(uncertainty.normalisation.clone()));
@@ -329,25 +300,22 @@ fn factors(framework: &Framework, uncertainty: &Uncertainty) -> Result<Vec<Facto
 /// use dti_core::{check, embedded, Dataset};
 /// let framework = embedded::default_framework();
 /// let data = Dataset::from_csv("code,I1,I2,I3,I4,I5,I7,I8,I9\nA,1,1,1,1,1,0.2,0.5,0.5\nB,0.5,0.5,0.5,0.5,0.5,1,1,1\nC,0,0,0,0,0,0,0,0\n", None);
-/// let inputs = check(&framework, &data.dataset).inputs;
-/// let uncertainty = Uncertainty { weights: Some(WeightNoise { share: 0.5, nodes: vec![] }), aggregation: vec!["geometric".into()], ..Default::default() };
+/// let table = check(&framework, &data.dataset).table;
+/// let uncertainty = Uncertainty { weights: Some(WeightNoise { share: 0.5, nodes: vec![] }), aggregation: vec![dti_core::Aggregation::Geometric], ..Default::default() };
 /// let settings = Settings { samples: 32, top_k: 1, ..Settings::default() };
-/// let analysis = analyse(&framework, &inputs, &uncertainty, &settings).unwrap();
+/// let analysis = analyse(&framework, &table, &uncertainty, &settings).unwrap();
 /// assert_eq!(analysis.runs.len(), 32 * 4);
 /// assert_eq!(analysis.units[2].p05, 3); // C is last whatever the weights
 /// ```
 pub fn analyse(
     framework: &Framework,
-    inputs: &Inputs,
+    table: &Table,
     uncertainty: &Uncertainty,
     settings: &Settings,
 ) -> Result<Analysis, Failure> {
     let index = match &settings.index {
         Some(code) => super::find(framework, code, "index")?,
-        None => *framework
-            .indices()
-            .first()
-            .ok_or_else(|| bad("index", "the framework has no index".into()))?,
+        None => framework.main_index(),
     };
     if settings.samples < 2 || settings.samples > 1_000_000 {
         return Err(bad(
@@ -372,8 +340,8 @@ pub fn analyse(
     }
 
     let precision = framework.precision();
-    let nominal = rank(&node_values(framework, inputs)[index], precision);
-    let evaluate = |row: &Vec<f64>| -> (Vec<Option<u32>>, Vec<String>) {
+    let nominal = rank(&node_values(framework, table)?[index], precision);
+    let evaluate = |row: &Vec<f64>| -> Result<(Vec<Option<u32>>, Vec<String>), Failure> {
         let mut current = framework.clone();
         let mut choices = Vec::with_capacity(k);
         for (factor, &u) in factors.iter().zip(row) {
@@ -381,12 +349,14 @@ pub fn analyse(
             current = next;
             choices.push(choice);
         }
-        (
-            rank(&node_values(&current, inputs)[index], precision),
+        Ok((
+            rank(&node_values(&current, table)?[index], precision),
             choices,
-        )
+        ))
     };
-    let outcomes = run_all(&rows, settings.threads, &evaluate);
+    let outcomes = run_all(&rows, settings.threads, &evaluate)
+        .into_iter()
+        .collect::<Result<Vec<_>, Failure>>()?;
 
     let shift = |ranks: &[Option<u32>]| -> f64 {
         let pairs: Vec<f64> = nominal
@@ -402,7 +372,7 @@ pub fn analyse(
     };
     let y: Vec<f64> = outcomes.iter().map(|(ranks, _)| shift(ranks)).collect();
 
-    let units = inputs
+    let units = table
         .units()
         .iter()
         .enumerate()
@@ -582,7 +552,7 @@ mod tests {
     use super::*;
     use crate::{Dataset, check, embedded};
 
-    fn example() -> (Framework, Inputs) {
+    fn example() -> (Framework, Table) {
         let framework = embedded::default_framework();
         let mut csv = String::from("code,I1,I2,I3,I4,I5,I7,I8,I9\n");
         let mut rng = SplitMix64::new(7);
@@ -591,8 +561,8 @@ mod tests {
             csv.push_str(&format!("U{unit},{}\n", values.join(",")));
         }
         let data = Dataset::from_csv(&csv, None).dataset;
-        let inputs = check(&framework, &data).inputs;
-        (framework, inputs)
+        let table = check(&framework, &data).table;
+        (framework, table)
     }
 
     fn uncertainty() -> Uncertainty {
@@ -601,7 +571,7 @@ mod tests {
                 share: 0.25,
                 nodes: vec![],
             }),
-            aggregation: vec!["geometric".into(), "harmonic".into()],
+            aggregation: vec![Aggregation::Geometric, Aggregation::Harmonic],
             normalisation: vec![Rule::MinMax {
                 low: 0.0,
                 high: 1.0,
@@ -612,7 +582,7 @@ mod tests {
 
     #[test]
     fn results_do_not_depend_on_threads_and_repeat_with_the_seed() {
-        let (framework, inputs) = example();
+        let (framework, table) = example();
         let one = Settings {
             samples: 40,
             threads: 1,
@@ -622,8 +592,8 @@ mod tests {
             threads: 2,
             ..one.clone()
         };
-        let a = analyse(&framework, &inputs, &uncertainty(), &one).unwrap();
-        let b = analyse(&framework, &inputs, &uncertainty(), &two).unwrap();
+        let a = analyse(&framework, &table, &uncertainty(), &one).unwrap();
+        let b = analyse(&framework, &table, &uncertainty(), &two).unwrap();
         assert_eq!(a.runs, b.runs);
         assert_eq!(a.units, b.units);
         assert_eq!(a.sensitivity, b.sensitivity);
@@ -633,13 +603,13 @@ mod tests {
     #[test]
     fn a_factor_that_changes_nothing_has_zero_indices() {
         // With no missing values, the missing-data policy cannot matter.
-        let (framework, inputs) = example();
+        let (framework, table) = example();
         let settings = Settings {
             samples: 64,
             sampling: Sampling::Sobol,
             ..Settings::default()
         };
-        let analysis = analyse(&framework, &inputs, &uncertainty(), &settings).unwrap();
+        let analysis = analyse(&framework, &table, &uncertainty(), &settings).unwrap();
         let missing = analysis
             .sensitivity
             .iter()
@@ -678,10 +648,10 @@ mod tests {
 
     #[test]
     fn bad_settings_are_refused_with_a_reason() {
-        let (framework, inputs) = example();
+        let (framework, table) = example();
         let none = analyse(
             &framework,
-            &inputs,
+            &table,
             &Uncertainty::default(),
             &Settings::default(),
         );
@@ -697,11 +667,8 @@ mod tests {
             }),
             ..Default::default()
         };
-        assert!(analyse(&framework, &inputs, &bad_share, &Settings::default()).is_err());
-        let bad_method = Uncertainty {
-            aggregation: vec!["median".into()],
-            ..Default::default()
-        };
-        assert!(analyse(&framework, &inputs, &bad_method, &Settings::default()).is_err());
+        assert!(analyse(&framework, &table, &bad_share, &Settings::default()).is_err());
+        let old = toml::from_str::<Uncertainty>("aggregation = [\"power_mean:2\"]");
+        assert!(old.is_err());
     }
 }

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use crate::check::Inputs;
 use crate::dataset::UnitInfo;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::framework::{Framework, NodeId};
 use crate::score::{Results, compute};
+use crate::table::Table;
 
 /// How one node of the changed unit moved.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,23 +41,23 @@ pub struct WhatIf {
 /// use dti_core::{analysis::whatif::what_if, check, embedded};
 /// let framework = embedded::default_framework();
 /// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
-/// let inputs = check(&framework, &data).inputs;
+/// let table = check(&framework, &data).table;
 /// let i7 = framework.find("I7").unwrap();
-/// let outcome = what_if(&framework, &inputs, 0, &[(i7, Some(1.0))]).unwrap();
+/// let outcome = what_if(&framework, &table, 0, &[(i7, Some(1.0))]).unwrap();
 /// let dti = outcome.nodes.iter().find(|n| n.code == "DTI").unwrap();
 /// // I7 carries 200 of 1000 points: raising it from 0.8385 to 1 adds 0.0323.
 /// assert!((dti.after.unwrap() - dti.before.unwrap() - 0.0323).abs() < 1e-12);
 /// ```
 pub fn what_if(
     framework: &Framework,
-    inputs: &Inputs,
+    table: &Table,
     unit: usize,
     changes: &[(NodeId, Option<f64>)],
 ) -> Result<WhatIf, Failure> {
-    let Some(info) = inputs.units().get(unit) else {
+    let Some(info) = table.units().get(unit) else {
         return Err(super::unknown(&format!("#{unit}"), "what-if"));
     };
-    let mut changed = inputs.clone();
+    let mut changed = table.clone();
     let mut problems = Vec::new();
     for &(node, value) in changes {
         let Some(target) = framework.nodes().get(node).filter(|n| n.is_indicator()) else {
@@ -74,7 +74,7 @@ pub fn what_if(
                 };
                 problems.push(Diagnostic::error(location, problem));
             }
-            _ => changed.set(framework, unit, node, value),
+            _ => super::set(&mut changed, framework, unit, node, value),
         }
     }
     if !problems.is_empty() {
@@ -82,8 +82,8 @@ pub fn what_if(
             diagnostics: problems,
         });
     }
-    let before = compute(framework, inputs);
-    let after = compute(framework, &changed);
+    let before = compute(framework, table)?;
+    let after = compute(framework, &changed)?;
     let nodes = before.units[unit]
         .nodes
         .iter()

@@ -1,8 +1,8 @@
 //! Diagnostics: per-indicator statistics with flags, correlation matrices, Cronbach's alpha.
 
-use super::stats;
-use super::table::Table;
-use super::tree::Tree;
+use crate::framework::{Framework, NodeKind};
+use crate::stats;
+use crate::table::Table;
 
 /// Thresholds above or below which an indicator statistic is flagged.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -197,19 +197,22 @@ pub fn cronbach_alpha(columns: &[&[Option<f64>]]) -> Option<f64> {
 }
 
 /// Cronbach's alpha of the children of every aggregate, read from a table holding the children's
-/// columns (e.g. the aggregated table). Aggregates whose children are not all in the table get
-/// `None`.
-pub fn cronbach_by_aggregate(table: &Table, tree: &Tree) -> Vec<(String, Option<f64>)> {
-    tree.aggregate_codes()
-        .into_iter()
-        .map(|code| {
-            let cols: Option<Vec<&[Option<f64>]>> = tree
-                .children(&code)
+/// columns (such as a build's aggregated table), in scoring order. Aggregates whose children
+/// are not all in the table get `None`.
+pub fn cronbach_by_aggregate(table: &Table, framework: &Framework) -> Vec<(String, Option<f64>)> {
+    let nodes = framework.nodes();
+    nodes
+        .iter()
+        .filter_map(|node| match &node.kind {
+            NodeKind::Aggregate { children, .. } => Some((node, children)),
+            NodeKind::Indicator { .. } => None,
+        })
+        .map(|(node, children)| {
+            let columns: Option<Vec<&[Option<f64>]>> = children
                 .iter()
-                .map(|(c, _)| table.column(c))
+                .map(|edge| table.column(&nodes[edge.child].code))
                 .collect();
-            let alpha = cols.and_then(|c| cronbach_alpha(&c));
-            (code, alpha)
+            (node.code.clone(), columns.and_then(|c| cronbach_alpha(&c)))
         })
         .collect()
 }
@@ -220,9 +223,10 @@ mod tests {
 
     #[test]
     fn stats_and_flags() {
-        let mut t = Table::new((0..4).map(|i| i.to_string()).collect(), None).unwrap();
-        t.push_column("x", vec![Some(0.0), Some(0.0), Some(4.0), None])
-            .unwrap();
+        let t = Table::from_columns(
+            &["0", "1", "2", "3"],
+            &[("x", &[Some(0.0), Some(0.0), Some(4.0), None])],
+        );
         let s = &indicator_stats(&t, &FlagThresholds::default())[0];
         assert_eq!((s.min, s.max, s.median), (Some(0.0), Some(4.0), Some(0.0)));
         assert_eq!(s.availability, 0.75);
@@ -242,11 +246,13 @@ mod tests {
 
     #[test]
     fn correlation_matrix() {
-        let mut t = Table::new((0..3).map(|i| i.to_string()).collect(), None).unwrap();
-        t.push_column("x", vec![Some(1.0), Some(2.0), Some(3.0)])
-            .unwrap();
-        t.push_column("y", vec![Some(3.0), Some(2.0), Some(1.0)])
-            .unwrap();
+        let t = Table::from_columns(
+            &["0", "1", "2"],
+            &[
+                ("x", &[Some(1.0), Some(2.0), Some(3.0)]),
+                ("y", &[Some(3.0), Some(2.0), Some(1.0)]),
+            ],
+        );
         let m = correlations(&t, Correlation::Pearson);
         assert!((m.get("x", "y").unwrap() + 1.0).abs() < 1e-12);
         assert!((m.get("x", "x").unwrap() - 1.0).abs() < 1e-12);

@@ -1,47 +1,57 @@
-//! The JRC/OECD construction pipeline of a composite index.
-//!
-//! Inputs are a [`Dataset`] (units × numeric columns, plus group columns), a [`Tree`] (indicators
-//! with directions and denominators, weighted aggregates up to one root) and a [`PipelineSpec`]
-//! (the methodology, as data). [`run`] applies, in order,
-//! denominate → impute → screen → treat → normalise → aggregate, keeping every stage's table.
+//! The JRC/OECD construction pipeline of a composite index: the steps that prepare raw data
+//! (denominate, impute, screen, treat outliers), declared in a framework's `[pipeline]` table,
+//! followed by exactly the scoring `dti score` does (each indicator's rule, each aggregate's
+//! method, up the framework's graph).
 //!
 //! ```
-//! use dti_core::pipeline::{run, Dataset, NodeSpec, PipelineSpec, Stage, Tree};
+//! use dti_core::{Dataset, Framework, pipeline};
 //!
-//! let mut data = Dataset::new(vec!["A".into(), "B".into(), "C".into()], None)?;
-//! data.push_column("x", vec![Some(1.0), Some(2.0), Some(3.0)])?;
-//! data.push_column("y", vec![Some(30.0), None, Some(10.0)])?;
-//! let mut y = NodeSpec::indicator("y", "Index");
-//! y.kind = dti_core::pipeline::NodeKind::Indicator { direction: -1, denominator: None, target: None };
-//! let tree = Tree::new(vec![NodeSpec::indicator("x", "Index"), y, NodeSpec::aggregate("Index", None)])?;
-//! let spec = PipelineSpec::from_toml(r#"
-//!     normalise.default = { method = "min_max", low = 0, high = 100 }
-//!     aggregate.default = { method = "arithmetic" }
-//! "#)?;
-//! let results = run(&data, &tree, &spec)?;
-//! let index = results.aggregated().column("Index").unwrap();
-//! assert_eq!(index, [Some(0.0), Some(50.0), Some(100.0)]);
-//! assert_eq!(results.ranks("Index"), Some(vec![Some(3), Some(2), Some(1)]));
-//! assert!(results.stage(Stage::Treated).is_none());
-//! # Ok::<(), dti_core::pipeline::PipelineError>(())
+//! let framework = Framework::from_toml(r#"
+//!     id = "two"
+//!     names = { vi = "Hai", en = "Two" }
+//!     missing = "skip"
+//!     [[indicator]]
+//!     code = "x"
+//!     names = { vi = "x", en = "x" }
+//!     unit = "number"
+//!     rule = { method = "min_max", high = 100 }
+//!     [[indicator]]
+//!     code = "y"
+//!     names = { vi = "y", en = "y" }
+//!     unit = "number"
+//!     direction = "lower"
+//!     rule = { method = "min_max", high = 100 }
+//!     [[aggregate]]
+//!     code = "Index"
+//!     names = { vi = "Chỉ số", en = "Index" }
+//!     children = ["x", "y"]
+//!     [pipeline.impute]
+//!     default = { method = "mean" }
+//! "#, None).unwrap();
+//! let data = Dataset::from_csv("code,x,y\nA,1,30\nB,2,\nC,3,10\n", None).dataset;
+//! let built = pipeline::build(&framework, &data, None).unwrap();
+//! // B's missing y is filled with the mean, 20, which min-max puts half way.
+//! assert_eq!(built.stage(pipeline::Stage::Imputed).unwrap().value("B", "y"), Some(20.0));
+//! assert_eq!(built.results().value("B", "Index"), Some(50.0));
+//! assert_eq!(built.results().unit("C").unwrap().node("Index").unwrap().rank, Some(1));
 //! ```
 //!
 //! # The methodology as data
 //!
-//! A [`PipelineSpec`] deserializes from TOML (see [`PipelineSpec::from_toml`]) or JSON, on its
-//! own or as a `[pipeline]` table of a framework file (the table's keys are the same, prefixed
-//! with `pipeline.`). Steps always run in the JRC/OECD order denominate → impute → screen →
-//! treat → normalise → aggregate; the optional ones are skipped when absent. Only `normalise`
-//! is required. Unknown keys are errors.
-//!
-//! Every key, with its default where it has one, in a framework file:
+//! A [`PipelineSpec`] is the `[pipeline]` table of a framework file. Steps run in the
+//! JRC/OECD order denominate → impute → screen → treat, the ones absent skipped, unless
+//! `order` names another (screening by availability before imputing, say). Unknown keys are
+//! errors. Every key, with its default where it has one:
 //!
 //! ```
 //! # use dti_core::pipeline::PipelineSpec;
 //! let framework_file = r#"
 //! id = "my-index"                     # … the rest of the framework …
 //!
-//! [pipeline.denominate]               # indicator / denominator (from the tree) × scale
+//! [pipeline]                          # default order: denominate, impute, screen, treat
+//! order = ["denominate", "screen", "impute", "treat"]   # of the steps given
+//!
+//! [pipeline.denominate]               # indicator / its denominator × scale
 //! scale = 1000                        # default 1
 //! overrides = { Flights = { by = "Population" }, Gas = { skip = true }, Tax = { scale = 100 } }
 //!
@@ -49,7 +59,7 @@
 //! default = { method = "group_mean", group = "region" }   # carry_forward, linear (panels)
 //! overrides = { Flights = { method = "median" } }
 //!
-//! [pipeline.screen]                   # units kept, judged on the imputed data
+//! [pipeline.screen]                   # units kept, judged on the table as it is then
 //! min_availability = 0.9              # share of indicators present, default 0
 //! max_zero_share = 1.0                # share of zeros among present values, default 1
 //! force_include = ["VN-HN"]
@@ -65,82 +75,54 @@
 //! [pipeline.treat.overrides]          # method: none, log, standard (with the keys above)
 //! Gas = { method = "none" }
 //! Tax = { method = "standard", skew_threshold = 2.25 }
-//!
-//! [pipeline.normalise]                # method: none, min_max {low = 0, high = 100},
-//! default = { method = "min_max", low = 0, high = 100 }   # z_score {mean = 0, sd = 1},
-//! overrides = { Gas = { method = "rank" } }  # goalposts {low, high, scale = 100, clip = true},
-//! ## distance_to_target {cap = false, scale = 1}, distance_to_reference {unit, cap, scale},
-//! ## distance_to_max {scale = 1}, fraction_of_max {scale = 1}, rank, borda, percentile_rank
-//!
-//! [pipeline.aggregate]                # method: arithmetic (default), geometric, harmonic,
-//! default = { method = "arithmetic" } # generalised {p}, median, copeland
-//! by_level = { "4" = { method = "geometric" } }   # keys: levels of the aggregates, "2" up
-//! min_share = 0.0                     # share of children present, below it: missing
-//!
-//! [pipeline.weights.equal]            # named weight sets: node code = weight among its
-//! Econ = 1                            # siblings; unnamed nodes keep the tree's weight
-//! Gov = 1                             # (see PipelineSpec::weighted)
 //! "#;
 //! let file: toml::Table = framework_file.parse().map_err(|e| format!("{e}"))?;
 //! let spec: PipelineSpec = file["pipeline"].clone().try_into().map_err(|e| format!("{e}"))?;
-//! assert_eq!(spec.weights["equal"]["Econ"], 1.0);
 //! assert_eq!(spec.screen.map(|s| s.min_availability), Some(0.9));
 //! # Ok::<(), String>(())
 //! ```
 //!
-//! # Repeated runs
-//!
-//! [`run_with`] reuses the buffers of a [`Workspace`], so analyses that rebuild the index many
-//! times allocate almost nothing after the first run; [`Tree::reweighted`] perturbs weights
-//! without building the tree again, [`PipelineSpec::weighted`] applies a named weight set,
-//! and [`tree_from_framework`] builds the tree from the scorer's [`Framework`](crate::Framework).
+//! Normalisation is each indicator's `rule`, aggregation each aggregate's `method` and the
+//! framework's `min_availability`, weights the framework's edges or one of its `[weights.NAME]`
+//! sets: the same for every command.
 //!
 //! # Numbers
 //!
 //! All transcendental arithmetic goes through `libm`, so results are identical on every target.
 //! The conformance tests reproduce COINr 1.1.14's outputs on its ASEM example within 1e-9.
 
-mod aggregate;
 mod diagnostics;
-mod error;
-mod from_framework;
-mod normalise;
 mod prepare;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod spec;
-mod stats;
-mod table;
 mod treat;
-mod tree;
 
-pub use aggregate::{aggregate_table, combine, copeland};
 pub use diagnostics::{
     Correlation, CorrelationMatrix, FlagThresholds, IndicatorStats, correlations, cronbach_alpha,
     cronbach_by_aggregate, indicator_stats,
 };
-pub use error::{PipelineError, TreeError};
-pub use from_framework::{build, pipeline_dataset, tree_from_framework};
-pub use normalise::{NormaliseContext, normalise_column};
-pub use prepare::{DropReason, DroppedUnit, ImputedCell, denominate, impute, screen};
+pub use prepare::{DropReason, DroppedUnit, ImputedCell};
 pub use spec::{
-    AggregateSpec, AggregationMethod, DenominateOverride, DenominateSpec, Fallback, ImputeMethod,
-    ImputeSpec, NormaliseMethod, NormaliseSpec, PipelineSpec, ScreenSpec, TreatOverride, TreatRule,
-    TreatSpec,
+    DenominateOverride, DenominateSpec, Fallback, ImputeMethod, ImputeSpec, PipelineSpec,
+    ScreenSpec, Step, TreatOverride, TreatRule, TreatSpec,
 };
-pub use table::{Dataset, Table};
 pub use treat::{
     PointTreatment, TreatOutcome, TreatedPoint, TreatmentRecord, log_ct, passes, treat_column,
-    treat_table, winsorise,
+    winsorise,
 };
-pub use tree::{NodeKind, NodeSpec, Tree};
 
-use std::sync::Arc;
+use crate::check::{check, missing_values};
+use crate::dataset::Dataset;
+use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
+use crate::framework::{Framework, Node, NodeKind};
+use crate::score::{Results, compute};
+use crate::table::Table;
 
-/// A stage of the pipeline, naming the table it produces.
+/// A table of the pipeline, named by the step that produced it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
-    /// The indicator columns of the dataset.
+    /// The indicator columns as checked, each in its indicator's unit.
     Raw,
     /// After dividing by denominators.
     Denominated,
@@ -150,14 +132,14 @@ pub enum Stage {
     Screened,
     /// After outlier treatment.
     Treated,
-    /// After normalisation.
+    /// Each indicator scored by its rule.
     Normalised,
     /// Indicators and aggregates.
     Aggregated,
 }
 
 impl Stage {
-    /// Every stage, in pipeline order.
+    /// Every stage, in the default order.
     pub const ALL: [Stage; 7] = [
         Stage::Raw,
         Stage::Denominated,
@@ -180,58 +162,68 @@ impl Stage {
             Stage::Aggregated => "Aggregated",
         }
     }
+
+    /// The table a step produces.
+    pub fn of(step: Step) -> Stage {
+        match step {
+            Step::Denominate => Stage::Denominated,
+            Step::Impute => Stage::Imputed,
+            Step::Screen => Stage::Screened,
+            Step::Treat => Stage::Treated,
+        }
+    }
 }
 
-/// Everything a pipeline run produces.
-#[derive(Debug, Clone, Default)]
-pub struct Results {
-    // One table per stage, indexed by `Stage as usize`; `ran` tells which hold this run's data
-    // (the others keep their buffers for the next run of a [`Workspace`]).
-    tables: [Table; 7],
-    ran: [bool; 7],
+/// Everything a build produces: the table after each step, what each step did, and the
+/// results of scoring the last table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Build {
+    /// The framework as built: with the weight set's weights when one was chosen.
+    framework: Framework,
+    /// The raw table, then one per step, in the order they ran.
+    tables: Vec<(Stage, Table)>,
+    normalised: Table,
+    aggregated: Table,
     imputed: Vec<ImputedCell>,
     dropped: Vec<DroppedUnit>,
     treatment: Vec<TreatmentRecord>,
-    effective_weights: Arc<[(String, f64)]>,
+    results: Results,
 }
 
-impl PartialEq for Results {
-    fn eq(&self, other: &Self) -> bool {
-        Stage::ALL.iter().all(|&s| self.stage(s) == other.stage(s))
-            && self.imputed == other.imputed
-            && self.dropped == other.dropped
-            && self.treatment == other.treatment
-            && self.effective_weights == other.effective_weights
-    }
-}
-
-impl Results {
-    /// The table a stage produced; `None` for a step absent from the specification.
+impl Build {
+    /// The table of a stage; `None` for a step the framework does not declare.
     pub fn stage(&self, stage: Stage) -> Option<&Table> {
-        let k = stage as usize;
-        self.ran[k].then(|| &self.tables[k])
+        match stage {
+            Stage::Normalised => Some(&self.normalised),
+            Stage::Aggregated => Some(&self.aggregated),
+            _ => self
+                .tables
+                .iter()
+                .find(|(s, _)| *s == stage)
+                .map(|(_, t)| t),
+        }
     }
 
-    /// The normalised indicators.
-    pub fn normalised(&self) -> &Table {
-        &self.tables[Stage::Normalised as usize]
+    /// The stages that have a table, in the order they were produced.
+    pub fn stages(&self) -> Vec<Stage> {
+        let mut stages: Vec<Stage> = self.tables.iter().map(|(s, _)| *s).collect();
+        stages.extend([Stage::Normalised, Stage::Aggregated]);
+        stages
     }
 
-    /// Indicators and aggregates, one column each.
-    pub fn aggregated(&self) -> &Table {
-        &self.tables[Stage::Aggregated as usize]
+    /// The framework the build used: with the weight set's weights when one was chosen.
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// The results of scoring the last step's table: the same [`Results`] `dti score` gives.
+    pub fn results(&self) -> &Results {
+        &self.results
     }
 
     /// Cells filled by the impute step.
     pub fn imputed_cells(&self) -> &[ImputedCell] {
         &self.imputed
-    }
-
-    /// Whether a cell was filled by the impute step.
-    pub fn is_imputed(&self, unit: &str, column: &str) -> bool {
-        self.imputed
-            .iter()
-            .any(|c| c.unit == unit && c.column == column)
     }
 
     /// Units dropped by the screen step, with the reason.
@@ -243,371 +235,348 @@ impl Results {
     pub fn treatment(&self) -> &[TreatmentRecord] {
         &self.treatment
     }
-
-    /// Effective weight of every node of the tree, in the tree's order.
-    pub fn effective_weights(&self) -> &[(String, f64)] {
-        &self.effective_weights
-    }
-
-    /// The tables of two stages, `from` before `to`: the input and the output of a step.
-    fn step(&mut self, from: Stage, to: Stage) -> (&Table, &mut Table) {
-        debug_assert!(from < to);
-        let (head, tail) = self.tables.split_at_mut(to as usize);
-        (&head[from as usize], &mut tail[0])
-    }
-
-    /// Ranks of the units on an aggregated column (highest score first, ties take the lowest
-    /// rank, missing scores no rank); `None` for an unknown column.
-    pub fn ranks(&self, column: &str) -> Option<Vec<Option<usize>>> {
-        self.aggregated().column(column).map(rank_scores)
-    }
 }
 
-/// Ranks scores, highest first; ties take the lowest rank ("min"); missing values get none.
-pub fn rank_scores(scores: &[Option<f64>]) -> Vec<Option<usize>> {
-    stats::rank_min(scores, true)
-        .into_iter()
-        .map(|r| r.map(|r| r as usize))
-        .collect()
-}
-
-/// Ranks scores within groups: each unit is ranked against the units with the same label.
-/// `labels` holds one label per score.
-pub fn rank_within_groups(scores: &[Option<f64>], labels: &[String]) -> Vec<Option<usize>> {
-    let mut out = vec![None; scores.len()];
-    let mut seen: Vec<&str> = Vec::new();
-    for l in labels {
-        if !seen.contains(&l.as_str()) {
-            seen.push(l);
-        }
-    }
-    for g in seen {
-        let rows: Vec<usize> = (0..scores.len())
-            .filter(|&i| labels.get(i).is_some_and(|l| l == g))
-            .collect();
-        let sub: Vec<Option<f64>> = rows.iter().map(|&i| scores[i]).collect();
-        for (&i, r) in rows.iter().zip(rank_scores(&sub)) {
-            out[i] = r;
-        }
-    }
-    out
-}
-
-/// Checks a specification against a tree and dataset before running it.
-fn validate(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<(), PipelineError> {
-    let known = |stage: &'static str, name: &String| {
-        if tree
-            .node(name)
-            .is_some_and(|n| matches!(n.kind, NodeKind::Indicator { .. }))
-        {
-            Ok(())
-        } else {
-            Err(PipelineError::UnknownIndicator {
-                stage,
-                name: name.clone(),
-            })
-        }
+/// Runs the `[pipeline]` steps of a framework on a data set, in their order, then scores the
+/// result as [`score`](crate::score()) does, with the framework's weights or those of a named
+/// weight set. A framework without a `[pipeline]` table builds exactly what it scores.
+///
+/// Fails with every problem when the data has errors, when a step cannot run on the data (a
+/// denominator column or grouping the data lacks, a zero denominator, a unit without a
+/// label) or when scoring fails. Missing values are judged after the steps, by the
+/// framework's missing-data policy.
+pub fn build(
+    framework: &Framework,
+    data: &Dataset,
+    weights: Option<&str>,
+) -> Result<Build, Failure> {
+    let framework = match weights {
+        Some(set) => framework.with_weight_set(set)?,
+        None => framework.clone(),
     };
-    let bad =
-        |stage: &'static str, message: String| PipelineError::InvalidParameter { stage, message };
+    let framework = &framework;
+    let checked = check(framework, data);
+    let mut diagnostics: Vec<Diagnostic> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| !matches!(d.problem, Problem::MissingValue { .. }))
+        .collect();
+    if has_errors(&diagnostics) {
+        return Err(Failure { diagnostics });
+    }
+    let k = framework.indicators().count();
+    let all = checked.table;
+    let mut table = all.select_columns(&(0..k).collect::<Vec<_>>());
+    let mut denominators = all.select_columns(&(k..all.columns().len()).collect::<Vec<_>>());
+    let mut tables = vec![(Stage::Raw, table.clone())];
+    let (mut imputed, mut dropped, mut treatment) = (Vec::new(), Vec::new(), Vec::new());
+    let file = data.name();
+    let located = |problems: Vec<Diagnostic>| Failure {
+        diagnostics: problems
+            .into_iter()
+            .map(|mut d| {
+                d.location.file = file.map(str::to_string);
+                d
+            })
+            .collect(),
+    };
+    if let Some(spec) = framework.pipeline() {
+        for step in spec.steps() {
+            match step {
+                Step::Denominate => {
+                    if let Some(d) = &spec.denominate {
+                        prepare::denominate(&mut table, &denominators, framework, d)
+                            .map_err(located)?;
+                    }
+                }
+                Step::Impute => {
+                    if let Some(i) = &spec.impute {
+                        imputed = prepare::impute(&mut table, i).map_err(located)?;
+                    }
+                }
+                Step::Screen => {
+                    if let Some(s) = &spec.screen {
+                        let (kept, out) = prepare::screen(&table, s).map_err(located)?;
+                        table = table.select_rows(&kept);
+                        denominators = denominators.select_rows(&kept);
+                        dropped = out;
+                    }
+                }
+                Step::Treat => {
+                    if let Some(t) = &spec.treat {
+                        treatment = treat::treat_table(&mut table, t);
+                    }
+                }
+            }
+            tables.push((Stage::of(step), table.clone()));
+        }
+    }
+    diagnostics.extend(missing_values(framework, &table, file));
+    if has_errors(&diagnostics) {
+        return Err(Failure { diagnostics });
+    }
+    let mut results = compute(framework, &table).map_err(|failure| {
+        let mut all = diagnostics.clone();
+        all.extend(located(failure.diagnostics).diagnostics);
+        Failure { diagnostics: all }
+    })?;
+    diagnostics.append(&mut results.diagnostics);
+    results.diagnostics = diagnostics;
+    let normalised = results_table(framework, &results, |node| node.is_indicator());
+    let aggregated = results_table(framework, &results, |_| true);
+    Ok(Build {
+        framework: framework.clone(),
+        tables,
+        normalised,
+        aggregated,
+        imputed,
+        dropped,
+        treatment,
+        results,
+    })
+}
+
+/// The values of some nodes of the results as a table: indicators first, then aggregates,
+/// each in scoring order.
+fn results_table(framework: &Framework, results: &Results, keep: impl Fn(&Node) -> bool) -> Table {
+    let nodes = framework.nodes();
+    let order: Vec<usize> = (0..nodes.len())
+        .filter(|&id| keep(&nodes[id]) && nodes[id].is_indicator())
+        .chain((0..nodes.len()).filter(|&id| keep(&nodes[id]) && !nodes[id].is_indicator()))
+        .collect();
+    let units = results.units.iter().map(|u| u.unit.clone()).collect();
+    let columns = order.iter().map(|&id| nodes[id].code.clone()).collect();
+    let mut table = Table::new(units, columns);
+    for (row, unit) in results.units.iter().enumerate() {
+        for (j, &id) in order.iter().enumerate() {
+            // Results hold finite values only.
+            let _ = table.set(row, j, unit.nodes[id].value);
+        }
+    }
+    table
+}
+
+/// The problems of a `[pipeline]` table that show without data: an order that cannot work,
+/// overrides naming codes that are not indicators, shares outside 0..1, thresholds that are
+/// not numbers.
+pub(crate) fn spec_problems(
+    spec: &PipelineSpec,
+    nodes: &[Node],
+    origin: Option<&str>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let here = || Location::file(origin);
+    let mut report = |problem: Problem| problems.push(Diagnostic::error(here(), problem));
+    if let Some(order) = &spec.order {
+        for (k, step) in order.iter().enumerate() {
+            if order[..k].contains(step) {
+                report(Problem::StepListedTwice {
+                    step: step.name().into(),
+                });
+            } else if !spec.has(*step) {
+                report(Problem::StepWithoutSettings {
+                    step: step.name().into(),
+                });
+            }
+        }
+        for step in Step::ALL {
+            if spec.has(step) && !order.contains(&step) {
+                report(Problem::StepLeftOut {
+                    step: step.name().into(),
+                });
+            }
+        }
+        let at = |step: Step| order.iter().position(|s| *s == step);
+        if let (Some(treat), Some(denominate)) = (at(Step::Treat), at(Step::Denominate))
+            && treat < denominate
+        {
+            report(Problem::TreatBeforeDenominate);
+        }
+    }
+    let indicator = |code: &str| {
+        nodes
+            .iter()
+            .any(|n| n.code == code && matches!(n.kind, NodeKind::Indicator { .. }))
+    };
+    let mut overrides: Vec<(&str, &String)> = Vec::new();
     if let Some(d) = &spec.denominate {
-        d.overrides
-            .keys()
-            .try_for_each(|k| known("denominate", k))?;
+        overrides.extend(d.overrides.keys().map(|k| ("pipeline.denominate", k)));
         let scales = std::iter::once(d.scale).chain(d.overrides.values().filter_map(|o| o.scale));
-        for s in scales {
-            if !s.is_finite() {
-                return Err(bad("denominate", format!("scale {s} is not finite")));
+        for scale in scales {
+            if !scale.is_finite() || scale == 0.0 {
+                report(Problem::BadScale { value: scale });
             }
         }
     }
     if let Some(i) = &spec.impute {
-        i.overrides.keys().try_for_each(|k| known("impute", k))?;
-        for m in std::iter::once(&i.default).chain(i.overrides.values()) {
-            if let ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } = m {
-                let labels = data
-                    .group(group)
-                    .ok_or_else(|| PipelineError::UnknownGroup(group.clone()))?;
-                if let Some(i) = labels.iter().position(|l| l.trim().is_empty()) {
-                    return Err(PipelineError::Unlabelled {
-                        group: group.clone(),
-                        unit: data.table().units()[i].clone(),
-                    });
-                }
+        overrides.extend(i.overrides.keys().map(|k| ("pipeline.impute", k)));
+    }
+    if let Some(t) = &spec.treat {
+        overrides.extend(t.overrides.keys().map(|k| ("pipeline.treat", k)));
+        let mut thresholds = vec![t.default.skew_threshold, t.default.kurtosis_threshold];
+        for rule in t.overrides.values() {
+            if let TreatOverride::Standard {
+                skew_threshold,
+                kurtosis_threshold,
+                ..
+            } = rule
+            {
+                thresholds.extend([*skew_threshold, *kurtosis_threshold]);
+            }
+        }
+        for value in thresholds {
+            if !value.is_finite() {
+                report(Problem::NotFinite {
+                    setting: "pipeline.treat".into(),
+                    value,
+                });
             }
         }
     }
-    // Weight sets: codes and values only (no tree is built here, runs may be many); a set
-    // that leaves an aggregate without weight is refused when applied.
-    for (set, weights) in &spec.weights {
-        for (code, &weight) in weights {
-            let reason = if tree.node(code).is_none() {
-                TreeError::UnknownNode(code.clone())
-            } else if !weight.is_finite() || weight < 0.0 {
-                TreeError::InvalidWeight {
-                    node: code.clone(),
-                    weight,
-                }
-            } else {
-                continue;
-            };
-            return Err(PipelineError::WeightSet {
-                set: set.clone(),
-                reason: reason.to_string(),
+    for (step, code) in overrides {
+        if !indicator(code) {
+            report(Problem::UnknownCode {
+                code: code.clone(),
+                referenced_by: step.into(),
             });
         }
     }
     if let Some(s) = &spec.screen {
-        for (name, v) in [
+        for (name, value) in [
             ("min_availability", s.min_availability),
             ("max_zero_share", s.max_zero_share),
         ] {
-            if !(0.0..=1.0).contains(&v) {
-                return Err(bad(
-                    "screen",
-                    format!("{name} = {v} is not between 0 and 1"),
-                ));
+            if !(0.0..=1.0).contains(&value) {
+                report(Problem::ShareOutOfRange {
+                    setting: format!("pipeline.screen.{name}"),
+                    value,
+                });
             }
         }
     }
-    if let Some(t) = &spec.treat {
-        t.overrides.keys().try_for_each(|k| known("treat", k))?;
-        let r = &t.default;
-        if !(r.skew_threshold.is_finite() && r.kurtosis_threshold.is_finite()) {
-            return Err(bad("treat", "thresholds must be finite".into()));
-        }
-    }
-    spec.normalise
-        .overrides
-        .keys()
-        .try_for_each(|k| known("normalise", k))?;
-    for m in std::iter::once(&spec.normalise.default).chain(spec.normalise.overrides.values()) {
-        if let NormaliseMethod::DistanceToReference { unit, .. } = m
-            && data.table().unit_index(unit).is_none()
-        {
-            return Err(PipelineError::UnknownUnit(unit.clone()));
-        }
-    }
-    for key in spec.aggregate.by_level.keys() {
-        match key.parse::<u32>() {
-            Ok(l) if (2..=tree.max_level()).contains(&l) => {}
-            _ => {
-                return Err(bad(
-                    "aggregate",
-                    format!(
-                        "level `{key}` is not an aggregate level (2 to {})",
-                        tree.max_level()
-                    ),
-                ));
-            }
-        }
-    }
-    if !(0.0..=1.0).contains(&spec.aggregate.min_share) {
-        return Err(bad(
-            "aggregate",
-            format!(
-                "min_share = {} is not between 0 and 1",
-                spec.aggregate.min_share
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Buffers reused from one pipeline run to the next.
-///
-/// Analyses that rebuild an index many times (a sensitivity analysis runs the pipeline hundreds
-/// of times with perturbed weights or methods) should run it through one workspace with
-/// [`run_with`]: after the first run, a run allocates almost nothing.
-///
-/// ```
-/// use dti_core::pipeline::{run_with, Dataset, NodeSpec, PipelineSpec, Tree, Workspace};
-///
-/// let mut data = Dataset::new(vec!["A".into(), "B".into()], None)?;
-/// data.push_column("x", vec![Some(1.0), Some(3.0)])?;
-/// data.push_column("y", vec![Some(4.0), Some(2.0)])?;
-/// let tree = Tree::new(vec![
-///     NodeSpec::indicator("x", "I"),
-///     NodeSpec::indicator("y", "I"),
-///     NodeSpec::aggregate("I", None),
-/// ])?;
-/// let spec = PipelineSpec::from_toml("normalise.default = { method = \"min_max\" }")?;
-/// let mut workspace = Workspace::default();
-/// for w in [1.0, 2.0, 3.0] {
-///     let tree = tree.reweighted(&[w, 1.0, 1.0])?;
-///     let results = run_with(&mut workspace, &data, &tree, &spec)?;
-///     let index = results.aggregated().get("B", "I").unwrap_or(0.0);
-///     assert!((index - 100.0 * w / (w + 1.0)).abs() < 1e-12);
-/// }
-/// # Ok::<(), dti_core::pipeline::PipelineError>(())
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct Workspace {
-    results: Results,
-    positions: Vec<usize>,
-    kept: Vec<usize>,
-    impute: prepare::ImputeScratch,
-    treat: treat::TreatScratch,
-    normalise: normalise::NormaliseScratch,
-    aggregate: aggregate::AggregateScratch,
-}
-
-impl Workspace {
-    /// The results of the last successful run (empty tables before any).
-    pub fn results(&self) -> &Results {
-        &self.results
-    }
-
-    /// Takes the results out of the workspace, leaving empty buffers.
-    pub fn into_results(self) -> Results {
-        self.results
-    }
-}
-
-/// Runs the whole pipeline.
-///
-/// Fails before computing anything if the specification names unknown indicators, units, groups
-/// or levels, or if an indicator of the tree is not a column of the dataset; fails during the run
-/// if a method is undefined for the data (the error names the column, unit or node).
-pub fn run(data: &Dataset, tree: &Tree, spec: &PipelineSpec) -> Result<Results, PipelineError> {
-    let mut workspace = Workspace::default();
-    run_with(&mut workspace, data, tree, spec)?;
-    Ok(workspace.into_results())
-}
-
-/// Runs the whole pipeline as [`run`] does, reusing the buffers of a [`Workspace`]; the results
-/// live in the workspace until the next run.
-pub fn run_with<'w>(
-    workspace: &'w mut Workspace,
-    data: &Dataset,
-    tree: &Tree,
-    spec: &PipelineSpec,
-) -> Result<&'w Results, PipelineError> {
-    validate(data, tree, spec)?;
-    let Workspace {
-        results: r,
-        positions,
-        kept,
-        impute: impute_scratch,
-        treat: treat_scratch,
-        normalise: normalise_scratch,
-        aggregate: aggregate_scratch,
-    } = workspace;
-    r.ran = [false; 7];
-    positions.clear();
-    for name in tree.indicator_names().iter() {
-        let j = data
-            .column_index(name)
-            .ok_or_else(|| PipelineError::UnknownColumn(name.clone()))?;
-        positions.push(j);
-    }
-    r.tables[Stage::Raw as usize].select_columns_from(
-        data.table(),
-        positions,
-        tree.indicator_names(),
-    );
-    r.ran[Stage::Raw as usize] = true;
-    let mut last = Stage::Raw;
-
-    if let Some(d) = &spec.denominate {
-        let (from, to) = r.step(last, Stage::Denominated);
-        to.copy_from(from);
-        prepare::denominate_in_place(to, data, tree, d)?;
-        last = Stage::Denominated;
-        r.ran[last as usize] = true;
-    }
-    r.imputed.clear();
-    if let Some(i) = &spec.impute {
-        let mut imputed = std::mem::take(&mut r.imputed);
-        let (from, to) = r.step(last, Stage::Imputed);
-        to.copy_from(from);
-        let outcome = prepare::impute_in_place(to, data, i, &mut imputed, impute_scratch);
-        r.imputed = imputed;
-        outcome?;
-        last = Stage::Imputed;
-        r.ran[last as usize] = true;
-    }
-    r.dropped.clear();
-    if let Some(s) = &spec.screen {
-        let mut dropped = std::mem::take(&mut r.dropped);
-        let outcome = prepare::screen_into(&r.tables[last as usize], s, kept, &mut dropped);
-        r.dropped = dropped;
-        outcome?;
-        let (from, to) = r.step(last, Stage::Screened);
-        to.select_rows_from(from, kept);
-        last = Stage::Screened;
-        r.ran[last as usize] = true;
-    }
-    if let Some(t) = &spec.treat {
-        let mut records = std::mem::take(&mut r.treatment);
-        let (from, to) = r.step(last, Stage::Treated);
-        to.copy_from(from);
-        treat::treat_table_in_place(to, t, &mut records, treat_scratch);
-        r.treatment = records;
-        last = Stage::Treated;
-        r.ran[last as usize] = true;
-    } else {
-        r.treatment.clear();
-    }
-
-    let (from, normalised) = r.step(last, Stage::Normalised);
-    normalised.copy_from(from);
-    for (j, (name, &node)) in tree
-        .indicator_names()
-        .iter()
-        .zip(tree.indicator_idx())
-        .enumerate()
-    {
-        let method = spec
-            .normalise
-            .overrides
-            .get(name)
-            .unwrap_or(&spec.normalise.default);
-        let (direction, target) = match &tree.nodes()[node].kind {
-            NodeKind::Indicator {
-                direction, target, ..
-            } => (*direction, *target),
-            NodeKind::Aggregate => (1, None),
-        };
-        let reference_row = match method {
-            NormaliseMethod::DistanceToReference { unit, .. } => normalised.unit_index(unit),
-            _ => None,
-        };
-        let ctx = NormaliseContext {
-            direction,
-            target,
-            reference_row,
-        };
-        normalise::normalise_in_place(normalised.column_mut(j), method, ctx, normalise_scratch)
-            .map_err(|reason| PipelineError::Normalise {
-                column: name.clone(),
-                reason,
-            })?;
-    }
-    r.ran[Stage::Normalised as usize] = true;
-    let (normalised, aggregated) = r.step(Stage::Normalised, Stage::Aggregated);
-    aggregated.copy_from(normalised);
-    aggregate::aggregate_in_place(aggregated, tree, &spec.aggregate, aggregate_scratch)?;
-    r.ran[Stage::Aggregated as usize] = true;
-    r.effective_weights = Arc::clone(tree.effective_weights_shared());
-    Ok(r)
+    problems
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const FRAMEWORK: &str = r#"
+        id = "t"
+        names = { vi = "t", en = "t" }
+        missing = "skip"
+        [[indicator]]
+        code = "a"
+        names = { vi = "a", en = "a" }
+        unit = "number"
+        rule = { method = "min_max", high = 100 }
+        [[indicator]]
+        code = "b"
+        names = { vi = "b", en = "b" }
+        unit = "number"
+        rule = { method = "min_max", high = 100 }
+        [[aggregate]]
+        code = "I"
+        names = { vi = "I", en = "I" }
+        children = ["a", "b"]
+    "#;
+
+    fn problems(pipeline: &str) -> Vec<Problem> {
+        match Framework::from_toml(&format!("{FRAMEWORK}{pipeline}"), None) {
+            Ok(_) => Vec::new(),
+            Err(failure) => failure.diagnostics.into_iter().map(|d| d.problem).collect(),
+        }
+    }
+
     #[test]
-    fn ranks_within_groups() {
-        let s = [Some(1.0), Some(5.0), Some(3.0), None, Some(3.0)];
-        let g: Vec<String> = ["a", "b", "a", "b", "a"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    fn an_order_that_cannot_work_is_refused() {
+        let steps = "[pipeline.denominate]\n[pipeline.impute]\ndefault = { method = \"mean\" }\n[pipeline.treat]\n";
+        assert_eq!(problems(steps), []);
+        let order = |o: &str| problems(&format!("[pipeline]\norder = {o}\n{steps}"));
         assert_eq!(
-            rank_within_groups(&s, &g),
-            [Some(3), Some(1), Some(1), None, Some(1)]
+            order(r#"["treat", "denominate", "impute"]"#),
+            [Problem::TreatBeforeDenominate]
         );
-        assert_eq!(rank_scores(&s), [Some(4), Some(1), Some(2), None, Some(2)]);
+        assert_eq!(
+            order(r#"["denominate", "impute", "impute", "treat"]"#),
+            [Problem::StepListedTwice {
+                step: "impute".into()
+            }]
+        );
+        assert_eq!(
+            order(r#"["denominate", "impute", "screen", "treat"]"#),
+            [Problem::StepWithoutSettings {
+                step: "screen".into()
+            }]
+        );
+        assert_eq!(
+            order(r#"["denominate", "treat"]"#),
+            [Problem::StepLeftOut {
+                step: "impute".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn settings_are_checked_with_the_framework() {
+        assert_eq!(
+            problems(
+                "[pipeline.impute]\ndefault = { method = \"mean\" }\noverrides = { c = { method = \"median\" } }\n"
+            ),
+            [Problem::UnknownCode {
+                code: "c".into(),
+                referenced_by: "pipeline.impute".into()
+            }]
+        );
+        assert_eq!(
+            problems("[pipeline.screen]\nmin_availability = 1.5\n"),
+            [Problem::ShareOutOfRange {
+                setting: "pipeline.screen.min_availability".into(),
+                value: 1.5
+            }]
+        );
+    }
+
+    #[test]
+    fn screening_before_imputing_drops_the_units_imputing_would_fill() {
+        let data = Dataset::from_csv("code,a,b\nA,1,\nB,2,5\nC,3,7\n", None).dataset;
+        let steps = "[pipeline.impute]\ndefault = { method = \"mean\" }\n[pipeline.screen]\nmin_availability = 1\n";
+        let build_with = |order: &str| {
+            let framework =
+                Framework::from_toml(&format!("{FRAMEWORK}[pipeline]\n{order}\n{steps}"), None)
+                    .unwrap();
+            build(&framework, &data, None).unwrap()
+        };
+        let default = build_with("");
+        assert_eq!(default.dropped_units(), []);
+        assert_eq!(default.results().units.len(), 3);
+        let screened_first = build_with(r#"order = ["screen", "impute"]"#);
+        let dropped: Vec<&str> = screened_first
+            .dropped_units()
+            .iter()
+            .map(|d| d.unit.as_str())
+            .collect();
+        assert_eq!(dropped, ["A"]);
+        assert_eq!(screened_first.imputed_cells(), []);
+        assert_eq!(
+            screened_first.stages(),
+            [
+                Stage::Raw,
+                Stage::Screened,
+                Stage::Imputed,
+                Stage::Normalised,
+                Stage::Aggregated
+            ]
+        );
+    }
+
+    #[test]
+    fn without_steps_a_build_is_a_score() {
+        let framework = crate::embedded::default_framework();
+        let (data, _) = crate::embedded::dataset("synthetic-63-provinces-2022.csv").unwrap();
+        let built = build(&framework, &data, None).unwrap();
+        let scored = crate::score(&framework, &data).unwrap();
+        assert_eq!(built.results().units, scored.units);
+        assert_eq!(built.results().nodes, scored.nodes);
     }
 }

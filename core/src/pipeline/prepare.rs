@@ -1,356 +1,260 @@
-//! The data preparation stages: denominate, impute and screen.
+//! The data preparation steps: denominate, impute and screen, each on the table of the step
+//! before it.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
-use super::error::PipelineError;
+use serde::Serialize;
+
 use super::spec::{DenominateSpec, ImputeMethod, ImputeSpec, ScreenSpec};
-use super::stats;
-use super::table::{Dataset, Table};
-use super::tree::{NodeKind, Tree};
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::framework::Framework;
+use crate::stats;
+use crate::table::Table;
 
-/// Divides every indicator that has a denominator (in the tree, or overridden in the spec) by it,
-/// then multiplies by the scale factor. A missing numerator or denominator gives a missing value;
-/// a zero denominator is an error naming the unit.
-pub fn denominate(
-    raw: &Table,
-    data: &Dataset,
-    tree: &Tree,
-    spec: &DenominateSpec,
-) -> Result<Table, PipelineError> {
-    let mut out = raw.clone();
-    denominate_in_place(&mut out, data, tree, spec)?;
-    Ok(out)
-}
+/// The problems of a step, each located.
+type Problems = Vec<Diagnostic>;
 
-/// [`denominate`] in place.
-pub(crate) fn denominate_in_place(
+/// Divides every indicator that has a denominator (its own, or one the step's overrides name)
+/// by that column of `denominators`, then multiplies by the scale factor. A missing numerator
+/// or denominator gives a missing value; a zero denominator is an error naming the unit.
+pub(crate) fn denominate(
     table: &mut Table,
-    data: &Dataset,
-    tree: &Tree,
+    denominators: &Table,
+    framework: &Framework,
     spec: &DenominateSpec,
-) -> Result<(), PipelineError> {
-    let names = Arc::clone(table.columns_shared());
-    for (j, name) in names.iter().enumerate() {
-        let over = spec.overrides.get(name);
+) -> Result<(), Problems> {
+    let mut problems = Vec::new();
+    for j in 0..table.columns().len() {
+        let name = table.columns()[j].clone();
+        let over = spec.overrides.get(&name);
         if over.is_some_and(|o| o.skip) {
             continue;
         }
-        let tree_denominator = match tree.node(name).map(|n| &n.kind) {
-            Some(NodeKind::Indicator { denominator, .. }) => denominator.as_deref(),
-            _ => None,
+        let own = framework
+            .find(&name)
+            .and_then(|id| framework.node(id).denominator.as_deref());
+        let Some(by) = over.and_then(|o| o.by.as_deref()).or(own) else {
+            continue;
         };
-        let Some(by) = over.and_then(|o| o.by.as_deref()).or(tree_denominator) else {
+        let here = |unit: Option<&str>| {
+            let location = Location::default().indicator(&name);
+            match unit {
+                Some(unit) => location.unit(unit),
+                None => location,
+            }
+        };
+        let Some(divisors) = denominators.column(by) else {
+            let problem = Problem::NoDenominatorColumn {
+                column: by.to_string(),
+            };
+            problems.push(Diagnostic::error(here(None), problem));
             continue;
         };
         let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
-        let den = data
-            .column(by)
-            .ok_or_else(|| PipelineError::UnknownColumn(by.to_owned()))?;
-        let units = Arc::clone(table.units_shared());
-        let col = table.column_mut(j);
-        let mut finite = true;
-        for (i, (x, d)) in col.iter_mut().zip(den).enumerate() {
-            *x = match (*x, d) {
-                (Some(_), Some(d)) if *d == 0.0 => {
-                    return Err(PipelineError::ZeroDenominator {
-                        column: name.clone(),
-                        denominator: by.to_owned(),
-                        unit: units.get(i).cloned().unwrap_or_default(),
-                    });
+        let units = table.units().to_vec();
+        let column = table.column_mut(j);
+        for (row, (x, d)) in column.iter_mut().zip(divisors).enumerate() {
+            *x = match (*x, *d) {
+                (Some(_), Some(0.0)) => {
+                    problems.push(Diagnostic::error(
+                        here(Some(&units[row].code)),
+                        Problem::ZeroDenominator,
+                    ));
+                    None
                 }
                 (Some(x), Some(d)) => {
-                    let v = x / d * scale;
-                    finite &= v.is_finite();
-                    Some(v)
+                    let value = x / d * scale;
+                    if !value.is_finite() {
+                        problems.push(Diagnostic::error(
+                            here(Some(&units[row].code)),
+                            Problem::DivisionOverflows {
+                                denominator: by.to_string(),
+                            },
+                        ));
+                    }
+                    Some(value).filter(|v| v.is_finite())
                 }
                 _ => None,
             };
         }
-        if !finite {
-            return Err(PipelineError::InvalidParameter {
-                stage: "denominate",
-                message: format!("dividing `{name}` by `{by}` overflows"),
-            });
-        }
     }
-    Ok(())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// A cell filled by the impute step.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImputedCell {
-    /// Unit (row) code.
+    /// The unit's code.
     pub unit: String,
-    /// Time of the row, for panels.
-    pub time: Option<i64>,
-    /// Indicator.
+    /// The year of the row, for panels.
+    pub time: Option<i32>,
+    /// The indicator.
     pub column: String,
     /// The value put in.
     pub value: f64,
 }
 
-/// Fills missing values; returns the imputed table and the list of filled cells. Cells that no
-/// method can fill (a group without data, a panel gap at the edge) stay missing.
-///
-/// `table` must have the rows of `data`, in the same order (the impute step runs before
-/// screening).
-pub fn impute(
-    table: &Table,
-    data: &Dataset,
-    spec: &ImputeSpec,
-) -> Result<(Table, Vec<ImputedCell>), PipelineError> {
-    let mut out = table.clone();
+/// Fills missing values; returns the cells filled. Cells that no method can fill (a group
+/// without data, a panel gap at an edge) stay missing.
+pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<ImputedCell>, Problems> {
+    let mut problems = Vec::new();
     let mut cells = Vec::new();
-    impute_in_place(
-        &mut out,
-        data,
-        spec,
-        &mut cells,
-        &mut ImputeScratch::default(),
-    )?;
-    Ok((out, cells))
-}
-
-/// Scratch space for imputing without allocating.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct ImputeScratch {
-    values: Vec<f64>,
-    // Per group column used in this run: each row's group, as a number.
-    groups: Vec<(String, Vec<usize>)>,
-    fills: Vec<Option<Option<f64>>>,
-}
-
-impl ImputeScratch {
-    /// The group number of each row for a group column, computed once per run.
-    fn group_ids(&mut self, name: &str, labels: &[String]) -> usize {
-        if let Some(k) = self.groups.iter().position(|(g, _)| g == name) {
-            return k;
-        }
-        let mut distinct: Vec<&str> = Vec::new();
-        let ids = labels
-            .iter()
-            .map(|l| match distinct.iter().position(|d| *d == l) {
-                Some(k) => k,
-                None => {
-                    distinct.push(l);
-                    distinct.len() - 1
-                }
-            })
-            .collect();
-        self.groups.push((name.to_owned(), ids));
-        self.groups.len() - 1
-    }
-}
-
-/// [`impute`] in place, reusing the buffers of `cells`.
-pub(crate) fn impute_in_place(
-    table: &mut Table,
-    data: &Dataset,
-    spec: &ImputeSpec,
-    cells: &mut Vec<ImputedCell>,
-    scratch: &mut ImputeScratch,
-) -> Result<(), PipelineError> {
-    if table.n_units() != data.table().n_units() {
-        return Err(PipelineError::LengthMismatch {
-            column: "units".into(),
-            expected: data.table().n_units(),
-            found: table.n_units(),
-        });
-    }
-    scratch.groups.clear();
-    let names = Arc::clone(table.columns_shared());
-    let units = Arc::clone(table.units_shared());
-    let times = table.times_shared().cloned();
-    let mut k = 0;
-    for (j, name) in names.iter().enumerate() {
-        let method = spec.overrides.get(name).unwrap_or(&spec.default);
-        let col = table.column_mut(j);
-        if col.iter().all(Option::is_some) {
+    let units = table.units().to_vec();
+    let years: Option<Vec<i32>> = units.iter().map(|u| u.year).collect();
+    for j in 0..table.columns().len() {
+        let name = table.columns()[j].clone();
+        let method = spec.overrides.get(&name).unwrap_or(&spec.default);
+        if table.column_at(j).iter().all(Option::is_some) {
             continue;
         }
-        let mut record = |i: usize, v: f64| {
-            let time = times.as_ref().and_then(|t| t.get(i).copied());
-            let unit = units.get(i).map_or("", String::as_str);
-            match cells.get_mut(k) {
-                Some(c) => {
-                    c.unit.clear();
-                    c.unit.push_str(unit);
-                    c.column.clear();
-                    c.column.push_str(name);
-                    (c.time, c.value) = (time, v);
-                }
-                None => cells.push(ImputedCell {
-                    unit: unit.to_owned(),
-                    time,
-                    column: name.clone(),
-                    value: v,
-                }),
-            }
-            k += 1;
-        };
-        match method {
-            ImputeMethod::None => {}
-            ImputeMethod::Mean | ImputeMethod::Median => {
-                let p = &mut scratch.values;
-                stats::present_into(col, p);
-                let fill = if matches!(method, ImputeMethod::Mean) {
-                    stats::mean(p)
+        let filled: Vec<Option<f64>> = match method {
+            ImputeMethod::None {} => continue,
+            ImputeMethod::Mean {} | ImputeMethod::Median {} => {
+                let column = table.column_at(j);
+                let present = stats::present(column);
+                let fill = if matches!(method, ImputeMethod::Mean {}) {
+                    stats::mean(&present)
                 } else {
-                    stats::median_in_place(p)
+                    stats::median(&present)
                 };
-                if let Some(v) = fill {
-                    for (i, x) in col.iter_mut().enumerate() {
-                        if x.is_none() {
-                            *x = Some(v);
-                            record(i, v);
-                        }
-                    }
-                }
+                column.iter().map(|x| x.or(fill)).collect()
             }
             ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
-                let labels = data
-                    .group(group)
-                    .ok_or_else(|| PipelineError::UnknownGroup(group.clone()))?;
-                let g = scratch.group_ids(group, labels);
-                let ids = &scratch.groups[g].1;
-                scratch.fills.clear();
-                for i in 0..col.len() {
-                    if col[i].is_some() {
-                        continue;
-                    }
-                    let id = ids[i];
-                    if scratch.fills.len() <= id {
-                        scratch.fills.resize(id + 1, None);
-                    }
-                    let fill = match scratch.fills[id] {
-                        Some(f) => f,
-                        None => {
-                            // the present values of the group, in row order
-                            let p = &mut scratch.values;
-                            p.clear();
-                            p.extend(
-                                col.iter()
-                                    .zip(ids)
-                                    .filter(|(_, g)| **g == id)
-                                    .filter_map(|(x, _)| *x),
-                            );
-                            let f = if matches!(method, ImputeMethod::GroupMean { .. }) {
-                                stats::mean(p)
-                            } else {
-                                stats::median_in_place(p)
-                            };
-                            scratch.fills[id] = Some(f);
-                            f
-                        }
+                let Some(labels) = table.grouping(group) else {
+                    let problem = Problem::UnknownGrouping {
+                        name: group.clone(),
+                        known: table
+                            .grouping_names()
+                            .iter()
+                            .map(|s| s.to_string())
+                            .collect(),
                     };
-                    if let Some(v) = fill {
-                        col[i] = Some(v);
-                        record(i, v);
+                    problems.push(Diagnostic::error(Location::default(), problem));
+                    continue;
+                };
+                if let Some(row) = labels.iter().position(|l| l.trim().is_empty()) {
+                    let problem = Problem::Unlabelled {
+                        grouping: group.clone(),
+                    };
+                    let location = Location::default().unit(&units[row].code);
+                    problems.push(Diagnostic::error(location, problem));
+                    continue;
+                }
+                let column = table.column_at(j);
+                let mut by_group: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+                for (x, label) in column.iter().zip(&labels) {
+                    if let Some(x) = x {
+                        by_group.entry(label).or_default().push(*x);
                     }
                 }
+                let mean = matches!(method, ImputeMethod::GroupMean { .. });
+                let fill: BTreeMap<&str, Option<f64>> = by_group
+                    .into_iter()
+                    .map(|(label, present)| {
+                        let value = if mean {
+                            stats::mean(&present)
+                        } else {
+                            stats::median(&present)
+                        };
+                        (label, value)
+                    })
+                    .collect();
+                column
+                    .iter()
+                    .zip(&labels)
+                    .map(|(x, label)| x.or_else(|| fill.get(label).copied().flatten()))
+                    .collect()
             }
-            ImputeMethod::CarryForward | ImputeMethod::Linear => {
-                let filled = impute_column(col, method, data, times.as_deref())?;
-                for (i, (old, new)) in col.iter_mut().zip(filled).enumerate() {
-                    if let (None, Some(v)) = (*old, new) {
-                        *old = Some(v);
-                        record(i, v);
-                    }
-                }
+            ImputeMethod::CarryForward {} | ImputeMethod::Linear {} => {
+                let Some(years) = &years else {
+                    let problem = Problem::NoYears {
+                        method: if matches!(method, ImputeMethod::Linear {}) {
+                            "linear"
+                        } else {
+                            "carry_forward"
+                        }
+                        .into(),
+                    };
+                    problems.push(Diagnostic::error(Location::default(), problem));
+                    continue;
+                };
+                along_time(table.column_at(j), &units, years, method)
+            }
+        };
+        let column = table.column_mut(j);
+        for (row, (old, new)) in column.iter_mut().zip(filled).enumerate() {
+            if let (None, Some(value)) = (*old, new) {
+                *old = Some(value);
+                cells.push(ImputedCell {
+                    unit: units[row].code.clone(),
+                    time: units[row].year,
+                    column: name.clone(),
+                    value,
+                });
             }
         }
     }
-    cells.truncate(k);
-    Ok(())
+    if problems.is_empty() {
+        Ok(cells)
+    } else {
+        problems.dedup();
+        Err(problems)
+    }
 }
 
-fn impute_column(
-    col: &[Option<f64>],
+/// Panels: each missing value from the same unit's values in other years, carried forward or
+/// interpolated linearly.
+fn along_time(
+    column: &[Option<f64>],
+    units: &[crate::UnitInfo],
+    years: &[i32],
     method: &ImputeMethod,
-    data: &Dataset,
-    times: Option<&[i64]>,
-) -> Result<Vec<Option<f64>>, PipelineError> {
-    let fill_all = |v: Option<f64>| col.iter().map(|x| x.or(v)).collect::<Vec<_>>();
-    Ok(match method {
-        ImputeMethod::None => col.to_vec(),
-        ImputeMethod::Mean => fill_all(stats::mean(&stats::present(col))),
-        ImputeMethod::Median => fill_all(stats::median(&stats::present(col))),
-        ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
-            let labels = data
-                .group(group)
-                .ok_or_else(|| PipelineError::UnknownGroup(group.clone()))?;
-            let mut by_group: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-            for (x, g) in col.iter().zip(labels) {
-                if let Some(x) = x {
-                    by_group.entry(g.as_str()).or_default().push(*x);
-                }
+) -> Vec<Option<f64>> {
+    let mut rows_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        rows_of.entry(unit.code.as_str()).or_default().push(i);
+    }
+    let mut out = column.to_vec();
+    for rows in rows_of.values_mut() {
+        rows.sort_by_key(|&i| years[i]);
+        for (k, &i) in rows.iter().enumerate() {
+            if column[i].is_some() {
+                continue;
             }
-            let fill: HashMap<&str, Option<f64>> = by_group
+            let before = rows[..k]
                 .iter()
-                .map(|(g, xs)| {
-                    let v = if matches!(method, ImputeMethod::GroupMean { .. }) {
-                        stats::mean(xs)
-                    } else {
-                        stats::median(xs)
-                    };
-                    (*g, v)
-                })
-                .collect();
-            col.iter()
-                .zip(labels)
-                .map(|(x, g)| x.or_else(|| fill.get(g.as_str()).copied().flatten()))
-                .collect()
-        }
-        ImputeMethod::CarryForward | ImputeMethod::Linear => {
-            let name = if matches!(method, ImputeMethod::Linear) {
-                "linear"
-            } else {
-                "carry_forward"
-            };
-            let times = times.ok_or(PipelineError::NoTime(name))?;
-            let units = data.table().units();
-            let mut rows_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (i, u) in units.iter().enumerate() {
-                rows_of.entry(u.as_str()).or_default().push(i);
-            }
-            let mut out = col.to_vec();
-            for rows in rows_of.values_mut() {
-                rows.sort_by_key(|&i| times.get(i).copied().unwrap_or(i64::MIN));
-                for (k, &i) in rows.iter().enumerate() {
-                    if col.get(i).copied().flatten().is_some() {
-                        continue;
-                    }
-                    let before = rows[..k]
+                .rev()
+                .find_map(|&r| column[r].map(|v| (r, v)));
+            out[i] = match method {
+                ImputeMethod::CarryForward {} => before.map(|(_, v)| v),
+                _ => {
+                    let after = rows[k + 1..]
                         .iter()
-                        .rev()
-                        .find_map(|&r| col.get(r).copied().flatten().map(|v| (r, v)));
-                    out[i] = match method {
-                        ImputeMethod::CarryForward => before.map(|(_, v)| v),
-                        _ => {
-                            let after = rows[k + 1..]
-                                .iter()
-                                .find_map(|&r| col.get(r).copied().flatten().map(|v| (r, v)));
-                            match (before, after) {
-                                (Some((r0, v0)), Some((r1, v1))) => {
-                                    let t0 = times[r0] as f64;
-                                    let t1 = times[r1] as f64;
-                                    let t = times[i] as f64;
-                                    Some(v0 + (v1 - v0) * (t - t0) / (t1 - t0))
-                                }
-                                _ => None,
-                            }
+                        .find_map(|&r| column[r].map(|v| (r, v)));
+                    match (before, after) {
+                        (Some((r0, v0)), Some((r1, v1))) => {
+                            let (t0, t1, t) = (
+                                f64::from(years[r0]),
+                                f64::from(years[r1]),
+                                f64::from(years[i]),
+                            );
+                            Some(v0 + (v1 - v0) * (t - t0) / (t1 - t0))
                         }
-                    };
+                        _ => None,
+                    }
                 }
-            }
-            out
+            };
         }
-    })
+    }
+    out
 }
 
 /// Why a unit was dropped by the screen step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// Named in `force_exclude`.
@@ -362,12 +266,12 @@ pub enum DropReason {
 }
 
 /// A unit removed by the screen step, with the figures that decided it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DroppedUnit {
-    /// Unit code.
+    /// The unit's code.
     pub unit: String,
-    /// Time of the row, for panels.
-    pub time: Option<i64>,
+    /// The year of the row, for panels.
+    pub time: Option<i32>,
     /// Why it was dropped.
     pub reason: DropReason,
     /// Share of its indicators present.
@@ -376,40 +280,39 @@ pub struct DroppedUnit {
     pub zero_share: f64,
 }
 
-/// Decides which rows are kept; returns their positions and the dropped units.
-pub fn screen(
+/// Decides which rows are kept, judged on the table as the steps before left it; returns
+/// their positions and the dropped units.
+pub(crate) fn screen(
     table: &Table,
     spec: &ScreenSpec,
-) -> Result<(Vec<usize>, Vec<DroppedUnit>), PipelineError> {
-    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
-    screen_into(table, spec, &mut kept, &mut dropped)?;
-    Ok((kept, dropped))
-}
-
-/// [`screen`] into reused vectors.
-pub(crate) fn screen_into(
-    table: &Table,
-    spec: &ScreenSpec,
-    kept: &mut Vec<usize>,
-    dropped: &mut Vec<DroppedUnit>,
-) -> Result<(), PipelineError> {
-    for u in spec.force_include.iter().chain(&spec.force_exclude) {
-        if table.unit_index(u).is_none() {
-            return Err(PipelineError::UnknownUnit(u.clone()));
-        }
+) -> Result<(Vec<usize>, Vec<DroppedUnit>), Problems> {
+    let unknown: Problems = spec
+        .force_include
+        .iter()
+        .chain(&spec.force_exclude)
+        .filter(|code| table.unit_index(code).is_none())
+        .map(|code| {
+            Diagnostic::error(
+                Location::default(),
+                Problem::UnknownUnit {
+                    unit: code.clone(),
+                    referenced_by: "pipeline.screen".into(),
+                },
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
     }
-    kept.clear();
-    dropped.clear();
+    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
     let k = table.columns().len();
     for (i, unit) in table.units().iter().enumerate() {
         let mut present = 0_usize;
         let mut zeros = 0_usize;
         for j in 0..k {
-            if let Some(Some(v)) = table.column_at(j).get(i) {
+            if let Some(v) = table.get(i, j) {
                 present += 1;
-                if *v == 0.0 {
-                    zeros += 1;
-                }
+                zeros += usize::from(v == 0.0);
             }
         }
         let availability = if k == 0 {
@@ -422,9 +325,9 @@ pub(crate) fn screen_into(
         } else {
             zeros as f64 / present as f64
         };
-        let reason = if spec.force_exclude.contains(unit) {
+        let reason = if spec.force_exclude.contains(&unit.code) {
             Some(DropReason::ForcedOut)
-        } else if spec.force_include.contains(unit) {
+        } else if spec.force_include.contains(&unit.code) {
             None
         } else if availability < spec.min_availability {
             Some(DropReason::LowAvailability)
@@ -436,8 +339,8 @@ pub(crate) fn screen_into(
         match reason {
             None => kept.push(i),
             Some(reason) => dropped.push(DroppedUnit {
-                unit: unit.clone(),
-                time: table.times().and_then(|t| t.get(i).copied()),
+                unit: unit.code.clone(),
+                time: unit.year,
                 reason,
                 availability,
                 zero_share,
@@ -445,53 +348,54 @@ pub(crate) fn screen_into(
         }
     }
     if kept.is_empty() {
-        return Err(PipelineError::NothingLeft);
+        return Err(vec![Diagnostic::error(
+            Location::default(),
+            Problem::NothingLeft,
+        )]);
     }
-    Ok(())
+    Ok((kept, dropped))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::UnitInfo;
     use crate::pipeline::spec::DenominateOverride;
-    use crate::pipeline::tree::NodeSpec;
 
-    fn dataset() -> Dataset {
-        let mut d =
-            Dataset::new(vec!["A".into(), "B".into(), "C".into(), "D".into()], None).unwrap();
-        d.push_column("x", vec![Some(1.0), None, Some(3.0), Some(8.0)])
-            .unwrap();
-        d.push_column("pop", vec![Some(2.0), Some(1.0), Some(0.5), None])
-            .unwrap();
-        d.push_group("g", vec!["e".into(), "e".into(), "e".into(), "a".into()])
-            .unwrap();
-        d
+    fn table(codes: &[&str], columns: &[(&str, &[Option<f64>])]) -> Table {
+        Table::from_columns(codes, columns)
+    }
+
+    fn framework() -> Framework {
+        Framework::from_toml(
+            r#"
+            id = "t"
+            names = { vi = "t", en = "t" }
+            [[indicator]]
+            code = "x"
+            names = { vi = "x", en = "x" }
+            unit = "number"
+            rule = { method = "min_max" }
+            denominator = "pop"
+            "#,
+            None,
+        )
+        .unwrap()
     }
 
     #[test]
-    fn denominate_by_tree_and_override() {
-        let d = dataset();
-        let mut nodes = vec![
-            NodeSpec::indicator("x", "I"),
-            NodeSpec::aggregate("I", None),
-        ];
-        nodes[0].kind = NodeKind::Indicator {
-            direction: 1,
-            denominator: Some("pop".into()),
-            target: None,
-        };
-        let tree = Tree::new(nodes).unwrap();
-        let raw = d.table().select_columns(&["x".into()]).unwrap();
-        let spec = DenominateSpec {
+    fn denominate_by_own_denominator_and_override() {
+        let units = ["A", "B", "C", "D"];
+        let x: &[Option<f64>] = &[Some(1.0), None, Some(3.0), Some(8.0)];
+        let pop: &[Option<f64>] = &[Some(2.0), Some(1.0), Some(0.5), None];
+        let denominators = table(&units, &[("pop", pop)]);
+        let mut t = table(&units, &[("x", x)]);
+        let mut spec = DenominateSpec {
             scale: 10.0,
             overrides: BTreeMap::new(),
         };
-        let out = denominate(&raw, &d, &tree, &spec).unwrap();
-        assert_eq!(
-            out.column("x").unwrap(),
-            [Some(5.0), None, Some(60.0), None]
-        );
-        let mut spec = spec;
+        denominate(&mut t, &denominators, &framework(), &spec).unwrap();
+        assert_eq!(t.column("x").unwrap(), [Some(5.0), None, Some(60.0), None]);
         spec.overrides.insert(
             "x".into(),
             DenominateOverride {
@@ -500,80 +404,127 @@ mod tests {
                 skip: true,
             },
         );
-        assert_eq!(denominate(&raw, &d, &tree, &spec).unwrap(), raw);
+        let mut t = table(&units, &[("x", x)]);
+        denominate(&mut t, &denominators, &framework(), &spec).unwrap();
+        assert_eq!(t.column("x").unwrap(), x);
+        let zero = table(&units, &[("pop", &[Some(0.0), None, None, None])]);
+        let mut t = table(&units, &[("x", x)]);
+        let problems = denominate(
+            &mut t,
+            &zero,
+            &framework(),
+            &DenominateSpec {
+                scale: 1.0,
+                overrides: BTreeMap::new(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].problem, Problem::ZeroDenominator);
+        assert_eq!(problems[0].location.unit.as_deref(), Some("A"));
     }
 
     #[test]
     fn impute_methods() {
-        let d = dataset();
-        let t = d.table().select_columns(&["x".into()]).unwrap();
-        let run = |m: ImputeMethod| {
-            impute(
-                &t,
-                &d,
+        let mut units: Vec<UnitInfo> = ["A", "B", "C", "D"]
+            .into_iter()
+            .map(UnitInfo::new)
+            .collect();
+        for (u, g) in units.iter_mut().zip(["e", "e", "e", "a"]) {
+            u.groups.insert("g".into(), g.into());
+        }
+        let mut t = Table::new(units, vec!["x".into()]);
+        for (i, v) in [Some(1.0), None, Some(3.0), Some(8.0)]
+            .into_iter()
+            .enumerate()
+        {
+            t.set(i, 0, v).unwrap();
+        }
+        let run = |method: ImputeMethod| {
+            let mut t = t.clone();
+            let cells = impute(
+                &mut t,
                 &ImputeSpec {
-                    default: m,
+                    default: method,
                     overrides: BTreeMap::new(),
                 },
             )
-            .unwrap()
+            .unwrap();
+            (t.value("B", "x"), cells.len())
         };
-        assert_eq!(run(ImputeMethod::Mean).0.get("B", "x"), Some(4.0));
-        assert_eq!(run(ImputeMethod::Median).0.get("B", "x"), Some(3.0));
-        let (out, cells) = run(ImputeMethod::GroupMean { group: "g".into() });
-        assert_eq!(out.get("B", "x"), Some(2.0));
+        assert_eq!(run(ImputeMethod::Mean {}), (Some(4.0), 1));
+        assert_eq!(run(ImputeMethod::Median {}), (Some(3.0), 1));
         assert_eq!(
-            cells,
-            [ImputedCell {
-                unit: "B".into(),
-                time: None,
-                column: "x".into(),
-                value: 2.0
-            }]
+            run(ImputeMethod::GroupMean { group: "g".into() }),
+            (Some(2.0), 1)
         );
-        assert!(
-            impute(
-                &t,
-                &d,
-                &ImputeSpec {
-                    default: ImputeMethod::CarryForward,
-                    overrides: BTreeMap::new()
-                }
-            )
-            .is_err()
-        );
+        let mut t2 = t.clone();
+        let problems = impute(
+            &mut t2,
+            &ImputeSpec {
+                default: ImputeMethod::CarryForward {},
+                overrides: BTreeMap::new(),
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(problems[0].problem, Problem::NoYears { .. }));
+        let problems = impute(
+            &mut t2,
+            &ImputeSpec {
+                default: ImputeMethod::GroupMean {
+                    group: "region".into(),
+                },
+                overrides: BTreeMap::new(),
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(
+            problems[0].problem,
+            Problem::UnknownGrouping { .. }
+        ));
     }
 
     #[test]
     fn panel_imputation() {
-        let units = vec!["A".into(), "A".into(), "A".into(), "A".into(), "B".into()];
-        let mut d = Dataset::new(units, Some(vec![2023, 2020, 2021, 2024, 2020])).unwrap();
-        d.push_column("x", vec![None, Some(1.0), None, Some(7.0), None])
+        let mut units: Vec<UnitInfo> = ["A", "A", "A", "A", "B"]
+            .into_iter()
+            .map(UnitInfo::new)
+            .collect();
+        for (u, y) in units.iter_mut().zip([2023, 2020, 2021, 2024, 2020]) {
+            u.year = Some(y);
+        }
+        let mut t = Table::new(units, vec!["x".into()]);
+        for (i, v) in [None, Some(1.0), None, Some(7.0), None]
+            .into_iter()
+            .enumerate()
+        {
+            t.set(i, 0, v).unwrap();
+        }
+        let run = |method| {
+            let mut t = t.clone();
+            impute(
+                &mut t,
+                &ImputeSpec {
+                    default: method,
+                    overrides: BTreeMap::new(),
+                },
+            )
             .unwrap();
-        let t = d.table().clone();
-        let spec = |m| ImputeSpec {
-            default: m,
-            overrides: BTreeMap::new(),
+            t.column("x").unwrap().to_vec()
         };
-        let (cf, _) = impute(&t, &d, &spec(ImputeMethod::CarryForward)).unwrap();
         assert_eq!(
-            cf.column("x").unwrap(),
+            run(ImputeMethod::CarryForward {}),
             [Some(1.0), Some(1.0), Some(1.0), Some(7.0), None]
         );
-        let (li, _) = impute(&t, &d, &spec(ImputeMethod::Linear)).unwrap();
         assert_eq!(
-            li.column("x").unwrap(),
+            run(ImputeMethod::Linear {}),
             [Some(5.5), Some(1.0), Some(2.5), Some(7.0), None]
         );
     }
 
     #[test]
     fn screening_reports_reasons() {
-        let mut t = Table::new(vec!["A".into(), "B".into(), "C".into(), "D".into()], None).unwrap();
-        t.push_column("x", vec![Some(1.0), None, Some(0.0), Some(1.0)])
-            .unwrap();
-        t.push_column("y", vec![Some(1.0), None, Some(0.0), Some(1.0)])
-            .unwrap();
+        let column: &[Option<f64>] = &[Some(1.0), None, Some(0.0), Some(1.0)];
+        let t = table(&["A", "B", "C", "D"], &[("x", column), ("y", column)]);
         let spec = ScreenSpec {
             min_availability: 0.5,
             max_zero_share: 0.5,

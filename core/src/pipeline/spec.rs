@@ -7,58 +7,77 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::PipelineError;
-use super::tree::Tree;
-
-/// A complete construction methodology.
+/// The steps that prepare raw data before it is scored: which run, in which order, with
+/// which parameters. Scoring itself (each indicator's rule, each aggregate's method) is the
+/// framework's graph, the same for `dti score` and `dti build`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub struct PipelineSpec {
+    /// The order the steps run in; by default the JRC/OECD order of the steps given
+    /// (denominate, impute, screen, treat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<Vec<Step>>,
     /// Divide indicators by their denominators.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denominate: Option<DenominateSpec>,
     /// Fill missing values.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impute: Option<ImputeSpec>,
     /// Drop units with too little data.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen: Option<ScreenSpec>,
     /// Treat outliers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub treat: Option<TreatSpec>,
-    /// Bring indicators onto a common scale.
-    pub normalise: NormaliseSpec,
-    /// Combine children into aggregates, level by level.
-    #[serde(default)]
-    pub aggregate: AggregateSpec,
-    /// Named weight sets (e.g. `equal`, `expert`): set name → node code → weight among its
-    /// siblings. A set replaces the weights of the nodes it lists; the others keep the tree's.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub weights: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+/// A step of the pipeline, as `order` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Divide by denominators.
+    Denominate,
+    /// Fill missing values.
+    Impute,
+    /// Drop units.
+    Screen,
+    /// Treat outliers.
+    Treat,
+}
+
+impl Step {
+    /// Every step, in the JRC/OECD order.
+    pub const ALL: [Step; 4] = [Step::Denominate, Step::Impute, Step::Screen, Step::Treat];
+
+    /// The step's name as `order` writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Denominate => "denominate",
+            Step::Impute => "impute",
+            Step::Screen => "screen",
+            Step::Treat => "treat",
+        }
+    }
 }
 
 impl PipelineSpec {
-    /// Parses a specification from TOML text.
-    pub fn from_toml(text: &str) -> Result<Self, PipelineError> {
-        toml::from_str(text).map_err(|e| PipelineError::Spec(e.to_string()))
+    /// True when the specification gives parameters for a step.
+    pub fn has(&self, step: Step) -> bool {
+        match step {
+            Step::Denominate => self.denominate.is_some(),
+            Step::Impute => self.impute.is_some(),
+            Step::Screen => self.screen.is_some(),
+            Step::Treat => self.treat.is_some(),
+        }
     }
 
-    /// Parses a specification from JSON text.
-    pub fn from_json(text: &str) -> Result<Self, PipelineError> {
-        serde_json::from_str(text).map_err(|e| PipelineError::Spec(e.to_string()))
-    }
-
-    /// The tree with the weights of the named weight set.
-    pub fn weighted(&self, tree: &Tree, set: &str) -> Result<Tree, PipelineError> {
-        let weights = self
-            .weights
-            .get(set)
-            .ok_or_else(|| PipelineError::UnknownWeightSet(set.to_owned()))?;
-        tree.with_weights(weights)
-            .map_err(|e| PipelineError::WeightSet {
-                set: set.to_owned(),
-                reason: e.to_string(),
-            })
+    /// The steps that run, in their order: `order` when given, else the JRC/OECD order of
+    /// the steps given.
+    pub fn steps(&self) -> Vec<Step> {
+        match &self.order {
+            Some(order) => order.clone(),
+            None => Step::ALL.into_iter().filter(|&s| self.has(s)).collect(),
+        }
     }
 }
 
@@ -107,16 +126,17 @@ pub struct ImputeSpec {
 }
 
 /// How a missing value is filled. A value that cannot be filled (e.g. a group with no data) stays
-/// missing.
+/// missing. Methods without parameters are `Name {}`, so that a parameter given to them by
+/// mistake is refused when the file is read rather than ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "method", deny_unknown_fields, rename_all = "snake_case")]
 pub enum ImputeMethod {
     /// Leave missing values missing.
-    None,
+    None {},
     /// Mean of the indicator over all units present.
-    Mean,
+    Mean {},
     /// Median of the indicator over all units present.
-    Median,
+    Median {},
     /// Mean over the units sharing the unit's label in a group column.
     GroupMean {
         /// Group column.
@@ -128,10 +148,10 @@ pub enum ImputeMethod {
         group: String,
     },
     /// Panels: the unit's latest earlier value (last observation carried forward).
-    CarryForward,
+    CarryForward {},
     /// Panels: linear interpolation in time between the unit's nearest earlier and later values.
     /// Values before the first or after the last observation stay missing.
-    Linear,
+    Linear {},
 }
 
 /// Screen step: which units are kept, judged on the imputed data.
@@ -226,12 +246,12 @@ pub enum Fallback {
     LogCt,
 }
 
-/// A per-indicator outlier rule.
+/// A per-indicator outlier rule (`None {}` and `Log {}` take no parameters, and refuse any).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "method", deny_unknown_fields, rename_all = "snake_case")]
 pub enum TreatOverride {
     /// Leave the indicator untreated.
-    None,
+    None {},
     /// Apply the standard rule with these parameters (missing ones take the defaults).
     Standard {
         /// Absolute skewness threshold.
@@ -251,211 +271,20 @@ pub enum TreatOverride {
         combine: bool,
     },
     /// Always apply the `log_ct` transformation, whatever the skewness.
-    Log,
-}
-
-/// Normalise step: a default method and per-indicator overrides.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-pub struct NormaliseSpec {
-    /// Method used for every indicator without an override.
-    pub default: NormaliseMethod,
-    /// Per-indicator methods, keyed by indicator code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub overrides: BTreeMap<String, NormaliseMethod>,
-}
-
-fn hundred() -> f64 {
-    100.0
-}
-fn yes() -> bool {
-    true
-}
-
-/// How an indicator is brought onto a common scale. The direction is applied first
-/// (x ← x·direction), so that higher is always better afterwards.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "method", deny_unknown_fields, rename_all = "snake_case")]
-pub enum NormaliseMethod {
-    /// Keep the values (after applying the direction).
-    None,
-    /// (x − min)/(max − min)·(high − low) + low.
-    MinMax {
-        /// Lower end of the output range.
-        #[serde(default)]
-        low: f64,
-        /// Upper end of the output range.
-        #[serde(default = "hundred")]
-        high: f64,
-    },
-    /// (x − mean)/sd·`sd` + `mean`, with the sample standard deviation.
-    ZScore {
-        /// Mean of the output.
-        #[serde(default)]
-        mean: f64,
-        /// Standard deviation of the output (positive).
-        #[serde(default = "one")]
-        sd: f64,
-    },
-    /// (x − low)/(high − low)·scale, in the indicator's own units, clipped to [0, scale] if
-    /// `clip`. For a negative direction the goalposts swap roles: (high − x)/(high − low)·scale.
-    /// (COINr's `n_goalposts` also negates the scale in that case; this does not.)
-    Goalposts {
-        /// Worst goalpost (the lower value of the two).
-        low: f64,
-        /// Best goalpost (the higher value of the two).
-        high: f64,
-        /// Scale of the output.
-        #[serde(default = "hundred")]
-        scale: f64,
-        /// Clip the output to [0, scale].
-        #[serde(default = "yes")]
-        clip: bool,
-    },
-    /// 1 − (t − x)/(t − min), with t the indicator's target (from the tree) times its direction;
-    /// capped at 1 if `cap`, then multiplied by `scale`.
-    DistanceToTarget {
-        /// Cap scores above the target at 1.
-        #[serde(default)]
-        cap: bool,
-        /// Scale of the output.
-        #[serde(default = "one")]
-        scale: f64,
-    },
-    /// 1 − (r − x)/(r − min), with r the value of the reference unit; capped at 1 if `cap`, then
-    /// multiplied by `scale`.
-    DistanceToReference {
-        /// Code of the reference unit.
-        unit: String,
-        /// Cap scores above the reference at 1.
-        #[serde(default)]
-        cap: bool,
-        /// Scale of the output.
-        #[serde(default = "one")]
-        scale: f64,
-    },
-    /// 1 − (max − x)/(max − min), times `scale`.
-    DistanceToMax {
-        /// Scale of the output.
-        #[serde(default = "one")]
-        scale: f64,
-    },
-    /// x / max, times `scale`.
-    FractionOfMax {
-        /// Scale of the output.
-        #[serde(default = "one")]
-        scale: f64,
-    },
-    /// Rank, lowest value 1, ties take the lowest rank.
-    Rank,
-    /// Borda score: rank − 1.
-    Borda,
-    /// Percentile rank: (rank − 1)/(n − 1).
-    PercentileRank,
-}
-
-/// Aggregate step: methods per level and an availability threshold.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-pub struct AggregateSpec {
-    /// Method used at every level without an entry in `by_level`.
-    #[serde(default)]
-    pub default: AggregationMethod,
-    /// Methods by level of the aggregate being computed (keys "2", "3", …).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub by_level: BTreeMap<String, AggregationMethod>,
-    /// Minimum share of children present for an aggregate to be computed (0–1); below it the
-    /// aggregate is missing.
-    #[serde(default)]
-    pub min_share: f64,
-}
-
-impl Default for AggregateSpec {
-    fn default() -> Self {
-        Self {
-            default: AggregationMethod::Arithmetic,
-            by_level: BTreeMap::new(),
-            min_share: 0.0,
-        }
-    }
-}
-
-/// How children are combined. Missing children are skipped and the weights of the present ones
-/// renormalised.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "method", deny_unknown_fields, rename_all = "snake_case")]
-pub enum AggregationMethod {
-    /// Σ w·x / Σ w.
-    #[default]
-    Arithmetic,
-    /// exp(Σ w·ln x / Σ w); values must be positive.
-    Geometric,
-    /// Σ w / Σ (w/x); values must be non-zero.
-    Harmonic,
-    /// (Σ w·x^p / Σ w)^(1/p); p ≠ 0, values must be positive.
-    Generalised {
-        /// The power p.
-        p: f64,
-    },
-    /// Weighted median: the smallest value at which the cumulative normalised weight reaches ½
-    /// (the mean of it and the next value when it reaches exactly ½).
-    Median,
-    /// Copeland score: for each unit, the sum over other units of the share of weight on which it
-    /// beats them (ties count half), as COINr's `a_copeland`.
-    Copeland,
+    Log {},
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A framework file as the core reads it, reduced to its `[pipeline]` table (other keys
-    /// are ignored here), deserialised with `PipelineSpec`'s own impl.
-    #[derive(Deserialize)]
-    struct FrameworkFile {
-        pipeline: Option<PipelineSpec>,
+    fn read(text: &str) -> Result<PipelineSpec, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
     }
 
     #[test]
-    fn nested_under_a_pipeline_table() {
-        let file: FrameworkFile = toml::from_str(
-            r#"
-            id = "x"
-            [pipeline.impute]
-            default = { method = "median" }
-            [pipeline.treat]
-            [pipeline.normalise]
-            default = { method = "z_score" }
-            overrides = { a = { method = "goalposts", low = 0, high = 5 } }
-            [pipeline.aggregate]
-            by_level = { "3" = { method = "geometric" } }
-            "#,
-        )
-        .expect("valid file");
-        let spec = file.pipeline.expect("a pipeline table");
-        assert_eq!(spec.impute.map(|i| i.default), Some(ImputeMethod::Median));
-        assert_eq!(spec.treat, Some(TreatSpec::default()));
-        assert_eq!(
-            spec.normalise.default,
-            NormaliseMethod::ZScore { mean: 0.0, sd: 1.0 }
-        );
-        assert_eq!(
-            spec.aggregate.by_level.get("3"),
-            Some(&AggregationMethod::Geometric)
-        );
-        assert!(spec.denominate.is_none() && spec.screen.is_none());
-
-        let without: FrameworkFile = toml::from_str(r#"id = "x""#).expect("valid file");
-        assert!(without.pipeline.is_none());
-        let unknown = toml::from_str::<FrameworkFile>(
-            "id = \"x\"\n[pipeline]\nnormalise.default = { method = \"min_max\" }\nsmooth = 1\n",
-        );
-        assert!(unknown.is_err_and(|e| e.to_string().contains("smooth")));
-    }
-
-    #[test]
-    fn full_spec_parses() {
-        let spec = PipelineSpec::from_toml(
+    fn every_step_reads_with_its_defaults() {
+        let spec = read(
             r#"
             [denominate]
             scale = 1000
@@ -472,12 +301,6 @@ mod tests {
             x = { method = "none" }
             y = { method = "standard", skew_threshold = 2.25 }
             z = { method = "log" }
-            [normalise]
-            default = { method = "goalposts", low = 0, high = 10 }
-            overrides = { x = { method = "rank" }, y = { method = "distance_to_reference", unit = "A" } }
-            [aggregate]
-            by_level = { "3" = { method = "generalised", p = 0.5 } }
-            min_share = 0.5
             "#,
         )
         .unwrap();
@@ -488,36 +311,32 @@ mod tests {
                 group: "region".into()
             })
         );
+        let treat = spec.treat.as_ref().map(|t| &t.default);
         assert_eq!(
-            spec.treat.as_ref().map(|t| t.default.max_winsorised),
-            Some(3)
+            treat.map(|t| (t.max_winsorised, t.skew_threshold)),
+            Some((3, 2.0))
         );
-        assert_eq!(
-            spec.treat.as_ref().map(|t| t.default.skew_threshold),
-            Some(2.0)
-        );
-        assert!(matches!(
-            spec.normalise.default,
-            NormaliseMethod::Goalposts { scale, clip: true, .. } if scale == 100.0
-        ));
-        assert_eq!(spec.aggregate.default, AggregationMethod::Arithmetic);
+        assert_eq!(spec.steps(), Step::ALL);
         let json = serde_json::to_string(&spec).unwrap();
-        assert_eq!(PipelineSpec::from_json(&json).unwrap(), spec);
+        assert_eq!(serde_json::from_str::<PipelineSpec>(&json).unwrap(), spec);
     }
 
     #[test]
-    fn unknown_fields_and_methods_are_rejected() {
-        let base = "[normalise]\ndefault = { method = \"min_max\" }\n";
-        assert!(PipelineSpec::from_toml(base).is_ok());
-        let err =
-            PipelineSpec::from_toml(&format!("{base}[screen]\nmin_avail = 0.5\n")).unwrap_err();
-        assert!(err.to_string().contains("min_avail"), "{err}");
-        assert!(PipelineSpec::from_toml("[normalise]\ndefault = { method = \"minmax\" }").is_err());
-        assert!(
-            PipelineSpec::from_toml("[normalise]\ndefault = { method = \"min_max\", lo = 1 }")
-                .is_err()
-        );
-        assert!(PipelineSpec::from_toml(&format!("{base}[extra]\n")).is_err());
-        assert!(PipelineSpec::from_toml("").is_err());
+    fn steps_run_in_the_declared_order() {
+        let spec = read(
+            "order = [\"screen\", \"impute\"]\n[impute]\ndefault = { method = \"mean\" }\n[screen]\nmin_availability = 0.5\n",
+        )
+        .unwrap();
+        assert_eq!(spec.steps(), [Step::Screen, Step::Impute]);
+        let plain = read("[impute]\ndefault = { method = \"mean\" }\n[screen]\n").unwrap();
+        assert_eq!(plain.steps(), [Step::Impute, Step::Screen]);
+        assert!(read("order = [\"normalise\"]").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(read("[screen]\nmin_avail = 0.5\n").is_err());
+        assert!(read("[extra]\n").is_err());
+        assert!(read("[impute]\ndefault = { method = \"mean\", x = 1 }\n").is_err());
     }
 }

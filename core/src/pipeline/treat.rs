@@ -1,10 +1,8 @@
 //! Outlier treatment: skewness/kurtosis check, winsorisation, log fall-back.
 
-use std::sync::Arc;
-
 use super::spec::{Fallback, TreatOverride, TreatRule, TreatSpec};
-use super::stats;
-use super::table::Table;
+use crate::stats;
+use crate::table::Table;
 
 /// What happened to one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -110,7 +108,8 @@ type Moments = (Option<f64>, Option<f64>);
 
 /// Skewness and kurtosis of the present values of a column; `buf` is scratch space.
 fn moments(col: &[Option<f64>], buf: &mut Vec<f64>) -> Moments {
-    stats::present_into(col, buf);
+    buf.clear();
+    buf.extend(col.iter().flatten());
     stats::skew_kurt(buf)
 }
 
@@ -226,8 +225,8 @@ fn treat_in_place(
     // Every branch leaves the treated column in `col` and returns the outcome with the moments
     // of the result (computed once, when the column was last changed).
     let (outcome, after) = match rule {
-        Some(TreatOverride::None) => (TreatOutcome::Skipped, before),
-        Some(TreatOverride::Log) => {
+        Some(TreatOverride::None {}) => (TreatOutcome::Skipped, before),
+        Some(TreatOverride::Log {}) => {
             if log_ct_into(original, col) {
                 let after = moments(col, buf);
                 let ok = check(after, default);
@@ -332,43 +331,34 @@ fn standard(
     }
 }
 
-/// Treats every column of a table; returns the treated table and one record per column.
-pub fn treat_table(table: &Table, spec: &TreatSpec) -> (Table, Vec<TreatmentRecord>) {
-    let mut out = table.clone();
-    let mut records = Vec::new();
-    treat_table_in_place(&mut out, spec, &mut records, &mut TreatScratch::default());
-    (out, records)
-}
-
-/// [`treat_table`] in place, reusing the records' buffers.
-pub(crate) fn treat_table_in_place(
-    table: &mut Table,
-    spec: &TreatSpec,
-    records: &mut Vec<TreatmentRecord>,
-    scratch: &mut TreatScratch,
-) {
-    let names = Arc::clone(table.columns_shared());
-    let units = Arc::clone(table.units_shared());
-    records.resize_with(names.len(), || TreatmentRecord {
-        indicator: String::new(),
-        outcome: TreatOutcome::Passed,
-        skew_before: None,
-        kurtosis_before: None,
-        skew_after: None,
-        kurtosis_after: None,
-        points: Vec::new(),
-    });
-    for (j, (name, record)) in names.iter().zip(records.iter_mut()).enumerate() {
+/// Treats every column of a table in place; returns one record per column.
+pub(crate) fn treat_table(table: &mut Table, spec: &TreatSpec) -> Vec<TreatmentRecord> {
+    let units: Vec<String> = table.units().iter().map(|u| u.code.clone()).collect();
+    let mut scratch = TreatScratch::default();
+    let mut records = Vec::with_capacity(table.columns().len());
+    for j in 0..table.columns().len() {
+        let name = table.columns()[j].clone();
+        let mut record = TreatmentRecord {
+            indicator: String::new(),
+            outcome: TreatOutcome::Passed,
+            skew_before: None,
+            kurtosis_before: None,
+            skew_after: None,
+            kurtosis_after: None,
+            points: Vec::new(),
+        };
         treat_in_place(
-            name,
+            &name,
             table.column_mut(j),
             &units,
-            spec.overrides.get(name),
+            spec.overrides.get(&name),
             &spec.default,
-            record,
-            scratch,
+            &mut record,
+            &mut scratch,
         );
+        records.push(record);
     }
+    records
 }
 
 #[cfg(test)]
@@ -462,7 +452,7 @@ mod tests {
             "x",
             &c,
             &[],
-            Some(&TreatOverride::None),
+            Some(&TreatOverride::None {}),
             &TreatRule::default(),
         );
         assert_eq!((out, rec.outcome), (c.clone(), TreatOutcome::Skipped));
@@ -470,7 +460,7 @@ mod tests {
             "x",
             &c,
             &[],
-            Some(&TreatOverride::Log),
+            Some(&TreatOverride::Log {}),
             &TreatRule::default(),
         );
         assert_eq!(out[0], Some(libm::log(0.99)));

@@ -39,15 +39,15 @@ fn fingerprints() -> String {
     // A seeded Monte Carlo exercises the transcendental paths (geometric and power means,
     // z-scores) many times over.
     let framework = embedded::default_framework();
-    let inputs = check(&framework, &embedded::dataset("synthetic-63-provinces-2022.csv").unwrap().0).inputs;
+    let table = check(&framework, &embedded::dataset("synthetic-63-provinces-2022.csv").unwrap().0).table;
     let uncertainty = Uncertainty {
         weights: Some(WeightNoise { share: 0.3, nodes: vec![] }),
-        aggregation: vec!["geometric".into(), "power_mean:0.5".into()],
+        aggregation: vec![dti_core::Aggregation::Geometric, dti_core::Aggregation::PowerMean { p: 0.5 }],
         normalisation: vec![Rule::ZScore { mean: 10.0, sd: 2.0 }],
         missing: vec![MissingPolicy::Skip],
     };
     let settings = Settings { samples: 16, sampling: Sampling::Sobol, threads: 1, bootstrap: 20, ..Settings::default() };
-    let analysis = analyse(&framework, &inputs, &uncertainty, &settings).unwrap();
+    let analysis = analyse(&framework, &table, &uncertainty, &settings).unwrap();
     for (i, run) in analysis.runs.iter().enumerate() {
         out.push_str(&format!("sensitivity run{i} shift {:016x}\n", run.mean_rank_shift.to_bits()));
     }

@@ -8,12 +8,6 @@ pub fn present(col: &[Option<f64>]) -> Vec<f64> {
     col.iter().flatten().copied().collect()
 }
 
-/// Replaces the contents of `buf` with the present values of a column.
-pub(crate) fn present_into(col: &[Option<f64>], buf: &mut Vec<f64>) {
-    buf.clear();
-    buf.extend(col.iter().flatten());
-}
-
 /// Compensated (Neumaier) sum: close to the extended-precision accumulation R uses in `mean`.
 pub fn sum(xs: impl IntoIterator<Item = f64>) -> f64 {
     let mut s = 0.0_f64;
