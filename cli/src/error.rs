@@ -27,7 +27,7 @@ impl Error {
     }
 
     /// The text written to standard error.
-    pub fn render(&self, context: &Context) -> String {
+    pub(crate) fn render(&self, context: &Context) -> String {
         match self {
             Error::Usage(message) => {
                 let label = paint(
@@ -110,7 +110,7 @@ impl Issue {
 }
 
 /// Counts errors, warnings and notes.
-pub fn counts(issues: &[Issue]) -> [usize; 3] {
+pub(crate) fn counts(issues: &[Issue]) -> [usize; 3] {
     let count = |s| issues.iter().filter(|i| i.severity() == s).count();
     [
         count(Severity::Error),
@@ -121,7 +121,12 @@ pub fn counts(issues: &[Issue]) -> [usize; 3] {
 
 /// Renders issues one per line (`error: place: message`), each followed by its `hint:`
 /// line; `errors_only` leaves out warnings and notes (used when a command fails).
-pub fn render_issues(issues: &[Issue], lang: Lang, color: bool, errors_only: bool) -> String {
+pub(crate) fn render_issues(
+    issues: &[Issue],
+    lang: Lang,
+    color: bool,
+    errors_only: bool,
+) -> String {
     let mut text = String::new();
     for issue in issues {
         // When a command fails, the errors matter, and the tool's own notes give context

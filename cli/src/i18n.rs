@@ -7,7 +7,7 @@ macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident => $vi:expr, $en:expr;)*) => {
         $(
             $(#[$doc])*
-            pub fn $name(lang: Lang) -> &'static str {
+            pub(crate) fn $name(lang: Lang) -> &'static str {
                 lang.pick($vi, $en)
             }
         )*
@@ -97,14 +97,8 @@ labels! {
     embedded_data => "Các bộ dữ liệu có sẵn", "Embedded data sets";
     /// Column: a score.
     score => "Điểm chỉ tiêu", "Score";
-    /// Column: the gain if an indicator reached its maximum.
-    gain_if_full => "Tăng nếu đạt tối đa", "Gain if full";
-    /// Column: the gain of one step.
-    gain => "Mức tăng", "Gain";
     /// Column: from → to.
     from_to => "Từ → đến", "From → to";
-    /// Unit not present.
-    absent => "không có", "absent";
     /// A unit only in the new data.
     new_unit => "mới", "new";
     /// A unit only in the old data.
@@ -114,12 +108,12 @@ labels! {
 }
 
 /// Headers from label functions.
-pub fn columns(lang: Lang, labels: &[fn(Lang) -> &'static str]) -> Vec<String> {
+pub(crate) fn columns(lang: Lang, labels: &[fn(Lang) -> &'static str]) -> Vec<String> {
     labels.iter().map(|label| label(lang).to_string()).collect()
 }
 
 /// Column: a status.
-pub fn status(lang: Lang, status: Status) -> &'static str {
+pub(crate) fn status(lang: Lang, status: Status) -> &'static str {
     match status {
         Status::Scored => lang.pick("có dữ liệu", "scored"),
         Status::MissingAsZero => lang.pick("thiếu, tính 0", "missing, scored zero"),
@@ -129,7 +123,7 @@ pub fn status(lang: Lang, status: Status) -> &'static str {
 }
 
 /// `error`, `warning`, `note`.
-pub fn severity(lang: Lang, severity: Severity) -> &'static str {
+pub(crate) fn severity(lang: Lang, severity: Severity) -> &'static str {
     match severity {
         Severity::Error => lang.pick("lỗi", "error"),
         Severity::Warning => lang.pick("cảnh báo", "warning"),
@@ -138,7 +132,7 @@ pub fn severity(lang: Lang, severity: Severity) -> &'static str {
 }
 
 /// The last line when a command fails on data errors.
-pub fn failed_with(lang: Lang, errors: usize) -> String {
+pub(crate) fn failed_with(lang: Lang, errors: usize) -> String {
     match lang {
         Lang::Vi => format!(
             "dừng lại: dữ liệu có {errors} lỗi; sửa rồi chạy lại (`dti check` liệt kê mọi vấn đề)"
@@ -156,7 +150,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// `2 errors, 1 warning, 3 notes`.
-pub fn count_summary(lang: Lang, [errors, warnings, notes]: [usize; 3]) -> String {
+pub(crate) fn count_summary(lang: Lang, [errors, warnings, notes]: [usize; 3]) -> String {
     match lang {
         Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo, {notes} ghi chú"),
         Lang::En => format!(
@@ -169,7 +163,13 @@ pub fn count_summary(lang: Lang, [errors, warnings, notes]: [usize; 3]) -> Strin
 }
 
 /// The last line of `dti check`.
-pub fn check_verdict(lang: Lang, name: &str, units: usize, values: usize, ok: bool) -> String {
+pub(crate) fn check_verdict(
+    lang: Lang,
+    name: &str,
+    units: usize,
+    values: usize,
+    ok: bool,
+) -> String {
     match (lang, ok) {
         (Lang::Vi, true) => format!("{name}: dùng được ({units} đơn vị, {values} giá trị)"),
         (Lang::Vi, false) => format!("{name}: có lỗi, chưa chấm điểm được"),
@@ -183,7 +183,7 @@ pub fn check_verdict(lang: Lang, name: &str, units: usize, values: usize, ok: bo
 }
 
 /// Warnings seen while scoring.
-pub fn warnings_summary(lang: Lang, warnings: usize, name: &str) -> String {
+pub(crate) fn warnings_summary(lang: Lang, warnings: usize, name: &str) -> String {
     match lang {
         Lang::Vi => format!("dữ liệu có {warnings} cảnh báo; `dti check {name}` liệt kê chi tiết"),
         Lang::En => format!(
@@ -194,7 +194,7 @@ pub fn warnings_summary(lang: Lang, warnings: usize, name: &str) -> String {
 }
 
 /// Formatting an output failed.
-pub fn cannot_format(lang: Lang, what: &str, detail: &str) -> String {
+pub(crate) fn cannot_format(lang: Lang, what: &str, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("không tạo được {what}: {detail}"),
         Lang::En => format!("cannot write {what}: {detail}"),
@@ -202,7 +202,7 @@ pub fn cannot_format(lang: Lang, what: &str, detail: &str) -> String {
 }
 
 /// Excel output asked for on a terminal.
-pub fn binary_on_terminal(lang: Lang) -> String {
+pub(crate) fn binary_on_terminal(lang: Lang) -> String {
     lang.pick(
         "tệp Excel là dữ liệu nhị phân, không in ra màn hình: dùng -o TỆP.xlsx",
         "an Excel workbook is binary and is not printed on a terminal: use -o FILE.xlsx",
@@ -211,7 +211,7 @@ pub fn binary_on_terminal(lang: Lang) -> String {
 }
 
 /// Writing an output failed.
-pub fn cannot_write(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_write(lang: Lang, name: &str, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("không ghi được {name}: {detail}"),
         Lang::En => format!("cannot write {name}: {detail}"),
@@ -219,12 +219,12 @@ pub fn cannot_write(lang: Lang, name: &str, detail: &str) -> String {
 }
 
 /// Standard output, in words.
-pub fn stdout_name(lang: Lang) -> String {
+pub(crate) fn stdout_name(lang: Lang) -> String {
     lang.pick("đầu ra chuẩn", "standard output").into()
 }
 
 /// The output file is an input.
-pub fn output_is_input(lang: Lang, name: &str) -> String {
+pub(crate) fn output_is_input(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("{name} là tệp đầu vào: không ghi đè tệp đầu vào, hãy chọn tên khác"),
         Lang::En => {
@@ -234,7 +234,7 @@ pub fn output_is_input(lang: Lang, name: &str) -> String {
 }
 
 /// The output is a folder.
-pub fn output_is_dir(lang: Lang, name: &str) -> String {
+pub(crate) fn output_is_dir(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("{name} là thư mục: hãy ghi rõ tên tệp"),
         Lang::En => format!("{name} is a folder: give a file name"),
@@ -242,7 +242,7 @@ pub fn output_is_dir(lang: Lang, name: &str) -> String {
 }
 
 /// The output exists.
-pub fn output_exists(lang: Lang, name: &str) -> String {
+pub(crate) fn output_exists(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("{name} đã tồn tại: không ghi đè (thêm --force để thay thế)"),
         Lang::En => format!("{name} already exists: not overwritten (add --force to replace it)"),
@@ -250,7 +250,7 @@ pub fn output_exists(lang: Lang, name: &str) -> String {
 }
 
 /// Reading an input failed.
-pub fn cannot_read(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_read(lang: Lang, name: &str, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("không đọc được {name}: {detail}"),
         Lang::En => format!("cannot read {name}: {detail}"),
@@ -258,7 +258,7 @@ pub fn cannot_read(lang: Lang, name: &str, detail: &str) -> String {
 }
 
 /// An input does not exist.
-pub fn not_found(lang: Lang, name: &str) -> String {
+pub(crate) fn not_found(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("không tìm thấy tệp {name}"),
         Lang::En => format!("file {name} not found"),
@@ -266,7 +266,7 @@ pub fn not_found(lang: Lang, name: &str) -> String {
 }
 
 /// An input is a folder.
-pub fn input_is_dir(lang: Lang, name: &str) -> String {
+pub(crate) fn input_is_dir(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("{name} là thư mục, không phải tệp dữ liệu"),
         Lang::En => format!("{name} is a folder, not a data file"),
@@ -274,7 +274,7 @@ pub fn input_is_dir(lang: Lang, name: &str) -> String {
 }
 
 /// `--sheet` on a text file.
-pub fn sheet_needs_workbook(lang: Lang, name: &str) -> String {
+pub(crate) fn sheet_needs_workbook(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("--sheet chỉ dùng cho tệp Excel, còn {name} là tệp văn bản"),
         Lang::En => format!("--sheet is for Excel workbooks, and {name} is a text file"),
@@ -282,7 +282,7 @@ pub fn sheet_needs_workbook(lang: Lang, name: &str) -> String {
 }
 
 /// A UTF-16 file was read.
-pub fn read_as_utf16(lang: Lang) -> String {
+pub(crate) fn read_as_utf16(lang: Lang) -> String {
     lang.pick(
         "tệp mã hóa UTF-16 (“Unicode Text” của Excel): đã đọc được",
         "the file is UTF-16 text (Excel's “Unicode Text”): read",
@@ -291,7 +291,7 @@ pub fn read_as_utf16(lang: Lang) -> String {
 }
 
 /// A file that is not UTF-8.
-pub fn not_utf8(lang: Lang, byte: u8) -> String {
+pub(crate) fn not_utf8(lang: Lang, byte: u8) -> String {
     match lang {
         Lang::Vi => format!(
             "tệp không mã hóa UTF-8 (byte 0x{byte:02X}): đã đọc theo bảng mã Windows-1258 (tiếng Việt), hãy kiểm tra tên tỉnh"
@@ -303,7 +303,7 @@ pub fn not_utf8(lang: Lang, byte: u8) -> String {
 }
 
 /// What to do about a file that is not UTF-8.
-pub fn not_utf8_hint(lang: Lang) -> String {
+pub(crate) fn not_utf8_hint(lang: Lang) -> String {
     lang.pick(
         "trong Excel chọn Lưu thành → “CSV UTF-8 (Comma delimited)”",
         "in Excel choose Save As → “CSV UTF-8 (Comma delimited)”",
@@ -312,7 +312,7 @@ pub fn not_utf8_hint(lang: Lang) -> String {
 }
 
 /// A framework file must be UTF-8.
-pub fn framework_utf8_hint(lang: Lang) -> String {
+pub(crate) fn framework_utf8_hint(lang: Lang) -> String {
     lang.pick(
         "tệp bộ chỉ số phải mã hóa UTF-8",
         "a framework file must be UTF-8 text",
@@ -321,7 +321,7 @@ pub fn framework_utf8_hint(lang: Lang) -> String {
 }
 
 /// An unknown framework.
-pub fn unknown_framework(lang: Lang, id: &str, known: &[&str]) -> String {
+pub(crate) fn unknown_framework(lang: Lang, id: &str, known: &[&str]) -> String {
     let known = known.join(", ");
     match lang {
         Lang::Vi => {
@@ -334,7 +334,7 @@ pub fn unknown_framework(lang: Lang, id: &str, known: &[&str]) -> String {
 }
 
 /// Several units and none chosen.
-pub fn choose_unit(lang: Lang, list: &str) -> String {
+pub(crate) fn choose_unit(lang: Lang, list: &str) -> String {
     match lang {
         Lang::Vi => format!("dữ liệu có nhiều đơn vị: chọn một bằng --unit MÃ ({list})"),
         Lang::En => format!("the data has several units: choose one with --unit CODE ({list})"),
@@ -342,7 +342,7 @@ pub fn choose_unit(lang: Lang, list: &str) -> String {
 }
 
 /// An unknown unit.
-pub fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
+pub(crate) fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
     match lang {
         Lang::Vi => format!("không có đơn vị `{wanted}` trong dữ liệu (có: {list})"),
         Lang::En => format!("the data has no unit `{wanted}` (it has: {list})"),
@@ -350,7 +350,7 @@ pub fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
 }
 
 /// A workbook that cannot be read.
-pub fn bad_workbook(lang: Lang, detail: &str) -> String {
+pub(crate) fn bad_workbook(lang: Lang, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("không mở được bảng tính: {detail}"),
         Lang::En => format!("cannot open the workbook: {detail}"),
@@ -358,7 +358,7 @@ pub fn bad_workbook(lang: Lang, detail: &str) -> String {
 }
 
 /// What to do about a workbook that cannot be read.
-pub fn bad_workbook_hint(lang: Lang) -> String {
+pub(crate) fn bad_workbook_hint(lang: Lang) -> String {
     lang.pick(
         "mở tệp trong Excel và lưu lại dạng .xlsx, hoặc lưu thành “CSV UTF-8”",
         "open it in Excel and save it again as .xlsx, or as “CSV UTF-8”",
@@ -367,13 +367,13 @@ pub fn bad_workbook_hint(lang: Lang) -> String {
 }
 
 /// A workbook without sheets.
-pub fn no_sheets(lang: Lang) -> String {
+pub(crate) fn no_sheets(lang: Lang) -> String {
     lang.pick("bảng tính không có trang nào", "the workbook has no sheets")
         .into()
 }
 
 /// An unknown sheet.
-pub fn unknown_sheet(lang: Lang, file: &str, wanted: &str, names: &[String]) -> String {
+pub(crate) fn unknown_sheet(lang: Lang, file: &str, wanted: &str, names: &[String]) -> String {
     let names = names.join(", ");
     match lang {
         Lang::Vi => format!("{file} không có trang `{wanted}` (có: {names})"),
@@ -382,7 +382,7 @@ pub fn unknown_sheet(lang: Lang, file: &str, wanted: &str, names: &[String]) -> 
 }
 
 /// A number without needless decimals (at most 6), with the language's decimal mark.
-pub fn number(value: f64, lang: Lang) -> String {
+pub(crate) fn number(value: f64, lang: Lang) -> String {
     let text = format!("{}", dti_core::round_to(value, 6));
     match lang {
         Lang::Vi => text.replace('.', ","),
@@ -391,12 +391,12 @@ pub fn number(value: f64, lang: Lang) -> String {
 }
 
 /// The end of a template's note: how to check the file once filled in.
-pub fn template_check_with(lang: Lang) -> &'static str {
+pub(crate) fn template_check_with(lang: Lang) -> &'static str {
     lang.pick("Kiểm tra bằng: dti check TỆP", "Check with: dti check FILE")
 }
 
 /// A scoring rule in words.
-pub fn rule_text(rule: &Rule, lang: Lang) -> String {
+pub(crate) fn rule_text(rule: &Rule, lang: Lang) -> String {
     let n = |v: f64| number(v, lang);
     match rule {
         Rule::Score => lang.pick("điểm có sẵn", "given score").into(),
@@ -443,7 +443,7 @@ pub fn rule_text(rule: &Rule, lang: Lang) -> String {
 }
 
 /// An aggregation method in words.
-pub fn aggregation_text(method: Aggregation, lang: Lang) -> String {
+pub(crate) fn aggregation_text(method: Aggregation, lang: Lang) -> String {
     match method {
         Aggregation::Arithmetic => lang.pick("trung bình có trọng số", "weighted mean").into(),
         Aggregation::Median => lang.pick("trung vị có trọng số", "weighted median").into(),
@@ -461,7 +461,7 @@ pub fn aggregation_text(method: Aggregation, lang: Lang) -> String {
 }
 
 /// `--step` out of range.
-pub fn bad_step(lang: Lang) -> String {
+pub(crate) fn bad_step(lang: Lang) -> String {
     lang.pick(
         "--step phải lớn hơn 0 và không quá 1 (ví dụ 0.1)",
         "--step must be above 0 and at most 1 (e.g. 0.1)",
@@ -470,7 +470,7 @@ pub fn bad_step(lang: Lang) -> String {
 }
 
 /// An unknown node code.
-pub fn unknown_node(lang: Lang, code: &str) -> String {
+pub(crate) fn unknown_node(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Vi => {
             format!("bộ chỉ số không có chỉ số `{code}`; `dti frameworks ID` liệt kê các mã")
@@ -482,7 +482,7 @@ pub fn unknown_node(lang: Lang, code: &str) -> String {
 }
 
 /// ` (702,45 of 1000 points)`.
-pub fn points_of(lang: Lang, points: f64, max: f64) -> String {
+pub(crate) fn points_of(lang: Lang, points: f64, max: f64) -> String {
     let points = dti_core::format_decimal(points, 2, lang);
     let max = number(max, lang);
     match lang {
@@ -492,7 +492,7 @@ pub fn points_of(lang: Lang, points: f64, max: f64) -> String {
 }
 
 /// Heading of the points-lost table.
-pub fn where_lost(lang: Lang) -> String {
+pub(crate) fn where_lost(lang: Lang) -> String {
     lang.pick(
         "Điểm bị mất theo chỉ tiêu (nhiều nhất trước)",
         "Where points were lost (largest first)",
@@ -501,7 +501,7 @@ pub fn where_lost(lang: Lang) -> String {
 }
 
 /// Column: the index gain if an indicator were full.
-pub fn index_gain_if_full(lang: Lang, index: &str) -> String {
+pub(crate) fn index_gain_if_full(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("{index} tăng nếu đạt tối đa"),
         Lang::En => format!("{index} gain if full"),
@@ -509,7 +509,7 @@ pub fn index_gain_if_full(lang: Lang, index: &str) -> String {
 }
 
 /// Heading of the best-moves table.
-pub fn best_moves(lang: Lang, step: &str) -> String {
+pub(crate) fn best_moves(lang: Lang, step: &str) -> String {
     match lang {
         Lang::Vi => format!(
             "Cùng một nỗ lực (+{step} điểm chỉ tiêu), chỉ tiêu nào mang lại nhiều điểm nhất"
@@ -519,7 +519,7 @@ pub fn best_moves(lang: Lang, step: &str) -> String {
 }
 
 /// Column: the index gain.
-pub fn index_gain(lang: Lang, index: &str) -> String {
+pub(crate) fn index_gain(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("{index} tăng"),
         Lang::En => format!("{index} gain"),
@@ -527,7 +527,7 @@ pub fn index_gain(lang: Lang, index: &str) -> String {
 }
 
 /// Column: the index gain in points.
-pub fn index_gain_points(lang: Lang, index: &str) -> String {
+pub(crate) fn index_gain_points(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("Điểm {index} tăng"),
         Lang::En => format!("{index} points gained"),
@@ -535,7 +535,7 @@ pub fn index_gain_points(lang: Lang, index: &str) -> String {
 }
 
 /// The first of several sheets was read.
-pub fn first_sheet(lang: Lang, sheet: &str, names: &[String]) -> String {
+pub(crate) fn first_sheet(lang: Lang, sheet: &str, names: &[String]) -> String {
     let (count, list) = (names.len(), names.join(", "));
     match lang {
         Lang::Vi => format!(
@@ -548,7 +548,7 @@ pub fn first_sheet(lang: Lang, sheet: &str, names: &[String]) -> String {
 }
 
 /// Rows above the header were skipped.
-pub fn rows_above_header(lang: Lang, first: u64, last: u64) -> String {
+pub(crate) fn rows_above_header(lang: Lang, first: u64, last: u64) -> String {
     let rows = if first == last {
         first.to_string()
     } else {
@@ -561,7 +561,7 @@ pub fn rows_above_header(lang: Lang, first: u64, last: u64) -> String {
 }
 
 /// A text file named like a workbook.
-pub fn text_named_workbook(lang: Lang) -> String {
+pub(crate) fn text_named_workbook(lang: Lang) -> String {
     lang.pick(
         "tệp có đuôi bảng tính nhưng là tệp văn bản: đã đọc như CSV",
         "the file is named like a workbook but holds text: read as CSV",
@@ -570,7 +570,7 @@ pub fn text_named_workbook(lang: Lang) -> String {
 }
 
 /// The report's title.
-pub fn report_title(lang: Lang) -> String {
+pub(crate) fn report_title(lang: Lang) -> String {
     lang.pick(
         "Báo cáo chỉ số chuyển đổi số",
         "Digital transformation index report",
@@ -579,12 +579,12 @@ pub fn report_title(lang: Lang) -> String {
 }
 
 /// `Data`, before the file name.
-pub fn data_label(lang: Lang) -> &'static str {
+pub(crate) fn data_label(lang: Lang) -> &'static str {
     lang.pick("Dữ liệu", "Data")
 }
 
 /// `Rank 2 of 63`.
-pub fn rank_of(lang: Lang, rank: u32, of: usize) -> String {
+pub(crate) fn rank_of(lang: Lang, rank: u32, of: usize) -> String {
     match lang {
         Lang::Vi => format!("Hạng {rank}/{of}"),
         Lang::En => format!("Rank {rank} of {of}"),
@@ -592,19 +592,19 @@ pub fn rank_of(lang: Lang, rank: u32, of: usize) -> String {
 }
 
 /// Caption of the bars.
-pub fn pillars_caption(lang: Lang) -> String {
+pub(crate) fn pillars_caption(lang: Lang) -> String {
     lang.pick("Chỉ số và các trụ cột", "Index and pillars")
         .into()
 }
 
 /// Caption of the radar chart.
-pub fn radar_caption(lang: Lang) -> String {
+pub(crate) fn radar_caption(lang: Lang) -> String {
     lang.pick("Các chỉ số chính (0–1)", "Main indicators (0–1)")
         .into()
 }
 
 /// Heading of the main-indicator table.
-pub fn main_indicators(lang: Lang) -> String {
+pub(crate) fn main_indicators(lang: Lang) -> String {
     lang.pick(
         "Chỉ số chính và điểm bị mất",
         "Main indicators and points lost",
@@ -613,7 +613,7 @@ pub fn main_indicators(lang: Lang) -> String {
 }
 
 /// `+20.0 points`.
-pub fn points_gain(lang: Lang, points: &str) -> String {
+pub(crate) fn points_gain(lang: Lang, points: &str) -> String {
     match lang {
         Lang::Vi => format!("+{points} điểm"),
         Lang::En => format!("+{points} points"),
@@ -621,7 +621,7 @@ pub fn points_gain(lang: Lang, points: &str) -> String {
 }
 
 /// Heading of the ranking table.
-pub fn ranking(lang: Lang, index: &str) -> String {
+pub(crate) fn ranking(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("Xếp hạng theo {index} giữa các đơn vị trong dữ liệu"),
         Lang::En => format!("Ranking by {index} among the units of the data"),
@@ -629,12 +629,12 @@ pub fn ranking(lang: Lang, index: &str) -> String {
 }
 
 /// What the red tick in the bars is.
-pub fn reference_line(lang: Lang) -> String {
+pub(crate) fn reference_line(lang: Lang) -> String {
     lang.pick("Vạch đỏ", "Red tick").into()
 }
 
 /// The report's last line.
-pub fn made_by(lang: Lang, version: &str) -> String {
+pub(crate) fn made_by(lang: Lang, version: &str) -> String {
     match lang {
         Lang::Vi => format!("Tạo bởi dti {version}. Điểm tính theo bộ chỉ số ghi ở đầu báo cáo."),
         Lang::En => format!("Made by dti {version}. Scores follow the framework named at the top."),
@@ -642,7 +642,7 @@ pub fn made_by(lang: Lang, version: &str) -> String {
 }
 
 /// The word after a count of units: "63 units".
-pub fn units_word(lang: Lang) -> &'static str {
+pub(crate) fn units_word(lang: Lang) -> &'static str {
     lang.pick("đơn vị", "units")
 }
 
@@ -693,10 +693,6 @@ labels! {
     most_moved => "Đơn vị dịch nhiều nhất", "Units moved most";
     /// Column: why nothing was computed.
     refused => "Không tính được", "Not computed";
-    /// Column: a stage.
-    stage => "Bước", "Stage";
-    /// Column: a unit dropped.
-    reason => "Lý do", "Reason";
     /// Column: availability.
     availability => "Độ phủ dữ liệu", "Availability";
     /// Column: share of zeros.
@@ -705,8 +701,6 @@ labels! {
     flags => "Cảnh báo", "Flags";
     /// Column: unique values.
     unique => "Số giá trị khác nhau", "Unique";
-    /// Column: a correlation.
-    correlation => "Tương quan", "Correlation";
     /// Column: Cronbach's alpha.
     alpha => "Cronbach α", "Cronbach's α";
     /// Column: an aggregate.
@@ -722,12 +716,12 @@ labels! {
 }
 
 /// Heading of `dti whatif`.
-pub fn whatif_title(lang: Lang) -> String {
+pub(crate) fn whatif_title(lang: Lang) -> String {
     lang.pick("Giả định thay đổi số liệu", "What if").into()
 }
 
 /// Table of every node before and after.
-pub fn whatif_nodes(lang: Lang) -> String {
+pub(crate) fn whatif_nodes(lang: Lang) -> String {
     lang.pick(
         "Mọi chỉ số trước và sau thay đổi",
         "Every node before and after",
@@ -736,7 +730,7 @@ pub fn whatif_nodes(lang: Lang) -> String {
 }
 
 /// Table of the other units whose rank moved.
-pub fn whatif_others(lang: Lang, index: &str) -> String {
+pub(crate) fn whatif_others(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("Đơn vị khác đổi hạng {index}"),
         Lang::En => format!("Other units whose {index} rank moved"),
@@ -744,7 +738,7 @@ pub fn whatif_others(lang: Lang, index: &str) -> String {
 }
 
 /// `--set` without `=` or with an unreadable value.
-pub fn set_syntax(lang: Lang, argument: &str) -> String {
+pub(crate) fn set_syntax(lang: Lang, argument: &str) -> String {
     match lang {
         Lang::Vi => {
             format!("--set {argument}: cần dạng MÃ=GIÁ_TRỊ, ví dụ --set I7=0,95 hoặc --set P1=85%")
@@ -756,7 +750,7 @@ pub fn set_syntax(lang: Lang, argument: &str) -> String {
 }
 
 /// `--set` on an aggregate.
-pub fn set_aggregate(lang: Lang, code: &str) -> String {
+pub(crate) fn set_aggregate(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Vi => format!(
             "--set {code}: `{code}` là chỉ số tổng hợp, được tính từ các chỉ tiêu; hãy đặt giá trị cho chỉ tiêu"
@@ -768,7 +762,7 @@ pub fn set_aggregate(lang: Lang, code: &str) -> String {
 }
 
 /// The same indicator set twice.
-pub fn set_twice(lang: Lang, code: &str) -> String {
+pub(crate) fn set_twice(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Vi => format!("--set {code} được cho hai lần"),
         Lang::En => format!("--set {code} is given twice"),
@@ -776,13 +770,13 @@ pub fn set_twice(lang: Lang, code: &str) -> String {
 }
 
 /// Heading of `dti goal`.
-pub fn goal_title(lang: Lang) -> String {
+pub(crate) fn goal_title(lang: Lang) -> String {
     lang.pick("Lộ trình đạt mục tiêu", "Path to a target")
         .into()
 }
 
 /// A target given as a rank.
-pub fn goal_rank(lang: Lang, rank: u32, value: &str) -> String {
+pub(crate) fn goal_rank(lang: Lang, rank: u32, value: &str) -> String {
     match lang {
         Lang::Vi => format!("hạng {rank} (cần {value})"),
         Lang::En => format!("rank {rank} (needs {value})"),
@@ -790,7 +784,7 @@ pub fn goal_rank(lang: Lang, rank: u32, value: &str) -> String {
 }
 
 /// The line under the goal heading.
-pub fn goal_lead(lang: Lang, node: &str, now: &str, target: &str) -> String {
+pub(crate) fn goal_lead(lang: Lang, node: &str, now: &str, target: &str) -> String {
     match lang {
         Lang::Vi => format!("{node} hiện tại {now}; mục tiêu {target}."),
         Lang::En => format!("{node} now {now}; target {target}."),
@@ -798,7 +792,7 @@ pub fn goal_lead(lang: Lang, node: &str, now: &str, target: &str) -> String {
 }
 
 /// Heading of the plan table.
-pub fn goal_plan(lang: Lang) -> String {
+pub(crate) fn goal_plan(lang: Lang) -> String {
     lang.pick(
         "Các bước, hiệu quả nhất trước (mức tăng trên một đơn vị nỗ lực)",
         "The steps, most gain per unit of effort first",
@@ -807,7 +801,13 @@ pub fn goal_plan(lang: Lang) -> String {
 }
 
 /// The plan reaches the target.
-pub fn goal_reached(lang: Lang, node: &str, reached: &str, cost: &str, steps: usize) -> String {
+pub(crate) fn goal_reached(
+    lang: Lang,
+    node: &str,
+    reached: &str,
+    cost: &str,
+    steps: usize,
+) -> String {
     match (lang, steps) {
         (Lang::Vi, 0) => format!("Đã đạt mục tiêu: {node} {reached}, không cần cải thiện thêm."),
         (Lang::En, 0) => format!("The target is already met: {node} {reached}."),
@@ -821,7 +821,7 @@ pub fn goal_reached(lang: Lang, node: &str, reached: &str, cost: &str, steps: us
 }
 
 /// The target cannot be reached.
-pub fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str) -> String {
+pub(crate) fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str) -> String {
     match lang {
         Lang::Vi => format!(
             "Không thể đạt mục tiêu {node} {target}: kể cả khi mọi chỉ tiêu đạt tối đa, {node} cao nhất chỉ đạt {best}. Bảng trên là lộ trình tới giá trị cao nhất đó."
@@ -833,7 +833,7 @@ pub fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str) -> St
 }
 
 /// `--target` unreadable.
-pub fn bad_target(lang: Lang, text: &str) -> String {
+pub(crate) fn bad_target(lang: Lang, text: &str) -> String {
     match lang {
         Lang::Vi => format!("--target `{text}`: cần một số, ví dụ --target 0,75"),
         Lang::En => format!("--target `{text}`: give a number, e.g. --target 0.75"),
@@ -841,7 +841,7 @@ pub fn bad_target(lang: Lang, text: &str) -> String {
 }
 
 /// `--rank` out of range.
-pub fn bad_rank(lang: Lang, rank: u32, units: usize) -> String {
+pub(crate) fn bad_rank(lang: Lang, rank: u32, units: usize) -> String {
     match lang {
         Lang::Vi => format!("--rank {rank}: cần từ 1 đến {units} (số đơn vị trong dữ liệu)"),
         Lang::En => format!("--rank {rank}: give 1 to {units} (the units in the data)"),
@@ -849,7 +849,7 @@ pub fn bad_rank(lang: Lang, rank: u32, units: usize) -> String {
 }
 
 /// Heading of `dti merge`.
-pub fn merge_title(lang: Lang, units: usize) -> String {
+pub(crate) fn merge_title(lang: Lang, units: usize) -> String {
     match lang {
         Lang::Vi => format!("Kết quả {units} đơn vị sau sáp nhập"),
         Lang::En => format!("Results of the {units} merged units"),
@@ -857,7 +857,7 @@ pub fn merge_title(lang: Lang, units: usize) -> String {
 }
 
 /// What pooling does.
-pub fn pooling_explained(lang: Lang) -> String {
+pub(crate) fn pooling_explained(lang: Lang) -> String {
     lang.pick(
         "Trung bình: cách chính thức năm 2024, trung bình cộng từng chỉ tiêu của các đơn vị cũ. Gộp: tổng tử số / tổng mẫu số khi dữ liệu có, nếu không thì trung bình có trọng số theo --weights.",
         "Mean: the official 2024 method, the plain mean of each indicator over the former units. Pooled: Σ numerators / Σ denominators where the data gives them, else a mean weighted by --weights.",
@@ -866,20 +866,12 @@ pub fn pooling_explained(lang: Lang) -> String {
 }
 
 /// Pooling equals the mean.
-pub fn pooling_is_mean(lang: Lang) -> String {
+pub(crate) fn pooling_is_mean(lang: Lang) -> String {
     lang.pick(
         "Dữ liệu không có tử số/mẫu số và không có tệp --weights: cách gộp cho kết quả như trung bình.",
         "The data gives no numerators and denominators and no --weights file was given: pooling equals the mean.",
     )
     .into()
-}
-
-/// A weight that is not a number.
-pub fn bad_weight(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::Vi => format!("trọng số `{text}` không phải số không âm"),
-        Lang::En => format!("weight `{text}` is not a non-negative number"),
-    }
 }
 
 labels! {
@@ -896,7 +888,7 @@ labels! {
 }
 
 /// A factor's name.
-pub fn factor_name(lang: Lang, factor: &str) -> String {
+pub(crate) fn factor_name(lang: Lang, factor: &str) -> String {
     match factor {
         "weights" => lang.pick("trọng số", "weights").into(),
         "aggregation" => aggregation_word(lang).into(),
@@ -907,7 +899,7 @@ pub fn factor_name(lang: Lang, factor: &str) -> String {
 }
 
 /// The weights factor in words.
-pub fn weights_factor(lang: Lang, percent: &str, nodes: &str) -> String {
+pub(crate) fn weights_factor(lang: Lang, percent: &str, nodes: &str) -> String {
     match lang {
         Lang::Vi => format!("trọng số ±{percent} % ({nodes})"),
         Lang::En => format!("weights ±{percent} % ({nodes})"),
@@ -915,7 +907,7 @@ pub fn weights_factor(lang: Lang, percent: &str, nodes: &str) -> String {
 }
 
 /// Heading of `dti robustness`.
-pub fn robustness_title(lang: Lang, index: &str) -> String {
+pub(crate) fn robustness_title(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("Độ vững của xếp hạng {index}"),
         Lang::En => format!("Robustness of the {index} ranking"),
@@ -923,7 +915,7 @@ pub fn robustness_title(lang: Lang, index: &str) -> String {
 }
 
 /// The settings line.
-pub fn robustness_settings(
+pub(crate) fn robustness_settings(
     lang: Lang,
     samples: usize,
     factors: usize,
@@ -944,12 +936,12 @@ pub fn robustness_settings(
 }
 
 /// Before the list of uncertain choices.
-pub fn uncertain_choices(lang: Lang) -> &'static str {
+pub(crate) fn uncertain_choices(lang: Lang) -> &'static str {
     lang.pick("Các lựa chọn không chắc chắn", "Uncertain choices")
 }
 
 /// Heading of the rank table.
-pub fn rank_distribution(lang: Lang) -> String {
+pub(crate) fn rank_distribution(lang: Lang) -> String {
     lang.pick(
         "Phân bố thứ hạng của từng đơn vị",
         "Each unit's rank distribution",
@@ -958,7 +950,7 @@ pub fn rank_distribution(lang: Lang) -> String {
 }
 
 /// Column: P(top k).
-pub fn top_k(lang: Lang, k: u32) -> String {
+pub(crate) fn top_k(lang: Lang, k: u32) -> String {
     match lang {
         Lang::Vi => format!("Xác suất trong top {k}"),
         Lang::En => format!("P(top {k})"),
@@ -966,7 +958,7 @@ pub fn top_k(lang: Lang, k: u32) -> String {
 }
 
 /// Heading of the sensitivity table.
-pub fn sensitivity_indices(lang: Lang) -> String {
+pub(crate) fn sensitivity_indices(lang: Lang) -> String {
     lang.pick(
         "Độ nhạy: yếu tố nào làm xếp hạng thay đổi",
         "Sensitivity: which choice moves the ranks",
@@ -975,7 +967,7 @@ pub fn sensitivity_indices(lang: Lang) -> String {
 }
 
 /// What the numbers mean.
-pub fn robustness_explained(lang: Lang, k: u32) -> String {
+pub(crate) fn robustness_explained(lang: Lang, k: u32) -> String {
     match lang {
         Lang::Vi => format!(
             "Khoảng hạng 5–95 %: 90 % số lần tính cho hạng trong khoảng này. Xác suất trong top {k}: tỷ lệ số lần tính đơn vị đứng trong {k} hạng đầu. Chỉ số bậc 1: phần phương sai của mức dịch hạng trung bình do riêng yếu tố đó; toàn phần: kể cả tương tác với yếu tố khác (Saltelli 2010, Jansen; khoảng tin cậy bootstrap 95 %)."
@@ -987,7 +979,7 @@ pub fn robustness_explained(lang: Lang, k: u32) -> String {
 }
 
 /// The progress bar's label.
-pub fn progress(lang: Lang, runs: usize) -> String {
+pub(crate) fn progress(lang: Lang, runs: usize) -> String {
     match lang {
         Lang::Vi => format!("đang tính {runs} phương án"),
         Lang::En => format!("scoring {runs} methodologies"),
@@ -995,7 +987,7 @@ pub fn progress(lang: Lang, runs: usize) -> String {
 }
 
 /// Caption of the rank-interval chart.
-pub fn rank_chart_caption(lang: Lang) -> String {
+pub(crate) fn rank_chart_caption(lang: Lang) -> String {
     lang.pick(
         "Khoảng hạng 5–95 % của từng đơn vị (chấm: trung vị, vòng đỏ: hạng gốc)",
         "Each unit's 5–95 % rank interval (dot: median, red ring: nominal rank)",
@@ -1004,12 +996,12 @@ pub fn rank_chart_caption(lang: Lang) -> String {
 }
 
 /// The rank axis.
-pub fn rank_axis(lang: Lang) -> String {
+pub(crate) fn rank_axis(lang: Lang) -> String {
     lang.pick("Hạng (1 = tốt nhất)", "Rank (1 = best)").into()
 }
 
 /// An uncertainty file that cannot be read.
-pub fn bad_uncertainty(lang: Lang, detail: &str) -> String {
+pub(crate) fn bad_uncertainty(lang: Lang, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("tệp mô tả độ không chắc chắn không hợp lệ: {detail}"),
         Lang::En => format!("the uncertainty file is not valid: {detail}"),
@@ -1017,7 +1009,7 @@ pub fn bad_uncertainty(lang: Lang, detail: &str) -> String {
 }
 
 /// What an uncertainty file holds.
-pub fn uncertainty_hint(lang: Lang) -> String {
+pub(crate) fn uncertainty_hint(lang: Lang) -> String {
     lang.pick(
         "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
         "keys: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
@@ -1026,7 +1018,7 @@ pub fn uncertainty_hint(lang: Lang) -> String {
 }
 
 /// `--samples` too small.
-pub fn bad_samples(lang: Lang, samples: usize) -> String {
+pub(crate) fn bad_samples(lang: Lang, samples: usize) -> String {
     match lang {
         Lang::Vi => format!("--samples {samples}: cần ít nhất 2 (thường dùng 100 trở lên)"),
         Lang::En => format!("--samples {samples}: use at least 2 (100 or more is usual)"),
@@ -1034,7 +1026,7 @@ pub fn bad_samples(lang: Lang, samples: usize) -> String {
 }
 
 /// Heading of `dti remove-one`.
-pub fn removal_title(lang: Lang, index: &str) -> String {
+pub(crate) fn removal_title(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!("Bỏ từng chỉ tiêu: xếp hạng {index} thay đổi thế nào"),
         Lang::En => format!("Remove one: how the {index} ranking shifts"),
@@ -1042,7 +1034,7 @@ pub fn removal_title(lang: Lang, index: &str) -> String {
 }
 
 /// Heading of the removal table.
-pub fn removal_table(lang: Lang) -> String {
+pub(crate) fn removal_table(lang: Lang) -> String {
     lang.pick(
         "Dịch hạng khi bỏ từng chỉ số (lớn nhất trước)",
         "Rank shifts per removed node (largest first)",
@@ -1051,7 +1043,7 @@ pub fn removal_table(lang: Lang) -> String {
 }
 
 /// What removal means.
-pub fn removal_explained(lang: Lang, index: &str) -> String {
+pub(crate) fn removal_explained(lang: Lang, index: &str) -> String {
     match lang {
         Lang::Vi => format!(
             "Mỗi dòng: trọng số của chỉ số đó đặt bằng 0 ở mọi nơi nó được tính, rồi so sánh hạng {index} mới với hạng gốc (▲ tăng hạng, ▼ giảm hạng)."
@@ -1102,7 +1094,7 @@ labels! {
 }
 
 /// A stage's name.
-pub fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
+pub(crate) fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
     use dti_core::pipeline::Stage;
     match stage {
         Stage::Raw => lang.pick("Dữ liệu thô", "Raw data"),
@@ -1117,7 +1109,7 @@ pub fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
 }
 
 /// Heading of `dti build`.
-pub fn build_title(lang: Lang, stage: &str) -> String {
+pub(crate) fn build_title(lang: Lang, stage: &str) -> String {
     match lang {
         Lang::Vi => format!("Xây dựng chỉ số: {stage}"),
         Lang::En => format!("Index construction: {stage}"),
@@ -1125,7 +1117,7 @@ pub fn build_title(lang: Lang, stage: &str) -> String {
 }
 
 /// `dti build` without a framework file.
-pub fn build_needs_framework(lang: Lang) -> String {
+pub(crate) fn build_needs_framework(lang: Lang) -> String {
     lang.pick(
         "dti build cần --framework: bộ chỉ số (mã có sẵn hoặc tệp) có các bước [pipeline] và cách tính điểm",
         "dti build needs --framework: the framework (an embedded id or a file) whose [pipeline] steps and scoring build the index",
@@ -1148,34 +1140,8 @@ fn grouping_column(grouping: &str) -> (String, String) {
     }
 }
 
-/// A grouping the imputation step names that the data does not have.
-pub fn grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
-    let known = or_dash(known);
-    let (vi, en) = grouping_column(grouping);
-    match lang {
-        Lang::Vi => format!(
-            "bảng [pipeline] điền giá trị thiếu theo nhóm `{grouping}` nhưng dữ liệu không có cột `{vi}` (các cách phân nhóm có: {known})"
-        ),
-        Lang::En => format!(
-            "the [pipeline] imputes by the grouping `{grouping}` but the data has no `{en}` column (groupings present: {known})"
-        ),
-    }
-}
-
-/// A unit without a label in a grouping the imputation step uses.
-pub fn grouping_blank(lang: Lang, grouping: &str) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "đơn vị không có nhãn trong cách phân nhóm `{grouping}` mà bảng [pipeline] dùng để điền giá trị thiếu"
-        ),
-        Lang::En => format!(
-            "the unit has no label in the grouping `{grouping}`, which the [pipeline] imputes by"
-        ),
-    }
-}
-
 /// `--rank-within` names a grouping the data does not have.
-pub fn rank_grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
+pub(crate) fn rank_grouping_missing(lang: Lang, grouping: &str, known: &str) -> String {
     let known = or_dash(known);
     let (vi, en) = grouping_column(grouping);
     match lang {
@@ -1189,7 +1155,7 @@ pub fn rank_grouping_missing(lang: Lang, grouping: &str, known: &str) -> String 
 }
 
 /// `--rank-within` with a stage that has no index.
-pub fn rank_within_needs_aggregated(lang: Lang) -> String {
+pub(crate) fn rank_within_needs_aggregated(lang: Lang) -> String {
     lang.pick(
         "--rank-within xếp hạng theo chỉ số tổng hợp: dùng với --stage aggregated (mặc định)",
         "--rank-within ranks on the index: use it with --stage aggregated (the default)",
@@ -1197,45 +1163,8 @@ pub fn rank_within_needs_aggregated(lang: Lang) -> String {
     .into()
 }
 
-/// A weight set the [pipeline] table does not define.
-pub fn unknown_weight_set(lang: Lang, set: &str, known: &str) -> String {
-    let known = or_dash(known);
-    match lang {
-        Lang::Vi => format!(
-            "bảng [pipeline] không có bộ trọng số `{set}` (các bộ có: {known}); khai báo bằng [pipeline.weights.{set}]"
-        ),
-        Lang::En => format!(
-            "the [pipeline] has no weight set `{set}` (sets defined: {known}); declare it as [pipeline.weights.{set}]"
-        ),
-    }
-}
-
-/// A weight set naming a node the framework does not have.
-pub fn weight_set_unknown_node(lang: Lang, set: &str, code: &str) -> String {
-    match lang {
-        Lang::Vi => {
-            format!("bộ trọng số `{set}` đặt trọng số cho `{code}`, mã không có trong bộ chỉ số")
-        }
-        Lang::En => format!(
-            "weight set `{set}` gives a weight to `{code}`, which is not a code of the framework"
-        ),
-    }
-}
-
-/// A weight set with a negative or non-finite weight.
-pub fn weight_set_bad_weight(lang: Lang, set: &str, code: &str, weight: f64) -> String {
-    match lang {
-        Lang::Vi => {
-            format!("bộ trọng số `{set}`: trọng số của `{code}` là {weight}, phải là số không âm")
-        }
-        Lang::En => format!(
-            "weight set `{set}`: the weight of `{code}` is {weight}; it must be a number of 0 or more"
-        ),
-    }
-}
-
 /// The weight set a build used, for its heading.
-pub fn weight_set(lang: Lang, set: &str) -> String {
+pub(crate) fn weight_set(lang: Lang, set: &str) -> String {
     match lang {
         Lang::Vi => format!("bộ trọng số `{set}`"),
         Lang::En => format!("weight set `{set}`"),
@@ -1243,7 +1172,7 @@ pub fn weight_set(lang: Lang, set: &str) -> String {
 }
 
 /// A stage the pipeline does not have.
-pub fn stage_not_run(lang: Lang, stage: &str) -> String {
+pub(crate) fn stage_not_run(lang: Lang, stage: &str) -> String {
     match lang {
         Lang::Vi => format!(
             "bảng [pipeline] không có bước tạo ra `{}`: chọn bước khác với --stage",
@@ -1257,7 +1186,7 @@ pub fn stage_not_run(lang: Lang, stage: &str) -> String {
 }
 
 /// A unit dropped by screening.
-pub fn dropped_unit(
+pub(crate) fn dropped_unit(
     lang: Lang,
     unit: &str,
     reason: &str,
@@ -1275,7 +1204,7 @@ pub fn dropped_unit(
 }
 
 /// Points winsorised.
-pub fn winsorised(lang: Lang, points: usize) -> String {
+pub(crate) fn winsorised(lang: Lang, points: usize) -> String {
     match lang {
         Lang::Vi => format!("winsor hóa {points} điểm"),
         Lang::En => format!("winsorised {points} point{}", plural(points)),
@@ -1283,7 +1212,7 @@ pub fn winsorised(lang: Lang, points: usize) -> String {
 }
 
 /// An indicator treated.
-pub fn treated_indicator(
+pub(crate) fn treated_indicator(
     lang: Lang,
     indicator: &str,
     how: &str,
@@ -1299,7 +1228,7 @@ pub fn treated_indicator(
 }
 
 /// A cell imputed.
-pub fn imputed_cell(lang: Lang, unit: &str, column: &str, value: &str) -> String {
+pub(crate) fn imputed_cell(lang: Lang, unit: &str, column: &str, value: &str) -> String {
     match lang {
         Lang::Vi => format!("Điền giá trị thiếu {column} của {unit}: {value}."),
         Lang::En => format!("Imputed {column} of {unit}: {value}."),
@@ -1307,7 +1236,7 @@ pub fn imputed_cell(lang: Lang, unit: &str, column: &str, value: &str) -> String
 }
 
 /// Heading of the statistics table.
-pub fn indicator_statistics(lang: Lang) -> String {
+pub(crate) fn indicator_statistics(lang: Lang) -> String {
     lang.pick(
         "Thống kê từng chỉ tiêu (dữ liệu thô)",
         "Indicator statistics (raw data)",
@@ -1316,7 +1245,7 @@ pub fn indicator_statistics(lang: Lang) -> String {
 }
 
 /// Heading of the correlation table.
-pub fn correlation_table(lang: Lang) -> String {
+pub(crate) fn correlation_table(lang: Lang) -> String {
     lang.pick(
         "Tương quan trong từng nhóm và với nhóm",
         "Correlations within each aggregate and with it",
@@ -1325,12 +1254,12 @@ pub fn correlation_table(lang: Lang) -> String {
 }
 
 /// Pseudo-random sampling, as the settings line names it.
-pub fn random_sampling(lang: Lang) -> &'static str {
+pub(crate) fn random_sampling(lang: Lang) -> &'static str {
     lang.pick("ngẫu nhiên", "random")
 }
 
 /// Why a workbook could not be read when the spreadsheet library itself failed on it.
-pub fn workbook_unreadable(lang: Lang) -> &'static str {
+pub(crate) fn workbook_unreadable(lang: Lang) -> &'static str {
     lang.pick(
         "tệp bị hỏng hoặc có nội dung không hợp lệ",
         "the file is damaged or holds invalid content",
@@ -1339,7 +1268,7 @@ pub fn workbook_unreadable(lang: Lang) -> &'static str {
 
 /// The columns of a before/after table (`compare`, `whatif`): code, name, old and new value,
 /// change, old and new rank, rank move.
-pub fn change_columns(lang: Lang) -> Vec<String> {
+pub(crate) fn change_columns(lang: Lang) -> Vec<String> {
     columns(
         lang,
         &[
@@ -1357,202 +1286,8 @@ fn pick(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-/// A CSV file the reader cannot go through.
-pub fn coinr_bad_csv(lang: Lang, detail: &str) -> String {
-    pick(
-        lang,
-        format!("không đọc được tệp CSV: {detail}"),
-        format!("the CSV file cannot be read: {detail}"),
-    )
-}
-
-/// A row with more or fewer fields than the header.
-pub fn coinr_row_length(lang: Lang, got: usize, want: usize) -> String {
-    pick(
-        lang,
-        format!("dòng có {got} ô nhưng dòng tiêu đề có {want}"),
-        format!("the row has {got} fields but the header has {want}"),
-    )
-}
-
-/// Columns COINr's tables must have.
-pub fn coinr_missing_columns(lang: Lang, columns: &[&str]) -> String {
-    let list = columns.join(", ");
-    pick(
-        lang,
-        format!("thiếu cột bắt buộc của COINr: {list}"),
-        format!("COINr's required columns are missing: {list}"),
-    )
-}
-
-/// A row without a code.
-pub fn coinr_no_code(lang: Lang) -> String {
-    lang.pick("dòng không có mã", "the row has no code").into()
-}
-
-/// An iMeta `Type` COINr does not know.
-pub fn coinr_bad_type(lang: Lang, text: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "loại `{text}` không hợp lệ: dùng Indicator, Aggregate, Group, Denominator hoặc Other"
-        ),
-        format!("type `{text}` is unknown: use Indicator, Aggregate, Group, Denominator or Other"),
-    )
-}
-
-/// A cell that should be a number.
-pub fn coinr_not_number(lang: Lang, column: &str, text: &str) -> String {
-    pick(
-        lang,
-        format!("cột {column}: `{text}` không phải là một số hợp lệ"),
-        format!("column {column}: `{text}` is not a valid number"),
-    )
-}
-
-/// A negative weight.
-pub fn coinr_bad_weight(lang: Lang, text: &str) -> String {
-    pick(
-        lang,
-        format!("trọng số {text} âm; trọng số phải từ 0 trở lên"),
-        format!("weight {text} is negative; weights must be 0 or more"),
-    )
-}
-
-/// A direction other than 1 or -1.
-pub fn coinr_bad_direction(lang: Lang, text: &str) -> String {
-    pick(
-        lang,
-        format!("chiều {text} không hợp lệ: 1 là càng cao càng tốt, -1 là càng thấp càng tốt"),
-        format!("direction {text} is invalid: 1 means higher is better, -1 lower is better"),
-    )
-}
-
-/// A value the row needs.
-pub fn coinr_needs(lang: Lang, column: &str) -> String {
-    pick(
-        lang,
-        format!("dòng này cần giá trị ở cột {column}"),
-        format!("this row needs a value in column {column}"),
-    )
-}
-
-/// A code given twice.
-pub fn coinr_duplicate(lang: Lang, code: &str) -> String {
-    pick(
-        lang,
-        format!("mã `{code}` xuất hiện hai lần"),
-        format!("code `{code}` appears twice"),
-    )
-}
-
-/// A parent that is not an aggregate.
-pub fn coinr_bad_parent(lang: Lang, parent: &str) -> String {
-    pick(
-        lang,
-        format!("cấp trên `{parent}` không phải là một dòng Aggregate của iMeta"),
-        format!("parent `{parent}` is not an Aggregate row of iMeta"),
-    )
-}
-
-/// A denominator that is not declared.
-pub fn coinr_bad_denominator(lang: Lang, denominator: &str) -> String {
-    pick(
-        lang,
-        format!("mẫu số `{denominator}` không phải là một dòng Denominator của iMeta"),
-        format!("denominator `{denominator}` is not a Denominator row of iMeta"),
-    )
-}
-
-/// More than one aggregate without a parent.
-pub fn coinr_several_roots(lang: Lang, codes: &[&str]) -> String {
-    let list = codes.join(", ");
-    pick(
-        lang,
-        format!("chỉ một Aggregate được để trống cấp trên (chỉ số chung), nhưng có: {list}"),
-        format!("only one Aggregate may have no parent (the index), but these have none: {list}"),
-    )
-}
-
-/// A declared level that disagrees with the tree.
-pub fn coinr_bad_level(lang: Lang, declared: u32, actual: u32) -> String {
-    pick(
-        lang,
-        format!("cấp {declared} không khớp với cây: theo các dòng con, cấp phải là {actual}"),
-        format!("level {declared} does not match the tree: from its children it is {actual}"),
-    )
-}
-
-/// A column of type Other, which the tool's files cannot carry.
-pub fn coinr_other_left_out(lang: Lang, column: &str) -> String {
-    pick(
-        lang,
-        format!("ghi chú: cột `{column}` (loại Other) không được chuyển sang"),
-        format!("note: column `{column}` (type Other) was left out"),
-    )
-}
-
-/// An iData column iMeta does not describe.
-pub fn coinr_unknown_column(lang: Lang, column: &str) -> String {
-    pick(
-        lang,
-        format!("cột `{column}` không có trong iMeta như Indicator, Group, Denominator hoặc Other"),
-        format!("column `{column}` is not in iMeta as an Indicator, Group, Denominator or Other"),
-    )
-}
-
-/// An iMeta row without its iData column.
-pub fn coinr_column_absent(lang: Lang, code: &str) -> String {
-    pick(
-        lang,
-        format!("iData không có cột `{code}` mà iMeta khai báo"),
-        format!("iData has no column `{code}`, which iMeta declares"),
-    )
-}
-
-/// A `Time` cell that is not a year.
-pub fn coinr_bad_time(lang: Lang, text: &str) -> String {
-    pick(
-        lang,
-        format!("Time `{text}` không phải là một năm từ 1900 đến 2200"),
-        format!("Time `{text}` is not a year from 1900 to 2200"),
-    )
-}
-
-/// A unit (and year) given twice.
-pub fn coinr_repeated_unit(lang: Lang, code: &str) -> String {
-    pick(
-        lang,
-        format!("đơn vị `{code}` xuất hiện hai lần (cùng năm)"),
-        format!("unit `{code}` appears twice (for the same year)"),
-    )
-}
-
-/// Codes the data reader would take for its own columns.
-pub fn coinr_reserved_codes(lang: Lang, codes: &[&str]) -> String {
-    let list = codes.join(", ");
-    pick(
-        lang,
-        format!(
-            "các mã sau trùng tên cột dành riêng của tệp số liệu (như `name`, `year`, `group`): {list}; đổi mã trong iMeta và iData"
-        ),
-        format!(
-            "these codes are names the data reader reserves (such as `name`, `year`, `group`): {list}; rename them in iMeta and iData"
-        ),
-    )
-}
-
-/// A pipeline file that is not one.
-pub fn coinr_bad_pipeline(lang: Lang, detail: &str) -> String {
-    pick(
-        lang,
-        format!("tệp quy trình không hợp lệ: {detail}"),
-        format!("the pipeline file is invalid: {detail}"),
-    )
-}
-
 /// What the import wrote.
-pub fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: &str) -> String {
+pub(crate) fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: &str) -> String {
     let [indicators, aggregates, groups, denominators, units] = counts;
     pick(
         lang,

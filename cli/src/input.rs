@@ -6,21 +6,22 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use dti_core::limits::Limits;
-use dti_core::{Dataset, Diagnostic, Framework, Lang, Location, Problem, Severity, embedded};
+use dti_core::{
+    Dataset, Diagnostic, Framework, Lang, Location, Problem, Results, Severity, embedded,
+};
 
-use crate::error::{Error, Issue};
-use crate::i18n;
-use crate::sheet;
+use crate::error::{Error, Issue, counts};
+use crate::{Context, i18n, output, sheet};
 
 /// The embedded data set scored when no data file is given.
-pub const DEFAULT_DATA: &str = "quang-ninh-2022.csv";
+pub(crate) const DEFAULT_DATA: &str = "quang-ninh-2022.csv";
 
 /// The embedded data set the analyses use when no data file is given: 63 provinces, synthetic.
-pub const DEMO_DATA: &str = "synthetic-63-provinces-2022.csv";
+pub(crate) const DEMO_DATA: &str = "synthetic-63-provinces-2022.csv";
 
 /// A data file as read: the data set, and the problems reading it found.
 #[derive(Debug)]
-pub struct Input {
+pub(crate) struct Input {
     /// The name used in messages (the path as given, or the embedded file's name).
     pub name: String,
     /// The file, when the data came from one (outputs must never replace it).
@@ -40,7 +41,7 @@ pub struct Input {
 
 impl Input {
     /// Words diagnostics about this input, showing places as Excel cells for spreadsheets.
-    pub fn issues(&self, diagnostics: Vec<Diagnostic>, lang: Lang) -> Vec<Issue> {
+    pub(crate) fn issues(&self, diagnostics: Vec<Diagnostic>, lang: Lang) -> Vec<Issue> {
         let mut issues = self.tool_issues.clone();
         for mut diagnostic in diagnostics {
             let mut cell = None;
@@ -76,7 +77,7 @@ impl Input {
     }
 
     /// Every reading problem as issues.
-    pub fn reading_issues(&self, lang: Lang) -> Vec<Issue> {
+    pub(crate) fn reading_issues(&self, lang: Lang) -> Vec<Issue> {
         self.issues(self.diagnostics.clone(), lang)
     }
 }
@@ -96,7 +97,7 @@ static LIMITS: OnceLock<Limits> = OnceLock::new();
 
 /// Sets the limits every input is read with (`--max-file-mb`, `--max-rows`, `--max-columns`);
 /// the first call wins. Without a call, the core's defaults apply.
-pub fn set_limits(limits: Limits) {
+pub(crate) fn set_limits(limits: Limits) {
     let _ = LIMITS.set(limits);
 }
 
@@ -122,7 +123,11 @@ pub(crate) fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Erro
 
 /// Reads a data file; with no file, the embedded default data set. A name that is not a
 /// file but is the name of an embedded data set reads that data set. `-` reads standard input.
-pub fn read_data(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result<Input, Error> {
+pub(crate) fn read_data(
+    path: Option<&Path>,
+    sheet: Option<&str>,
+    lang: Lang,
+) -> Result<Input, Error> {
     let Some(path) = path else {
         return embedded_data(DEFAULT_DATA)
             .ok_or_else(|| Error::Usage(i18n::not_found(lang, DEFAULT_DATA)));
@@ -260,7 +265,7 @@ fn from_bytes(name: &str, path: Option<&Path>, bytes: &[u8], lang: Lang) -> Inpu
 
 /// A framework: an embedded id, or a TOML/JSON file; by default the data set's own
 /// framework, else the 2022 provincial DTI. Returns the file it came from, if any.
-pub fn read_framework(
+pub(crate) fn read_framework(
     given: Option<&str>,
     data_default: Option<&str>,
     lang: Lang,
@@ -294,7 +299,11 @@ pub fn read_framework(
 }
 
 /// Finds a unit by code or by name (ignoring case); with no unit asked for, the only unit.
-pub fn find_unit(dataset: &Dataset, wanted: Option<&str>, lang: Lang) -> Result<usize, Error> {
+pub(crate) fn find_unit(
+    dataset: &Dataset,
+    wanted: Option<&str>,
+    lang: Lang,
+) -> Result<usize, Error> {
     let units = dataset.units();
     let Some(wanted) = wanted else {
         return match units.len() {
@@ -335,13 +344,13 @@ fn unit_list(dataset: &Dataset) -> String {
 }
 
 /// The paths an output must never replace.
-pub fn protected<'a>(paths: impl IntoIterator<Item = &'a Option<PathBuf>>) -> Vec<&'a Path> {
+pub(crate) fn protected<'a>(paths: impl IntoIterator<Item = &'a Option<PathBuf>>) -> Vec<&'a Path> {
     paths.into_iter().flatten().map(PathBuf::as_path).collect()
 }
 
 /// True when the data set's notes say its values are synthetic (the demonstration data sets
 /// do): every output that uses it says so in its header.
-pub fn is_synthetic(dataset: &Dataset) -> bool {
+pub(crate) fn is_synthetic(dataset: &Dataset) -> bool {
     dataset.notes().iter().any(|note| {
         let lower = note.to_lowercase();
         lower.contains("synthetic") || lower.contains("giả lập")
@@ -349,7 +358,7 @@ pub fn is_synthetic(dataset: &Dataset) -> bool {
 }
 
 /// `name` or `name · SYNTHETIC DATA` for output headers.
-pub fn data_label(input: &Input, lang: Lang) -> String {
+pub(crate) fn data_label(input: &Input, lang: Lang) -> String {
     if is_synthetic(&input.dataset) {
         format!("{} · {}", input.name, i18n::synthetic(lang))
     } else {
@@ -359,7 +368,7 @@ pub fn data_label(input: &Input, lang: Lang) -> String {
 
 /// A data file read, checked and scored: what every analysis starts from.
 #[derive(Debug)]
-pub struct Scored {
+pub(crate) struct Scored {
     /// The data as read.
     pub input: Input,
     /// The framework.
@@ -374,22 +383,14 @@ pub struct Scored {
 
 impl Scored {
     /// The paths an output must never replace.
-    pub fn protected(&self) -> Vec<&Path> {
+    pub(crate) fn protected(&self) -> Vec<&Path> {
         protected([&self.input.path, &self.framework_path])
     }
 }
 
-/// Reads, checks and scores a data file (warnings go to standard error, errors fail).
-pub fn read_scored(
-    data: Option<&Path>,
-    source: &crate::DataArgs,
-    context: &crate::Context,
-) -> Result<Scored, Error> {
-    read_scored_or(data, source, context, DEFAULT_DATA)
-}
-
-/// [`read_scored`] with another embedded data set as the default.
-pub fn read_scored_or(
+/// Reads, checks and scores a data file, or the embedded data set `default` (warnings go to
+/// standard error, errors fail).
+pub(crate) fn read_scored_or(
     data: Option<&Path>,
     source: &crate::DataArgs,
     context: &crate::Context,
@@ -404,8 +405,8 @@ pub fn read_scored_or(
     };
     let (framework, framework_path) =
         read_framework(source.framework.as_deref(), input.framework, lang)?;
-    let (results, issues) = crate::score::score(&input, &framework, lang)?;
-    crate::score::report_warnings(&issues, &input, context);
+    let (results, issues) = score(&input, &framework, lang)?;
+    report_warnings(&issues, &input, context);
     let table = dti_core::check(&framework, &input.dataset).table;
     Ok(Scored {
         input,
@@ -414,4 +415,48 @@ pub fn read_scored_or(
         results,
         table,
     })
+}
+
+/// Scores an input: fails with every problem when reading or checking found errors;
+/// otherwise returns the results and the warnings and notes.
+pub(crate) fn score(
+    input: &Input,
+    framework: &Framework,
+    lang: Lang,
+) -> Result<(Results, Vec<Issue>), Error> {
+    match dti_core::score(framework, &input.dataset) {
+        Ok(results) => {
+            let diagnostics = dti_core::diagnostic::merge(
+                framework,
+                &input.diagnostics,
+                results.diagnostics.clone(),
+            );
+            let issues = input.issues(diagnostics, lang);
+            if issues.iter().any(|i| i.severity() == Severity::Error) {
+                return Err(Error::Data(issues));
+            }
+            Ok((results, issues))
+        }
+        Err(failure) => {
+            let diagnostics =
+                dti_core::diagnostic::merge(framework, &input.diagnostics, failure.diagnostics);
+            Err(Error::Data(input.issues(diagnostics, lang)))
+        }
+    }
+}
+
+/// Tells on standard error how many warnings the data has, and how to see them.
+pub(crate) fn report_warnings(issues: &[Issue], input: &Input, context: &Context) {
+    let [_, warnings, _] = counts(issues);
+    if warnings > 0 {
+        let label = output::paint(
+            context.color_err,
+            "1;33",
+            i18n::severity(context.lang, Severity::Warning),
+        );
+        eprintln!(
+            "{label}: {}",
+            i18n::warnings_summary(context.lang, warnings, &input.name)
+        );
+    }
 }

@@ -1,10 +1,12 @@
 //! The `dti` command-line tool: score, check, explain, compare and report Digital
 //! Transformation Index data, in Vietnamese or English.
 //!
-//! The binary is a thin wrapper around [`run`]. Each subcommand lives in its own module and
-//! does its work through the pure `dti_core` library; this crate only reads files, chooses
-//! the language and writes the outputs ([`output`]).
+//! The binary is a thin wrapper around [`run`]. Each subcommand lives in its own module of
+//! `commands/` and does its work through the pure `dti_core` library; the rest of this crate
+//! only reads files (`input`, and [`sheet`] for workbooks), words what it shows (`i18n`,
+//! `error`) and writes the outputs (`output`).
 #![forbid(unsafe_code)]
+#![warn(unreachable_pub)]
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -14,28 +16,12 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dti_core::Lang;
 
-pub mod build;
-pub mod check;
-pub mod coinr;
-pub mod compare;
-pub mod completions;
-pub mod error;
-pub mod explain;
-pub mod frameworks;
-pub mod goal;
-pub mod i18n;
-pub mod input;
-pub mod merge;
-pub mod output;
-pub mod removal;
-pub mod report;
-pub mod robustness;
-pub mod score;
+mod commands;
+mod error;
+mod i18n;
+mod input;
+mod output;
 pub mod sheet;
-pub mod template;
-pub mod whatif;
-
-pub use error::Error;
 
 /// The default uncertainty of `dti robustness`, as its long help shows it.
 macro_rules! robustness_default {
@@ -76,7 +62,7 @@ const ROBUSTNESS_HELP: &str = concat!(robustness_default!(), "\n\n", exit_codes!
 /// Score, check and explain Vietnam's provincial Digital Transformation Index (DTI).
 #[derive(Debug, Parser)]
 #[command(name = "dti", version, after_help = EXIT_CODES, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Language of messages and outputs [default: from LC_ALL / LC_MESSAGES / LANG, else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
@@ -96,7 +82,7 @@ pub struct Cli {
 
 /// The languages `--lang` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
+pub(crate) enum LangArg {
     /// Tiếng Việt
     Vi,
     /// English
@@ -105,58 +91,58 @@ pub enum LangArg {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Score a data file: every unit's index, pillars and main indicators, with ranks
     #[command(after_help = EXIT_CODES)]
-    Score(score::ScoreArgs),
+    Score(commands::score::ScoreArgs),
     /// Check a data file and list every problem with its place and a hint
     #[command(after_help = EXIT_CODES)]
-    Check(check::CheckArgs),
+    Check(commands::check::CheckArgs),
     /// Write an empty data-entry file listing every indicator of a framework
     #[command(after_help = EXIT_CODES)]
-    Template(template::TemplateArgs),
+    Template(commands::template::TemplateArgs),
     /// Show where a unit lost points and where the same effort gains the most
     #[command(after_help = EXIT_CODES)]
-    Explain(explain::ExplainArgs),
+    Explain(commands::explain::ExplainArgs),
     /// Compare two data files (e.g. two years): changes per unit and node, rank moves
     #[command(after_help = EXIT_CODES)]
-    Compare(compare::CompareArgs),
+    Compare(commands::compare::CompareArgs),
     /// List the embedded frameworks, or show one in detail
     #[command(after_help = EXIT_CODES)]
-    Frameworks(frameworks::FrameworksArgs),
+    Frameworks(commands::frameworks::FrameworksArgs),
     /// Write a self-contained, printable HTML report (A4) for one unit
     #[command(after_help = EXIT_CODES)]
-    Report(report::ReportArgs),
+    Report(commands::report::ReportArgs),
     /// Change some values of one unit and see every node and rank move
     #[command(name = "whatif", after_help = EXIT_CODES)]
-    WhatIf(whatif::WhatIfArgs),
+    WhatIf(commands::whatif::WhatIfArgs),
     /// Find the cheapest indicator improvements that take a unit to a target value or rank
     #[command(after_help = EXIT_CODES)]
-    Goal(goal::GoalArgs),
+    Goal(commands::goal::GoalArgs),
     /// Results of merged provinces (63 → 34 in 2025, or any mapping) by mean and by pooling
     #[command(after_help = EXIT_CODES)]
-    Merge(merge::MergeArgs),
+    Merge(commands::merge::MergeArgs),
     /// How robust the ranking is to the methodology's uncertain choices (Monte Carlo)
     #[command(after_help = EXIT_CODES, after_long_help = ROBUSTNESS_HELP)]
-    Robustness(robustness::RobustnessArgs),
+    Robustness(commands::robustness::RobustnessArgs),
     /// Drop each indicator in turn and see how the ranks shift
     #[command(name = "remove-one", after_help = EXIT_CODES)]
-    RemoveOne(removal::RemoveOneArgs),
+    RemoveOne(commands::removal::RemoveOneArgs),
     /// Build an index from raw data with the [pipeline] of a framework file
     #[command(after_help = EXIT_CODES)]
-    Build(build::BuildArgs),
+    Build(commands::build::BuildArgs),
     /// Convert an index written for COINr (iMeta and iData tables) into a framework and a data file
     #[command(name = "import-coinr", after_help = EXIT_CODES)]
-    ImportCoinr(coinr::ImportCoinrArgs),
+    ImportCoinr(commands::coinr::ImportCoinrArgs),
     /// Print a shell completion script
-    Completions(completions::CompletionsArgs),
+    Completions(commands::completions::CompletionsArgs),
     /// Print the manual page (roff)
-    Manpage(completions::ManpageArgs),
+    Manpage(commands::completions::ManpageArgs),
 }
 
 /// Where the data comes from and which framework scores it.
 #[derive(Clone, Debug, Args)]
-pub struct DataArgs {
+pub(crate) struct DataArgs {
     /// The framework: an embedded id (see `dti frameworks`) or a TOML/JSON file
     /// [default: the data set's own framework, else dti-province-2022]
     #[arg(long, short = 'f', value_name = "ID|FILE")]
@@ -168,7 +154,7 @@ pub struct DataArgs {
 
 /// Where an output goes.
 #[derive(Clone, Debug, Default, Args)]
-pub struct OutputArgs {
+pub(crate) struct OutputArgs {
     /// Write to this file instead of standard output (atomically; never over an input file)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -179,7 +165,7 @@ pub struct OutputArgs {
 
 /// What every subcommand needs besides its arguments.
 #[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub(crate) struct Context {
     /// The language of messages and outputs.
     pub lang: Lang,
     /// True when standard output may be coloured.
@@ -190,7 +176,7 @@ pub struct Context {
 
 /// How a subcommand that did not fail ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Everything went well (exit 0).
     Success,
     /// The subcommand ran, and found errors in the data (exit 1).
@@ -229,22 +215,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         color_err: !no_color && std::io::stderr().is_terminal(),
     };
     let result = match cli.command {
-        Command::Score(args) => score::run(&args, &context),
-        Command::Check(args) => check::run(&args, &context),
-        Command::Template(args) => template::run(&args, &context),
-        Command::Explain(args) => explain::run(&args, &context),
-        Command::Compare(args) => compare::run(&args, &context),
-        Command::Frameworks(args) => frameworks::run(&args, &context),
-        Command::Report(args) => report::run(&args, &context),
-        Command::WhatIf(args) => whatif::run(&args, &context),
-        Command::Goal(args) => goal::run(&args, &context),
-        Command::Merge(args) => merge::run(&args, &context),
-        Command::Robustness(args) => robustness::run(&args, &context),
-        Command::RemoveOne(args) => removal::run(&args, &context),
-        Command::Build(args) => build::run(&args, &context),
-        Command::ImportCoinr(args) => coinr::run(&args, &context),
-        Command::Completions(args) => completions::completions(&args, &context),
-        Command::Manpage(args) => completions::manpage(&args, &context),
+        Command::Score(args) => commands::score::run(&args, &context),
+        Command::Check(args) => commands::check::run(&args, &context),
+        Command::Template(args) => commands::template::run(&args, &context),
+        Command::Explain(args) => commands::explain::run(&args, &context),
+        Command::Compare(args) => commands::compare::run(&args, &context),
+        Command::Frameworks(args) => commands::frameworks::run(&args, &context),
+        Command::Report(args) => commands::report::run(&args, &context),
+        Command::WhatIf(args) => commands::whatif::run(&args, &context),
+        Command::Goal(args) => commands::goal::run(&args, &context),
+        Command::Merge(args) => commands::merge::run(&args, &context),
+        Command::Robustness(args) => commands::robustness::run(&args, &context),
+        Command::RemoveOne(args) => commands::removal::run(&args, &context),
+        Command::Build(args) => commands::build::run(&args, &context),
+        Command::ImportCoinr(args) => commands::coinr::run(&args, &context),
+        Command::Completions(args) => commands::completions::completions(&args, &context),
+        Command::Manpage(args) => commands::completions::manpage(&args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

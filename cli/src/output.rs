@@ -7,7 +7,7 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use dti_core::{Lang, format_decimal};
+use dti_core::{Framework, Lang, Results, format_decimal};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
 use crate::error::Error;
@@ -15,7 +15,7 @@ use crate::{OutputArgs, i18n};
 
 /// The formats a table can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
+pub(crate) enum TableFormat {
     /// Aligned columns for the terminal
     Table,
     /// Comma-separated values (semicolons and decimal commas with --lang vi)
@@ -31,7 +31,7 @@ pub enum TableFormat {
 impl TableFormat {
     /// The format named by the `--format` option, else by the output file's extension,
     /// else the terminal table.
-    pub fn choose(given: Option<TableFormat>, output: &OutputArgs) -> TableFormat {
+    pub(crate) fn choose(given: Option<TableFormat>, output: &OutputArgs) -> TableFormat {
         given
             .or_else(|| {
                 let extension = output.output.as_ref()?.extension()?.to_str()?;
@@ -48,7 +48,7 @@ impl TableFormat {
 }
 
 /// Wraps text in an ANSI colour when `on`.
-pub fn paint(on: bool, style: &str, text: &str) -> String {
+pub(crate) fn paint(on: bool, style: &str, text: &str) -> String {
     if on {
         format!("\x1b[{style}m{text}\x1b[0m")
     } else {
@@ -58,7 +58,7 @@ pub fn paint(on: bool, style: &str, text: &str) -> String {
 
 /// One cell of a table.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// Text.
     Text(String),
     /// A number shown with a fixed count of decimals.
@@ -83,12 +83,12 @@ pub enum Cell {
 
 impl Cell {
     /// A text cell.
-    pub fn text(text: impl Into<String>) -> Cell {
+    pub(crate) fn text(text: impl Into<String>) -> Cell {
         Cell::Text(text.into())
     }
 
     /// A number cell, or an empty one when there is no value.
-    pub fn number(value: Option<f64>, decimals: u32) -> Cell {
+    pub(crate) fn number(value: Option<f64>, decimals: u32) -> Cell {
         match value {
             Some(value) if value.is_finite() => Cell::Number { value, decimals },
             _ => Cell::Empty,
@@ -96,7 +96,7 @@ impl Cell {
     }
 
     /// The cell as text in a language (decimal comma in Vietnamese).
-    pub fn show(&self, lang: Lang) -> String {
+    pub(crate) fn show(&self, lang: Lang) -> String {
         match self {
             Cell::Text(text) => text.clone(),
             Cell::Number { value, decimals } => format_decimal(*value, *decimals, lang),
@@ -123,7 +123,7 @@ impl Cell {
 
 /// A table with a title and headers.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
+pub(crate) struct Table {
     /// A heading shown above the table (terminal and Markdown) or naming the sheet (Excel).
     pub title: String,
     /// Column headers.
@@ -134,7 +134,7 @@ pub struct Table {
 
 impl Table {
     /// An empty table.
-    pub fn new(title: impl Into<String>, headers: Vec<String>) -> Table {
+    pub(crate) fn new(title: impl Into<String>, headers: Vec<String>) -> Table {
         Table {
             title: title.into(),
             headers,
@@ -143,7 +143,7 @@ impl Table {
     }
 
     /// Adds a row.
-    pub fn push(&mut self, row: Vec<Cell>) {
+    pub(crate) fn push(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
     }
 
@@ -163,7 +163,7 @@ impl Table {
     }
 
     /// Aligned columns for the terminal, headers bold when `color`.
-    pub fn to_terminal(&self, lang: Lang, color: bool) -> String {
+    pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
         let shown: Vec<Vec<String>> = self
             .rows
             .iter()
@@ -216,7 +216,7 @@ impl Table {
     }
 
     /// A Markdown table under a level-`level` heading.
-    pub fn to_markdown(&self, lang: Lang, level: usize) -> String {
+    pub(crate) fn to_markdown(&self, lang: Lang, level: usize) -> String {
         let escape = |text: &str| text.replace('|', "\\|").replace('\n', " ");
         let numeric = self.numeric_columns();
         let mut out = String::new();
@@ -243,7 +243,7 @@ impl Table {
 
     /// CSV: commas and decimal points in English; semicolons and decimal commas in
     /// Vietnamese, as spreadsheets set to Vietnamese expect.
-    pub fn to_csv(&self, lang: Lang) -> Result<Vec<u8>, Error> {
+    pub(crate) fn to_csv(&self, lang: Lang) -> Result<Vec<u8>, Error> {
         let delimiter = match lang {
             Lang::Vi => b';',
             Lang::En => b',',
@@ -283,7 +283,7 @@ fn width(text: &str) -> usize {
 
 /// Writes tables as the sheets of an Excel workbook: bold headers, frozen top row,
 /// numbers as numbers with their decimals, columns sized to their contents.
-pub fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
+pub(crate) fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
     let fail = |e: rust_xlsxwriter::XlsxError| {
         Error::Usage(i18n::cannot_format(lang, "Excel", &e.to_string()))
     };
@@ -362,7 +362,12 @@ fn sheet_name(title: &str, position: usize) -> String {
 /// A file is written to a temporary file in the same folder and then moved into place, so
 /// nobody ever sees half a file; an existing file is kept unless `--force`, and an input file
 /// is never written over, even with `--force`.
-pub fn emit(bytes: &[u8], output: &OutputArgs, inputs: &[&Path], lang: Lang) -> Result<(), Error> {
+pub(crate) fn emit(
+    bytes: &[u8],
+    output: &OutputArgs,
+    inputs: &[&Path],
+    lang: Lang,
+) -> Result<(), Error> {
     let Some(path) = &output.output else {
         return to_stdout(bytes, lang);
     };
@@ -370,7 +375,7 @@ pub fn emit(bytes: &[u8], output: &OutputArgs, inputs: &[&Path], lang: Lang) -> 
 }
 
 /// Refuses to print binary output (Excel) on a terminal.
-pub fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Result<(), Error> {
+pub(crate) fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Result<(), Error> {
     if output.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Usage(i18n::binary_on_terminal(lang)));
     }
@@ -494,7 +499,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// A titled report made of sentences and tables: how the analyses show their outcome in the
 /// terminal, in Markdown and in Excel.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     /// The heading.
     pub heading: String,
     /// Sentences under the heading.
@@ -507,7 +512,7 @@ pub struct Document {
 
 impl Document {
     /// Aligned columns for the terminal.
-    pub fn to_terminal(&self, lang: Lang, color: bool) -> String {
+    pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
         let mut out = format!("{}\n", paint(color, "1", &self.heading));
         for line in &self.lead {
             out.push_str(line);
@@ -528,7 +533,7 @@ impl Document {
     }
 
     /// Markdown: the heading at level 1, the tables at level 2.
-    pub fn to_markdown(&self, lang: Lang) -> String {
+    pub(crate) fn to_markdown(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n", self.heading);
         if !self.lead.is_empty() {
             out.push('\n');
@@ -554,7 +559,7 @@ impl Document {
 
     /// The document in a format: the terminal and Markdown show everything; CSV holds the
     /// `csv` table (one table per file), Excel every table as a sheet, JSON what `json` gives.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         format: TableFormat,
         csv: &Table,
@@ -578,7 +583,7 @@ impl Document {
 }
 
 /// Pretty JSON with a final newline.
-pub fn to_json(value: &impl serde::Serialize, lang: Lang) -> Result<Vec<u8>, Error> {
+pub(crate) fn to_json(value: &impl serde::Serialize, lang: Lang) -> Result<Vec<u8>, Error> {
     let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
     text.push('\n');
@@ -586,10 +591,29 @@ pub fn to_json(value: &impl serde::Serialize, lang: Lang) -> Result<Vec<u8>, Err
 }
 
 /// A rank move: `▲ 2` (better), `▼ 1` (worse), `=`; `places` counts places gained.
-pub fn rank_move(places: i64, color: bool) -> String {
+pub(crate) fn rank_move(places: i64, color: bool) -> String {
     match places {
         0 => "=".into(),
         up if up > 0 => paint(color, "32", &format!("▲ {up}")),
         down => paint(color, "31", &format!("▼ {}", -down)),
     }
+}
+
+/// Node positions in display order: the indices in the framework's order (for the DTI: DTI,
+/// CQS, KTS, XHS), then every other node in scoring order.
+pub(crate) fn display_order(framework: &Framework, results: &Results) -> Vec<usize> {
+    let indices = framework
+        .indices()
+        .iter()
+        .filter_map(|&id| results.node_position(&framework.node(id).code));
+    let others = (0..results.nodes.len()).filter(|&p| !results.nodes[p].index);
+    indices.chain(others).collect()
+}
+
+/// A unit's heading: `22 · Quảng Ninh · 2022`.
+pub(crate) fn unit_heading(unit: &dti_core::UnitInfo) -> String {
+    let mut parts = vec![unit.code.clone()];
+    parts.extend(unit.name.clone());
+    parts.extend(unit.year.map(|y| y.to_string()));
+    parts.join(" · ")
 }

@@ -163,7 +163,7 @@ fn target(
     );
     let goal = object(value, what, expected, lang)?;
     let node = match &goal["node"] {
-        Json::Null => framework.indices().first().copied(),
+        Json::Null => Some(framework.main_index()),
         Json::String(code) => framework.find(code.trim()),
         _ => None,
     };

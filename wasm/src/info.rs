@@ -163,7 +163,7 @@ fn reached_indices(framework: &Framework, id: NodeId) -> Vec<NodeId> {
 pub fn describe(framework: &Framework) -> FrameworkInfo {
     let nodes = framework.nodes();
     let code = |id: NodeId| nodes[id].code.clone();
-    let root = framework.indices().first().copied();
+    let root = Some(framework.main_index());
     let infos = nodes
         .iter()
         .enumerate()

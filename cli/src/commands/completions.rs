@@ -10,7 +10,7 @@ use crate::{Cli, Context, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti completions`.
 #[derive(Clone, Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: Shell,
@@ -20,13 +20,13 @@ pub struct CompletionsArgs {
 
 /// Arguments of `dti manpage`.
 #[derive(Clone, Debug, Args)]
-pub struct ManpageArgs {
+pub(crate) struct ManpageArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 /// Prints a completion script for a shell.
-pub fn completions(args: &CompletionsArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn completions(args: &CompletionsArgs, context: &Context) -> Result<Outcome, Error> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "dti", &mut script);
@@ -35,7 +35,7 @@ pub fn completions(args: &CompletionsArgs, context: &Context) -> Result<Outcome,
 }
 
 /// Prints the manual page in roff.
-pub fn manpage(args: &ManpageArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn manpage(args: &ManpageArgs, context: &Context) -> Result<Outcome, Error> {
     let command = Cli::command();
     let mut page = Vec::new();
     clap_mangen::Man::new(command)

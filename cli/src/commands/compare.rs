@@ -10,12 +10,12 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::input;
 use crate::output::{self, Cell, Table, TableFormat, paint};
-use crate::score::{display_order, unit_heading};
+use crate::output::{display_order, unit_heading};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti compare`.
 #[derive(Clone, Debug, Args)]
-pub struct CompareArgs {
+pub(crate) struct CompareArgs {
     /// The earlier data file (CSV, JSON or .xlsx)
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
@@ -33,7 +33,7 @@ pub struct CompareArgs {
 
 /// The comparison of two scored data sets.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// The framework's id.
     pub framework: String,
     /// The earlier file.
@@ -47,7 +47,7 @@ pub struct Comparison {
 /// Whether a unit is in both files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Presence {
+pub(crate) enum Presence {
     /// In both.
     Both,
     /// Only in the later file.
@@ -58,7 +58,7 @@ pub enum Presence {
 
 /// One unit's changes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct UnitChange {
+pub(crate) struct UnitChange {
     /// The unit's code.
     pub code: String,
     /// Its name (from the later file when it has one).
@@ -73,7 +73,7 @@ pub struct UnitChange {
 
 /// One node's change, on published values (rounded to the framework's precision).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NodeChange {
+pub(crate) struct NodeChange {
     /// The node's code.
     pub code: String,
     /// The earlier value.
@@ -91,7 +91,7 @@ pub struct NodeChange {
 }
 
 /// Runs `dti compare`.
-pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let sheet = args.source.sheet.as_deref();
     let old = input::read_data(Some(&args.old), sheet, lang)?;
@@ -102,7 +102,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
         lang,
     )?;
     // Both files are scored even when the first fails, so that every problem is listed.
-    let scored = [&old, &new].map(|input| crate::score::score(input, &framework, lang));
+    let scored = [&old, &new].map(|input| crate::input::score(input, &framework, lang));
     let [old_scored, new_scored] = scored;
     let ((old_results, old_issues), (new_results, new_issues)) = match (old_scored, new_scored) {
         (Ok(a), Ok(b)) => (a, b),
@@ -112,8 +112,8 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
         }
         (Err(error), _) | (_, Err(error)) => return Err(error),
     };
-    crate::score::report_warnings(&old_issues, &old, context);
-    crate::score::report_warnings(&new_issues, &new, context);
+    crate::input::report_warnings(&old_issues, &old, context);
+    crate::input::report_warnings(&new_issues, &new, context);
     let comparison = compare(&framework, &old_results, &new_results, &old.name, &new.name);
 
     let format = TableFormat::choose(args.format, &args.output);
@@ -159,7 +159,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
 }
 
 /// Compares two results of the same framework, unit by unit (matched by code).
-pub fn compare(
+pub(crate) fn compare(
     framework: &Framework,
     old: &Results,
     new: &Results,

@@ -9,13 +9,13 @@ use dti_core::{Framework, Lang};
 
 use crate::error::Error;
 use crate::input;
+use crate::output::unit_heading;
 use crate::output::{self, Cell, Table, paint};
-use crate::score::unit_heading;
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// The formats of `dti explain`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExplainFormat {
+pub(crate) enum ExplainFormat {
     /// Aligned columns for the terminal
     Table,
     /// Markdown tables
@@ -26,7 +26,7 @@ pub enum ExplainFormat {
 
 /// Arguments of `dti explain`.
 #[derive(Clone, Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
@@ -51,7 +51,7 @@ pub struct ExplainArgs {
 }
 
 /// Runs `dti explain`.
-pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     if !(args.step > 0.0 && args.step <= 1.0) {
         return Err(Error::Usage(i18n::bad_step(lang)));
@@ -59,8 +59,8 @@ pub fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Error> {
     let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
-    let (_, issues) = crate::score::score(&input, &framework, lang)?;
-    crate::score::report_warnings(&issues, &input, context);
+    let (_, issues) = crate::input::score(&input, &framework, lang)?;
+    crate::input::report_warnings(&issues, &input, context);
     if let Some(code) = &args.index
         && framework.find(code).is_none()
     {
@@ -116,7 +116,7 @@ fn synthetic_mark(heading: String, input: &input::Input, lang: Lang) -> String {
 }
 
 /// The heading and the two tables: points lost, and best moves.
-pub fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (String, Vec<Table>) {
+pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (String, Vec<Table>) {
     let precision = framework.precision();
     let name = |code: &str| {
         framework

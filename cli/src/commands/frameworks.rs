@@ -12,7 +12,7 @@ use dti_core::template::range_text as range;
 
 /// The formats of `dti frameworks`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FrameworksFormat {
+pub(crate) enum FrameworksFormat {
     /// Aligned columns for the terminal
     Table,
     /// Markdown tables
@@ -23,7 +23,7 @@ pub enum FrameworksFormat {
 
 /// Arguments of `dti frameworks`.
 #[derive(Clone, Debug, Args)]
-pub struct FrameworksArgs {
+pub(crate) struct FrameworksArgs {
     /// Show this framework in detail: an embedded id or a TOML/JSON file
     #[arg(value_name = "ID|FILE")]
     pub framework: Option<String>,
@@ -58,7 +58,7 @@ struct DatasetEntry<'a> {
 }
 
 /// Runs `dti frameworks`.
-pub fn run(args: &FrameworksArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &FrameworksArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let color = context.color && args.output.output.is_none();
     let (text, protected) = match &args.framework {

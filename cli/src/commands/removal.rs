@@ -14,7 +14,7 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti remove-one`.
 #[derive(Clone, Debug, Args)]
-pub struct RemoveOneArgs {
+pub(crate) struct RemoveOneArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
@@ -43,7 +43,7 @@ struct RemovalJson<'a> {
 }
 
 /// Runs `dti remove-one`.
-pub fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let scored = input::read_scored_or(
         args.data.as_deref(),

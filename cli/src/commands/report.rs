@@ -12,12 +12,12 @@ use dti_core::{Framework, Lang, Results, UnitResult, format_decimal};
 use crate::error::Error;
 use crate::input::{self, Input};
 use crate::output;
-use crate::score::display_order;
+use crate::output::display_order;
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti report`.
 #[derive(Clone, Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
@@ -32,13 +32,13 @@ pub struct ReportArgs {
 }
 
 /// Runs `dti report`.
-pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &ReportArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
-    let (results, issues) = crate::score::score(&input, &framework, lang)?;
-    crate::score::report_warnings(&issues, &input, context);
+    let (results, issues) = crate::input::score(&input, &framework, lang)?;
+    crate::input::report_warnings(&issues, &input, context);
     let unit = input::find_unit(&input.dataset, args.unit.as_deref(), lang)?;
     let table = dti_core::check(&framework, &input.dataset).table;
     let explanation = dti_core::explain::explain(&framework, &table, unit, None, 0.1).ok();
@@ -118,7 +118,7 @@ tr.me td { background: #fff4d6; font-weight: 600; }
 "#;
 
 /// The whole report.
-pub fn render(
+pub(crate) fn render(
     framework: &Framework,
     input: &Input,
     results: &Results,

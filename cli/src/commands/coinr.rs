@@ -13,7 +13,7 @@ use crate::{Context, Outcome, OutputArgs, i18n, input, output};
 
 /// Arguments of `dti import-coinr`.
 #[derive(Clone, Debug, Args)]
-pub struct ImportCoinrArgs {
+pub(crate) struct ImportCoinrArgs {
     /// COINr's indicator metadata table (iMeta) as CSV
     #[arg(value_name = "IMETA")]
     pub meta: PathBuf,
@@ -60,14 +60,14 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 }
 
 /// The methodology file of the import.
-pub fn read_method(path: &Path, lang: Lang) -> Result<Method, Error> {
+pub(crate) fn read_method(path: &Path, lang: Lang) -> Result<Method, Error> {
     let name = path.display().to_string();
     let text = read_text(path, lang)?;
     Method::from_toml(&text, Some(&name)).map_err(|f| Error::Data(Issue::all(f.diagnostics, lang)))
 }
 
 /// Runs `dti import-coinr`.
-pub fn run(args: &ImportCoinrArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &ImportCoinrArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let meta_name = args.meta.display().to_string();
     let data_name = args.data.display().to_string();

@@ -16,7 +16,7 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Which merging methods to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum MethodArg {
+pub(crate) enum MethodArg {
     /// The official DTI 2024 method: the plain mean of each indicator
     Mean,
     /// Rates pooled from numerators and denominators, else a mean weighted by --weights
@@ -27,7 +27,7 @@ pub enum MethodArg {
 
 /// Arguments of `dti merge`.
 #[derive(Clone, Debug, Args)]
-pub struct MergeArgs {
+pub(crate) struct MergeArgs {
     /// The former units' data: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
@@ -76,7 +76,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 }
 
 /// Runs `dti merge`.
-pub fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let scored = input::read_scored_or(
         args.data.as_deref(),
@@ -271,7 +271,7 @@ fn long_table(
     );
     for (name, results) in methods {
         for (u, (unit, formers)) in mapping.units.iter().enumerate() {
-            for position in crate::score::display_order(framework, results) {
+            for position in crate::output::display_order(framework, results) {
                 let node = &results.units[u].nodes[position];
                 table.push(vec![
                     Cell::text(&unit.code),

@@ -3,16 +3,16 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dti_core::{Framework, Lang, Results, Severity};
+use dti_core::{Framework, Lang, Results};
 
-use crate::error::{Error, Issue, counts};
+use crate::error::Error;
 use crate::input::{self, Input};
-use crate::output::{self, Cell, Table, TableFormat};
+use crate::output::{self, Cell, Table, TableFormat, display_order, unit_heading};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti score`.
 #[derive(Clone, Debug, Args)]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
@@ -27,13 +27,13 @@ pub struct ScoreArgs {
 }
 
 /// Runs `dti score`.
-pub fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
-    let (results, issues) = score(&input, &framework, lang)?;
-    report_warnings(&issues, &input, context);
+    let (results, issues) = input::score(&input, &framework, lang)?;
+    input::report_warnings(&issues, &input, context);
 
     let format = TableFormat::choose(args.format, &args.output);
     let color = context.color && args.output.output.is_none();
@@ -52,79 +52,16 @@ pub fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Scores an input: fails with every problem when reading or checking found errors;
-/// otherwise returns the results and the warnings and notes.
-pub fn score(
-    input: &Input,
-    framework: &Framework,
-    lang: Lang,
-) -> Result<(Results, Vec<Issue>), Error> {
-    match dti_core::score(framework, &input.dataset) {
-        Ok(results) => {
-            let diagnostics = dti_core::diagnostic::merge(
-                framework,
-                &input.diagnostics,
-                results.diagnostics.clone(),
-            );
-            let issues = input.issues(diagnostics, lang);
-            if issues.iter().any(|i| i.severity() == Severity::Error) {
-                return Err(Error::Data(issues));
-            }
-            Ok((results, issues))
-        }
-        Err(failure) => {
-            let diagnostics =
-                dti_core::diagnostic::merge(framework, &input.diagnostics, failure.diagnostics);
-            Err(Error::Data(input.issues(diagnostics, lang)))
-        }
-    }
-}
-
-/// Tells on standard error how many warnings the data has, and how to see them.
-pub fn report_warnings(issues: &[Issue], input: &Input, context: &Context) {
-    let [_, warnings, _] = counts(issues);
-    if warnings > 0 {
-        let label = output::paint(
-            context.color_err,
-            "1;33",
-            i18n::severity(context.lang, Severity::Warning),
-        );
-        eprintln!(
-            "{label}: {}",
-            i18n::warnings_summary(context.lang, warnings, &input.name)
-        );
-    }
-}
-
 /// The exact JSON contract shared with the web widget: the core's `Results`.
-pub fn json(results: &Results, lang: Lang) -> Result<Vec<u8>, Error> {
+pub(crate) fn json(results: &Results, lang: Lang) -> Result<Vec<u8>, Error> {
     let mut text = serde_json::to_string_pretty(results)
         .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
     text.push('\n');
     Ok(text.into_bytes())
 }
 
-/// Node positions in display order: the indices in the framework's order (for the DTI: DTI,
-/// CQS, KTS, XHS), then every other node in scoring order.
-pub fn display_order(framework: &Framework, results: &Results) -> Vec<usize> {
-    let indices = framework
-        .indices()
-        .iter()
-        .filter_map(|&id| results.node_position(&framework.node(id).code));
-    let others = (0..results.nodes.len()).filter(|&p| !results.nodes[p].index);
-    indices.chain(others).collect()
-}
-
-/// A unit's heading: `22 · Quảng Ninh · 2022`.
-pub fn unit_heading(unit: &dti_core::UnitInfo) -> String {
-    let mut parts = vec![unit.code.clone()];
-    parts.extend(unit.name.clone());
-    parts.extend(unit.year.map(|y| y.to_string()));
-    parts.join(" · ")
-}
-
 /// One table per unit: every node with its value, rank, points and points lost.
-pub fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<Table> {
+pub(crate) fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<Table> {
     let n = results.units.len();
     let precision = results.precision;
     results
@@ -200,7 +137,7 @@ fn markdown(framework: &Framework, input: &Input, results: &Results, lang: Lang)
 }
 
 /// One row per unit and node, for spreadsheets and programs.
-pub fn long_table(framework: &Framework, results: &Results, lang: Lang) -> Table {
+pub(crate) fn long_table(framework: &Framework, results: &Results, lang: Lang) -> Table {
     let mut table = Table::new(
         i18n::results(lang),
         i18n::columns(

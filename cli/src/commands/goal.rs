@@ -9,14 +9,14 @@ use dti_core::{Lang, format_decimal, round_to};
 
 use crate::error::Error;
 use crate::input::{self, Scored};
+use crate::output::unit_heading;
 use crate::output::{self, Cell, Document, Table, TableFormat};
-use crate::score::unit_heading;
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti goal`.
 #[derive(Clone, Debug, Args)]
 #[command(group(ArgGroup::new("goal").required(true).args(["target", "rank"])))]
-pub struct GoalArgs {
+pub(crate) struct GoalArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
@@ -47,7 +47,7 @@ pub struct GoalArgs {
 }
 
 /// Runs `dti goal`.
-pub fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let scored = input::read_scored_or(
         args.data.as_deref(),

@@ -13,7 +13,7 @@ use crate::{Context, Outcome, OutputArgs, i18n};
 
 /// The formats of `dti template`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
+pub(crate) enum TemplateFormat {
     /// CSV with a byte order mark, so that Excel shows Vietnamese letters
     Csv,
     /// An Excel workbook with the cells to fill in highlighted
@@ -24,7 +24,7 @@ pub enum TemplateFormat {
 
 /// Arguments of `dti template`.
 #[derive(Clone, Debug, Args)]
-pub struct TemplateArgs {
+pub(crate) struct TemplateArgs {
     /// The framework: an embedded id (see `dti frameworks`) or a TOML/JSON file
     #[arg(long, short = 'f', value_name = "ID|FILE")]
     pub framework: Option<String>,
@@ -45,7 +45,7 @@ pub struct TemplateArgs {
 }
 
 /// Runs `dti template`.
-pub fn run(args: &TemplateArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &TemplateArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let (framework, framework_path) = input::read_framework(args.framework.as_deref(), None, lang)?;
     let extension = args

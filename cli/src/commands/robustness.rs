@@ -14,15 +14,15 @@ use dti_core::analysis::sensitivity::{
 };
 use dti_core::{Lang, MissingPolicy, Rule, format_decimal};
 
+use crate::commands::report::{STYLE, esc};
 use crate::error::{Error, Issue};
 use crate::input::{self, Scored};
 use crate::output::{self, Cell, Document, Table, TableFormat};
-use crate::report::{STYLE, esc};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// The formats of `dti robustness`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum RobustnessFormat {
+pub(crate) enum RobustnessFormat {
     /// Aligned columns for the terminal
     Table,
     /// Comma-separated values: one row per unit
@@ -39,7 +39,7 @@ pub enum RobustnessFormat {
 
 /// Arguments of `dti robustness`.
 #[derive(Clone, Debug, Args)]
-pub struct RobustnessArgs {
+pub(crate) struct RobustnessArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
@@ -80,7 +80,7 @@ pub struct RobustnessArgs {
 
 /// How factor values are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SamplingArg {
+pub(crate) enum SamplingArg {
     /// Seeded pseudo-random numbers
     Random,
     /// Sobol quasi-random points (up to 8 factors)
@@ -88,7 +88,7 @@ pub enum SamplingArg {
 }
 
 /// The default uncertain choices: weights ±25 %, geometric aggregation, min-max scores.
-pub fn default_uncertainty() -> Uncertainty {
+pub(crate) fn default_uncertainty() -> Uncertainty {
     Uncertainty {
         weights: Some(WeightNoise {
             share: 0.25,
@@ -129,7 +129,7 @@ fn read_uncertainty(path: &std::path::Path, lang: Lang) -> Result<Uncertainty, E
 }
 
 /// Runs `dti robustness`.
-pub fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let scored = input::read_scored_or(
         args.data.as_deref(),

@@ -9,12 +9,12 @@ use dti_core::{Diagnostic, Framework, Lang, Location, NodeId, Results};
 use crate::error::Error;
 use crate::input::{self, Scored};
 use crate::output::{self, Cell, Document, Table, TableFormat, rank_move};
-use crate::score::{display_order, unit_heading};
+use crate::output::{display_order, unit_heading};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// Arguments of `dti whatif`.
 #[derive(Clone, Debug, Args)]
-pub struct WhatIfArgs {
+pub(crate) struct WhatIfArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
@@ -36,7 +36,7 @@ pub struct WhatIfArgs {
 }
 
 /// Runs `dti whatif`.
-pub fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let scored = input::read_scored_or(
         args.data.as_deref(),
@@ -67,7 +67,7 @@ pub fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
 /// Reads `CODE=VALUE` arguments. Values go through the core's own cell reader
 /// ([`dti_core::check::read_value`]) so units, ranges, decimal commas, percentages and
 /// fractions are read exactly as in data files; a blank value removes the unit's value.
-pub fn parse_changes(
+pub(crate) fn parse_changes(
     framework: &Framework,
     given: &[String],
     lang: Lang,
@@ -178,10 +178,9 @@ fn document(
     }
     let mut tables = vec![nodes];
 
-    // The other units whose rank on the first index moved.
-    if let Some(&index) = framework.indices().first()
-        && let Some(position) = after.node_position(&framework.node(index).code)
-    {
+    // The other units whose rank on the main index moved.
+    let index = framework.main_index();
+    if let Some(position) = after.node_position(&framework.node(index).code) {
         let mut others = Table::new(
             i18n::whatif_others(lang, &after.nodes[position].code),
             i18n::columns(

@@ -13,7 +13,7 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// The formats of `dti check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// One problem per line with a `hint:` line
     Text,
     /// JSON, for programs
@@ -22,7 +22,7 @@ pub enum CheckFormat {
 
 /// Arguments of `dti check`.
 #[derive(Clone, Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
     /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
@@ -51,7 +51,7 @@ struct Report<'a> {
 }
 
 /// Runs `dti check`: exit 0 when the data can be scored (warnings allowed), 1 with errors.
-pub fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =

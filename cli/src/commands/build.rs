@@ -20,7 +20,7 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
 /// The stages `--stage` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StageArg {
+pub(crate) enum StageArg {
     /// The indicator columns as read
     Raw,
     /// After dividing by denominators
@@ -53,7 +53,7 @@ impl StageArg {
 
 /// Arguments of `dti build`.
 #[derive(Clone, Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The raw data: CSV, JSON or .xlsx (`-` reads standard input); wide layout, one column
     /// per indicator and per denominator, `group` or `group:NAME` columns for group imputation
     #[arg(value_name = "DATA")]
@@ -126,7 +126,7 @@ struct DiagnosticsJson {
 }
 
 /// Runs `dti build`.
-pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
+pub(crate) fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let Some(framework_arg) = args.source.framework.as_deref() else {
         return Err(Error::Usage(i18n::build_needs_framework(lang)));
@@ -154,14 +154,7 @@ pub fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error> {
     };
     let main = framework.main_index();
     let root = &framework.node(main).code;
-    let ranks: Option<Vec<Option<u32>>> = (stage == Stage::Aggregated).then(|| {
-        built
-            .results()
-            .units
-            .iter()
-            .map(|unit| unit.nodes[main].rank)
-            .collect()
-    });
+    let ranks: Option<Vec<Option<u32>>> = (stage == Stage::Aggregated).then(|| built.ranks(main));
     let group_ranks = match (&args.rank_within, stage) {
         (Some(grouping), Stage::Aggregated) => Some(group_ranks(
             table,
