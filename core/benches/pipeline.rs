@@ -2,11 +2,15 @@
 //! impute by group, screen, treat, then scoring (min-max, arithmetic means). COINr takes about
 //! 0.11 s for one.
 //!
-//! - `asem full rebuild (51 x 49)`: one [`build`] from the data set as read, through the whole
-//!   engine (check, steps, scoring with ranks and points);
+//! - `asem full rebuild (51 x 49)`: one [`build_checked`] from the checked table: the steps and
+//!   every node's value (what COINr's rebuild does from its numeric data);
+//! - `asem full rebuild with ranked results`: the same, then the ranks, points and statuses
+//!   of every node (`Build::results`, assembled on first use);
+//! - `asem check + full rebuild`: one [`build`] from the data set as read, checking it first;
 //! - `asem 600 rebuilds, perturbed weights`: a stand-in for COINr's sensitivity analysis of the
 //!   example (N = 100 samples, 4 uncertain choices → 600 runs, about 68 s in COINr): 600
-//!   builds, each with every weight multiplied by a seeded uniform factor in [0.75, 1.25].
+//!   builds from the checked table, each with every weight multiplied by a seeded uniform
+//!   factor in [0.75, 1.25].
 //!
 //! Reads the data from `../shared/conformance/coinr-asem/` relative to the workspace root and
 //! the methodology from `tests/fixtures/pipeline/asem-full.toml`, imported by the core's COINr
@@ -17,7 +21,7 @@ use std::path::Path;
 
 use criterion::Criterion;
 use dti_core::coinr::{Method, Source, import};
-use dti_core::pipeline::build;
+use dti_core::pipeline::{Stage, build, build_checked};
 use dti_core::random::SplitMix64;
 use dti_core::{Dataset, Framework};
 
@@ -57,8 +61,18 @@ fn main() {
             return;
         }
     };
+    let table = dti_core::check(&framework, &data).table;
     let mut c = Criterion::default().configure_from_args();
     c.bench_function("asem full rebuild (51 x 49)", |b| {
+        b.iter(|| build_checked(black_box(&framework), black_box(&table)))
+    });
+    c.bench_function("asem full rebuild with ranked results", |b| {
+        b.iter(|| {
+            build_checked(black_box(&framework), black_box(&table))
+                .map(|built| built.results().units.len())
+        })
+    });
+    c.bench_function("asem check + full rebuild", |b| {
         b.iter(|| build(black_box(&framework), black_box(&data), None))
     });
 
@@ -76,8 +90,11 @@ fn main() {
         b.iter(|| {
             let mut total = 0.0;
             for framework in &frameworks {
-                if let Ok(built) = build(framework, &data, None) {
-                    total += built.results().value("CHE", "Index").unwrap_or(0.0);
+                if let Ok(built) = build_checked(framework, &table) {
+                    let aggregated = built.stage(Stage::Aggregated);
+                    total += aggregated
+                        .and_then(|t| t.value("CHE", "Index"))
+                        .unwrap_or(0.0);
                 }
             }
             black_box(total)

@@ -160,7 +160,7 @@ pub fn explain(
         };
         let gain_if_full = (index_with(leaf, top)? - now).max(0.0);
         indicators.push(IndicatorExplanation {
-            code: node.code.clone(),
+            code: node.code.to_string(),
             score: node.value,
             points: node.points,
             points_lost: node.points_lost,
@@ -177,7 +177,7 @@ pub fn explain(
         let gain = index_with(leaf, to)? - now;
         if to > score && gain > 0.0 {
             best_moves.push(Move {
-                indicator: node.code.clone(),
+                indicator: node.code.to_string(),
                 from: score,
                 to,
                 gain,

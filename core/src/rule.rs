@@ -468,19 +468,35 @@ impl Rule {
         units: &[UnitInfo],
     ) -> Result<Scored, Problem> {
         let sign = node.direction.sign();
-        let present: Vec<f64> = raw.iter().flatten().map(|x| x * sign).collect();
-        if present.is_empty() {
+        let (mut count, mut worst, mut best) = (0usize, f64::INFINITY, f64::NEG_INFINITY);
+        for y in raw.iter().flatten().map(|x| x * sign) {
+            count += 1;
+            worst = worst.min(y);
+            best = best.max(y);
+        }
+        if count == 0 {
             return Ok(Scored {
                 scores: vec![None; raw.len()],
                 constant: false,
             });
         }
-        let n = present.len() as f64;
-        let worst = present.iter().copied().fold(f64::INFINITY, f64::min);
-        let best = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let n = count as f64;
         let constant = best == worst;
-        let mut sorted = present.clone();
-        sorted.sort_by(f64::total_cmp);
+        // The ranking rules count the units below each value, in the sorted values; the
+        // z-score needs their mean and spread.
+        let ranking = matches!(self, Rule::Rank | Rule::Borda | Rule::PercentileRank);
+        let present: Vec<f64> = if ranking || matches!(self, Rule::ZScore { .. }) {
+            raw.iter().flatten().map(|x| x * sign).collect()
+        } else {
+            Vec::new()
+        };
+        let sorted = if ranking {
+            let mut sorted = present.clone();
+            sorted.sort_unstable_by(f64::total_cmp);
+            sorted
+        } else {
+            Vec::new()
+        };
         let below = |y: f64| sorted.partition_point(|&other| other < y) as f64;
         // The parameters each rule needs from the whole column, checked once.
         let (mean, sd) = match self {
@@ -530,47 +546,45 @@ impl Rule {
             }
             _ => 0.0,
         };
-        let scale = self.scale(raw.len());
-        let scores = raw
-            .iter()
-            .map(|value| {
-                let x = (*value)?;
-                let y = x * sign;
-                let score = match self {
-                    Rule::MinMax { low, high } if !constant => {
-                        (y - worst) / (best - worst) * (high - low) + low
-                    }
-                    Rule::MinMax { high, .. } => *high,
-                    Rule::ZScore {
-                        mean: target,
-                        sd: spread,
-                    } if sd > 0.0 => (y - mean) / sd * spread + target,
-                    Rule::ZScore { mean: target, .. } => *target,
-                    Rule::Rank => below(y) + 1.0,
-                    Rule::Borda => below(y),
-                    Rule::PercentileRank if n > 1.0 => below(y) / (n - 1.0),
-                    Rule::PercentileRank => 1.0,
-                    Rule::FractionOfMax { scale } => {
-                        fraction_of_best(x, best * sign, node.direction) * scale
-                    }
-                    Rule::DistanceToMax { scale } if !constant => {
-                        (1.0 - (best - y) / (best - worst)) * scale
-                    }
-                    Rule::DistanceToMax { scale } => *scale,
-                    Rule::DistanceToTarget { cap, scale }
-                    | Rule::DistanceToReference { cap, scale, .. } => {
-                        let share = if constant && anchor == worst {
-                            1.0
-                        } else {
-                            1.0 - (anchor - y) / (anchor - worst)
-                        };
-                        (if *cap { share.min(1.0) } else { share }) * scale
-                    }
-                    _ => 0.0,
+        let range = self.scale(raw.len());
+        // One pass over the column with the rule's formula of (value, oriented value).
+        let each = |score: &dyn Fn(f64, f64) -> f64| -> Vec<Option<f64>> {
+            raw.iter()
+                .map(|value| value.map(|x| score(x, x * sign).clamp(range.low, range.high)))
+                .collect()
+        };
+        let scores = match self {
+            Rule::MinMax { low, high } if !constant => {
+                each(&|_, y| (y - worst) / (best - worst) * (high - low) + low)
+            }
+            Rule::MinMax { high, .. } => each(&|_, _| *high),
+            Rule::ZScore {
+                mean: target,
+                sd: spread,
+            } if sd > 0.0 => each(&|_, y| (y - mean) / sd * spread + target),
+            Rule::ZScore { mean: target, .. } => each(&|_, _| *target),
+            Rule::Rank => each(&|_, y| below(y) + 1.0),
+            Rule::Borda => each(&|_, y| below(y)),
+            Rule::PercentileRank if n > 1.0 => each(&|_, y| below(y) / (n - 1.0)),
+            Rule::PercentileRank => each(&|_, _| 1.0),
+            Rule::FractionOfMax { scale } => {
+                each(&|x, _| fraction_of_best(x, best * sign, node.direction) * scale)
+            }
+            Rule::DistanceToMax { scale } if !constant => {
+                each(&|_, y| (1.0 - (best - y) / (best - worst)) * scale)
+            }
+            Rule::DistanceToMax { scale } => each(&|_, _| *scale),
+            Rule::DistanceToTarget { cap, scale }
+            | Rule::DistanceToReference { cap, scale, .. } => each(&|_, y| {
+                let share = if constant && anchor == worst {
+                    1.0
+                } else {
+                    1.0 - (anchor - y) / (anchor - worst)
                 };
-                Some(score.clamp(scale.low, scale.high))
-            })
-            .collect();
+                (if *cap { share.min(1.0) } else { share }) * scale
+            }),
+            _ => each(&|_, _| 0.0),
+        };
         // Rank and Borda give tied units the same rank, and a distance to a target measures
         // how far even equal units are from it: only these rules give a constant column
         // the best score.
@@ -585,7 +599,7 @@ impl Rule {
         );
         Ok(Scored {
             scores,
-            constant: constant && tops_constant && present.len() > 1,
+            constant: constant && tops_constant && count > 1,
         })
     }
 }

@@ -3,6 +3,8 @@
 //! combines its children by its method, in one pass up the framework's graph; `dti score`,
 //! `dti build`, the library and the widget all compute through [`compute`].
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::aggregation::{Aggregation, CombineError, combine, copeland};
@@ -73,8 +75,8 @@ pub enum Status {
 /// One node's result for one unit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeResult {
-    /// The node's code.
-    pub code: String,
+    /// The node's code (shared by every unit's result for the node).
+    pub code: Arc<str>,
     /// For indicators, the raw value in the indicator's unit.
     pub raw: Option<f64>,
     /// The score (indicators) or aggregated value; `None` when it cannot be computed.
@@ -123,7 +125,7 @@ impl Results {
 impl UnitResult {
     /// The result of a node by code.
     pub fn node(&self, code: &str) -> Option<&NodeResult> {
-        self.nodes.iter().find(|node| node.code == code)
+        self.nodes.iter().find(|node| &*node.code == code)
     }
 }
 
@@ -163,33 +165,58 @@ pub fn score(framework: &Framework, data: &Dataset) -> Result<Results, Failure> 
 /// rejects them is [`check`]). Fails, with every problem, when the data makes a rule or a
 /// method undefined (a target every unit already beats, a negative child of a geometric mean).
 pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure> {
-    let n = table.n_units();
-    let nodes = framework.nodes();
-    let scales = scales(framework, n);
-    let Scoring {
-        values,
-        statuses,
-        mut diagnostics,
-    } = score_nodes(framework, table, &scales)?;
-    for (id, node) in nodes.iter().enumerate() {
+    let scoring = score_columns(framework, table)?;
+    Ok(assemble(
+        framework,
+        table,
+        &scoring,
+        scoring.diagnostics.clone(),
+    ))
+}
+
+/// Every node's column of values and statuses, with the notes and warnings scoring gives
+/// (constant indicators, aggregates short of data): [`compute`] before it assembles
+/// [`Results`].
+pub(crate) fn score_columns(framework: &Framework, table: &Table) -> Result<Scoring, Failure> {
+    let scales = scales(framework, table.n_units());
+    let mut scoring = score_nodes(framework, table, scales)?;
+    for (id, node) in framework.nodes().iter().enumerate() {
         let NodeKind::Aggregate { children, .. } = &node.kind else {
             continue;
         };
         for (unit, info) in table.units().iter().enumerate() {
-            if statuses[id][unit] == Status::LowAvailability
-                && let Some(share) = availability(children, &values, unit)
+            if scoring.statuses[id][unit] == Status::LowAvailability
+                && let Some(share) = availability(children, &scoring.values, unit)
             {
                 let location = Location::default().unit(&info.code).indicator(&node.code);
-                let threshold = framework.min_availability();
                 let problem = Problem::LowAvailability {
                     available: share,
-                    threshold,
+                    threshold: framework.min_availability(),
                 };
-                diagnostics.push(Diagnostic::warning(location, problem));
+                scoring
+                    .diagnostics
+                    .push(Diagnostic::warning(location, problem));
             }
         }
     }
+    Ok(scoring)
+}
 
+/// [`Results`] from the columns [`score_columns`] gave for `table`: ranks, points and points
+/// lost, one entry per unit and node.
+pub(crate) fn assemble(
+    framework: &Framework,
+    table: &Table,
+    scoring: &Scoring,
+    diagnostics: Vec<Diagnostic>,
+) -> Results {
+    let Scoring {
+        values,
+        statuses,
+        scales,
+        ..
+    } = scoring;
+    let nodes = framework.nodes();
     let precision = framework.precision();
     let ranks: Vec<Vec<Option<u32>>> = values
         .iter()
@@ -207,6 +234,7 @@ pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure>
             scale: scales[id],
         })
         .collect();
+    let codes: Vec<Arc<str>> = nodes.iter().map(|n| Arc::from(n.code.as_str())).collect();
     let raw: Vec<Option<&[Option<f64>]>> = (0..nodes.len())
         .map(|id| {
             nodes[id]
@@ -221,10 +249,8 @@ pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure>
         .iter()
         .enumerate()
         .map(|(unit, info)| {
-            let nodes = nodes
-                .iter()
-                .enumerate()
-                .map(|(id, node)| {
+            let nodes = (0..nodes.len())
+                .map(|id| {
                     let value = values[id][unit];
                     let (points, points_lost) = match (value, infos[id].max_points) {
                         (Some(v), Some(max)) => {
@@ -234,7 +260,7 @@ pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure>
                         _ => (None, None),
                     };
                     NodeResult {
-                        code: node.code.clone(),
+                        code: Arc::clone(&codes[id]),
                         raw: raw[id].and_then(|column| column.get(unit).copied().flatten()),
                         value,
                         points,
@@ -251,13 +277,13 @@ pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure>
         })
         .collect();
 
-    Ok(Results {
+    Results {
         framework: framework.id().to_string(),
         precision,
         nodes: infos,
         units,
         diagnostics,
-    })
+    }
 }
 
 /// Every node's values (one column per node, one entry per unit) without assembling
@@ -267,21 +293,29 @@ pub(crate) fn node_values(
     table: &Table,
 ) -> Result<Vec<Vec<Option<f64>>>, Failure> {
     let scales = scales(framework, table.n_units());
-    Ok(score_nodes(framework, table, &scales)?.values)
+    Ok(score_nodes(framework, table, scales)?.values)
 }
 
 /// Every node's column of values and statuses, and the notes scoring gives.
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Scoring {
     /// One column per node.
     pub values: Vec<Vec<Option<f64>>>,
     /// One column per node.
     pub statuses: Vec<Vec<Status>>,
-    /// Notes (constant indicators); warnings about availability are added by [`compute`].
+    /// The range of each node's values.
+    pub scales: Vec<Range>,
+    /// Notes (constant indicators); warnings about availability are added by
+    /// [`score_columns`].
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Scores every indicator, then aggregates every aggregate.
-fn score_nodes(framework: &Framework, table: &Table, scales: &[Range]) -> Result<Scoring, Failure> {
+fn score_nodes(
+    framework: &Framework,
+    table: &Table,
+    scales: Vec<Range>,
+) -> Result<Scoring, Failure> {
     let n = table.n_units();
     let count = framework.nodes().len();
     let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); count];
@@ -312,15 +346,20 @@ fn score_nodes(framework: &Framework, table: &Table, scales: &[Range]) -> Result
             }
         }
     }
-    if let Err(mut more) =
-        aggregate_all(framework, scales, &mut values, &mut statuses, table.units())
-    {
+    if let Err(mut more) = aggregate_all(
+        framework,
+        &scales,
+        &mut values,
+        &mut statuses,
+        table.units(),
+    ) {
         problems.append(&mut more);
     }
     if problems.is_empty() {
         Ok(Scoring {
             values,
             statuses,
+            scales,
             diagnostics,
         })
     } else {
@@ -607,19 +646,23 @@ fn gather(
 
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
-    let mut published: Vec<f64> = column
+    // Each present value rounded once, with its row, highest first; tied values take the rank
+    // of the first of them.
+    let mut order: Vec<(f64, usize)> = column
         .iter()
-        .flatten()
-        .map(|v| round_to(*v, precision))
+        .enumerate()
+        .filter_map(|(row, value)| value.map(|v| (round_to(v, precision), row)))
         .collect();
-    published.sort_by(|a, b| b.total_cmp(a));
-    column
-        .iter()
-        .map(|value| {
-            let v = round_to((*value)?, precision);
-            Some(published.partition_point(|&other| other > v) as u32 + 1)
-        })
-        .collect()
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    let mut ranks = vec![None; column.len()];
+    let mut rank = 0;
+    for (k, &(value, row)) in order.iter().enumerate() {
+        if k == 0 || value != order[k - 1].0 {
+            rank = k as u32 + 1;
+        }
+        ranks[row] = Some(rank);
+    }
+    ranks
 }
 
 /// Ranks a column within groups: each unit against the units with the same label (one label

@@ -53,6 +53,23 @@ impl Table {
         &self.units
     }
 
+    /// The units, shared (a step that keeps the rows keeps them without copying a unit).
+    #[cfg(feature = "pipeline")]
+    pub(crate) fn shared_units(&self) -> Arc<[UnitInfo]> {
+        Arc::clone(&self.units)
+    }
+
+    /// A table of shared units and the given columns with every value missing.
+    #[cfg(feature = "pipeline")]
+    pub(crate) fn with_units(units: Arc<[UnitInfo]>, columns: Vec<String>) -> Table {
+        let values = vec![None; units.len() * columns.len()];
+        Table {
+            units,
+            columns: columns.into(),
+            values,
+        }
+    }
+
     /// The number of rows.
     pub fn n_units(&self) -> usize {
         self.units.len()

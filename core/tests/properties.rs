@@ -223,7 +223,7 @@ proptest! {
         let a = run(&absolute_framework(weights), &csv);
         let b = run(&absolute_framework(scaled), &csv);
         for (ua, ub) in a.units.iter().zip(&b.units) {
-            for (na, nb) in ua.nodes.iter().zip(&ub.nodes).filter(|(n, _)| n.code != "SUM") {
+            for (na, nb) in ua.nodes.iter().zip(&ub.nodes).filter(|(n, _)| &*n.code != "SUM") {
                 prop_assert!(close(na.value.unwrap(), nb.value.unwrap()), "{}: {:?} vs {:?}", na.code, na.value, nb.value);
             }
         }
@@ -236,7 +236,7 @@ proptest! {
         changed[0].5 = x;
         let a = run(&framework, &absolute_csv(&rows));
         let b = run(&framework, &absolute_csv(&changed));
-        for (na, nb) in a.units[0].nodes.iter().zip(&b.units[0].nodes).filter(|(n, _)| n.code != "X") {
+        for (na, nb) in a.units[0].nodes.iter().zip(&b.units[0].nodes).filter(|(n, _)| &*n.code != "X") {
             prop_assert_eq!(na.value, nb.value, "{}", na.code);
         }
     }

@@ -17,14 +17,15 @@ use dti_tests::{
     REL, abs_tolerance, asem_files, coinr_number, conformance_dir, mismatch, read_csv,
 };
 
-/// The ASEM example imported with a methodology of `fixtures/pipeline`, built.
-fn built(dir: &Path, method: &str) -> (Framework, Build) {
+/// The ASEM example imported with a methodology of `fixtures/pipeline`, built (the framework
+/// lives as long as the test, as the build borrows it).
+fn built(dir: &Path, method: &str) -> Build<'static> {
     let (framework, data) = asem_files(dir, method);
     let framework = Framework::from_toml(&framework, Some("asem.toml")).expect(method);
+    let framework: &'static Framework = Box::leak(Box::new(framework));
     let parsed = Dataset::from_csv(&data, Some("asem.csv"));
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
-    let built = build(&framework, &parsed.dataset, None).unwrap_or_else(|f| panic!("{f}"));
-    (framework, built)
+    build(framework, &parsed.dataset, None).unwrap_or_else(|f| panic!("{f}"))
 }
 
 /// Compares a table with a COINr output file; returns the largest relative error over cells
@@ -100,23 +101,23 @@ fn simple_variants() {
             "simple_raw_zscore_amean_Aggregated.csv",
         ),
     ] {
-        let (_, results) = built(&dir, fixture);
+        let results = built(&dir, fixture);
         compare(aggregated(&results), &dir.join(file));
     }
 }
 
-fn aggregated(results: &Build) -> &Table {
+fn aggregated<'a>(results: &'a Build<'_>) -> &'a Table {
     results.stage(Stage::Aggregated).expect("always there")
 }
 
-fn full(dir: &Path) -> (Framework, Build) {
+fn full(dir: &Path) -> Build<'static> {
     built(dir, "asem-full")
 }
 
 #[test]
 fn full_example_every_stage() {
     let Some(dir) = conformance_dir() else { return };
-    let (_, results) = full(&dir);
+    let results = full(&dir);
     for stage in Stage::ALL {
         let table = results.stage(stage).expect("every stage runs");
         compare(
@@ -144,7 +145,7 @@ fn full_example_every_stage() {
 #[test]
 fn full_example_results_and_ranks() {
     let Some(dir) = conformance_dir() else { return };
-    let (_, results) = full(&dir);
+    let results = full(&dir);
     let path = dir.join("example_coin_results_full.csv");
     // Written rounded to 10 decimals.
     compare(aggregated(&results), &path);
@@ -165,7 +166,8 @@ fn full_example_results_and_ranks() {
 #[test]
 fn full_example_effective_weights() {
     let Some(dir) = conformance_dir() else { return };
-    let (framework, _) = full(&dir);
+    let results = full(&dir);
+    let framework = results.framework();
     let (header, rows) = read_csv(&dir.join("example_coin_eff_weights.csv"));
     assert_eq!(header, ["iCode", "Level", "Weight", "EffWeight"]);
     let weights = framework.effective_weights(framework.main_index());
@@ -196,9 +198,9 @@ fn full_example_effective_weights() {
 #[test]
 fn screening_before_imputing_drops_the_units_short_of_data() {
     let Some(dir) = conformance_dir() else { return };
-    let (_, default) = full(&dir);
+    let default = full(&dir);
     assert!(default.dropped_units().is_empty());
-    let (_, results) = built(&dir, "asem-screen-first");
+    let results = built(&dir, "asem-screen-first");
     let dropped: Vec<&str> = results
         .dropped_units()
         .iter()

@@ -72,14 +72,7 @@ pub fn build(
         .collect();
     let main = framework.main_index();
     let index = Some(framework.node(main).code.clone());
-    let ranks = Some(
-        results
-            .results()
-            .units
-            .iter()
-            .map(|unit| unit.nodes[main].rank)
-            .collect(),
-    );
+    let ranks = Some(results.ranks(main));
     let effective_weights = results.framework().weight_table();
     to_js(&Built {
         framework: framework.id(),
@@ -94,7 +87,7 @@ pub fn build(
         details: parsed
             .diagnostics
             .iter()
-            .chain(&results.results().diagnostics)
+            .chain(results.diagnostics())
             .map(|d| Detail::from_diagnostic(d, lang))
             .collect(),
     })

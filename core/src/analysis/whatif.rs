@@ -89,7 +89,7 @@ pub fn what_if(
         .iter()
         .zip(&after.units[unit].nodes)
         .map(|(old, new)| NodeChange {
-            code: old.code.clone(),
+            code: old.code.to_string(),
             before: old.value,
             after: new.value,
             rank_before: old.rank,

@@ -112,11 +112,14 @@ pub use treat::{
     winsorise,
 };
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use crate::check::{check, missing_values};
 use crate::dataset::Dataset;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
-use crate::framework::{Framework, Node, NodeKind};
-use crate::score::{Results, compute};
+use crate::framework::{Framework, Node, NodeId, NodeKind};
+use crate::score::{Results, Scoring, assemble, rank, score_columns};
 use crate::table::Table;
 
 /// A table of the pipeline, named by the step that produced it.
@@ -177,9 +180,9 @@ impl Stage {
 /// Everything a build produces: the table after each step, what each step did, and the
 /// results of scoring the last table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Build {
+pub struct Build<'f> {
     /// The framework as built: with the weight set's weights when one was chosen.
-    framework: Framework,
+    framework: Cow<'f, Framework>,
     /// The raw table, then one per step, in the order they ran.
     tables: Vec<(Stage, Table)>,
     normalised: Table,
@@ -187,10 +190,16 @@ pub struct Build {
     imputed: Vec<ImputedCell>,
     dropped: Vec<DroppedUnit>,
     treatment: Vec<TreatmentRecord>,
-    results: Results,
+    /// The last step's table, which was scored.
+    scored: Table,
+    scoring: Scoring,
+    diagnostics: Vec<Diagnostic>,
+    /// Assembled from `scoring` when first asked for: a build that only needs values (a
+    /// sensitivity run, a stage table) does not rank every node.
+    results: OnceLock<Results>,
 }
 
-impl Build {
+impl Build<'_> {
     /// The table of a stage; `None` for a step the framework does not declare.
     pub fn stage(&self, stage: Stage) -> Option<&Table> {
         match stage {
@@ -218,7 +227,42 @@ impl Build {
 
     /// The results of scoring the last step's table: the same [`Results`] `dti score` gives.
     pub fn results(&self) -> &Results {
-        &self.results
+        self.results.get_or_init(|| {
+            assemble(
+                &self.framework,
+                &self.scored,
+                &self.scoring,
+                self.diagnostics.clone(),
+            )
+        })
+    }
+
+    /// The ranks of one node's values among the units (as in [`Results`], without assembling
+    /// them); empty for a node the framework does not have.
+    pub fn ranks(&self, node: NodeId) -> Vec<Option<u32>> {
+        self.scoring
+            .values
+            .get(node)
+            .map(|column| rank(column, self.framework.precision()))
+            .unwrap_or_default()
+    }
+
+    /// The warnings and notes of checking, building and scoring (those of [`Results`]).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The results, owned.
+    pub fn into_results(self) -> Results {
+        match self.results.into_inner() {
+            Some(results) => results,
+            None => assemble(
+                &self.framework,
+                &self.scored,
+                &self.scoring,
+                self.diagnostics,
+            ),
+        }
     }
 
     /// Cells filled by the impute step.
@@ -245,18 +289,17 @@ impl Build {
 /// denominator column or grouping the data lacks, a zero denominator, a unit without a
 /// label) or when scoring fails. Missing values are judged after the steps, by the
 /// framework's missing-data policy.
-pub fn build(
-    framework: &Framework,
+pub fn build<'f>(
+    framework: &'f Framework,
     data: &Dataset,
     weights: Option<&str>,
-) -> Result<Build, Failure> {
+) -> Result<Build<'f>, Failure> {
     let framework = match weights {
-        Some(set) => framework.with_weight_set(set)?,
-        None => framework.clone(),
+        Some(set) => Cow::Owned(framework.with_weight_set(set)?),
+        None => Cow::Borrowed(framework),
     };
-    let framework = &framework;
-    let checked = check(framework, data);
-    let mut diagnostics: Vec<Diagnostic> = checked
+    let checked = check(&framework, data);
+    let diagnostics: Vec<Diagnostic> = checked
         .diagnostics
         .into_iter()
         .filter(|d| !matches!(d.problem, Problem::MissingValue { .. }))
@@ -264,13 +307,28 @@ pub fn build(
     if has_errors(&diagnostics) {
         return Err(Failure { diagnostics });
     }
+    run_steps(framework, &checked.table, data.name(), diagnostics)
+}
+
+/// [`build`] from a table [`check`](crate::check()) made for the framework (or for another
+/// with the same indicators and denominators): for analyses that rebuild the same data many
+/// times with other weights or methods, reading and checking it once.
+pub fn build_checked<'f>(framework: &'f Framework, table: &Table) -> Result<Build<'f>, Failure> {
+    run_steps(Cow::Borrowed(framework), table, None, Vec::new())
+}
+
+fn run_steps<'f>(
+    framework: Cow<'f, Framework>,
+    checked: &Table,
+    file: Option<&str>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Build<'f>, Failure> {
     let k = framework.indicators().count();
-    let all = checked.table;
-    let mut table = all.select_columns(&(0..k).collect::<Vec<_>>());
-    let mut denominators = all.select_columns(&(k..all.columns().len()).collect::<Vec<_>>());
+    let mut table = checked.select_columns(&(0..k).collect::<Vec<_>>());
+    let mut denominators =
+        checked.select_columns(&(k..checked.columns().len()).collect::<Vec<_>>());
     let mut tables = vec![(Stage::Raw, table.clone())];
     let (mut imputed, mut dropped, mut treatment) = (Vec::new(), Vec::new(), Vec::new());
-    let file = data.name();
     let located = |problems: Vec<Diagnostic>| Failure {
         diagnostics: problems
             .into_iter()
@@ -285,7 +343,7 @@ pub fn build(
             match step {
                 Step::Denominate => {
                     if let Some(d) = &spec.denominate {
-                        prepare::denominate(&mut table, &denominators, framework, d)
+                        prepare::denominate(&mut table, &denominators, &framework, d)
                             .map_err(located)?;
                     }
                 }
@@ -311,47 +369,51 @@ pub fn build(
             tables.push((Stage::of(step), table.clone()));
         }
     }
-    diagnostics.extend(missing_values(framework, &table, file));
+    diagnostics.extend(missing_values(&framework, &table, file));
     if has_errors(&diagnostics) {
         return Err(Failure { diagnostics });
     }
-    let mut results = compute(framework, &table).map_err(|failure| {
+    let mut scoring = score_columns(&framework, &table).map_err(|failure| {
         let mut all = diagnostics.clone();
         all.extend(located(failure.diagnostics).diagnostics);
         Failure { diagnostics: all }
     })?;
-    diagnostics.append(&mut results.diagnostics);
-    results.diagnostics = diagnostics;
-    let normalised = results_table(framework, &results, |node| node.is_indicator());
-    let aggregated = results_table(framework, &results, |_| true);
+    diagnostics.append(&mut scoring.diagnostics);
+    let normalised = values_table(&framework, &scoring, &table, |node| node.is_indicator());
+    let aggregated = values_table(&framework, &scoring, &table, |_| true);
     Ok(Build {
-        framework: framework.clone(),
+        framework,
         tables,
         normalised,
         aggregated,
         imputed,
         dropped,
         treatment,
-        results,
+        scored: table,
+        scoring,
+        diagnostics,
+        results: OnceLock::new(),
     })
 }
 
-/// The values of some nodes of the results as a table: indicators first, then aggregates,
-/// each in scoring order.
-fn results_table(framework: &Framework, results: &Results, keep: impl Fn(&Node) -> bool) -> Table {
+/// The values of some nodes (scored from `scored`) as a table: indicators first, then
+/// aggregates, each in scoring order.
+fn values_table(
+    framework: &Framework,
+    scoring: &Scoring,
+    scored: &Table,
+    keep: impl Fn(&Node) -> bool,
+) -> Table {
     let nodes = framework.nodes();
     let order: Vec<usize> = (0..nodes.len())
         .filter(|&id| keep(&nodes[id]) && nodes[id].is_indicator())
         .chain((0..nodes.len()).filter(|&id| keep(&nodes[id]) && !nodes[id].is_indicator()))
         .collect();
-    let units = results.units.iter().map(|u| u.unit.clone()).collect();
     let columns = order.iter().map(|&id| nodes[id].code.clone()).collect();
-    let mut table = Table::new(units, columns);
-    for (row, unit) in results.units.iter().enumerate() {
-        for (j, &id) in order.iter().enumerate() {
-            // Results hold finite values only.
-            let _ = table.set(row, j, unit.nodes[id].value);
-        }
+    let mut table = Table::with_units(scored.shared_units(), columns);
+    for (j, &id) in order.iter().enumerate() {
+        // Scoring gives finite values only, one per row of `scored`.
+        table.column_mut(j).copy_from_slice(&scoring.values[id]);
     }
     table
 }
@@ -541,16 +603,15 @@ mod tests {
     fn screening_before_imputing_drops_the_units_imputing_would_fill() {
         let data = Dataset::from_csv("code,a,b\nA,1,\nB,2,5\nC,3,7\n", None).dataset;
         let steps = "[pipeline.impute]\ndefault = { method = \"mean\" }\n[pipeline.screen]\nmin_availability = 1\n";
-        let build_with = |order: &str| {
-            let framework =
-                Framework::from_toml(&format!("{FRAMEWORK}[pipeline]\n{order}\n{steps}"), None)
-                    .unwrap();
-            build(&framework, &data, None).unwrap()
+        let framework = |order: &str| {
+            Framework::from_toml(&format!("{FRAMEWORK}[pipeline]\n{order}\n{steps}"), None).unwrap()
         };
-        let default = build_with("");
+        let plain = framework("");
+        let default = build(&plain, &data, None).unwrap();
         assert_eq!(default.dropped_units(), []);
         assert_eq!(default.results().units.len(), 3);
-        let screened_first = build_with(r#"order = ["screen", "impute"]"#);
+        let reordered = framework(r#"order = ["screen", "impute"]"#);
+        let screened_first = build(&reordered, &data, None).unwrap();
         let dropped: Vec<&str> = screened_first
             .dropped_units()
             .iter()

@@ -51,7 +51,7 @@ pub(crate) fn denominate(
             continue;
         };
         let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
-        let units = table.units().to_vec();
+        let units = table.shared_units();
         let column = table.column_mut(j);
         for (row, (x, d)) in column.iter_mut().zip(divisors).enumerate() {
             *x = match (*x, *d) {
@@ -103,18 +103,23 @@ pub struct ImputedCell {
 pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<ImputedCell>, Problems> {
     let mut problems = Vec::new();
     let mut cells = Vec::new();
-    let units = table.units().to_vec();
+    let units = table.shared_units();
     let years: Option<Vec<i32>> = units.iter().map(|u| u.year).collect();
+    // Each grouping used, split into its groups' rows once.
+    let mut groupings: Vec<(&str, GroupRows)> = Vec::new();
+    let mut scratch = Vec::new();
     for j in 0..table.columns().len() {
-        let name = table.columns()[j].clone();
-        let method = spec.overrides.get(&name).unwrap_or(&spec.default);
+        let method = spec
+            .overrides
+            .get(&table.columns()[j])
+            .unwrap_or(&spec.default);
         if table.column_at(j).iter().all(Option::is_some) {
             continue;
         }
+        let column = table.column_at(j);
         let filled: Vec<Option<f64>> = match method {
             ImputeMethod::None {} => continue,
             ImputeMethod::Mean {} | ImputeMethod::Median {} => {
-                let column = table.column_at(j);
                 let present = stats::present(column);
                 let fill = if matches!(method, ImputeMethod::Mean {}) {
                     stats::mean(&present)
@@ -124,50 +129,38 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
                 column.iter().map(|x| x.or(fill)).collect()
             }
             ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
-                let Some(labels) = table.grouping(group) else {
-                    let problem = Problem::UnknownGrouping {
-                        name: group.clone(),
-                        known: table
-                            .grouping_names()
-                            .iter()
-                            .map(|s| s.to_string())
-                            .collect(),
-                    };
-                    problems.push(Diagnostic::error(Location::default(), problem));
-                    continue;
+                let k = match groupings.iter().position(|(name, _)| name == group) {
+                    Some(k) => k,
+                    None => {
+                        groupings.push((group, group_rows(table, group)));
+                        groupings.len() - 1
+                    }
                 };
-                if let Some(row) = labels.iter().position(|l| l.trim().is_empty()) {
-                    let problem = Problem::Unlabelled {
-                        grouping: group.clone(),
+                let groups = match &groupings[k].1 {
+                    Ok(groups) => groups,
+                    Err(problem) => {
+                        problems.push(Diagnostic::clone(problem));
+                        continue;
+                    }
+                };
+                let mean = matches!(method, ImputeMethod::GroupMean { .. });
+                let mut filled = column.to_vec();
+                for rows in groups {
+                    if rows.iter().all(|&row| column[row].is_some()) {
+                        continue;
+                    }
+                    scratch.clear();
+                    scratch.extend(rows.iter().filter_map(|&row| column[row]));
+                    let fill = if mean {
+                        stats::mean(&scratch)
+                    } else {
+                        stats::median_in_place(&mut scratch)
                     };
-                    let location = Location::default().unit(&units[row].code);
-                    problems.push(Diagnostic::error(location, problem));
-                    continue;
-                }
-                let column = table.column_at(j);
-                let mut by_group: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-                for (x, label) in column.iter().zip(&labels) {
-                    if let Some(x) = x {
-                        by_group.entry(label).or_default().push(*x);
+                    for &row in rows {
+                        filled[row] = filled[row].or(fill);
                     }
                 }
-                let mean = matches!(method, ImputeMethod::GroupMean { .. });
-                let fill: BTreeMap<&str, Option<f64>> = by_group
-                    .into_iter()
-                    .map(|(label, present)| {
-                        let value = if mean {
-                            stats::mean(&present)
-                        } else {
-                            stats::median(&present)
-                        };
-                        (label, value)
-                    })
-                    .collect();
-                column
-                    .iter()
-                    .zip(&labels)
-                    .map(|(x, label)| x.or_else(|| fill.get(label).copied().flatten()))
-                    .collect()
+                filled
             }
             ImputeMethod::CarryForward {} | ImputeMethod::Linear {} => {
                 let Some(years) = &years else {
@@ -182,9 +175,10 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
                     problems.push(Diagnostic::error(Location::default(), problem));
                     continue;
                 };
-                along_time(table.column_at(j), &units, years, method)
+                along_time(column, &units, years, method)
             }
         };
+        let name = table.columns()[j].clone();
         let column = table.column_mut(j);
         for (row, (old, new)) in column.iter_mut().zip(filled).enumerate() {
             if let (None, Some(value)) = (*old, new) {
@@ -204,6 +198,37 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
         problems.dedup();
         Err(problems)
     }
+}
+
+/// The rows of each group of a grouping, each in row order, or why the grouping cannot be used.
+type GroupRows = Result<Vec<Vec<usize>>, Box<Diagnostic>>;
+
+/// The rows of each group of a grouping; fails when the data has no such grouping or a unit
+/// has no label in it.
+fn group_rows(table: &Table, grouping: &str) -> GroupRows {
+    let Some(labels) = table.grouping(grouping) else {
+        let problem = Problem::UnknownGrouping {
+            name: grouping.to_string(),
+            known: table
+                .grouping_names()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        return Err(Box::new(Diagnostic::error(Location::default(), problem)));
+    };
+    if let Some(row) = labels.iter().position(|l| l.trim().is_empty()) {
+        let problem = Problem::Unlabelled {
+            grouping: grouping.to_string(),
+        };
+        let location = Location::default().unit(&table.units()[row].code);
+        return Err(Box::new(Diagnostic::error(location, problem)));
+    }
+    let mut rows_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (row, label) in labels.into_iter().enumerate() {
+        rows_of.entry(label).or_default().push(row);
+    }
+    Ok(rows_of.into_values().collect())
 }
 
 /// Panels: each missing value from the same unit's values in other years, carried forward or
