@@ -148,6 +148,16 @@ pub fn read_value(node: &crate::Node, text: &str) -> Result<Option<f64>, Problem
             text: text.trim().to_string(),
         }),
         Some(crate::value::Reading::Missing) => Ok(None),
+        Some(crate::value::Reading::Value {
+            grouped: Some(grouped),
+            value,
+            ..
+        }) => Err(Problem::AmbiguousNumber {
+            text: text.trim().to_string(),
+            decimal: value,
+            grouped,
+            both_marks: false,
+        }),
         Some(crate::value::Reading::Value { value, .. }) => {
             in_indicator_unit(value, node).map(Some)
         }

@@ -274,9 +274,7 @@ fn read_meta(source: Source<'_>) -> Result<Vec<MetaRow>, Failure> {
             if is_na(text) {
                 return None;
             }
-            let value = crate::value::read_number(text)
-                .map(|(value, _)| value)
-                .filter(|v| v.is_finite());
+            let value = crate::value::parse_number(text);
             if value.is_none() {
                 let problem = Problem::NotANumber {
                     column: header[at].clone(),

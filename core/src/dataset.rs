@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::limits::{Limits, too_large};
-use crate::value::{Reading, Value, read_cell, read_number};
+use crate::value::{DecimalMark, Marks, Reading, Value, read_cell, read_number};
 
 /// A unit being scored: a province, a district, a country.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -327,7 +327,30 @@ pub(crate) struct Builder<'a> {
     column_ids: HashMap<String, usize>,
     /// Per column: a decimal comma has been noted (one note per column is enough).
     comma_noted: Vec<bool>,
+    /// The first cell that shows each decimal mark for certain (`0,75`, `0.75`): its text
+    /// and line. Index 0 is the comma, 1 the dot.
+    shown: [Option<(String, u64)>; 2],
+    /// Cells whose text reads two ways (`65.000`), settled by [`Builder::finish`] from the
+    /// marks the rest of the file shows.
+    two_ways: Vec<TwoWays>,
     stopped: bool,
+}
+
+/// A cell whose number reads two ways, until the file's decimal mark is known.
+struct TwoWays {
+    unit: usize,
+    column: usize,
+    at: (u64, u64),
+    text: String,
+    mark: DecimalMark,
+    grouped: Value,
+}
+
+fn slot(mark: DecimalMark) -> usize {
+    match mark {
+        DecimalMark::Comma => 0,
+        DecimalMark::Dot => 1,
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -340,6 +363,8 @@ impl<'a> Builder<'a> {
             unit_ids: HashMap::new(),
             column_ids: HashMap::new(),
             comma_noted: Vec::new(),
+            shown: [None, None],
+            two_ways: Vec::new(),
             stopped: false,
         }
     }
@@ -468,31 +493,96 @@ impl<'a> Builder<'a> {
             Some(Reading::Missing) => {}
             Some(Reading::Value {
                 value,
-                decimal_comma,
+                marks,
+                grouped,
             }) => {
-                if decimal_comma && !self.comma_noted[column] {
-                    self.comma_noted[column] = true;
-                    let shown = match value {
-                        Value::Number { value } | Value::Percent { value } => value,
-                        Value::Ratio {
-                            numerator,
-                            denominator,
-                        } if denominator != 0.0 => numerator / denominator,
-                        _ => 0.0,
-                    };
-                    let problem = Problem::DecimalComma {
+                match (marks, grouped) {
+                    (Marks::Shows(mark), _) => {
+                        if self.shown[slot(mark)].is_none() {
+                            self.shown[slot(mark)] = Some((text.trim().to_string(), at.0));
+                        }
+                        if mark == DecimalMark::Comma {
+                            self.note_comma(unit, column, text, value, at);
+                        }
+                    }
+                    (Marks::Either { mark, .. }, Some(grouped)) => self.two_ways.push(TwoWays {
+                        unit,
+                        column,
+                        at,
                         text: text.trim().to_string(),
-                        value: shown,
-                    };
-                    let location = self.located(unit, column, at);
-                    self.diagnostics.push(Diagnostic::note(location, problem));
+                        mark,
+                        grouped,
+                    }),
+                    _ => {}
                 }
                 self.value(unit, column, value, at, source);
             }
         }
     }
 
-    /// Reads a numerator and denominator pair.
+    /// Notes the first decimal comma of a column.
+    fn note_comma(&mut self, unit: usize, column: usize, text: &str, value: Value, at: (u64, u64)) {
+        if self.comma_noted[column] {
+            return;
+        }
+        self.comma_noted[column] = true;
+        let problem = Problem::DecimalComma {
+            text: text.trim().to_string(),
+            value: Value::number(value),
+        };
+        let location = self.located(unit, column, at);
+        self.diagnostics.push(Diagnostic::note(location, problem));
+    }
+
+    /// Settles the cells that read two ways by the decimal mark the rest of the file shows for
+    /// certain: with a note (one per column) when it does, with an error when it shows none
+    /// or both.
+    fn settle_two_ways(&mut self) {
+        let two_ways = std::mem::take(&mut self.two_ways);
+        let decimal = match &self.shown {
+            [Some(example), None] => Some((DecimalMark::Comma, example.clone())),
+            [None, Some(example)] => Some((DecimalMark::Dot, example.clone())),
+            _ => None,
+        };
+        let mut noted = vec![false; self.data.columns.len()];
+        for cell in two_ways {
+            let location = self.located(cell.unit, cell.column, cell.at);
+            let Some(Some(value)) = self.data.values[cell.column].get(cell.unit).copied() else {
+                continue;
+            };
+            let Some((mark, (example, line))) = &decimal else {
+                self.data.values[cell.column][cell.unit] = None;
+                let problem = Problem::AmbiguousNumber {
+                    text: cell.text,
+                    decimal: value,
+                    grouped: cell.grouped,
+                    both_marks: self.shown.iter().all(Option::is_some),
+                };
+                self.diagnostics.push(Diagnostic::error(location, problem));
+                continue;
+            };
+            let settled = if cell.mark == *mark {
+                value
+            } else {
+                cell.grouped
+            };
+            self.data.values[cell.column][cell.unit] = Some(settled);
+            if !noted[cell.column] {
+                noted[cell.column] = true;
+                let problem = Problem::ReadByFileMark {
+                    text: cell.text,
+                    value: settled,
+                    mark: *mark,
+                    example: example.clone(),
+                    line: *line,
+                };
+                self.diagnostics.push(Diagnostic::note(location, problem));
+            }
+        }
+    }
+
+    /// Reads a numerator and denominator pair, as a cell `numerator/denominator` would be read
+    /// (so a part that reads two ways is settled like any other cell).
     pub fn ratio(
         &mut self,
         unit: usize,
@@ -501,27 +591,16 @@ impl<'a> Builder<'a> {
         line: u64,
         source: Option<String>,
     ) {
-        let mut numbers = [0.0; 2];
-        for (slot, (text, col)) in numbers.iter_mut().zip(texts) {
-            match read_number(text) {
-                Some((number, _)) => *slot = number,
-                None => {
-                    let location = self.located(unit, column, (line, col));
-                    self.error(
-                        location,
-                        Problem::BadValue {
-                            text: text.trim().to_string(),
-                        },
-                    );
-                    return;
-                }
+        for (text, col) in texts {
+            if read_number(text).is_none() {
+                let location = self.located(unit, column, (line, col));
+                let text = text.trim().to_string();
+                self.error(location, Problem::BadValue { text });
+                return;
             }
         }
-        let value = Value::Ratio {
-            numerator: numbers[0],
-            denominator: numbers[1],
-        };
-        self.value(unit, column, value, (line, texts[0].1), source);
+        let fraction = format!("{}/{}", texts[0].0.trim(), texts[1].0.trim());
+        self.text_value(unit, column, &fraction, (line, texts[0].1), source);
     }
 
     /// Stores a value read at `at` (line and field; `(0, 0)` when unknown).
@@ -562,7 +641,8 @@ impl<'a> Builder<'a> {
             .indicator(&self.data.columns[column])
     }
 
-    pub fn finish(self, notes: Vec<String>) -> Parsed {
+    pub fn finish(mut self, notes: Vec<String>) -> Parsed {
+        self.settle_two_ways();
         let mut dataset = self.data;
         dataset.set_notes(notes);
         if let Some(origin) = self.origin {

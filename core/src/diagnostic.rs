@@ -265,6 +265,31 @@ pub enum Problem {
         /// The number it was read as.
         value: f64,
     },
+    /// A number that reads two ways (`65.000`: 65 or 65000?), in a file that does not show
+    /// its decimal mark elsewhere (or shows both marks): refused rather than guessed.
+    AmbiguousNumber {
+        /// The cell as written.
+        text: String,
+        /// The value with its mark read as a decimal mark.
+        decimal: crate::value::Value,
+        /// The value with its mark read as a thousands separator.
+        grouped: crate::value::Value,
+        /// True when the file shows both decimal marks (so neither can be trusted).
+        both_marks: bool,
+    },
+    /// A number that reads two ways, read by the decimal mark the rest of the file shows.
+    ReadByFileMark {
+        /// The cell as written.
+        text: String,
+        /// The value it was read as.
+        value: crate::value::Value,
+        /// The file's decimal mark.
+        mark: crate::value::DecimalMark,
+        /// A cell that shows the mark for certain.
+        example: String,
+        /// The line of that cell (0 when unknown).
+        line: u64,
+    },
     /// A value given in a form the indicator's unit does not accept.
     WrongForm {
         /// How the value was written.
@@ -598,6 +623,8 @@ impl Problem {
             BadYear { .. } => "bad_year",
             ZeroDenominator => "zero_denominator",
             DecimalComma { .. } => "decimal_comma",
+            AmbiguousNumber { .. } => "ambiguous_number",
+            ReadByFileMark { .. } => "read_by_file_mark",
             WrongForm { .. } => "wrong_form",
             OutOfRange { .. } => "out_of_range",
             MissingValue { .. } => "missing_value",
@@ -799,6 +826,25 @@ fn render_all(diagnostics: &[Diagnostic]) -> String {
     lines.join("; ")
 }
 
+/// A value as written in a data cell, with its form: `65000`, `45%`, `45000/65000`, yes/no.
+fn value_text(value: crate::value::Value, lang: Lang) -> String {
+    use crate::value::Value;
+    match value {
+        Value::Number { value } => num(value, lang),
+        Value::Percent { value } => format!("{}%", num(value, lang)),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => format!("{}/{}", num(numerator, lang), num(denominator, lang)),
+        Value::YesNo { value } => match (value, lang) {
+            (true, Lang::Vi) => "có".into(),
+            (false, Lang::Vi) => "không".into(),
+            (true, Lang::En) => "yes".into(),
+            (false, Lang::En) => "no".into(),
+        },
+    }
+}
+
 fn num(value: f64, lang: Lang) -> String {
     // Huge numbers in scientific notation; rounding them at 6 decimals would overflow.
     let text = if value.abs() >= 1e15 {
@@ -955,6 +1001,60 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 num(*value, lang)
             ),
         },
+        AmbiguousNumber {
+            text,
+            decimal,
+            grouped,
+            both_marks,
+        } => {
+            let (decimal, grouped) = (value_text(*decimal, lang), value_text(*grouped, lang));
+            match (lang, both_marks) {
+                (Lang::Vi, false) => format!(
+                    "`{text}` có thể là {decimal} hoặc {grouped}: không có ô nào khác cho biết dấu thập phân là dấu phẩy hay dấu chấm"
+                ),
+                (Lang::Vi, true) => format!(
+                    "`{text}` có thể là {decimal} hoặc {grouped}: tệp dùng cả dấu phẩy lẫn dấu chấm làm dấu thập phân"
+                ),
+                (Lang::En, false) => format!(
+                    "`{text}` could be {decimal} or {grouped}: no other cell shows whether the decimal mark is a comma or a dot"
+                ),
+                (Lang::En, true) => format!(
+                    "`{text}` could be {decimal} or {grouped}: the file uses both a comma and a dot as decimal marks"
+                ),
+            }
+        }
+        ReadByFileMark {
+            text,
+            value,
+            mark,
+            example,
+            line,
+        } => {
+            let value = value_text(*value, lang);
+            let at = |vi: bool| match (*line, vi) {
+                (0, _) => String::new(),
+                (line, true) => format!(" ở dòng {line}"),
+                (line, false) => format!(" on line {line}"),
+            };
+            match (lang, mark) {
+                (Lang::Vi, crate::value::DecimalMark::Comma) => format!(
+                    "`{text}` đọc là {value}: tệp viết phần thập phân sau dấu phẩy (như `{example}`{}), nên dấu chấm ở đây tách hàng nghìn",
+                    at(true)
+                ),
+                (Lang::Vi, crate::value::DecimalMark::Dot) => format!(
+                    "`{text}` đọc là {value}: tệp viết phần thập phân sau dấu chấm (như `{example}`{})",
+                    at(true)
+                ),
+                (Lang::En, crate::value::DecimalMark::Comma) => format!(
+                    "`{text}` read as {value}: the file writes decimals after a comma (as `{example}`{}), so the dot here separates thousands",
+                    at(false)
+                ),
+                (Lang::En, crate::value::DecimalMark::Dot) => format!(
+                    "`{text}` read as {value}: the file writes decimals after a dot (as `{example}`{})",
+                    at(false)
+                ),
+            }
+        }
         WrongForm { given, unit } => match lang {
             Lang::Vi => format!(
                 "giá trị nhập dạng {} nhưng chỉ tiêu đo bằng `{unit}`",
@@ -1363,6 +1463,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         NoUnitColumn => lang.pick(
             "đặt tên cột đầu là `code` (hoặc `mã`); dùng `dti template` để có tệp mẫu",
             "name the first column `code` (or `mã`); `dti template` writes a ready-made file",
+        ),
+        AmbiguousNumber { .. } => lang.pick(
+            "viết số không có dấu tách hàng nghìn (65000), hoặc ghi phần thập phân cho rõ (65,0)",
+            "write the number without a thousands separator (65000), or with its decimals made clear (65.0)",
         ),
         BadValue { .. } => lang.pick(
             "dùng số (0,75 hoặc 0.75), phần trăm (75%), tử số/mẫu số (3/4), có/không, hoặc để trống",

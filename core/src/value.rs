@@ -36,6 +36,20 @@ pub enum Value {
 }
 
 impl Value {
+    /// The value as one number, for messages: a fraction divided out (0 over a zero
+    /// denominator), yes as 1 and no as 0.
+    pub fn number(self) -> f64 {
+        match self {
+            Value::Number { value } | Value::Percent { value } => value,
+            Value::Ratio {
+                numerator,
+                denominator,
+            } if denominator != 0.0 => numerator / denominator,
+            Value::Ratio { .. } => 0.0,
+            Value::YesNo { value } => f64::from(u8::from(value)),
+        }
+    }
+
     /// How the value was written.
     pub fn form(self) -> ValueForm {
         match self {
@@ -97,13 +111,71 @@ impl Value {
     }
 }
 
+/// A decimal mark: the comma of Vietnamese writing (`0,75`) or the dot of English (`0.75`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalMark {
+    /// `0,75`; a dot groups thousands (`65.000`).
+    Comma,
+    /// `0.75`; a comma groups thousands (`65,000`).
+    Dot,
+}
+
+impl DecimalMark {
+    /// The mark as a character.
+    pub fn char(self) -> char {
+        match self {
+            DecimalMark::Comma => ',',
+            DecimalMark::Dot => '.',
+        }
+    }
+}
+
+/// What a number's text shows of the writer's decimal mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Marks {
+    /// Nothing: no mark (`65`, `1e3`).
+    Plain,
+    /// The decimal mark, for certain: `0,75`, `1.234,5` and `1.234.567` show a decimal comma;
+    /// `0.75`, `1,234.5` and `65,000,000` a decimal dot.
+    Shows(DecimalMark),
+    /// One mark followed by exactly three digits after one to three digits (`65.000`,
+    /// `1,200`): a decimal mark or a thousands separator. The number was read with `mark` as
+    /// the decimal mark; `grouped` is the number with `mark` read as a thousands separator.
+    Either {
+        /// The mark the text uses.
+        mark: DecimalMark,
+        /// The number read with the mark as a thousands separator.
+        grouped: f64,
+    },
+}
+
+impl Marks {
+    /// The marks of two numbers written in one cell (a fraction's numerator and denominator).
+    fn and(self, other: Marks) -> Marks {
+        match (self, other) {
+            (Marks::Plain, marks) | (marks, Marks::Plain) => marks,
+            (Marks::Shows(mark), _) | (_, Marks::Shows(mark)) => Marks::Shows(mark),
+            (either, _) => either,
+        }
+    }
+}
+
 /// What reading a cell's text found.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Reading {
     /// The cell is blank or says the value is not available.
     Missing,
-    /// A value; `decimal_comma` when it was written with a decimal comma.
-    Value { value: Value, decimal_comma: bool },
+    /// A value, and what its text shows of the decimal mark.
+    Value {
+        /// The value, with any ambiguous mark read as a decimal mark.
+        value: Value,
+        /// What the text shows of the decimal mark.
+        marks: Marks,
+        /// For a text that reads two ways (`65.000`), the value with the mark read as a
+        /// thousands separator.
+        grouped: Option<Value>,
+    },
 }
 
 /// Reads a cell as people write them in Vietnamese and English spreadsheets: `0,7024`,
@@ -121,7 +193,8 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
         let flag = |value| {
             Some(Reading::Value {
                 value: Value::YesNo { value },
-                decimal_comma: false,
+                marks: Marks::Plain,
+                grouped: None,
             })
         };
         match lower.as_str() {
@@ -131,47 +204,96 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
             _ => {}
         }
     }
+    let grouped = |marks: Marks, value: f64| match marks {
+        Marks::Either { grouped, .. } => grouped,
+        _ => value,
+    };
     if let Some(number) = text.strip_suffix('%') {
-        let (value, decimal_comma) = read_number(number)?;
+        let (value, marks) = read_number(number)?;
         return Some(Reading::Value {
             value: Value::Percent { value },
-            decimal_comma,
+            marks,
+            grouped: matches!(marks, Marks::Either { .. }).then(|| Value::Percent {
+                value: grouped(marks, value),
+            }),
         });
     }
     if let Some((numerator, denominator)) = text.split_once('/') {
-        let (numerator, comma_a) = read_number(numerator)?;
-        let (denominator, comma_b) = read_number(denominator)?;
+        let (numerator, marks_a) = read_number(numerator)?;
+        let (denominator, marks_b) = read_number(denominator)?;
+        let marks = marks_a.and(marks_b);
         let value = Value::Ratio {
             numerator,
             denominator,
         };
+        // A fraction that shows its decimal mark in one part settles the other part.
+        let settled = |part: f64, part_marks: Marks| match (marks, part_marks) {
+            (Marks::Shows(decimal), Marks::Either { mark, grouped }) if mark != decimal => grouped,
+            _ => part,
+        };
+        let value = match marks {
+            Marks::Shows(_) => Value::Ratio {
+                numerator: settled(numerator, marks_a),
+                denominator: settled(denominator, marks_b),
+            },
+            _ => value,
+        };
+        let grouped = matches!(marks, Marks::Either { .. }).then(|| Value::Ratio {
+            numerator: grouped(marks_a, numerator),
+            denominator: grouped(marks_b, denominator),
+        });
         return Some(Reading::Value {
             value,
-            decimal_comma: comma_a || comma_b,
+            marks,
+            grouped,
         });
     }
-    let (value, decimal_comma) = read_number(text)?;
+    let (value, marks) = read_number(text)?;
     Some(Reading::Value {
         value: Value::Number { value },
-        decimal_comma,
+        marks,
+        grouped: matches!(marks, Marks::Either { .. }).then(|| Value::Number {
+            value: grouped(marks, value),
+        }),
     })
 }
 
-/// Reads a plain number as data cells write it: either decimal mark, optional thousands
-/// grouping (`0,75`, `0.75`, `65.000`, `1 234,5`).
+/// Reads a number typed on its own (a value on the command line, a cell of a small side
+/// file): either decimal mark, optional thousands grouping (`0,75`, `0.75`, `65.000.000`,
+/// `1 234,5`). A number that reads two ways, a mark followed by exactly three digits
+/// (`65.000`: 65 or 65000?), is refused: with nothing else to go by, guessing could be off by
+/// a factor of a thousand.
 ///
 /// ```
 /// assert_eq!(dti_core::value::parse_number("0,75"), Some(0.75));
 /// assert_eq!(dti_core::value::parse_number("1 234,5"), Some(1234.5));
+/// assert_eq!(dti_core::value::parse_number("0,750"), Some(0.75));
+/// assert_eq!(dti_core::value::parse_number("65.000"), None);
 /// assert_eq!(dti_core::value::parse_number("75%"), None);
 /// ```
 pub fn parse_number(text: &str) -> Option<f64> {
-    read_number(text.trim()).map(|(value, _)| value)
+    match read_number(text.trim())? {
+        (_, Marks::Either { .. }) => None,
+        (value, _) => Some(value),
+    }
 }
 
-/// Reads a number with either decimal mark and optional thousands grouping.
-/// Returns the number and whether a decimal comma was used.
-pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {
+/// True when a number reads two ways: one decimal mark followed by exactly three digits after
+/// one to three digits that do not start with 0 (`65.000`, `1,200`).
+///
+/// ```
+/// assert!(dti_core::value::is_ambiguous("65.000"));
+/// assert!(!dti_core::value::is_ambiguous("0,750"));
+/// assert!(!dti_core::value::is_ambiguous("1.234.567"));
+/// ```
+pub fn is_ambiguous(text: &str) -> bool {
+    matches!(read_number(text.trim()), Some((_, Marks::Either { .. })))
+}
+
+/// Reads a number with either decimal mark and optional thousands grouping. Returns the
+/// number and what the text shows of the decimal mark; a text that reads two ways is read
+/// with its mark as the decimal mark ([`Marks::Either`] carries the other reading).
+pub(crate) fn read_number(text: &str) -> Option<(f64, Marks)> {
     let spaced = text.bytes().any(|b| b.is_ascii_whitespace() || b >= 0x80);
     let compact: Cow<str> = if spaced {
         Cow::Owned(
@@ -193,12 +315,32 @@ pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {
     }
     let commas = compact.bytes().filter(|&c| c == b',').count();
     let dots = compact.bytes().filter(|&c| c == b'.').count();
+    let either = |mark: DecimalMark| -> Option<(f64, Marks)> {
+        let value = parse_mapped(compact, None, mark.char() as u8)?;
+        let grouped = parse_mapped(compact, Some(mark.char() as u8), b'.')?;
+        Some((value, Marks::Either { mark, grouped }))
+    };
     // The number with grouping marks dropped and the decimal mark made a dot.
-    let (value, decimal_comma) = match (commas, dots) {
-        (0, 0) | (0, 1) => (parse_mapped(compact, None, b'.')?, false),
-        (1, 0) => (parse_mapped(compact, None, b',')?, true),
-        (_, 0) if is_grouped(compact, ',') => (parse_mapped(compact, Some(b','), b'.')?, false),
-        (0, _) if is_grouped(compact, '.') => (parse_mapped(compact, Some(b'.'), b',')?, false),
+    let (value, marks) = match (commas, dots) {
+        (0, 0) => (parse_mapped(compact, None, b'.')?, Marks::Plain),
+        (0, 1) if reads_two_ways(compact, '.') => either(DecimalMark::Dot)?,
+        (1, 0) if reads_two_ways(compact, ',') => either(DecimalMark::Comma)?,
+        (0, 1) => (
+            parse_mapped(compact, None, b'.')?,
+            Marks::Shows(DecimalMark::Dot),
+        ),
+        (1, 0) => (
+            parse_mapped(compact, None, b',')?,
+            Marks::Shows(DecimalMark::Comma),
+        ),
+        (_, 0) if is_grouped(compact, ',') => (
+            parse_mapped(compact, Some(b','), b'.')?,
+            Marks::Shows(DecimalMark::Dot),
+        ),
+        (0, _) if is_grouped(compact, '.') => (
+            parse_mapped(compact, Some(b'.'), b',')?,
+            Marks::Shows(DecimalMark::Comma),
+        ),
         (_, _) if commas > 0 && dots > 0 => {
             // Both marks: the last one is the decimal mark, the other groups thousands.
             let comma_last = compact.rfind(',') > compact.rfind('.');
@@ -211,11 +353,32 @@ pub(crate) fn read_number(text: &str) -> Option<(f64, bool)> {
                 return None;
             }
             let value = parse_mapped(compact, Some(group as u8), decimal as u8)?;
-            (value, comma_last)
+            let mark = if comma_last {
+                DecimalMark::Comma
+            } else {
+                DecimalMark::Dot
+            };
+            (value, Marks::Shows(mark))
         }
         _ => return None,
     };
-    value.is_finite().then_some((value, decimal_comma))
+    value.is_finite().then_some((value, marks))
+}
+
+/// True when a number with one `mark` reads two ways: one to three digits not starting with
+/// 0, the mark, then exactly three digits (`65.000`, `1,200`, `-2.500`).
+fn reads_two_ways(text: &str, mark: char) -> bool {
+    let digits = text.trim_start_matches(['-', '+']);
+    match digits.split_once(mark) {
+        Some((whole, fraction)) => {
+            (1..=3).contains(&whole.len())
+                && !whole.starts_with('0')
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.len() == 3
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 /// Parses ASCII number text after dropping the `group` mark and turning `decimal` into a
@@ -309,20 +472,60 @@ mod tests {
     }
 
     #[test]
-    fn flags_the_decimal_comma() {
+    fn tells_what_the_text_shows_of_the_decimal_mark() {
+        let marks = |text| match read_cell(text) {
+            Some(Reading::Value { marks, .. }) => Some(marks),
+            _ => None,
+        };
+        assert_eq!(marks("0,5"), Some(Marks::Shows(DecimalMark::Comma)));
+        assert_eq!(marks("0.5"), Some(Marks::Shows(DecimalMark::Dot)));
+        assert_eq!(marks("0,750"), Some(Marks::Shows(DecimalMark::Comma)));
+        assert_eq!(marks("1.234.567"), Some(Marks::Shows(DecimalMark::Comma)));
+        assert_eq!(marks("1,234.5"), Some(Marks::Shows(DecimalMark::Dot)));
+        assert_eq!(marks("12,5%"), Some(Marks::Shows(DecimalMark::Comma)));
+        assert_eq!(marks("65"), Some(Marks::Plain));
+        assert_eq!(marks("có"), Some(Marks::Plain));
+    }
+
+    #[test]
+    fn a_mark_before_three_digits_reads_two_ways() {
+        for (text, decimal, grouped) in [
+            ("65.000", 65.0, 65_000.0),
+            ("1,200", 1.2, 1200.0),
+            ("-2.500", -2.5, -2500.0),
+            ("999,999", 999.999, 999_999.0),
+        ] {
+            let Some(Reading::Value {
+                value: Value::Number { value },
+                marks: Marks::Either { grouped: other, .. },
+                grouped: Some(Value::Number { value: alternative }),
+            }) = read_cell(text)
+            else {
+                panic!("{text} should read two ways: {:?}", read_cell(text));
+            };
+            assert_eq!(
+                (value, other, alternative),
+                (decimal, grouped, grouped),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_number("65.000"), None);
+        assert_eq!(parse_number("65.0"), Some(65.0));
+        assert_eq!(parse_number("1234.000"), Some(1234.0));
+    }
+
+    #[test]
+    fn a_fraction_that_shows_its_mark_settles_its_other_part() {
+        let Some(Reading::Value { value, marks, .. }) = read_cell("1.200/2.500,5") else {
+            panic!("a fraction");
+        };
+        assert_eq!(marks, Marks::Shows(DecimalMark::Comma));
         assert_eq!(
-            read_cell("0,5"),
-            Some(Reading::Value {
-                value: Value::Number { value: 0.5 },
-                decimal_comma: true
-            })
-        );
-        assert_eq!(
-            read_cell("0.5"),
-            Some(Reading::Value {
-                value: Value::Number { value: 0.5 },
-                decimal_comma: false
-            })
+            value,
+            Value::Ratio {
+                numerator: 1200.0,
+                denominator: 2500.5
+            }
         );
     }
 }

@@ -41,6 +41,15 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ("fuzz-overlong-cell-reference.xlsx", "dti-province-2022", 1),
     // Reported by the data_xlsx fuzz target as over its 10 s limit on a loaded machine.
     ("fuzz-timeout-workbook.xlsx", "dti-province-2022", 1),
+    // `1.300`: a thousands separator where the file writes decimals with a comma, a question
+    // where the file shows no decimal mark or both.
+    (
+        "thousands-in-decimal-comma-file.csv",
+        "illustrative-monitoring",
+        0,
+    ),
+    ("thousands-ambiguous.csv", "illustrative-monitoring", 1),
+    ("decimal-marks-mixed.csv", "illustrative-monitoring", 1),
 ];
 
 #[test]

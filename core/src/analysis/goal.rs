@@ -347,7 +347,7 @@ pub fn parse_costs(
     for (k, record) in crate::side_file::records(text, origin)?.iter().enumerate() {
         let cell = |i: usize| record.cells.get(i).map(String::as_str).unwrap_or("");
         let (code, cost) = (cell(0), cell(1));
-        let number = crate::value::read_number(cost).map(|(value, _)| value);
+        let number = crate::value::parse_number(cost);
         // The first line may be a header (`indicator,cost`, `chỉ tiêu;chi phí`).
         if k == 0 && crate::dataset::field(code).is_some() {
             continue;

@@ -128,7 +128,7 @@ pub fn parse_weights(text: &str, origin: Option<&str>) -> Result<HashMap<String,
             continue;
         }
         let location = Location::file(origin).at(record.line, 2).unit(code);
-        match crate::value::read_number(weight).map(|(value, _)| value) {
+        match crate::value::parse_number(weight) {
             Some(w) if w >= 0.0 => {
                 weights.insert(code.to_string(), w);
             }
