@@ -288,9 +288,9 @@ fn read_meta(source: Source<'_>) -> Result<Vec<MetaRow>, Failure> {
         let mut weight = 1.0;
         if kind == Kind::Indicator || (kind == Kind::Aggregate && parent.is_some()) {
             match number(weight_at, &mut problems) {
-                Some(w) if w >= 0.0 => weight = w,
+                Some(w) if crate::framework::is_weight(w) => weight = w,
                 Some(w) => {
-                    let problem = Problem::NegativeWeight { weight: w };
+                    let problem = Problem::WeightOutOfBounds { weight: w };
                     problems.at(line, Some(weight_at), here, problem);
                 }
                 None if is_na(&row[weight_at]) => {

@@ -290,6 +290,15 @@ pub enum Problem {
         /// The line of that cell (0 when unknown).
         line: u64,
     },
+    /// Points that are not a number from 0 to [`MAX_WEIGHT`](crate::framework::MAX_WEIGHT).
+    BadPoints {
+        /// The node.
+        code: String,
+        /// The points given.
+        points: f64,
+    },
+    /// A computed value too large for a float: the data or weights are out of all proportion.
+    Overflow,
     /// A value given in a form the indicator's unit does not accept.
     WrongForm {
         /// How the value was written.
@@ -525,8 +534,8 @@ pub enum Problem {
         /// The cell as written.
         text: String,
     },
-    /// A negative weight.
-    NegativeWeight {
+    /// A weight outside 0 to [`MAX_WEIGHT`](crate::framework::MAX_WEIGHT).
+    WeightOutOfBounds {
         /// The weight.
         weight: f64,
     },
@@ -624,6 +633,8 @@ impl Problem {
             ZeroDenominator => "zero_denominator",
             DecimalComma { .. } => "decimal_comma",
             AmbiguousNumber { .. } => "ambiguous_number",
+            BadPoints { .. } => "bad_points",
+            Overflow => "overflow",
             ReadByFileMark { .. } => "read_by_file_mark",
             WrongForm { .. } => "wrong_form",
             OutOfRange { .. } => "out_of_range",
@@ -667,7 +678,7 @@ impl Problem {
             NoCode => "no_code",
             UnknownRowType { .. } => "unknown_row_type",
             NotANumber { .. } => "not_a_number",
-            NegativeWeight { .. } => "negative_weight",
+            WeightOutOfBounds { .. } => "weight_out_of_bounds",
             NeedsColumn { .. } => "needs_column",
             BadDirection { .. } => "bad_direction",
             ParentNotAggregate { .. } => "parent_not_aggregate",
@@ -903,11 +914,11 @@ fn message(problem: &Problem, lang: Lang) -> String {
             weight,
         } => match lang {
             Lang::Vi => format!(
-                "trọng số của `{child}` trong `{parent}` là {}: phải là số không âm",
+                "trọng số của `{child}` trong `{parent}` là {}: phải là số từ 0 đến 10¹²",
                 num(*weight, lang)
             ),
             Lang::En => format!(
-                "weight of `{child}` in `{parent}` is {}: it must be a non-negative number",
+                "weight of `{child}` in `{parent}` is {}: it must be a number from 0 to 10¹²",
                 num(*weight, lang)
             ),
         },
@@ -999,6 +1010,22 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::En => format!(
                 "`{text}` looks like a decimal comma: accepted as {}",
                 num(*value, lang)
+            ),
+        },
+        Overflow => lang
+            .pick(
+                "giá trị tính ra quá lớn, không biểu diễn được: số liệu hoặc trọng số lớn bất thường",
+                "the computed value is too large to represent: the data or the weights are out of all proportion",
+            )
+            .into(),
+        BadPoints { code, points } => match lang {
+            Lang::Vi => format!(
+                "điểm của `{code}` là {}: phải là số từ 0 đến 10¹²",
+                num(*points, lang)
+            ),
+            Lang::En => format!(
+                "the points of `{code}` are {}: they must be a number from 0 to 10¹²",
+                num(*points, lang)
             ),
         },
         AmbiguousNumber {
@@ -1231,11 +1258,11 @@ fn message(problem: &Problem, lang: Lang) -> String {
         },
         BadSetWeight { set, code, weight } => match lang {
             Lang::Vi => format!(
-                "bộ trọng số `{set}`: trọng số của `{code}` là {}: phải là số không âm",
+                "bộ trọng số `{set}`: trọng số của `{code}` là {}: phải là số từ 0 đến 10¹²",
                 num(*weight, lang)
             ),
             Lang::En => format!(
-                "weight set `{set}`: the weight of `{code}` is {}: it must be a non-negative number",
+                "weight set `{set}`: the weight of `{code}` is {}: it must be a number from 0 to 10¹²",
                 num(*weight, lang)
             ),
         },
@@ -1334,9 +1361,15 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!("cột {column}: `{text}` không phải là một số hợp lệ"),
             Lang::En => format!("column {column}: `{text}` is not a valid number"),
         },
-        NegativeWeight { weight } => match lang {
-            Lang::Vi => format!("trọng số {} âm; trọng số phải từ 0 trở lên", num(*weight, lang)),
-            Lang::En => format!("weight {} is negative; weights must be 0 or more", num(*weight, lang)),
+        WeightOutOfBounds { weight } => match lang {
+            Lang::Vi => format!(
+                "trọng số {}: trọng số phải là số từ 0 đến 10¹²",
+                num(*weight, lang)
+            ),
+            Lang::En => format!(
+                "weight {}: weights must be numbers from 0 to 10¹²",
+                num(*weight, lang)
+            ),
         },
         NeedsColumn { column } => match lang {
             Lang::Vi => format!("dòng này cần giá trị ở cột {column}"),

@@ -470,11 +470,33 @@ pub(crate) fn aggregate_all(
         values[id] = column;
         statuses[id] = status;
     }
+    problems.extend(overflows(framework, values, units));
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems)
     }
+}
+
+/// An error for each node whose column holds a value too large for a float (or made
+/// undefined by one): the first unit of each, so a wrong number never reaches the results.
+fn overflows(
+    framework: &Framework,
+    values: &[Vec<Option<f64>>],
+    units: &[UnitInfo],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (id, column) in values.iter().enumerate() {
+        if let Some(unit) = column
+            .iter()
+            .position(|v| v.is_some_and(|v| !v.is_finite()))
+        {
+            let node = &framework.node(id).code;
+            let location = Location::default().unit(&units[unit].code).indicator(node);
+            problems.push(Diagnostic::error(location, Problem::Overflow));
+        }
+    }
+    problems
 }
 
 /// Weighted means and sums, child column by child column: the same additions in the same

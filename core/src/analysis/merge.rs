@@ -129,12 +129,12 @@ pub fn parse_weights(text: &str, origin: Option<&str>) -> Result<HashMap<String,
         }
         let location = Location::file(origin).at(record.line, 2).unit(code);
         match crate::value::parse_number(weight) {
-            Some(w) if w >= 0.0 => {
+            Some(w) if crate::framework::is_weight(w) => {
                 weights.insert(code.to_string(), w);
             }
             Some(w) => problems.push(Diagnostic::error(
                 location,
-                Problem::NegativeWeight { weight: w },
+                Problem::WeightOutOfBounds { weight: w },
             )),
             None => problems.push(Diagnostic::error(
                 location,

@@ -20,6 +20,16 @@ use crate::text::Names;
 pub mod file;
 pub(crate) mod validate;
 
+/// The largest weight (and the most points) a node may carry: 10¹². Larger weights are refused
+/// rather than normalised, so that weighted sums of any data a framework can score stay far
+/// from overflowing (a weight of 10³⁰⁸ used to make an aggregate 0).
+pub const MAX_WEIGHT: f64 = 1e12;
+
+/// True for a weight a framework can take: a number from 0 to [`MAX_WEIGHT`].
+pub fn is_weight(weight: f64) -> bool {
+    (0.0..=MAX_WEIGHT).contains(&weight)
+}
+
 /// Position of a node in [`Framework::nodes`].
 pub type NodeId = usize;
 
@@ -513,7 +523,7 @@ impl Framework {
     }
 
     /// A copy with every edge weight replaced by `weight(parent, child, current)`, checked as
-    /// a framework file would be (weights finite and non-negative, each aggregate's total positive).
+    /// a framework file would be (weights from 0 to [`MAX_WEIGHT`], each aggregate's total positive).
     pub fn with_weights(
         &self,
         mut weight: impl FnMut(NodeId, NodeId, f64) -> f64,
@@ -529,7 +539,7 @@ impl Framework {
             }
             let parent_code = &self.nodes[parent].code;
             for edge in children.iter() {
-                if !(edge.weight.is_finite() && edge.weight >= 0.0) {
+                if !is_weight(edge.weight) {
                     let child = self.nodes[edge.child].code.clone();
                     let problem = Problem::BadWeight {
                         parent: parent_code.clone(),

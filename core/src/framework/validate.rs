@@ -159,7 +159,7 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
                 ChildFile::Weighted { weight, .. } => *weight,
                 ChildFile::Code(_) => default_weight(&raw, id),
             };
-            if !(weight.is_finite() && weight >= 0.0) {
+            if !super::is_weight(weight) {
                 let problem = Problem::BadWeight {
                     parent: aggregate.code.clone(),
                     child: child.code().into(),
@@ -460,7 +460,7 @@ fn weight_set_problems(
                     set: set.clone(),
                     code: code.clone(),
                 },
-                Some(_) if !(weight.is_finite() && weight >= 0.0) => Problem::BadSetWeight {
+                Some(_) if !super::is_weight(weight) => Problem::BadSetWeight {
                     set: set.clone(),
                     code: code.clone(),
                     weight,
@@ -508,14 +508,13 @@ fn check_points(
     report: &mut impl FnMut(Location, Problem),
 ) {
     if let Some(points) = points
-        && !(points.is_finite() && points >= 0.0)
+        && !super::is_weight(points)
     {
-        let detail = format!("{points}; points must be a non-negative number");
         report(
             Location::file(origin).indicator(code),
-            Problem::BadSetting {
-                setting: "points".into(),
-                detail,
+            Problem::BadPoints {
+                code: code.to_string(),
+                points,
             },
         );
     }
