@@ -274,7 +274,8 @@ fn read_meta(source: Source<'_>) -> Result<Vec<MetaRow>, Failure> {
             if is_na(text) {
                 return None;
             }
-            let value = crate::value::parse_number(text);
+            // R writes numbers with a decimal dot and no grouping.
+            let value = crate::value::parse_number_as(text, crate::value::DecimalMark::Dot);
             if value.is_none() {
                 let problem = Problem::NotANumber {
                     column: header[at].clone(),
@@ -674,8 +675,9 @@ fn data_file(
             let text = row[at].trim();
             if is_na(text) {
                 out.push(String::new());
-            } else if text.parse::<f64>().is_ok_and(f64::is_finite) {
-                out.push(text.to_string());
+            } else if let Some(value) = text.parse::<f64>().ok().filter(|v| v.is_finite()) {
+                // Written back so that the data file reads one way only (`27.4450`).
+                out.push(crate::value::unambiguous(value));
             } else {
                 let problem = Problem::NotANumber {
                     column: header[at].clone(),

@@ -561,11 +561,14 @@ impl<'a> Builder<'a> {
                 self.diagnostics.push(Diagnostic::error(location, problem));
                 continue;
             };
-            let settled = if cell.mark == *mark {
-                value
-            } else {
-                cell.grouped
-            };
+            if cell.mark == *mark {
+                // The reading the file's own mark gives: a decimal, as in the rest of it.
+                if cell.mark == DecimalMark::Comma {
+                    self.note_comma(cell.unit, cell.column, &cell.text, value, cell.at);
+                }
+                continue;
+            }
+            let settled = cell.grouped;
             self.data.values[cell.column][cell.unit] = Some(settled);
             if !noted[cell.column] {
                 noted[cell.column] = true;

@@ -277,7 +277,8 @@ pub enum Problem {
         /// True when the file shows both decimal marks (so neither can be trusted).
         both_marks: bool,
     },
-    /// A number that reads two ways, read by the decimal mark the rest of the file shows.
+    /// A number that reads two ways, read with its mark as a thousands separator because the
+    /// rest of the file shows the other decimal mark.
     ReadByFileMark {
         /// The cell as written.
         text: String,
@@ -1069,7 +1070,7 @@ fn message(problem: &Problem, lang: Lang) -> String {
                     at(true)
                 ),
                 (Lang::Vi, crate::value::DecimalMark::Dot) => format!(
-                    "`{text}` đọc là {value}: tệp viết phần thập phân sau dấu chấm (như `{example}`{})",
+                    "`{text}` đọc là {value}: tệp viết phần thập phân sau dấu chấm (như `{example}`{}), nên dấu phẩy ở đây tách hàng nghìn",
                     at(true)
                 ),
                 (Lang::En, crate::value::DecimalMark::Comma) => format!(
@@ -1077,7 +1078,7 @@ fn message(problem: &Problem, lang: Lang) -> String {
                     at(false)
                 ),
                 (Lang::En, crate::value::DecimalMark::Dot) => format!(
-                    "`{text}` read as {value}: the file writes decimals after a dot (as `{example}`{})",
+                    "`{text}` read as {value}: the file writes decimals after a dot (as `{example}`{}), so the comma here separates thousands",
                     at(false)
                 ),
             }

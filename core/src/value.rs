@@ -290,6 +290,41 @@ pub fn is_ambiguous(text: &str) -> bool {
     matches!(read_number(text.trim()), Some((_, Marks::Either { .. })))
 }
 
+/// Reads a number from a source whose decimal mark is known (a table written by R, say): a
+/// number that reads two ways is read with `decimal` as its decimal mark.
+///
+/// ```
+/// use dti_core::value::{DecimalMark, parse_number_as};
+/// assert_eq!(parse_number_as("27.445", DecimalMark::Dot), Some(27.445));
+/// assert_eq!(parse_number_as("1.200", DecimalMark::Comma), Some(1200.0));
+/// ```
+pub fn parse_number_as(text: &str, decimal: DecimalMark) -> Option<f64> {
+    match read_number(text.trim())? {
+        (_, Marks::Either { mark, grouped }) if mark != decimal => Some(grouped),
+        (value, _) => Some(value),
+    }
+}
+
+/// A number written so that any reader of this crate reads it back exactly, in one way only:
+/// the shortest text that round-trips, with a decimal dot, and a trailing zero where the text
+/// would otherwise read two ways (`27.4450`, not `27.445`).
+///
+/// ```
+/// use dti_core::value::{parse_number, unambiguous};
+/// assert_eq!(unambiguous(27.445), "27.4450");
+/// assert_eq!(unambiguous(0.125), "0.125");
+/// assert_eq!(unambiguous(1200.0), "1200");
+/// assert_eq!(parse_number(&unambiguous(65.0)), Some(65.0));
+/// ```
+pub fn unambiguous(value: f64) -> String {
+    let text = value.to_string();
+    if is_ambiguous(&text) {
+        text + "0"
+    } else {
+        text
+    }
+}
+
 /// Reads a number with either decimal mark and optional thousands grouping. Returns the
 /// number and what the text shows of the decimal mark; a text that reads two ways is read
 /// with its mark as the decimal mark ([`Marks::Either`] carries the other reading).
