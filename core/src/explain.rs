@@ -42,12 +42,39 @@ pub struct IndicatorExplanation {
     pub points: Option<f64>,
     /// Maximum points minus points.
     pub points_lost: Option<f64>,
+    /// The indicator's maximum points, when it counts in points.
+    pub max_points: Option<f64>,
     /// How much the index would gain if this indicator alone reached its maximum.
     pub gain_if_full: f64,
-    /// The same in the index's points.
+    /// The same in the index's points: exactly the points lost when the indicator's points
+    /// count one for one toward the index's (as in the DTI).
     pub gain_if_full_points: Option<f64>,
     /// Whether the score rests on data.
     pub status: Status,
+}
+
+impl IndicatorExplanation {
+    /// Points, points lost and the index's gain in points as a table prints them (see
+    /// [`shown_points`](crate::score::shown_points)): a gain equal to the points lost prints
+    /// as the points lost do, so the two columns never disagree by a rounding.
+    pub fn shown(&self) -> (Option<f64>, Option<f64>, Option<f64>) {
+        let round = |v: f64| crate::round_to(v, crate::score::POINTS_DECIMALS);
+        match (self.points, self.max_points) {
+            (Some(points), Some(max)) => {
+                let (points, lost) = crate::score::shown_points(points, max);
+                let gain = match self.gain_if_full_points {
+                    Some(gain) if Some(gain) == self.points_lost => Some(lost),
+                    other => other.map(round),
+                };
+                (Some(points), Some(lost), gain)
+            }
+            _ => (
+                self.points.map(round),
+                self.points_lost.map(round),
+                self.gain_if_full_points.map(round),
+            ),
+        }
+    }
 }
 
 /// Raising one indicator's score by one step.
@@ -159,13 +186,21 @@ pub fn explain(
             score + 1.0
         };
         let gain_if_full = (index_with(leaf, top)? - now).max(0.0);
+        let gain_if_full_points = match (to_points(gain_if_full), node.points_lost) {
+            // The same quantity computed two ways: one for one, up to float noise.
+            (Some(gain), Some(lost)) if (gain - lost).abs() <= 1e-9 * (1.0 + lost.abs()) => {
+                Some(lost)
+            }
+            (gain, _) => gain,
+        };
         indicators.push(IndicatorExplanation {
             code: node.code.to_string(),
             score: node.value,
             points: node.points,
             points_lost: node.points_lost,
+            max_points: results.nodes[leaf].max_points,
             gain_if_full,
-            gain_if_full_points: to_points(gain_if_full),
+            gain_if_full_points,
             status: node.status,
         });
         let width = if scale.is_finite() {

@@ -666,6 +666,24 @@ fn gather(
     Ok(())
 }
 
+/// Decimals of points in tables (the official reports print points with two).
+pub const POINTS_DECIMALS: u32 = 2;
+
+/// Points and points lost as a table prints them: the points rounded to [`POINTS_DECIMALS`],
+/// and the points lost as the maximum less the printed points, so that every printed row adds
+/// up to its maximum. Rounded on their own, 67.575 points of 150 would print as 67.58 and
+/// 82.43 lost, a total of 150.01.
+///
+/// ```
+/// use dti_core::score::shown_points;
+/// assert_eq!(shown_points(67.575, 150.0), (67.58, 82.42));
+/// assert_eq!(shown_points(800.176, 1000.0), (800.18, 199.82));
+/// ```
+pub fn shown_points(points: f64, max: f64) -> (f64, f64) {
+    let shown = round_to(points, POINTS_DECIMALS);
+    (shown, round_to((max - shown).max(0.0), POINTS_DECIMALS))
+}
+
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
     // Each present value rounded once, with its row, highest first; tied values take the rank

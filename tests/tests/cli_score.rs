@@ -195,3 +195,72 @@ fn a_framework_file_scores_too() {
         dti(&["score", "provinces-2022.csv", "--format", "csv"]).out()
     );
 }
+
+/// Every printed row's points and points lost add up to its maximum, as printed: over the 63
+/// synthetic provinces in the long CSV table, and in `dti explain` for each of them.
+#[test]
+fn printed_points_and_points_lost_add_up_to_the_maximum() {
+    let dir = scratch("points-add-up");
+    let data = dti_core::embedded::DATASETS
+        .iter()
+        .find(|(file, _, _)| *file == "synthetic-63-provinces-2022.csv")
+        .map(|(_, _, text)| *text)
+        .expect("the embedded 63-province data");
+    std::fs::write(dir.join("data.csv"), data).unwrap();
+    let cents = |text: &str| -> Option<i64> {
+        let value: f64 = text.trim().parse().ok()?;
+        Some((value * 100.0).round() as i64)
+    };
+
+    let run = cli_support::dti_in(
+        &dir,
+        &["score", "data.csv", "--format", "csv", "--lang", "en"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let mut reader = csv::Reader::from_reader(run.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (points, max, lost) = (at("Points"), at("Max points"), at("Points lost"));
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (Some(p), Some(m), Some(l)) = (
+            cents(&record[points]),
+            cents(&record[max]),
+            cents(&record[lost]),
+        ) else {
+            continue;
+        };
+        assert_eq!(p + l, m, "{record:?}");
+        rows += 1;
+    }
+    assert!(rows >= 63 * 13, "{rows} rows with points");
+
+    let mut checked = 0;
+    for unit in ["01", "22", "48", "79"] {
+        let run = cli_support::dti_in(
+            &dir,
+            &[
+                "explain", "data.csv", "--unit", unit, "--lang", "en", "--format", "markdown",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        for line in run.out().lines().filter(|l| l.starts_with("| I")) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            // | code | name | score | points | max | lost | gain if full |
+            let (Some(p), Some(m), Some(l), Some(g)) = (
+                cents(cells[4]),
+                cents(cells[5]),
+                cents(cells[6]),
+                cents(cells[7]),
+            ) else {
+                continue;
+            };
+            assert_eq!(p + l, m, "{line}");
+            assert_eq!(
+                l, g,
+                "points lost and the DTI points to gain are one quantity: {line}"
+            );
+        }
+    }
+}

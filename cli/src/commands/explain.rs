@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dti_core::explain::Explanation;
+use dti_core::score::POINTS_DECIMALS;
 use dti_core::{Framework, Lang};
 
 use crate::error::Error;
@@ -124,11 +125,6 @@ pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (S
             .map(|id| framework.node(id).names.get(lang).to_string())
             .unwrap_or_default()
     };
-    let max = |code: &str| {
-        framework
-            .find(code)
-            .and_then(|id| framework.node(id).points)
-    };
     let value = why
         .value
         .map(|v| dti_core::format_decimal(v, precision, lang))
@@ -153,15 +149,16 @@ pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (S
     let mut indicators: Vec<_> = why.indicators.iter().collect();
     indicators.sort_by(|a, b| b.gain_if_full.total_cmp(&a.gain_if_full));
     for indicator in indicators {
+        let (points, points_lost, gain) = indicator.shown();
         lost.push(vec![
             Cell::text(&indicator.code),
             Cell::text(name(&indicator.code)),
             Cell::number(indicator.score, precision),
-            Cell::number(indicator.points, 2),
-            Cell::number(max(&indicator.code), 0),
-            Cell::number(indicator.points_lost, 2),
-            match indicator.gain_if_full_points {
-                Some(points) => Cell::number(Some(points), 2),
+            Cell::number(points, POINTS_DECIMALS),
+            Cell::number(indicator.max_points, 0),
+            Cell::number(points_lost, POINTS_DECIMALS),
+            match gain {
+                Some(points) => Cell::number(Some(points), POINTS_DECIMALS),
                 None => Cell::number(Some(indicator.gain_if_full), precision),
             },
         ]);
@@ -190,7 +187,7 @@ pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (S
                 dti_core::format_decimal(step.to, precision, lang)
             )),
             Cell::number(Some(step.gain), precision),
-            Cell::number(step.gain_points, 2),
+            Cell::number(step.gain_points, POINTS_DECIMALS),
         ]);
     }
     (heading, vec![lost, moves])

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dti_core::explain::Explanation;
+use dti_core::score::POINTS_DECIMALS;
 use dti_core::{Framework, Lang, Results, UnitResult, format_decimal};
 
 use crate::error::Error;
@@ -231,6 +232,7 @@ pub(crate) fn render(
     html.push_str("</tr></thead>\n<tbody>\n");
     for &p in indices.iter().chain(&mains) {
         let (node, about) = (&result.nodes[p], &results.nodes[p]);
+        let (points, lost) = super::score::shown(node, about);
         let number =
             |v: Option<f64>, d: u32| v.map_or(String::new(), |v| format_decimal(v, d, lang));
         let strong = if about.index {
@@ -244,9 +246,9 @@ pub(crate) fn render(
             esc(&about.code),
             esc(about.names.get(lang)),
             value(node.value),
-            number(node.points, 2),
+            number(points, POINTS_DECIMALS),
             number(about.max_points, 0),
-            number(node.points_lost, 2),
+            number(lost, POINTS_DECIMALS),
             node.rank.map(|r| format!("{r}/{n}")).unwrap_or_default()
         );
     }

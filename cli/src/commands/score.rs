@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dti_core::{Framework, Lang, Results};
+use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points};
+use dti_core::{Framework, Lang, NodeResult, Results};
 
 use crate::error::Error;
 use crate::input::{self, Input};
@@ -60,6 +61,17 @@ pub(crate) fn json(results: &Results, lang: Lang) -> Result<Vec<u8>, Error> {
     Ok(text.into_bytes())
 }
 
+/// A node's points and points lost as printed: they add up to its maximum.
+pub(crate) fn shown(node: &NodeResult, info: &NodeInfo) -> (Option<f64>, Option<f64>) {
+    match (node.points, info.max_points) {
+        (Some(points), Some(max)) => {
+            let (points, lost) = shown_points(points, max);
+            (Some(points), Some(lost))
+        }
+        _ => (node.points, node.points_lost),
+    }
+}
+
 /// One table per unit: every node with its value, rank, points and points lost.
 pub(crate) fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<Table> {
     let n = results.units.len();
@@ -85,15 +97,16 @@ pub(crate) fn unit_tables(framework: &Framework, results: &Results, lang: Lang) 
             );
             for position in display_order(framework, results) {
                 let (info, node) = (&results.nodes[position], &unit.nodes[position]);
+                let (points, lost) = shown(node, info);
                 table.push(vec![
                     Cell::text(&info.code),
                     Cell::text(info.names.get(lang)),
                     Cell::number(node.value, precision),
                     node.rank
                         .map_or(Cell::Empty, |r| Cell::text(format!("{r}/{n}"))),
-                    Cell::number(node.points, 2),
+                    Cell::number(points, POINTS_DECIMALS),
                     Cell::number(info.max_points, 0),
-                    Cell::number(node.points_lost, 2),
+                    Cell::number(lost, POINTS_DECIMALS),
                 ]);
             }
             table
@@ -160,6 +173,7 @@ pub(crate) fn long_table(framework: &Framework, results: &Results, lang: Lang) -
     for unit in &results.units {
         for position in display_order(framework, results) {
             let (info, node) = (&results.nodes[position], &unit.nodes[position]);
+            let (points, lost) = shown(node, info);
             table.push(vec![
                 Cell::text(&unit.unit.code),
                 Cell::text(unit.unit.name.clone().unwrap_or_default()),
@@ -170,9 +184,9 @@ pub(crate) fn long_table(framework: &Framework, results: &Results, lang: Lang) -
                 Cell::text(info.names.get(lang)),
                 Cell::number(node.value, results.precision),
                 node.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
-                Cell::number(node.points, 2),
+                Cell::number(points, POINTS_DECIMALS),
                 Cell::number(info.max_points, 0),
-                Cell::number(node.points_lost, 2),
+                Cell::number(lost, POINTS_DECIMALS),
                 Cell::text(i18n::status(lang, node.status)),
             ]);
         }
