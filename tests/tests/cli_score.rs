@@ -261,6 +261,8 @@ fn printed_points_and_points_lost_add_up_to_the_maximum() {
                 l, g,
                 "points lost and the DTI points to gain are one quantity: {line}"
             );
+            checked += 1;
         }
     }
+    assert!(checked >= 4 * 8, "{checked} explain rows with points");
 }
