@@ -143,6 +143,8 @@ fn in_indicator_unit(value: Value, node: &crate::Node) -> Result<f64, Problem> {
 /// assert!(dti_core::check::read_value(i7, "1,5").is_err());
 /// ```
 pub fn read_value(node: &crate::Node, text: &str) -> Result<Option<f64>, Problem> {
+    let text = crate::nfc::compose(text);
+    let text = text.as_ref();
     match crate::value::read_cell(text) {
         None => Err(Problem::BadValue {
             text: text.trim().to_string(),

@@ -12,6 +12,9 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         builder.too_large(Location::file(origin), "bytes", limits.max_bytes);
         return builder.finish(Vec::new());
     }
+    // Decomposed letters (macOS, Windows-1258) composed, so `mã` is `mã` however written.
+    let composed = crate::nfc::compose(text);
+    let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     // Leading lines starting with `#` are notes about the whole file (e.g. "synthetic data").

@@ -29,6 +29,8 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         builder.too_large(location, "levels of nesting", limits.max_depth);
         return builder.finish(Vec::new());
     }
+    let composed = crate::nfc::compose(text);
+    let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let document: Json = match serde_json::from_str(text) {
         Ok(document) => document,

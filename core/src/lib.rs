@@ -44,6 +44,7 @@ pub mod embedded;
 pub mod explain;
 pub mod framework;
 pub mod limits;
+pub mod nfc;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 pub mod random;

@@ -16,6 +16,8 @@ pub(crate) struct Record {
 /// Every record of a side file (blank and `#` lines left out); fails naming the line of a
 /// record the CSV reader cannot read.
 pub(crate) fn records(text: &str, origin: Option<&str>) -> Result<Vec<Record>, Failure> {
+    let composed = crate::nfc::compose(text);
+    let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text
         .lines()

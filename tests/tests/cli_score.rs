@@ -266,3 +266,23 @@ fn printed_points_and_points_lost_add_up_to_the_maximum() {
     }
     assert!(checked >= 4 * 8, "{checked} explain rows with points");
 }
+
+/// A file written with decomposed letters (NFD, as macOS writes) is read composed: its
+/// Vietnamese headers are recognised and a unit is found by the name as people type it.
+#[test]
+fn decomposed_names_match_what_people_type() {
+    let dir = fixtures("bad-input");
+    let run = cli_support::dti_in(
+        &dir,
+        &[
+            "explain",
+            "nfd-vietnamese-header.csv",
+            "--unit",
+            "Quảng Ninh",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.out().contains("Quảng Ninh"), "{}", run.out());
+}

@@ -118,6 +118,8 @@ impl ChildFile {
 }
 
 pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
+    let composed = crate::nfc::compose(text);
+    let text = composed.as_ref();
     let file: FrameworkFile = toml::from_str(text).map_err(|error| {
         #[cfg(feature = "pipeline")]
         if let Some(old) = old_spellings_toml(text, origin) {
@@ -137,6 +139,8 @@ pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, F
 }
 
 pub(crate) fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
+    let composed = crate::nfc::compose(text);
+    let text = composed.as_ref();
     let file: FrameworkFile = serde_json::from_str(text).map_err(|error| {
         #[cfg(feature = "pipeline")]
         if let Some(old) = serde_json::from_str::<Outline>(text)
