@@ -72,6 +72,16 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             }
         }
     }
+    // Units but not one value, as in a template nobody filled in: as unusable as an empty
+    // file, and one error says so better than a warning for every cell.
+    let any_value = framework.indicators().any(|id| {
+        data.column(&framework.node(id).code)
+            .is_some_and(|c| data.column_values(c).iter().any(Option::is_some))
+    });
+    if !data.units().is_empty() && !any_value {
+        diagnostics.retain(|d| !matches!(d.problem, Problem::MissingValue { .. }));
+        diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoValues));
+    }
     for (k, name) in given_denominators.iter().enumerate() {
         let Some(column) = data.column(name) else {
             continue;

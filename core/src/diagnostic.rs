@@ -300,6 +300,8 @@ pub enum Problem {
     },
     /// A computed value too large for a float: the data or weights are out of all proportion.
     Overflow,
+    /// Units but no value for any indicator (an unfilled template).
+    NoValues,
     /// A value given in a form the indicator's unit does not accept.
     WrongForm {
         /// How the value was written.
@@ -636,6 +638,7 @@ impl Problem {
             AmbiguousNumber { .. } => "ambiguous_number",
             BadPoints { .. } => "bad_points",
             Overflow => "overflow",
+            NoValues => "no_values",
             ReadByFileMark { .. } => "read_by_file_mark",
             WrongForm { .. } => "wrong_form",
             OutOfRange { .. } => "out_of_range",
@@ -1013,6 +1016,12 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 num(*value, lang)
             ),
         },
+        NoValues => lang
+            .pick(
+                "tệp có đơn vị nhưng chưa có giá trị nào cho các chỉ tiêu",
+                "the file lists units but has no value for any indicator",
+            )
+            .into(),
         Overflow => lang
             .pick(
                 "giá trị tính ra quá lớn, không biểu diễn được: số liệu hoặc trọng số lớn bất thường",
@@ -1497,6 +1506,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         NoUnitColumn => lang.pick(
             "đặt tên cột đầu là `code` (hoặc `mã`); dùng `dti template` để có tệp mẫu",
             "name the first column `code` (or `mã`); `dti template` writes a ready-made file",
+        ),
+        NoValues => lang.pick(
+            "điền giá trị (hoặc tử số và mẫu số) cho từng chỉ tiêu rồi kiểm tra lại",
+            "fill in each indicator's value (or numerator and denominator), then check again",
         ),
         AmbiguousNumber { .. } => lang.pick(
             "viết số không có dấu tách hàng nghìn (65000), hoặc ghi phần thập phân cho rõ (65,0)",

@@ -193,3 +193,25 @@ fn template_without_a_unit_code_says_what_to_fill_in() {
         check.out()
     );
 }
+
+/// A template nobody filled in is refused like an empty file, in every format the template
+/// comes in, instead of scoring DTI 0 at rank 1 of 1.
+#[test]
+fn an_unfilled_template_does_not_score() {
+    let dir = scratch("unfilled-template");
+    for file in ["blank.csv", "blank.json", "blank.xlsx"] {
+        let made = dti_in(&dir, &["template", "--unit", "22", "-o", file]);
+        assert_eq!(made.code, 0, "{}", made.transcript());
+        for lang in ["en", "vi"] {
+            let run = dti_in(&dir, &["score", file, "--lang", lang]);
+            assert_eq!(run.code, 1, "{}", run.transcript());
+            let said = run.stderr.clone() + &run.out();
+            let expected = match lang {
+                "en" => "has no value for any indicator",
+                _ => "chưa có giá trị nào",
+            };
+            assert!(said.contains(expected), "{}", run.transcript());
+            assert!(!said.contains("0.0000"), "{}", run.transcript());
+        }
+    }
+}
