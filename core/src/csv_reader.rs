@@ -64,6 +64,21 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         builder.error(location, Problem::NoUnitColumn);
         return builder.finish(notes);
     };
+    // A second column for the same field (`code` and `mã`, two `value`s) would be ignored.
+    for (position, wanted) in fields.iter().enumerate() {
+        let Some(wanted) = wanted.filter(|f| !matches!(f, Field::Info | Field::NamedGroup)) else {
+            continue;
+        };
+        if let Some(first) = fields[..position].iter().position(|f| *f == Some(wanted)) {
+            let location = builder.location(header_line, position as u64 + 1);
+            let problem = Problem::DuplicateColumn {
+                header: header[position].trim().to_string(),
+                first: header[first].trim().to_string(),
+                first_column: first as u64 + 1,
+            };
+            builder.error(location, problem);
+        }
+    }
     let mut groupings: Vec<(String, usize)> = Vec::new();
     for (position, text) in header.iter().enumerate() {
         let Some(name) = named_grouping(text) else {

@@ -302,6 +302,20 @@ pub enum Problem {
     Overflow,
     /// Units but no value for any indicator (an unfilled template).
     NoValues,
+    /// A second column for a field the file already has a column for.
+    DuplicateColumn {
+        /// This column's header.
+        header: String,
+        /// The first column's header.
+        first: String,
+        /// The first column's number (from 1).
+        first_column: u64,
+    },
+    /// A key given twice in one JSON object.
+    DuplicateKey {
+        /// The key.
+        key: String,
+    },
     /// A value given in a form the indicator's unit does not accept.
     WrongForm {
         /// How the value was written.
@@ -639,6 +653,8 @@ impl Problem {
             BadPoints { .. } => "bad_points",
             Overflow => "overflow",
             NoValues => "no_values",
+            DuplicateColumn { .. } => "duplicate_column",
+            DuplicateKey { .. } => "duplicate_key",
             ReadByFileMark { .. } => "read_by_file_mark",
             WrongForm { .. } => "wrong_form",
             OutOfRange { .. } => "out_of_range",
@@ -1015,6 +1031,22 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 "`{text}` looks like a decimal comma: accepted as {}",
                 num(*value, lang)
             ),
+        },
+        DuplicateColumn {
+            header,
+            first,
+            first_column,
+        } => match lang {
+            Lang::Vi => format!(
+                "cột `{header}` trùng vai trò với cột `{first}` (cột {first_column}): chỉ được có một"
+            ),
+            Lang::En => format!(
+                "column `{header}` means the same as column `{first}` (column {first_column}): there can be only one"
+            ),
+        },
+        DuplicateKey { key } => match lang {
+            Lang::Vi => format!("khóa `{key}` có hai lần trong cùng một đối tượng JSON"),
+            Lang::En => format!("key `{key}` appears twice in one JSON object"),
         },
         NoValues => lang
             .pick(
@@ -1506,6 +1538,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         NoUnitColumn => lang.pick(
             "đặt tên cột đầu là `code` (hoặc `mã`); dùng `dti template` để có tệp mẫu",
             "name the first column `code` (or `mã`); `dti template` writes a ready-made file",
+        ),
+        DuplicateColumn { .. } | DuplicateKey { .. } => lang.pick(
+            "giữ lại một, xóa bản còn lại (chương trình không đoán bản nào đúng)",
+            "keep one and delete the other (the tool does not guess which is right)",
         ),
         NoValues => lang.pick(
             "điền giá trị (hoặc tử số và mẫu số) cho từng chỉ tiêu rồi kiểm tra lại",

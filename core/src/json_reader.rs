@@ -32,6 +32,11 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((key, line, column)) = duplicate_key(text) {
+        let location = builder.location(line, column);
+        builder.error(location, Problem::DuplicateKey { key });
+        return builder.finish(Vec::new());
+    }
     let document: Json = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
@@ -266,5 +271,79 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 text: value.to_string(),
             },
         ),
+    }
+}
+
+/// The first key given twice in one object, with the line and column where the second ends;
+/// `None` when there is none (or the text is not JSON, which the main parse reports). A
+/// `serde_json::Value` keeps the last of two equal keys, so `"I1": 0.5, "I1": 0.9` would read
+/// as 0.9 without a word.
+pub(crate) fn duplicate_key(text: &str) -> Option<(String, u64, u64)> {
+    use serde::de::DeserializeSeed;
+    let found = std::cell::RefCell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = Keys(&found).deserialize(&mut deserializer).err()?;
+    let key = found.into_inner()?;
+    Some((key, error.line() as u64, error.column() as u64))
+}
+
+/// Walks a JSON document and stops at the first key an object repeats, noting it.
+#[derive(Clone, Copy)]
+struct Keys<'a>(&'a std::cell::RefCell<Option<String>>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Keys<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Keys<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                *self.0.borrow_mut() = Some(key);
+                return Err(serde::de::Error::custom("duplicate key"));
+            }
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
 }

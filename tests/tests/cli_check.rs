@@ -50,6 +50,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ),
     ("thousands-ambiguous.csv", "illustrative-monitoring", 1),
     ("decimal-marks-mixed.csv", "illustrative-monitoring", 1),
+    // The same field twice: refused, never the first or the last kept silently.
+    ("duplicate-json-key.json", "dti-province-2022", 1),
+    ("duplicate-code-column.csv", "dti-province-2022", 1),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     ("windows-1258-vietnamese-header.csv", "dti-province-2022", 0),

@@ -141,6 +141,12 @@ pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, F
 pub(crate) fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
+    if let Some((key, line, column)) = crate::json_reader::duplicate_key(text) {
+        let location = Location::file(origin).at(line, column);
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(location, Problem::DuplicateKey { key })],
+        });
+    }
     let file: FrameworkFile = serde_json::from_str(text).map_err(|error| {
         #[cfg(feature = "pipeline")]
         if let Some(old) = serde_json::from_str::<Outline>(text)
