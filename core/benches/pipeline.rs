@@ -14,7 +14,7 @@
 //!
 //! Reads the data from `../shared/conformance/coinr-asem/` relative to the workspace root and
 //! the methodology from `tests/fixtures/pipeline/asem-full.toml`, imported by the core's COINr
-//! import; prints a note and exits if the data is missing.
+//! import; fails when the data is missing.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -57,8 +57,8 @@ fn main() {
     let (framework, data) = match load(&root) {
         Ok(loaded) => loaded,
         Err(why) => {
-            println!("ASEM example not available ({why}); nothing to benchmark");
-            return;
+            eprintln!("the ASEM example is needed to benchmark the pipeline: {why}");
+            std::process::exit(1);
         }
     };
     let table = dti_core::check(&framework, &data).table;

@@ -28,9 +28,7 @@ fn uncertainty() -> Uncertainty {
 }
 
 fn sensitivity_on_asem(c: &mut Criterion) {
-    let Some(dir) = dti_tests::conformance_dir() else {
-        return;
-    };
+    let dir = dti_tests::conformance_dir();
     // Min-max onto 1–100 (so every aggregation alternative is defined), geometric means.
     let (framework, data) = dti_tests::asem_files(&dir, "simple-minmax1-100-gmean");
     let framework = Framework::from_toml(&framework, None).unwrap();

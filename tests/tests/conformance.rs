@@ -86,7 +86,7 @@ fn compare(ours: &Table, path: &Path) -> (f64, f64) {
 
 #[test]
 fn simple_variants() {
-    let Some(dir) = conformance_dir() else { return };
+    let dir = conformance_dir();
     for (fixture, file) in [
         (
             "simple-minmax-amean",
@@ -116,7 +116,7 @@ fn full(dir: &Path) -> Build<'static> {
 
 #[test]
 fn full_example_every_stage() {
-    let Some(dir) = conformance_dir() else { return };
+    let dir = conformance_dir();
     let results = full(&dir);
     for stage in Stage::ALL {
         let table = results.stage(stage).expect("every stage runs");
@@ -144,7 +144,7 @@ fn full_example_every_stage() {
 
 #[test]
 fn full_example_results_and_ranks() {
-    let Some(dir) = conformance_dir() else { return };
+    let dir = conformance_dir();
     let results = full(&dir);
     let path = dir.join("example_coin_results_full.csv");
     // Written rounded to 10 decimals.
@@ -165,7 +165,7 @@ fn full_example_results_and_ranks() {
 
 #[test]
 fn full_example_effective_weights() {
-    let Some(dir) = conformance_dir() else { return };
+    let dir = conformance_dir();
     let results = full(&dir);
     let framework = results.framework();
     let (header, rows) = read_csv(&dir.join("example_coin_eff_weights.csv"));
@@ -197,7 +197,7 @@ fn full_example_effective_weights() {
 /// short of data, five Asian countries of the example, which imputing first would have kept.
 #[test]
 fn screening_before_imputing_drops_the_units_short_of_data() {
-    let Some(dir) = conformance_dir() else { return };
+    let dir = conformance_dir();
     let default = full(&dir);
     assert!(default.dropped_units().is_empty());
     let results = built(&dir, "asem-screen-first");
