@@ -80,7 +80,16 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     });
     if !data.units().is_empty() && !any_value {
         diagnostics.retain(|d| !matches!(d.problem, Problem::MissingValue { .. }));
-        diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoValues));
+        // Columns the framework does not know: most likely a file made for another framework.
+        let others: Vec<String> = data
+            .columns()
+            .iter()
+            .filter(|code| framework.find(code).is_none())
+            .take(5)
+            .cloned()
+            .collect();
+        let problem = Problem::NoValues { others };
+        diagnostics.push(Diagnostic::error(Location::file(file), problem));
     }
     for (k, name) in given_denominators.iter().enumerate() {
         let Some(column) = data.column(name) else {

@@ -737,6 +737,21 @@ pub fn import(
             diagnostics: vec![Diagnostic::error(location, Problem::WrittenDiffers)],
         });
     }
+    // Codes the data reader takes for its own columns (`name`, `year`, …) cannot be indicators.
+    let reserved: Vec<String> = rows
+        .iter()
+        .filter(|r| matches!(r.kind, Kind::Indicator | Kind::Denominator))
+        .filter(|r| crate::dataset::field(&r.code).is_some())
+        .map(|r| r.code.clone())
+        .collect();
+    if !reserved.is_empty() {
+        return Err(Failure {
+            diagnostics: vec![Diagnostic::error(
+                Location::file(Some(meta.name)),
+                Problem::ReservedCodes { codes: reserved },
+            )],
+        });
+    }
     let parsed = Dataset::from_csv(&data_text, Some(outputs[1]));
     if has_errors(&parsed.diagnostics) {
         return Err(Failure {

@@ -300,8 +300,12 @@ pub enum Problem {
     },
     /// A computed value too large for a float: the data or weights are out of all proportion.
     Overflow,
-    /// Units but no value for any indicator (an unfilled template).
-    NoValues,
+    /// Units but no value for any indicator of the framework: an unfilled template, or a file
+    /// made for another framework.
+    NoValues {
+        /// Up to five of the file's columns that are not indicators of the framework.
+        others: Vec<String>,
+    },
     /// A second column for a field the file already has a column for.
     DuplicateColumn {
         /// This column's header.
@@ -652,7 +656,7 @@ impl Problem {
             AmbiguousNumber { .. } => "ambiguous_number",
             BadPoints { .. } => "bad_points",
             Overflow => "overflow",
-            NoValues => "no_values",
+            NoValues { .. } => "no_values",
             DuplicateColumn { .. } => "duplicate_column",
             DuplicateKey { .. } => "duplicate_key",
             ReadByFileMark { .. } => "read_by_file_mark",
@@ -1048,12 +1052,27 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!("khóa `{key}` có hai lần trong cùng một đối tượng JSON"),
             Lang::En => format!("key `{key}` appears twice in one JSON object"),
         },
-        NoValues => lang
+        NoValues { others } if others.is_empty() => lang
             .pick(
                 "tệp có đơn vị nhưng chưa có giá trị nào cho các chỉ tiêu",
                 "the file lists units but has no value for any indicator",
             )
             .into(),
+        NoValues { others } => {
+            let list = others
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Vi => format!(
+                    "không cột nào của tệp là chỉ tiêu của khung này (tệp có {list}…): có lẽ tệp được làm cho một khung khác"
+                ),
+                Lang::En => format!(
+                    "no column of the file is an indicator of this framework (the file has {list}…): it may have been made for another framework"
+                ),
+            }
+        }
         Overflow => lang
             .pick(
                 "giá trị tính ra quá lớn, không biểu diễn được: số liệu hoặc trọng số lớn bất thường",
@@ -1543,7 +1562,11 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
             "giữ lại một, xóa bản còn lại (chương trình không đoán bản nào đúng)",
             "keep one and delete the other (the tool does not guess which is right)",
         ),
-        NoValues => lang.pick(
+        NoValues { others } if !others.is_empty() => lang.pick(
+            "chọn khung chỉ số mà tệp được làm theo, hoặc đổi tên cột cho đúng mã chỉ tiêu",
+            "choose the framework the file was made for, or rename the columns to its indicator codes",
+        ),
+        NoValues { .. } => lang.pick(
             "điền giá trị (hoặc tử số và mẫu số) cho từng chỉ tiêu rồi kiểm tra lại",
             "fill in each indicator's value (or numerator and denominator), then check again",
         ),

@@ -188,14 +188,33 @@ fn build_errors_are_clear() {
     for lang in LANGS {
         let no_framework = dti(&["build", "pipeline-data.csv", "--lang", lang]);
         assert_eq!(no_framework.code, 2);
-        let missing_column = dti(&[
-            "build",
-            "provinces-2022.csv",
-            "-f",
-            "pipeline-framework.toml",
-            "--lang",
-            lang,
-        ]);
+        // The raw data without its population column, which `Firms` is divided by.
+        let dir = scratch("build-errors");
+        let data = std::fs::read_to_string(fixtures("cli").join("pipeline-data.csv")).unwrap();
+        let without_pop: String = data
+            .lines()
+            .map(|line| match line.rsplit_once(';') {
+                Some((rest, _)) if !line.starts_with('#') => format!("{rest}\n"),
+                _ => format!("{line}\n"),
+            })
+            .collect();
+        std::fs::write(dir.join("no-population.csv"), without_pop).unwrap();
+        std::fs::copy(
+            fixtures("cli").join("pipeline-framework.toml"),
+            dir.join("pipeline-framework.toml"),
+        )
+        .unwrap();
+        let missing_column = dti_in(
+            &dir,
+            &[
+                "build",
+                "no-population.csv",
+                "-f",
+                "pipeline-framework.toml",
+                "--lang",
+                lang,
+            ],
+        );
         assert_eq!(missing_column.code, 1, "{}", missing_column.transcript());
         insta::assert_snapshot!(
             format!("build-errors-{lang}"),

@@ -50,6 +50,12 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ),
     ("thousands-ambiguous.csv", "illustrative-monitoring", 1),
     ("decimal-marks-mixed.csv", "illustrative-monitoring", 1),
+    // Not one value the framework can use: an unfilled template, or another framework's file.
+    (
+        "made-for-another-framework.csv",
+        "illustrative-monitoring",
+        1,
+    ),
     // The same field twice: refused, never the first or the last kept silently.
     ("duplicate-json-key.json", "dti-province-2022", 1),
     ("duplicate-code-column.csv", "dti-province-2022", 1),

@@ -166,9 +166,24 @@ fn excel_template_reads_back() {
             format!("template-xlsx-{lang}"),
             format!("sheets: {sheets:?}\n{}", text.join("\n"))
         );
-        // Read back by the tool: every indicator is missing, nothing is an error.
-        let check = dti_in(&dir, &["check", &file, "--lang", lang]);
-        assert_eq!(check.code, 0, "{}", check.transcript());
+        // Read back by the tool: the layout is understood; the one error is that nothing
+        // has been filled in yet.
+        let check = dti_in(&dir, &["check", &file, "--lang", "en"]);
+        assert_eq!(check.code, 1, "{}", check.transcript());
+        let errors: Vec<String> = check
+            .out()
+            .lines()
+            .filter(|l| l.starts_with("error"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            [format!(
+                "error: {file}: the file lists units but has no value for any indicator"
+            )],
+            "{}",
+            check.transcript()
+        );
     }
 }
 
