@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, then runs every check and test of the workspace: formatting,
-# lints (native and wasm), the Rust tests (core, CLI end to end, COINr conformance), the
+# lints (native and wasm), the Rust tests (core, CLI end to end, COINr conformance) with a check
+# that no snapshot is orphaned, the documentation and package builds, the
 # binding's tests under node, the widget's browser tests and the report screenshot in
 # Chromium, the wasm size budget, each fuzz target for 30 s, and each benchmark once in quick
 # mode.
@@ -29,8 +30,16 @@ step "checks: formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "tests: native workspace"
-cargo test --workspace
+step "tests: native workspace (recording which snapshots they use)"
+references="$(mktemp)"
+INSTA_SNAPSHOT_REFERENCES_FILE="$references" cargo test --workspace
+scripts/orphan-snapshots.sh "$references"
+
+step "docs: every crate's documentation builds without a warning"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --exclude dti-tests
+
+step "packaging: dti-core and dti-cli package and build as published"
+cargo publish --workspace --dry-run --allow-dirty --exclude dti-wasm --exclude dti-tests
 
 step "tests: wasm binding, widget in Chromium, size budget"
 scripts/wasm-test.sh

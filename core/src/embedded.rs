@@ -12,15 +12,15 @@ pub const DEFAULT_FRAMEWORK: &str = "dti-province-2022";
 pub const FRAMEWORKS: &[(&str, &str)] = &[
     (
         "dti-province-2022",
-        include_str!("../../indicators/dti-province-2022.toml"),
+        include_str!("../indicators/dti-province-2022.toml"),
     ),
     (
         "dti-province-2020",
-        include_str!("../../indicators/dti-province-2020.toml"),
+        include_str!("../indicators/dti-province-2020.toml"),
     ),
     (
         "illustrative-monitoring",
-        include_str!("../../indicators/illustrative-monitoring.toml"),
+        include_str!("../indicators/illustrative-monitoring.toml"),
     ),
 ];
 
@@ -29,25 +29,25 @@ pub const DATASETS: &[(&str, &str, &str)] = &[
     (
         "quang-ninh-2022.csv",
         "dti-province-2022",
-        include_str!("../../indicators/data/quang-ninh-2022.csv"),
+        include_str!("../indicators/data/quang-ninh-2022.csv"),
     ),
     (
         "synthetic-63-provinces-2022.csv",
         "dti-province-2022",
-        include_str!("../../indicators/data/synthetic-63-provinces-2022.csv"),
+        include_str!("../indicators/data/synthetic-63-provinces-2022.csv"),
     ),
     (
         "binh-duong-2023.csv",
         "illustrative-monitoring",
-        include_str!("../../indicators/data/binh-duong-2023.csv"),
+        include_str!("../indicators/data/binh-duong-2023.csv"),
     ),
 ];
 
 /// The provinces before 1 July 2025 (`code,name`).
-pub const PROVINCES_2024: &str = include_str!("../../indicators/admin/provinces-2024.csv");
+pub const PROVINCES_2024: &str = include_str!("../indicators/admin/provinces-2024.csv");
 
 /// The 2025 merger mapping (`new_unit,new_name,former_code,former_name`).
-pub const MERGERS_2025: &str = include_str!("../../indicators/admin/mergers-2025.csv");
+pub const MERGERS_2025: &str = include_str!("../indicators/admin/mergers-2025.csv");
 
 /// An embedded framework by id.
 ///

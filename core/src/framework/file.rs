@@ -1,5 +1,5 @@
 //! The framework file format (TOML or JSON), read and written through the same types, so a
-//! framework written by [`to_toml`] reads back equal.
+//! framework written by [`Framework::to_toml`](super::Framework::to_toml) reads back equal.
 //!
 //! Spellings of earlier versions are refused with a message naming the current spelling
 //! ([`Problem::OldSpelling`]).

@@ -2,8 +2,8 @@
 //! methods, as one graph.
 //!
 //! A [`Framework`] is read from TOML or JSON text ([`Framework::from_toml`],
-//! [`Framework::from_json`]; the file format is in [`file`], documented with complete examples
-//! in `indicators/README.md`) and validated as a whole ([`validate`]): every problem is
+//! [`Framework::from_json`]; the file format is in [`mod@file`], documented with complete
+//! examples in `indicators/README.md`) and validated as a whole: every problem is
 //! reported at once, and a framework that exists is one the engine can use. Its nodes form a
 //! directed acyclic graph with a weight on every edge: an indicator may count toward several
 //! aggregates (the DTI's foundation indicators count toward all three pillars).
