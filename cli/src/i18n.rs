@@ -661,6 +661,10 @@ labels! {
     gain_per_effort => "Mức tăng / nỗ lực", "Gain per effort";
     /// Column: former units.
     former_units => "Đơn vị cũ", "Former units";
+    /// Column: the former units the data lacks.
+    former_units_without_data => "Đơn vị cũ thiếu dữ liệu", "Former units without data";
+    /// A merged unit none of whose former units has data.
+    no_data => "không có dữ liệu", "no data";
     /// Column: a difference.
     difference => "Chênh lệch", "Difference";
     /// Column: a method.
@@ -853,6 +857,19 @@ pub(crate) fn merge_title(lang: Lang, units: usize) -> String {
     match lang {
         Lang::Vi => format!("Kết quả {units} đơn vị sau sáp nhập"),
         Lang::En => format!("Results of the {units} merged units"),
+    }
+}
+
+/// Partial merges were accepted.
+pub(crate) fn partial_merges(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--allow-partial: giá trị và thứ hạng của {units} đơn vị sau sáp nhập chỉ tính từ các đơn vị cũ có dữ liệu, nên chỉ đại diện cho một phần đơn vị (xem cột Đơn vị cũ thiếu dữ liệu)."
+        ),
+        Lang::En => format!(
+            "--allow-partial: the values and ranks of {units} merged unit{} come from the former units that have data only, and stand for part of the unit (see the column Former units without data).",
+            plural(units)
+        ),
     }
 }
 

@@ -314,7 +314,7 @@ pub(crate) fn find_unit(
     let wanted_lower = wanted.trim().to_lowercase();
     units
         .iter()
-        .position(|u| u.code == wanted.trim())
+        .position(|u| u.has_code(wanted))
         .or_else(|| {
             units.iter().position(|u| {
                 u.name

@@ -481,6 +481,26 @@ pub enum Problem {
         /// The line it was first mapped on.
         first_line: u64,
     },
+    /// A merged unit whose former units the data has only in part (located at the merged
+    /// unit): its merged values would stand for part of the unit.
+    PartialMerge {
+        /// The former units the data has.
+        with_data: Vec<String>,
+        /// The former units the data lacks.
+        without_data: Vec<String>,
+    },
+    /// Merged units none of whose former units the data has: no value, no rank.
+    MergedWithoutData {
+        /// Their codes.
+        units: Vec<String>,
+        /// How many merged units the mapping has.
+        of: usize,
+    },
+    /// Units of the data that no merged unit of the mapping is formed from.
+    NotInMapping {
+        /// Their codes.
+        units: Vec<String>,
+    },
     /// Columns a table must have are missing.
     MissingColumns {
         /// The columns.
@@ -636,6 +656,9 @@ impl Problem {
             NotFinite { .. } => "not_finite",
             ShareOutOfRange { .. } => "share_out_of_range",
             MappedTwice { .. } => "mapped_twice",
+            PartialMerge { .. } => "partial_merge",
+            MergedWithoutData { .. } => "merged_without_data",
+            NotInMapping { .. } => "not_in_mapping",
             MissingColumns { .. } => "missing_columns",
             NoCode => "no_code",
             UnknownRowType { .. } => "unknown_row_type",
@@ -1217,6 +1240,46 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!("đơn vị cũ `{unit}` được gộp hai lần (lần đầu ở dòng {first_line})"),
             Lang::En => format!("former unit `{unit}` is mapped twice (first on line {first_line})"),
         },
+        PartialMerge {
+            with_data,
+            without_data,
+        } => match lang {
+            Lang::Vi => format!(
+                "đơn vị sau sáp nhập chỉ có dữ liệu của {} (thiếu {}): giá trị gộp chỉ đại diện cho một phần đơn vị",
+                with_data.join(", "),
+                without_data.join(", ")
+            ),
+            Lang::En => format!(
+                "the merged unit has data for {} only (none for {}): merged values stand for part of the unit",
+                with_data.join(", "),
+                without_data.join(", ")
+            ),
+        },
+        MergedWithoutData { units, of } => match lang {
+            Lang::Vi => format!(
+                "{} trong {of} đơn vị sau sáp nhập không có dữ liệu của đơn vị cũ nào, nên không có giá trị và thứ hạng: {}",
+                units.len(),
+                units.join(", ")
+            ),
+            Lang::En => format!(
+                "{} of the {of} merged units have no data from any of their former units, so no value and no rank: {}",
+                units.len(),
+                units.join(", ")
+            ),
+        },
+        NotInMapping { units } => match lang {
+            Lang::Vi => format!(
+                "bảng gộp không có {} đơn vị của dữ liệu, nên không dùng: {}",
+                units.len(),
+                units.join(", ")
+            ),
+            Lang::En => format!(
+                "the mapping does not include {} unit{} of the data, left out: {}",
+                units.len(),
+                if units.len() == 1 { "" } else { "s" },
+                units.join(", ")
+            ),
+        },
         MissingColumns { columns } => match lang {
             Lang::Vi => format!("thiếu cột bắt buộc: {}", columns.join(", ")),
             Lang::En => format!("required columns are missing: {}", columns.join(", ")),
@@ -1410,6 +1473,14 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         TooLarge { .. } => lang.pick(
             "chia tệp thành nhiều tệp nhỏ hơn, hoặc nâng giới hạn bằng --max-file-mb, --max-rows, --max-columns",
             "split the file, or raise the limit with --max-file-mb, --max-rows or --max-columns",
+        ),
+        PartialMerge { .. } => lang.pick(
+            "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`",
+            "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`",
+        ),
+        MergedWithoutData { .. } | NotInMapping { .. } => lang.pick(
+            "so mã đơn vị trong dữ liệu với cột former_code của bảng gộp",
+            "compare the data's unit codes with the mapping's former_code column",
         ),
         _ => return None,
     };

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use dti_core::analysis::goal::{Target, seek};
-use dti_core::analysis::merge::{Method, merge, parse_mapping};
+use dti_core::analysis::merge::{Method, Partial, merge, parse_mapping};
 use dti_core::{Dataset, check, compute, embedded, round_to};
 
 fn quang_ninh() -> (dti_core::Framework, dti_core::Table) {
@@ -105,7 +105,7 @@ fn merged_provinces_follow_the_official_2024_method() {
     .dataset;
     let mapping = parse_mapping(embedded::MERGERS_2025, Some("mergers-2025.csv")).unwrap();
     assert_eq!(mapping.units.len(), 34);
-    let merged = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
+    let merged = merge(&framework, &data, &mapping, &Method::Mean, Partial::Refuse).unwrap();
     let results = compute(&framework, &merged.table).unwrap();
     let hcm = results.unit("27").unwrap();
     let mean = |a: f64, b: f64, c: f64| (a + b + c) / 3.0;
@@ -126,8 +126,89 @@ fn merged_provinces_follow_the_official_2024_method() {
         + 150.0 * mean(0.7, 0.4, 0.1))
         / 1000.0;
     assert!((hcm.node("DTI").unwrap().value.unwrap() - dti).abs() < 1e-12);
-    // The other 33 new provinces have no data here: each former province is reported.
-    assert!(merged.diagnostics.len() >= 33);
+    // The other 33 new provinces have no data here: no value, no rank, and one warning.
+    assert_eq!(results.units.len(), 1);
+    assert_eq!(merged.members.len(), 34);
+    assert_eq!(
+        merged.members.iter().filter(|m| m.has_no_data()).count(),
+        33
+    );
+    assert_eq!(merged.diagnostics.len(), 1, "{:?}", merged.diagnostics);
+    assert_eq!(merged.diagnostics[0].problem.kind(), "merged_without_data");
+}
+
+#[test]
+fn a_merged_unit_with_part_of_its_former_units_is_refused_unless_accepted() {
+    // Đà Nẵng (21) from Đà Nẵng (48) and Quảng Nam (49), with only Đà Nẵng's data: its values
+    // would be Đà Nẵng's own under the merged unit's name.
+    let framework = embedded::default_framework();
+    let data = Dataset::from_csv(
+        "code,I1,I2,I3,I4,I5,I7,I8,I9\n48,0.9,0.8,0.7,0.6,0.5,0.9,0.8,0.7\n",
+        Some("da-nang.csv"),
+    )
+    .dataset;
+    let mapping = parse_mapping(embedded::MERGERS_2025, Some("mergers-2025.csv")).unwrap();
+    let refused = merge(&framework, &data, &mapping, &Method::Mean, Partial::Refuse).unwrap_err();
+    let errors: Vec<_> = refused
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{refused}");
+    assert_eq!(errors[0].location.unit.as_deref(), Some("21"));
+    assert!(
+        errors[0]
+            .message(dti_core::Lang::En)
+            .contains("for 48 only (none for 49)")
+    );
+    let accepted = merge(&framework, &data, &mapping, &Method::Mean, Partial::Accept).unwrap();
+    let da_nang = accepted.members.iter().find(|m| m.code == "21").unwrap();
+    assert_eq!(
+        (da_nang.with_data.clone(), da_nang.without_data.clone()),
+        (vec!["48".to_string()], vec!["49".to_string()])
+    );
+    // One warning for Đà Nẵng and one for the 33 units without data: not one per former unit.
+    assert_eq!(accepted.diagnostics.len(), 2, "{:?}", accepted.diagnostics);
+    let results = compute(&framework, &accepted.table).unwrap();
+    assert_eq!(results.units.len(), 1);
+    assert_eq!(
+        results.unit("21").unwrap().node("DTI").unwrap().rank,
+        Some(1)
+    );
+}
+
+#[test]
+fn former_units_are_found_by_their_statistics_office_code() {
+    // Excel turned Hà Nội's `01` into `1`: it is still Hà Nội.
+    let framework = embedded::default_framework();
+    let data = Dataset::from_csv(
+        "code,I1,I2,I3,I4,I5,I7,I8,I9\n1,0.9,0.8,0.7,0.6,0.5,0.9,0.8,0.7\n",
+        None,
+    )
+    .dataset;
+    let mapping = parse_mapping(embedded::MERGERS_2025, Some("mergers-2025.csv")).unwrap();
+    let merged = merge(&framework, &data, &mapping, &Method::Mean, Partial::Refuse).unwrap();
+    assert_eq!(merged.members[0].with_data, ["01"]);
+    let results = compute(&framework, &merged.table).unwrap();
+    let original = compute(&framework, &check(&framework, &data).table).unwrap();
+    assert_eq!(results.value("01", "DTI"), original.value("1", "DTI"));
+    assert!(results.value("01", "DTI").unwrap() > 0.0);
+    // Data with no unit of the mapping at all is an error, not 34 empty units.
+    let elsewhere = Dataset::from_csv("code,I1\nX9,0.5\n", None).dataset;
+    let failure = merge(
+        &framework,
+        &elsewhere,
+        &mapping,
+        &Method::Mean,
+        Partial::Refuse,
+    )
+    .unwrap_err();
+    assert!(
+        failure
+            .diagnostics
+            .iter()
+            .any(|d| d.problem.kind() == "not_in_mapping")
+    );
 }
 
 #[test]
@@ -151,6 +232,7 @@ fn pooled_rates_add_numerators_and_denominators() {
         &Method::Pooled {
             weights: HashMap::new(),
         },
+        Partial::Refuse,
     )
     .unwrap();
     assert!(
@@ -162,7 +244,7 @@ fn pooled_rates_add_numerators_and_denominators() {
             .abs()
             < 1e-12
     );
-    let mean = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
+    let mean = merge(&framework, &data, &mapping, &Method::Mean, Partial::Refuse).unwrap();
     assert!(
         (mean
             .table

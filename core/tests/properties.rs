@@ -304,7 +304,7 @@ mod analyses {
     use std::collections::HashMap;
 
     use dti_core::analysis::goal::{Target, seek};
-    use dti_core::analysis::merge::{Method, merge, parse_mapping};
+    use dti_core::analysis::merge::{Method, Partial, merge, parse_mapping};
     use dti_core::analysis::whatif::what_if;
     use dti_core::{Dataset, check, compute, embedded, round_to};
     use proptest::prelude::*;
@@ -342,7 +342,7 @@ mod analyses {
             let data = Dataset::from_csv(&dti_csv(&[row]).replace("U0", "22"), None).dataset;
             let mapping = parse_mapping("new_unit,new_name,former_code\n07,Quảng Ninh,22\n", None).unwrap();
             for method in [Method::Mean, Method::Pooled { weights: HashMap::new() }] {
-                let merged = compute(&framework, &merge(&framework, &data, &mapping, &method).unwrap().table).unwrap();
+                let merged = compute(&framework, &merge(&framework, &data, &mapping, &method, Partial::Refuse).unwrap().table).unwrap();
                 let original = compute(&framework, &check(&framework, &data).table).unwrap();
                 for (a, b) in merged.units[0].nodes.iter().zip(&original.units[0].nodes) {
                     prop_assert_eq!(a.value, b.value, "{}", a.code);

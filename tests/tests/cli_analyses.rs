@@ -416,6 +416,108 @@ fn a_merger_of_one_province_is_that_province() {
 }
 
 #[test]
+fn a_merged_unit_missing_former_units_data_is_an_error_unless_accepted() {
+    // merge-partial.csv: Hà Nội typed as `1`, Quảng Ninh, and Đà Nẵng (48) without Quảng Nam (49).
+    for lang in LANGS {
+        let refused = dti(&["merge", "merge-partial.csv", "--lang", lang]);
+        assert_eq!(refused.code, 1, "{}", refused.transcript());
+        assert!(refused.stdout.is_empty());
+        // One error, for Đà Nẵng (21), and the closing line.
+        let lines: Vec<&str> = refused.stderr.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert_eq!(lines.len(), 2, "{}", refused.stderr);
+        assert!(lines[0].contains("21") && lines[0].contains("49"), "{}", refused.stderr);
+        assert!(refused.stderr.contains("--allow-partial"), "{}", refused.stderr);
+        let accepted = dti(&[
+            "merge",
+            "merge-partial.csv",
+            "--allow-partial",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(accepted.code, 0, "{}", accepted.transcript());
+        // One warning for Đà Nẵng, one for the 31 merged units without any data.
+        assert_eq!(
+            accepted.stderr.lines().filter(|l| !l.starts_with(' ')).count(),
+            2,
+            "{}",
+            accepted.stderr
+        );
+        insta::assert_snapshot!(
+            format!("merge-partial-{lang}"),
+            format!("{}\n{}", refused.transcript(), accepted.transcript())
+        );
+    }
+}
+
+#[test]
+fn merged_units_without_data_get_no_value_and_no_rank() {
+    let run = dti(&[
+        "merge",
+        "merge-partial.csv",
+        "--allow-partial",
+        "--method",
+        "mean",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let value: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let units = value["mean"]["units"].as_array().unwrap();
+    // Hà Nội (from `1`), Quảng Ninh and Đà Nẵng: ranked 1 to 3 among themselves.
+    let mut codes: Vec<&str> = units.iter().map(|u| u["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["01", "07", "21"]);
+    let members = value["members"].as_array().unwrap();
+    assert_eq!(members.len(), 34);
+    let of = |code: &str| members.iter().find(|m| m["code"] == code).unwrap();
+    assert_eq!(of("01")["with_data"], serde_json::json!(["01"]));
+    assert_eq!(of("21")["with_data"], serde_json::json!(["48"]));
+    assert_eq!(of("21")["without_data"], serde_json::json!(["49"]));
+    assert_eq!(of("34")["with_data"], serde_json::json!([]));
+    // Hà Nội's merged DTI is Hà Nội's own, though its code was typed as 1.
+    let score = dti(&["score", "merge-partial.csv", "--format", "json"]);
+    let scored: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
+    let dti_of = |units: &serde_json::Value, code: &str| {
+        units
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == code)
+            .and_then(|u| u["nodes"].as_array().unwrap().iter().find(|n| n["code"] == "DTI"))
+            .and_then(|n| n["value"].as_f64())
+            .unwrap()
+    };
+    assert_eq!(dti_of(&value["mean"]["units"], "01"), dti_of(&scored["units"], "1"));
+    // The table shows no value and no rank for units without data, not 0.0000 sharing a rank.
+    let table = dti(&["merge", "merge-partial.csv", "--allow-partial", "--lang", "en"]);
+    let out = table.out();
+    assert!(!out.contains("0.0000  "), "{out}");
+    let row = out.lines().find(|l| l.starts_with("34 ")).unwrap();
+    assert!(row.contains("no data"), "{row}");
+    assert!(out.contains("Rank (mean, /3)"), "{out}");
+}
+
+#[test]
+fn units_are_found_by_their_statistics_office_code() {
+    // `--unit 01` finds the unit Excel wrote as `1`, and `--unit 1` finds `01`.
+    let run = dti(&[
+        "whatif",
+        "merge-partial.csv",
+        "--unit",
+        "01",
+        "--set",
+        "I7=1",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.out().contains("Hà Nội"), "{}", run.out());
+    let explain = dti(&["explain", "provinces-2022.csv", "--unit", "1", "--lang", "en"]);
+    assert_eq!(explain.code, 0, "{}", explain.transcript());
+    assert!(explain.out().contains("Hà Nội"), "{}", explain.out());
+}
+
+#[test]
 fn merge_errors() {
     for lang in LANGS {
         let missing = dti(&["merge", "--mapping", "nope.csv", "--lang", lang]);
