@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use dti_core::analysis::goal::{Target, seek};
+use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, seek};
 use dti_core::analysis::merge::{Method, Partial, merge, parse_mapping};
+use dti_core::analysis::whatif::{WhatIf, what_if};
 use dti_core::{Dataset, check, compute, embedded, round_to};
 
 fn quang_ninh() -> (dti_core::Framework, dti_core::Table) {
@@ -40,6 +41,72 @@ fn the_cheapest_path_fills_the_heaviest_indicators_first() {
     assert_eq!(steps[1].0, "I8");
     assert!((steps[1].1 - (0.5904 + 0.102)).abs() < 1e-3, "{steps:?}");
     assert_eq!(round_to(plan.reached, 4), 0.75);
+}
+
+/// Applies a plan as printed, through the path `dti whatif --set` takes: each raw value as
+/// the tools print it, read back as a data cell, then the unit scored again.
+fn apply_printed(
+    framework: &dti_core::Framework,
+    table: &dti_core::Table,
+    unit: usize,
+    plan: &Plan,
+) -> WhatIf {
+    let changes: Vec<_> = plan
+        .steps
+        .iter()
+        .map(|step| {
+            let node = framework.find(&step.indicator).unwrap();
+            let raw = step.raw_to.expect("the DTI's rules give raw values");
+            let printed = format!("{}", round_to(raw, RAW_DECIMALS));
+            let value = dti_core::check::read_value(framework.node(node), &printed).unwrap();
+            (node, value)
+        })
+        .collect();
+    what_if(framework, table, unit, &changes).unwrap()
+}
+
+#[test]
+fn printed_plans_reach_their_targets_when_applied_as_printed() {
+    // `goal --unit 22 --rank 10` once proposed I9 = 0.5408, whose DTI 0.70015 ranks 11th.
+    let framework = embedded::default_framework();
+    let (data, _) = embedded::dataset("synthetic-63-provinces-2022.csv").unwrap();
+    let table = check(&framework, &data).table;
+    let dti = framework.find("DTI").unwrap();
+    let targets = [
+        Target::Rank { rank: 10 },
+        Target::Rank { rank: 1 },
+        Target::Rank { rank: 25 },
+        Target::Value { value: 0.75 },
+        Target::Value { value: 0.7 },
+        Target::Value { value: 0.6123 },
+        Target::Value { value: 0.9 },
+    ];
+    let mut checked = 0;
+    for code in ["22", "01", "48", "95", "79"] {
+        let unit = table.unit_index(code).unwrap();
+        for target in targets {
+            let plan = seek(&framework, &table, unit, dti, target, &HashMap::new()).unwrap();
+            assert!(plan.reachable, "{code} {target:?}");
+            let outcome = apply_printed(&framework, &table, unit, &plan);
+            let after = outcome.nodes.iter().find(|n| n.code == "DTI").unwrap();
+            match target {
+                Target::Rank { rank } => {
+                    assert!(
+                        after.rank_after.unwrap() <= rank,
+                        "{code} {target:?}: {after:?}"
+                    )
+                }
+                Target::Value { value } => assert!(
+                    round_to(after.after.unwrap(), 4) >= round_to(value, 4),
+                    "{code} {target:?}: {after:?}"
+                ),
+            }
+            // The plan states the value the printed values give.
+            assert_eq!(plan.reached, after.after.unwrap(), "{code} {target:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 35);
 }
 
 #[test]

@@ -360,8 +360,10 @@ mod analyses {
             let dti = framework.find("DTI").unwrap();
             let plan = seek(&framework, &table, 0, dti, Target::Value { value: target }, &HashMap::new()).unwrap();
             prop_assert!(plan.reachable, "every DTI up to 1 is reachable");
-            // Apply the plan's raw values and score again.
-            let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), s.raw_to)).collect();
+            // Apply the plan's raw values as printed and score again.
+            let printed = |raw: Option<f64>| raw.map(|v| format!("{}", round_to(v, dti_core::analysis::goal::RAW_DECIMALS)).parse::<f64>().unwrap());
+            prop_assert!(plan.steps.iter().all(|s| printed(s.raw_to) == s.raw_to), "{:?}", plan.steps);
+            let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), printed(s.raw_to))).collect();
             let outcome = what_if(&framework, &table, 0, &changes).unwrap();
             let rescored = outcome.after.units[0].node("DTI").unwrap().value.unwrap();
             prop_assert!(round_to(rescored, 4) >= round_to(target, 4), "{rescored} < {target}");

@@ -653,7 +653,11 @@ fn merged_provinces_follow_the_official_2024_method() {
     // The other new provinces have no data here: one remark lists them.
     let missing: Vec<&Json> = merged["details"]
         .as_array()
-        .map(|d| d.iter().filter(|d| d["kind"] == "merged_without_data").collect())
+        .map(|d| {
+            d.iter()
+                .filter(|d| d["kind"] == "merged_without_data")
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(missing.len(), 1, "{missing:?}");
     // Hồ Chí Minh City without Bà Rịa - Vũng Tàu would stand for part of the city: refused.
@@ -662,7 +666,10 @@ fn merged_provinces_follow_the_official_2024_method() {
         Ok(merged) => panic!("a partial merge was accepted: {}", json(&merged)),
         Err(error) => {
             let (message, details) = thrown(error);
-            assert!(message.contains("for 79, 74 only (none for 77)"), "{message}");
+            assert!(
+                message.contains("for 79, 74 only (none for 77)"),
+                "{message}"
+            );
             assert_eq!(details[0]["kind"], "partial_merge", "{details}");
             assert_eq!(details[0]["unit"], "27", "{details}");
         }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use dti_core::analysis::goal::{Plan, Target, parse_costs, seek};
+use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, seek};
 use dti_core::{Lang, format_decimal, round_to};
 
 use crate::error::Error;
@@ -179,7 +179,7 @@ fn document(scored: &Scored, plan: &Plan, target: Target, lang: Lang) -> Documen
         let symbol = indicator.map_or("", |node| node.unit.symbol());
         let raw = |v: Option<f64>| {
             v.map_or("?".to_string(), |v| {
-                format!("{}{symbol}", i18n::number(round_to(v, 4), lang))
+                format!("{}{symbol}", i18n::number(round_to(v, RAW_DECIMALS), lang))
             })
         };
         let raw_cell = if step.raw_from.is_none() && step.raw_to.is_none() {
