@@ -71,8 +71,12 @@ labels! {
     change => "Thay đổi", "Change";
     /// Column: the previous rank.
     old_rank => "Hạng cũ", "Old rank";
+    /// Column: how many units the previous rank is out of.
+    old_rank_of => "Hạng cũ trên tổng số", "Old rank out of";
     /// Column: the new rank.
     new_rank => "Hạng mới", "New rank";
+    /// Column: how many units the new rank is out of.
+    new_rank_of => "Hạng mới trên tổng số", "New rank out of";
     /// Column: a rank move.
     rank_move => "Thay đổi hạng", "Rank move";
     /// Sheet name of a comparison.
@@ -99,12 +103,52 @@ labels! {
     score => "Điểm chỉ tiêu", "Score";
     /// Column: from → to.
     from_to => "Từ → đến", "From → to";
-    /// A unit only in the new data.
-    new_unit => "mới", "new";
-    /// A unit only in the old data.
-    gone_unit => "không còn", "gone";
     /// Column: the national average.
     average => "Trung bình", "Average";
+}
+
+/// A unit of the second file that the first file lacks.
+pub(crate) fn not_in_first_file(lang: Lang, first: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có trong tệp thứ nhất, {first}"),
+        Lang::En => format!("not in the first file, {first}"),
+    }
+}
+
+/// A unit of the first file that the second file lacks.
+pub(crate) fn not_in_second_file(lang: Lang, second: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có trong tệp thứ hai, {second}"),
+        Lang::En => format!("not in the second file, {second}"),
+    }
+}
+
+/// The two files of a comparison hold different units.
+pub(crate) fn different_units(
+    lang: Lang,
+    [old, new]: [usize; 2],
+    only_old: &[&str],
+    only_new: &[&str],
+) -> String {
+    let list = |codes: &[&str]| {
+        if codes.is_empty() {
+            "–".to_string()
+        } else {
+            codes.join(", ")
+        }
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Hai tệp có các đơn vị khác nhau ({old} và {new} đơn vị; chỉ ở tệp thứ nhất: {}; chỉ ở tệp thứ hai: {}): mỗi hạng được xếp trong số đơn vị của tệp đó, và không tính thay đổi hạng.",
+            list(only_old),
+            list(only_new)
+        ),
+        Lang::En => format!(
+            "The two files hold different units ({old} and {new}; only in the first: {}; only in the second: {}): each rank is out of its own file's units, and rank moves are not shown.",
+            list(only_old),
+            list(only_new)
+        ),
+    }
 }
 
 /// Headers from label functions.
