@@ -501,6 +501,34 @@ pub enum Problem {
         /// Their codes.
         units: Vec<String>,
     },
+    /// A sensitivity analysis with fewer base samples than its indices need to be stable.
+    FewSamples {
+        /// The base sample size N used.
+        samples: u64,
+        /// The size from which the indices are stable.
+        advised: u64,
+    },
+    /// A first-order sensitivity index estimated above its total index, which it cannot
+    /// exceed: the estimates are not stable.
+    FirstAboveTotal {
+        /// The factor.
+        factor: String,
+        /// The first-order index.
+        first: f64,
+        /// The total index.
+        total: f64,
+    },
+    /// The 95 % interval of a sensitivity index reaches below 0, which no index can be.
+    IntervalBelowZero {
+        /// The factor.
+        factor: String,
+        /// `first_order` or `total`.
+        index: String,
+        /// The interval's lower end.
+        low: f64,
+        /// Its upper end.
+        high: f64,
+    },
     /// Columns a table must have are missing.
     MissingColumns {
         /// The columns.
@@ -659,6 +687,9 @@ impl Problem {
             PartialMerge { .. } => "partial_merge",
             MergedWithoutData { .. } => "merged_without_data",
             NotInMapping { .. } => "not_in_mapping",
+            FewSamples { .. } => "few_samples",
+            FirstAboveTotal { .. } => "first_above_total",
+            IntervalBelowZero { .. } => "interval_below_zero",
             MissingColumns { .. } => "missing_columns",
             NoCode => "no_code",
             UnknownRowType { .. } => "unknown_row_type",
@@ -1267,6 +1298,56 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 units.join(", ")
             ),
         },
+        FewSamples { samples, advised } => match lang {
+            Lang::Vi => format!(
+                "N = {samples} mẫu là ít hơn {advised}: các chỉ số độ nhạy có thể đổi khác khi đổi hạt giống ngẫu nhiên"
+            ),
+            Lang::En => format!(
+                "N = {samples} samples is fewer than {advised}: the sensitivity indices may change with another seed"
+            ),
+        },
+        FirstAboveTotal {
+            factor,
+            first,
+            total,
+        } => match lang {
+            Lang::Vi => format!(
+                "chỉ số bậc 1 của `{factor}` ({}) lớn hơn chỉ số toàn phần ({}), điều không thể có với giá trị đúng: ước lượng chưa ổn định",
+                format_decimal(*first, 3, lang),
+                format_decimal(*total, 3, lang)
+            ),
+            Lang::En => format!(
+                "the first-order index of `{factor}` ({}) is above its total index ({}), which exact values cannot be: the estimates are not stable",
+                format_decimal(*first, 3, lang),
+                format_decimal(*total, 3, lang)
+            ),
+        },
+        IntervalBelowZero {
+            factor,
+            index,
+            low,
+            high,
+        } => {
+            let interval = format!(
+                "{} … {}",
+                format_decimal(*low, 3, lang),
+                format_decimal(*high, 3, lang)
+            );
+            match (lang, index.as_str()) {
+                (Lang::Vi, "total") => format!(
+                    "khoảng 95 % của chỉ số toàn phần của `{factor}` ({interval}) xuống dưới 0, điều chỉ số không thể có: ước lượng chưa ổn định"
+                ),
+                (Lang::Vi, _) => format!(
+                    "khoảng 95 % của chỉ số bậc 1 của `{factor}` ({interval}) xuống dưới 0, điều chỉ số không thể có: ước lượng chưa ổn định"
+                ),
+                (Lang::En, "total") => format!(
+                    "the 95 % interval of the total index of `{factor}` ({interval}) reaches below 0, which no index can be: the estimates are not stable"
+                ),
+                (Lang::En, _) => format!(
+                    "the 95 % interval of the first-order index of `{factor}` ({interval}) reaches below 0, which no index can be: the estimates are not stable"
+                ),
+            }
+        }
         NotInMapping { units } => match lang {
             Lang::Vi => format!(
                 "bảng gộp không có {} đơn vị của dữ liệu, nên không dùng: {}",
@@ -1477,6 +1558,10 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         PartialMerge { .. } => lang.pick(
             "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`",
             "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`",
+        ),
+        FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => lang.pick(
+            "tăng số mẫu, ví dụ `--samples 10000` (mặc định)",
+            "use more samples, e.g. `--samples 10000` (the default)",
         ),
         MergedWithoutData { .. } | NotInMapping { .. } => lang.pick(
             "so mã đơn vị trong dữ liệu với cột former_code của bảng gộp",

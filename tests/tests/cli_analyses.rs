@@ -716,6 +716,67 @@ fn robustness_of_the_synthetic_provinces_with_sobol_sampling() {
 }
 
 #[test]
+fn robustness_warns_when_the_sensitivity_indices_are_not_stable() {
+    // N = 100 was the default: a first-order index came out above its total index and
+    // intervals crossed 0, with nothing said.
+    let args = [
+        "robustness",
+        "synthetic-63-provinces-2022.csv",
+        "--samples",
+        "100",
+    ];
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "fewer than 10000",
+                "is above its total index",
+                "reaches below 0",
+            ],
+        ),
+        (
+            "vi",
+            ["ít hơn 10000", "lớn hơn chỉ số toàn phần", "xuống dưới 0"],
+        ),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--lang", lang]);
+        let run = dti(&all);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let out = run.out();
+        for word in words {
+            assert!(out.contains(word), "{word}: {out}");
+        }
+        // CSV holds the units only: the warnings go to standard error.
+        all.extend(["--format", "csv"]);
+        let csv = dti(&all);
+        assert!(csv.stderr.contains(words[1]), "{}", csv.stderr);
+    }
+    let mut json = args.to_vec();
+    json.extend(["--format", "json"]);
+    let run = dti(&json);
+    let analysis: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let kinds: Vec<&str> = analysis["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["problem"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "few_samples",
+            "first_above_total",
+            "interval_below_zero",
+            "interval_below_zero"
+        ]
+    );
+    // The default is the sample size measured to give stable indices.
+    let help = dti(&["robustness", "--help"]);
+    assert!(help.out().contains("[default: 10000]"), "{}", help.out());
+}
+
+#[test]
 fn robustness_html_has_a_rank_interval_chart() {
     for lang in LANGS {
         let run = dti(&[

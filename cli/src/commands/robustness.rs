@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 use dti_core::analysis::sensitivity::{
-    Analysis, Sampling, Settings, Uncertainty, WeightNoise, analyse,
+    Analysis, DEFAULT_SAMPLES, Sampling, Settings, Uncertainty, WeightNoise, analyse,
 };
 use dti_core::{Lang, MissingPolicy, Rule, format_decimal};
 
 use crate::commands::report::{STYLE, esc};
-use crate::error::{Error, Issue};
+use crate::error::{Error, Issue, render_issues};
 use crate::input::{self, Scored};
 use crate::output::{self, Cell, Document, Table, TableFormat};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
@@ -48,8 +48,9 @@ pub(crate) struct RobustnessArgs {
     /// geometric, normalisation min_max; see --help]
     #[arg(long, value_name = "FILE")]
     pub uncertainty: Option<PathBuf>,
-    /// N, the base sample size
-    #[arg(long, default_value_t = 100, value_name = "N")]
+    /// N, the base sample size (the sensitivity indices of the 63-province DTI are stable from
+    /// 10000; fewer samples are warned about)
+    #[arg(long, default_value_t = DEFAULT_SAMPLES, value_name = "N")]
     pub samples: usize,
     /// The seed: the same seed gives the same results on every machine and thread count
     #[arg(long, default_value_t = 1, value_name = "S")]
@@ -202,6 +203,12 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
     });
     let color = context.color && args.output.output.is_none();
     let document = document(&scored, &uncertainty, &analysis, lang);
+    // Tables, Markdown and HTML carry the warnings in their lead, JSON in `warnings`; the
+    // other formats hold the units' ranks only, so the warnings go to standard error.
+    if matches!(format, RobustnessFormat::Csv | RobustnessFormat::Xlsx) {
+        let issues = Issue::all(analysis.warnings.clone(), lang);
+        eprint!("{}", render_issues(&issues, lang, context.color_err, false));
+    }
     let table_format = match format {
         RobustnessFormat::Table => Some(TableFormat::Table),
         RobustnessFormat::Csv => Some(TableFormat::Csv),
@@ -377,7 +384,7 @@ fn document(
         Sampling::Random => i18n::random_sampling(lang),
         Sampling::Sobol => "Sobol",
     };
-    let lead = vec![
+    let mut lead = vec![
         i18n::robustness_settings(
             lang,
             settings.samples,
@@ -393,6 +400,21 @@ fn document(
             describe_uncertainty(uncertainty, lang)
         ),
     ];
+    let warning = i18n::severity(lang, dti_core::Severity::Warning);
+    let mut hints: Vec<String> = Vec::new();
+    for diagnostic in &analysis.warnings {
+        lead.push(format!("{warning}: {}.", diagnostic.message(lang)));
+        if let Some(hint) = diagnostic.hint(lang)
+            && !hints.contains(&hint)
+        {
+            hints.push(hint);
+        }
+    }
+    lead.extend(
+        hints
+            .iter()
+            .map(|hint| format!("{}: {hint}.", i18n::hint_label(lang))),
+    );
     let k = settings.top_k;
     let mut units = Table::new(
         i18n::rank_distribution(lang),
