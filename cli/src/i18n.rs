@@ -685,6 +685,34 @@ pub(crate) fn made_by(lang: Lang, version: &str) -> String {
     }
 }
 
+/// A command was run without a data file.
+pub(crate) fn data_needed(lang: Lang, command: &str) -> String {
+    match lang {
+        Lang::Vi => format!("`dti {command}` cần một tệp dữ liệu (CSV, JSON hoặc .xlsx)"),
+        Lang::En => format!("`dti {command}` needs a data file (CSV, JSON or .xlsx)"),
+    }
+}
+
+/// How to give a data file, or try the tool on an embedded one.
+pub(crate) fn data_needed_hint(lang: Lang, command: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "ghi tên tệp sau lệnh, ví dụ `dti {command} so-lieu.csv`; để dùng thử, ghi tên một tệp có sẵn: quang-ninh-2022.csv (số liệu chính thức của một tỉnh) hoặc synthetic-63-provinces-2022.csv (63 tỉnh, số liệu giả lập)"
+        ),
+        Lang::En => format!(
+            "name the file after the command, e.g. `dti {command} so-lieu.csv`; to try the tool, name an embedded one: quang-ninh-2022.csv (one province's official figures) or synthetic-63-provinces-2022.csv (63 provinces, synthetic values)"
+        ),
+    }
+}
+
+/// The footer line of a report or page made from synthetic data.
+pub(crate) fn synthetic_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số liệu trong trang này là số liệu giả lập, không phải số liệu chính thức.",
+        "The figures on this page are synthetic, not official figures.",
+    )
+}
+
 /// The word after a count of units: "63 units".
 pub(crate) fn units_word(lang: Lang) -> &'static str {
     lang.pick("đơn vị", "units")

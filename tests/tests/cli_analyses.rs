@@ -79,7 +79,16 @@ fn whatif_in_every_format() {
 
 #[test]
 fn whatif_on_the_synthetic_provinces_says_synthetic_and_moves_other_units() {
-    let run = dti(&["whatif", "--unit", "22", "--set", "I7=1", "--lang", "en"]);
+    let run = dti(&[
+        "whatif",
+        "synthetic-63-provinces-2022.csv",
+        "--unit",
+        "22",
+        "--set",
+        "I7=1",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let out = run.out();
     assert!(
@@ -87,7 +96,16 @@ fn whatif_on_the_synthetic_provinces_says_synthetic_and_moves_other_units() {
         "{out}"
     );
     assert!(out.contains("Other units whose DTI rank moved"), "{out}");
-    let vi = dti(&["whatif", "--unit", "22", "--set", "I7=1", "--lang", "vi"]);
+    let vi = dti(&[
+        "whatif",
+        "synthetic-63-provinces-2022.csv",
+        "--unit",
+        "22",
+        "--set",
+        "I7=1",
+        "--lang",
+        "vi",
+    ]);
     assert!(vi.out().lines().next().unwrap().contains("DỮ LIỆU GIẢ LẬP"));
 }
 
@@ -162,6 +180,41 @@ fn bad_set_values_are_refused_with_a_clear_message() {
     }
 }
 
+#[test]
+fn every_command_that_reads_data_needs_a_file() {
+    // Without a file, `whatif` and the other analyses showed the synthetic provinces under real
+    // names, and `score`, `explain` and `report` Quảng Ninh's file, as if they were the user's.
+    let commands: [&[&str]; 9] = [
+        &["score"],
+        &["check"],
+        &["explain"],
+        &["report"],
+        &["whatif", "--unit", "22", "--set", "I7=1"],
+        &["goal", "--unit", "22", "--rank", "10"],
+        &["merge"],
+        &["robustness"],
+        &["remove-one"],
+    ];
+    for lang in LANGS {
+        let mut transcripts = Vec::new();
+        for args in commands {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang]);
+            let run = dti(&all);
+            assert_eq!(run.code, 2, "{}", run.transcript());
+            assert!(run.stdout.is_empty(), "{}", run.transcript());
+            assert!(
+                run.stderr.contains(&format!("`dti {}`", args[0])),
+                "{}",
+                run.stderr
+            );
+            assert!(run.stderr.contains("synthetic-63-provinces-2022.csv"));
+            transcripts.push(run.transcript());
+        }
+        insta::assert_snapshot!(format!("data-needed-{lang}"), transcripts.join("\n"));
+    }
+}
+
 // ---- goal ----
 
 #[test]
@@ -192,6 +245,7 @@ fn goal_to_a_rank_with_costs_on_the_synthetic_provinces() {
     for lang in LANGS {
         let run = dti(&[
             "goal",
+            "synthetic-63-provinces-2022.csv",
             "--unit",
             "22",
             "--rank",
@@ -386,7 +440,14 @@ fn goal_usage_errors() {
 fn merge_of_the_synthetic_provinces_in_every_format() {
     for lang in LANGS {
         for format in ["table", "markdown"] {
-            let run = dti(&["merge", "--format", format, "--lang", lang]);
+            let run = dti(&[
+                "merge",
+                "synthetic-63-provinces-2022.csv",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
             assert_eq!(run.code, 0, "{}", run.transcript());
             assert!(run.out().lines().next().unwrap().contains(if lang == "vi" {
                 "DỮ LIỆU GIẢ LẬP"
@@ -396,10 +457,24 @@ fn merge_of_the_synthetic_provinces_in_every_format() {
             insta::assert_snapshot!(format!("merge-63-{format}-{lang}"), run.transcript());
         }
     }
-    let csv = dti(&["merge", "--format", "csv", "--lang", "en"]);
+    let csv = dti(&[
+        "merge",
+        "synthetic-63-provinces-2022.csv",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
     // 34 units × 13 nodes × 2 methods, and the header.
     assert_eq!(csv.out().lines().count(), 34 * 13 * 2 + 1);
-    let json = dti(&["merge", "--format", "json", "--method", "mean"]);
+    let json = dti(&[
+        "merge",
+        "synthetic-63-provinces-2022.csv",
+        "--format",
+        "json",
+        "--method",
+        "mean",
+    ]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["synthetic"], true);
     assert_eq!(value["mean"]["units"].as_array().unwrap().len(), 34);
@@ -610,9 +685,23 @@ fn units_are_found_by_their_statistics_office_code() {
 #[test]
 fn merge_errors() {
     for lang in LANGS {
-        let missing = dti(&["merge", "--mapping", "nope.csv", "--lang", lang]);
+        let missing = dti(&[
+            "merge",
+            "synthetic-63-provinces-2022.csv",
+            "--mapping",
+            "nope.csv",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(missing.code, 2);
-        let bad = dti(&["merge", "--mapping", "costs.csv", "--lang", lang]);
+        let bad = dti(&[
+            "merge",
+            "synthetic-63-provinces-2022.csv",
+            "--mapping",
+            "costs.csv",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(bad.code, 1, "{}", bad.transcript());
         let weights = dti(&[
             "merge",
@@ -669,6 +758,7 @@ fn robustness_in_every_format() {
 fn a_seeded_robustness_run_is_reproducible() {
     let args = [
         "robustness",
+        "synthetic-63-provinces-2022.csv",
         "--uncertainty",
         "uncertainty-4.toml",
         "--samples",
@@ -701,6 +791,7 @@ fn robustness_of_the_synthetic_provinces_with_sobol_sampling() {
     for lang in LANGS {
         let run = dti(&[
             "robustness",
+            "synthetic-63-provinces-2022.csv",
             "--samples",
             "32",
             "--sampling",
@@ -807,10 +898,30 @@ fn robustness_errors() {
     for lang in LANGS {
         let mut transcripts = Vec::new();
         for args in [
-            &["robustness", "--uncertainty", "bad-uncertainty.toml"][..],
-            &["robustness", "--uncertainty", "nope.toml"],
-            &["robustness", "--samples", "1"],
-            &["robustness", "--index", "Q"],
+            &[
+                "robustness",
+                "synthetic-63-provinces-2022.csv",
+                "--uncertainty",
+                "bad-uncertainty.toml",
+            ][..],
+            &[
+                "robustness",
+                "synthetic-63-provinces-2022.csv",
+                "--uncertainty",
+                "nope.toml",
+            ],
+            &[
+                "robustness",
+                "synthetic-63-provinces-2022.csv",
+                "--samples",
+                "1",
+            ],
+            &[
+                "robustness",
+                "synthetic-63-provinces-2022.csv",
+                "--index",
+                "Q",
+            ],
         ] {
             let mut all = args.to_vec();
             all.extend(["--lang", lang]);
@@ -833,12 +944,18 @@ fn remove_one_in_every_format() {
 #[test]
 fn remove_one_on_the_synthetic_provinces() {
     for lang in LANGS {
-        let run = dti(&["remove-one", "--lang", lang]);
+        let run = dti(&[
+            "remove-one",
+            "synthetic-63-provinces-2022.csv",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(run.code, 0, "{}", run.transcript());
         insta::assert_snapshot!(format!("remove-one-63-{lang}"), run.transcript());
     }
     let pillar = dti(&[
         "remove-one",
+        "synthetic-63-provinces-2022.csv",
         "--index",
         "KTS",
         "--remove",
@@ -851,7 +968,14 @@ fn remove_one_on_the_synthetic_provinces() {
     let value: serde_json::Value = serde_json::from_slice(&pillar.stdout).unwrap();
     assert_eq!(value["index"], "KTS");
     assert_eq!(value["removals"].as_array().unwrap().len(), 2);
-    let unknown = dti(&["remove-one", "--remove", "Q", "--lang", "en"]);
+    let unknown = dti(&[
+        "remove-one",
+        "synthetic-63-provinces-2022.csv",
+        "--remove",
+        "Q",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(unknown.code, 2);
 }
 

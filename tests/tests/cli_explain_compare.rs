@@ -10,7 +10,14 @@ const LANGS: [&str; 2] = ["vi", "en"];
 fn explain_in_every_format() {
     for lang in LANGS {
         for format in ["table", "markdown", "json"] {
-            let run = dti(&["explain", "--format", format, "--lang", lang]);
+            let run = dti(&[
+                "explain",
+                "quang-ninh-2022.csv",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
             assert_eq!(run.code, 0, "{}", run.transcript());
             insta::assert_snapshot!(format!("explain-{format}-{lang}"), run.transcript());
         }
@@ -19,7 +26,7 @@ fn explain_in_every_format() {
 
 #[test]
 fn explain_ranks_digital_government_activity_first_for_quang_ninh() {
-    let run = dti(&["explain", "--format", "json"]);
+    let run = dti(&["explain", "quang-ninh-2022.csv", "--format", "json"]);
     let why: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(why["best_moves"][0]["indicator"], "I7");
     assert_eq!(why["index"], "DTI");

@@ -103,8 +103,8 @@ pub(crate) struct NodeChange {
 pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let sheet = args.source.sheet.as_deref();
-    let old = input::read_data(Some(&args.old), sheet, lang)?;
-    let new = input::read_data(Some(&args.new), sheet, lang)?;
+    let old = input::read_data(&args.old, sheet, lang)?;
+    let new = input::read_data(&args.new, sheet, lang)?;
     let (framework, framework_path) = input::read_framework(
         args.source.framework.as_deref(),
         new.framework.or(old.framework),

@@ -18,7 +18,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[command(group(ArgGroup::new("goal").required(true).args(["target", "rank"])))]
 pub(crate) struct GoalArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The unit, by code or name [default: the only unit of the data]
@@ -49,11 +48,10 @@ pub(crate) struct GoalArgs {
 /// Runs `dti goal`.
 pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "goal", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let framework = &scored.framework;
     let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;

@@ -31,7 +31,6 @@ pub(crate) enum MethodArg {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct MergeArgs {
     /// The former units' data: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// A mapping file: CSV with columns new_unit, new_name, former_code (districts or
@@ -85,11 +84,10 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 /// Runs `dti merge`.
 pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "merge", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let (mapping_text, mapping_name) = match &args.mapping {
         Some(path) => (read_text(path, lang)?, path.display().to_string()),

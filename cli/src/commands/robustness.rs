@@ -41,7 +41,6 @@ pub(crate) enum RobustnessFormat {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct RobustnessArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The uncertain choices, a TOML or JSON file [default: weights ±25 %, aggregation
@@ -132,11 +131,10 @@ fn read_uncertainty(path: &std::path::Path, lang: Lang) -> Result<Uncertainty, E
 /// Runs `dti robustness`.
 pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "robustness", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let uncertainty = match &args.uncertainty {
         Some(path) => read_uncertainty(path, lang)?,
@@ -544,8 +542,9 @@ fn html(scored: &Scored, document: &Document, analysis: &Analysis, lang: Lang) -
     for line in &document.closing {
         let _ = writeln!(html, "<div>{}</div>", esc(line));
     }
-    for note in scored.input.dataset.notes() {
-        let _ = writeln!(html, "<div>{}</div>", esc(note));
+    // The data file's own `#` lines are for whoever keeps the file, not for readers.
+    if input::is_synthetic(&scored.input.dataset) {
+        let _ = writeln!(html, "<div>{}</div>", esc(i18n::synthetic_footer(lang)));
     }
     let _ = writeln!(
         html,
