@@ -71,8 +71,12 @@ labels! {
     change => "Thay đổi", "Change";
     /// Column: the previous rank.
     old_rank => "Hạng cũ", "Old rank";
+    /// Column: how many units the previous rank is out of.
+    old_rank_of => "Hạng cũ trên tổng số", "Old rank out of";
     /// Column: the new rank.
     new_rank => "Hạng mới", "New rank";
+    /// Column: how many units the new rank is out of.
+    new_rank_of => "Hạng mới trên tổng số", "New rank out of";
     /// Column: a rank move.
     rank_move => "Thay đổi hạng", "Rank move";
     /// Sheet name of a comparison.
@@ -99,12 +103,52 @@ labels! {
     score => "Điểm chỉ tiêu", "Score";
     /// Column: from → to.
     from_to => "Từ → đến", "From → to";
-    /// A unit only in the new data.
-    new_unit => "mới", "new";
-    /// A unit only in the old data.
-    gone_unit => "không còn", "gone";
     /// Column: the national average.
     average => "Trung bình", "Average";
+}
+
+/// A unit of the second file that the first file lacks.
+pub(crate) fn not_in_first_file(lang: Lang, first: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có trong tệp thứ nhất, {first}"),
+        Lang::En => format!("not in the first file, {first}"),
+    }
+}
+
+/// A unit of the first file that the second file lacks.
+pub(crate) fn not_in_second_file(lang: Lang, second: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có trong tệp thứ hai, {second}"),
+        Lang::En => format!("not in the second file, {second}"),
+    }
+}
+
+/// The two files of a comparison hold different units.
+pub(crate) fn different_units(
+    lang: Lang,
+    [old, new]: [usize; 2],
+    only_old: &[&str],
+    only_new: &[&str],
+) -> String {
+    let list = |codes: &[&str]| {
+        if codes.is_empty() {
+            "–".to_string()
+        } else {
+            codes.join(", ")
+        }
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Hai tệp có các đơn vị khác nhau ({old} và {new} đơn vị; chỉ ở tệp thứ nhất: {}; chỉ ở tệp thứ hai: {}): mỗi hạng được xếp trong số đơn vị của tệp đó, và không tính thay đổi hạng.",
+            list(only_old),
+            list(only_new)
+        ),
+        Lang::En => format!(
+            "The two files hold different units ({old} and {new}; only in the first: {}; only in the second: {}): each rank is out of its own file's units, and rank moves are not shown.",
+            list(only_old),
+            list(only_new)
+        ),
+    }
 }
 
 /// Headers from label functions.
@@ -641,6 +685,34 @@ pub(crate) fn made_by(lang: Lang, version: &str) -> String {
     }
 }
 
+/// A command was run without a data file.
+pub(crate) fn data_needed(lang: Lang, command: &str) -> String {
+    match lang {
+        Lang::Vi => format!("`dti {command}` cần một tệp dữ liệu (CSV, JSON hoặc .xlsx)"),
+        Lang::En => format!("`dti {command}` needs a data file (CSV, JSON or .xlsx)"),
+    }
+}
+
+/// How to give a data file, or try the tool on an embedded one.
+pub(crate) fn data_needed_hint(lang: Lang, command: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "ghi tên tệp sau lệnh, ví dụ `dti {command} so-lieu.csv`; để dùng thử, ghi tên một tệp có sẵn: quang-ninh-2022.csv (số liệu chính thức của một tỉnh) hoặc synthetic-63-provinces-2022.csv (63 tỉnh, số liệu giả lập)"
+        ),
+        Lang::En => format!(
+            "name the file after the command, e.g. `dti {command} so-lieu.csv`; to try the tool, name an embedded one: quang-ninh-2022.csv (one province's official figures) or synthetic-63-provinces-2022.csv (63 provinces, synthetic values)"
+        ),
+    }
+}
+
+/// The footer line of a report or page made from synthetic data.
+pub(crate) fn synthetic_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số liệu trong trang này là số liệu giả lập, không phải số liệu chính thức.",
+        "The figures on this page are synthetic, not official figures.",
+    )
+}
+
 /// The word after a count of units: "63 units".
 pub(crate) fn units_word(lang: Lang) -> &'static str {
     lang.pick("đơn vị", "units")
@@ -661,6 +733,10 @@ labels! {
     gain_per_effort => "Mức tăng / nỗ lực", "Gain per effort";
     /// Column: former units.
     former_units => "Đơn vị cũ", "Former units";
+    /// Column: the former units the data lacks.
+    former_units_without_data => "Đơn vị cũ thiếu dữ liệu", "Former units without data";
+    /// A merged unit none of whose former units has data.
+    no_data => "không có dữ liệu", "no data";
     /// Column: a difference.
     difference => "Chênh lệch", "Difference";
     /// Column: a method.
@@ -853,6 +929,19 @@ pub(crate) fn merge_title(lang: Lang, units: usize) -> String {
     match lang {
         Lang::Vi => format!("Kết quả {units} đơn vị sau sáp nhập"),
         Lang::En => format!("Results of the {units} merged units"),
+    }
+}
+
+/// Partial merges were accepted.
+pub(crate) fn partial_merges(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--allow-partial: giá trị và thứ hạng của {units} đơn vị sau sáp nhập chỉ tính từ các đơn vị cũ có dữ liệu, nên chỉ đại diện cho một phần đơn vị (xem cột Đơn vị cũ thiếu dữ liệu)."
+        ),
+        Lang::En => format!(
+            "--allow-partial: the values and ranks of {units} merged unit{} come from the former units that have data only, and stand for part of the unit (see the column Former units without data).",
+            plural(units)
+        ),
     }
 }
 

@@ -13,11 +13,24 @@ use dti_core::{
 use crate::error::{Error, Issue, counts};
 use crate::{Context, i18n, output, sheet};
 
-/// The embedded data set scored when no data file is given.
-pub(crate) const DEFAULT_DATA: &str = "quang-ninh-2022.csv";
-
-/// The embedded data set the analyses use when no data file is given: 63 provinces, synthetic.
-pub(crate) const DEMO_DATA: &str = "synthetic-63-provinces-2022.csv";
+/// The data file a command was given; without one, a usage error that says a file is needed
+/// and how to try the tool on an embedded example. No command falls back on data of its own
+/// choosing: a real province's file, or synthetic values under real names, would be shown as
+/// if they were the user's.
+pub(crate) fn required<'a>(
+    data: Option<&'a Path>,
+    command: &str,
+    lang: Lang,
+) -> Result<&'a Path, Error> {
+    data.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}\n  {}: {}",
+            i18n::data_needed(lang, command),
+            i18n::hint_label(lang),
+            i18n::data_needed_hint(lang, command)
+        ))
+    })
+}
 
 /// A data file as read: the data set, and the problems reading it found.
 #[derive(Debug)]
@@ -121,17 +134,9 @@ pub(crate) fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Erro
     }
 }
 
-/// Reads a data file; with no file, the embedded default data set. A name that is not a
-/// file but is the name of an embedded data set reads that data set. `-` reads standard input.
-pub(crate) fn read_data(
-    path: Option<&Path>,
-    sheet: Option<&str>,
-    lang: Lang,
-) -> Result<Input, Error> {
-    let Some(path) = path else {
-        return embedded_data(DEFAULT_DATA)
-            .ok_or_else(|| Error::Usage(i18n::not_found(lang, DEFAULT_DATA)));
-    };
+/// Reads a data file. A name that is not a file but is the name of an embedded data set
+/// reads that data set. `-` reads standard input.
+pub(crate) fn read_data(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<Input, Error> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         let most = limits().max_bytes as u64 + 1;
@@ -314,7 +319,7 @@ pub(crate) fn find_unit(
     let wanted_lower = wanted.trim().to_lowercase();
     units
         .iter()
-        .position(|u| u.code == wanted.trim())
+        .position(|u| u.has_code(wanted))
         .or_else(|| {
             units.iter().position(|u| {
                 u.name
@@ -388,21 +393,14 @@ impl Scored {
     }
 }
 
-/// Reads, checks and scores a data file, or the embedded data set `default` (warnings go to
-/// standard error, errors fail).
-pub(crate) fn read_scored_or(
-    data: Option<&Path>,
+/// Reads, checks and scores a data file (warnings go to standard error, errors fail).
+pub(crate) fn read_scored(
+    data: &Path,
     source: &crate::DataArgs,
     context: &crate::Context,
-    default: &str,
 ) -> Result<Scored, Error> {
     let lang = context.lang;
-    let input = match data {
-        Some(_) => read_data(data, source.sheet.as_deref(), lang)?,
-        None => {
-            embedded_data(default).ok_or_else(|| Error::Usage(i18n::not_found(lang, default)))?
-        }
-    };
+    let input = read_data(data, source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =
         read_framework(source.framework.as_deref(), input.framework, lang)?;
     let (results, issues) = score(&input, &framework, lang)?;

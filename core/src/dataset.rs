@@ -56,6 +56,48 @@ impl UnitInfo {
     pub fn label(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.code)
     }
+
+    /// True when the unit has this code, matched as [`same_unit_code`] matches codes.
+    pub fn has_code(&self, code: &str) -> bool {
+        same_unit_code(&self.code, code)
+    }
+}
+
+/// The form of a unit code that lookups compare: the code without surrounding spaces and,
+/// when it is all digits, without leading zeros. The statistics office's codes have leading
+/// zeros (`01` Hà Nội), which Excel drops when it takes a code for a number (`1`); both
+/// forms name the same unit.
+///
+/// ```
+/// use dti_core::dataset::unit_code_key;
+/// assert_eq!(unit_code_key("01"), unit_code_key("1"));
+/// assert_eq!(unit_code_key(" 079 "), "79");
+/// assert_eq!(unit_code_key("00"), "0");
+/// assert_eq!(unit_code_key("A01"), "A01");
+/// ```
+pub fn unit_code_key(code: &str) -> &str {
+    let code = code.trim();
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return code;
+    }
+    match code.trim_start_matches('0') {
+        "" => "0",
+        digits => digits,
+    }
+}
+
+/// True when two unit codes name the same unit: every lookup of a unit by its code (a
+/// `--unit`, a mapping of merged units, a comparison of two files) matches codes this way.
+///
+/// ```
+/// use dti_core::dataset::same_unit_code;
+/// assert!(same_unit_code("1", "01"));
+/// assert!(same_unit_code("79", "079"));
+/// assert!(!same_unit_code("01", "10"));
+/// assert!(!same_unit_code("HN", "hn"));
+/// ```
+pub fn same_unit_code(a: &str, b: &str) -> bool {
+    unit_code_key(a) == unit_code_key(b)
 }
 
 /// One value of one unit for one indicator.
@@ -199,9 +241,9 @@ impl Dataset {
         self.columns.iter().position(|c| c == code)
     }
 
-    /// The position of a unit.
+    /// The position of a unit (codes matched as [`same_unit_code`] matches them).
     pub fn unit(&self, code: &str) -> Option<usize> {
-        self.units.iter().position(|u| u.code == code)
+        self.units.iter().position(|u| u.has_code(code))
     }
 
     /// The cell of a unit in a column: its value, source note and place in the file.
@@ -434,7 +476,7 @@ impl<'a> Builder<'a> {
 
     /// Registers a unit row in a wide file: a second row for the same unit is an error.
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if self.unit_ids.contains_key(&unit.code) {
+        if self.unit_ids.contains_key(unit_code_key(&unit.code)) {
             let location = self.location_or_file(line).unit(&unit.code);
             self.error(location, Problem::DuplicateUnit);
             return None;
@@ -445,7 +487,7 @@ impl<'a> Builder<'a> {
     /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
     /// limit stops the reader.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if let Some(&id) = self.unit_ids.get(&unit.code) {
+        if let Some(&id) = self.unit_ids.get(unit_code_key(&unit.code)) {
             let known = &mut self.data.units[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
@@ -470,7 +512,8 @@ impl<'a> Builder<'a> {
             );
             return None;
         }
-        self.unit_ids.insert(unit.code.clone(), count);
+        self.unit_ids
+            .insert(unit_code_key(&unit.code).to_string(), count);
         self.data.add_unit(unit);
         Some(count)
     }

@@ -536,6 +536,54 @@ pub enum Problem {
         /// The line it was first mapped on.
         first_line: u64,
     },
+    /// A merged unit whose former units the data has only in part (located at the merged
+    /// unit): its merged values would stand for part of the unit.
+    PartialMerge {
+        /// The former units the data has.
+        with_data: Vec<String>,
+        /// The former units the data lacks.
+        without_data: Vec<String>,
+    },
+    /// Merged units none of whose former units the data has: no value, no rank.
+    MergedWithoutData {
+        /// Their codes.
+        units: Vec<String>,
+        /// How many merged units the mapping has.
+        of: usize,
+    },
+    /// Units of the data that no merged unit of the mapping is formed from.
+    NotInMapping {
+        /// Their codes.
+        units: Vec<String>,
+    },
+    /// A sensitivity analysis with fewer base samples than its indices need to be stable.
+    FewSamples {
+        /// The base sample size N used.
+        samples: u64,
+        /// The size from which the indices are stable.
+        advised: u64,
+    },
+    /// A first-order sensitivity index estimated above its total index, which it cannot
+    /// exceed: the estimates are not stable.
+    FirstAboveTotal {
+        /// The factor.
+        factor: String,
+        /// The first-order index.
+        first: f64,
+        /// The total index.
+        total: f64,
+    },
+    /// The 95 % interval of a sensitivity index reaches below 0, which no index can be.
+    IntervalBelowZero {
+        /// The factor.
+        factor: String,
+        /// `first_order` or `total`.
+        index: String,
+        /// The interval's lower end.
+        low: f64,
+        /// Its upper end.
+        high: f64,
+    },
     /// Columns a table must have are missing.
     MissingColumns {
         /// The columns.
@@ -698,6 +746,12 @@ impl Problem {
             NotFinite { .. } => "not_finite",
             ShareOutOfRange { .. } => "share_out_of_range",
             MappedTwice { .. } => "mapped_twice",
+            PartialMerge { .. } => "partial_merge",
+            MergedWithoutData { .. } => "merged_without_data",
+            NotInMapping { .. } => "not_in_mapping",
+            FewSamples { .. } => "few_samples",
+            FirstAboveTotal { .. } => "first_above_total",
+            IntervalBelowZero { .. } => "interval_below_zero",
             MissingColumns { .. } => "missing_columns",
             NoCode => "no_code",
             UnknownRowType { .. } => "unknown_row_type",
@@ -1405,6 +1459,96 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!("đơn vị cũ `{unit}` được gộp hai lần (lần đầu ở dòng {first_line})"),
             Lang::En => format!("former unit `{unit}` is mapped twice (first on line {first_line})"),
         },
+        PartialMerge {
+            with_data,
+            without_data,
+        } => match lang {
+            Lang::Vi => format!(
+                "đơn vị sau sáp nhập chỉ có dữ liệu của {} (thiếu {}): giá trị gộp chỉ đại diện cho một phần đơn vị",
+                with_data.join(", "),
+                without_data.join(", ")
+            ),
+            Lang::En => format!(
+                "the merged unit has data for {} only (none for {}): merged values stand for part of the unit",
+                with_data.join(", "),
+                without_data.join(", ")
+            ),
+        },
+        MergedWithoutData { units, of } => match lang {
+            Lang::Vi => format!(
+                "{} trong {of} đơn vị sau sáp nhập không có dữ liệu của đơn vị cũ nào, nên không có giá trị và thứ hạng: {}",
+                units.len(),
+                units.join(", ")
+            ),
+            Lang::En => format!(
+                "{} of the {of} merged units have no data from any of their former units, so no value and no rank: {}",
+                units.len(),
+                units.join(", ")
+            ),
+        },
+        FewSamples { samples, advised } => match lang {
+            Lang::Vi => format!(
+                "N = {samples} mẫu là ít hơn {advised}: các chỉ số độ nhạy có thể đổi khác khi đổi hạt giống ngẫu nhiên"
+            ),
+            Lang::En => format!(
+                "N = {samples} samples is fewer than {advised}: the sensitivity indices may change with another seed"
+            ),
+        },
+        FirstAboveTotal {
+            factor,
+            first,
+            total,
+        } => match lang {
+            Lang::Vi => format!(
+                "chỉ số bậc 1 của `{factor}` ({}) lớn hơn chỉ số toàn phần ({}), điều không thể có với giá trị đúng: ước lượng chưa ổn định",
+                format_decimal(*first, 3, lang),
+                format_decimal(*total, 3, lang)
+            ),
+            Lang::En => format!(
+                "the first-order index of `{factor}` ({}) is above its total index ({}), which exact values cannot be: the estimates are not stable",
+                format_decimal(*first, 3, lang),
+                format_decimal(*total, 3, lang)
+            ),
+        },
+        IntervalBelowZero {
+            factor,
+            index,
+            low,
+            high,
+        } => {
+            let interval = format!(
+                "{} … {}",
+                format_decimal(*low, 3, lang),
+                format_decimal(*high, 3, lang)
+            );
+            match (lang, index.as_str()) {
+                (Lang::Vi, "total") => format!(
+                    "khoảng 95 % của chỉ số toàn phần của `{factor}` ({interval}) xuống dưới 0, điều chỉ số không thể có: ước lượng chưa ổn định"
+                ),
+                (Lang::Vi, _) => format!(
+                    "khoảng 95 % của chỉ số bậc 1 của `{factor}` ({interval}) xuống dưới 0, điều chỉ số không thể có: ước lượng chưa ổn định"
+                ),
+                (Lang::En, "total") => format!(
+                    "the 95 % interval of the total index of `{factor}` ({interval}) reaches below 0, which no index can be: the estimates are not stable"
+                ),
+                (Lang::En, _) => format!(
+                    "the 95 % interval of the first-order index of `{factor}` ({interval}) reaches below 0, which no index can be: the estimates are not stable"
+                ),
+            }
+        }
+        NotInMapping { units } => match lang {
+            Lang::Vi => format!(
+                "bảng gộp không có {} đơn vị của dữ liệu, nên không dùng: {}",
+                units.len(),
+                units.join(", ")
+            ),
+            Lang::En => format!(
+                "the mapping does not include {} unit{} of the data, left out: {}",
+                units.len(),
+                if units.len() == 1 { "" } else { "s" },
+                units.join(", ")
+            ),
+        },
         MissingColumns { columns } => match lang {
             Lang::Vi => format!("thiếu cột bắt buộc: {}", columns.join(", ")),
             Lang::En => format!("required columns are missing: {}", columns.join(", ")),
@@ -1620,6 +1764,18 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
         TooLarge { .. } => lang.pick(
             "chia tệp thành nhiều tệp nhỏ hơn, hoặc nâng giới hạn bằng --max-file-mb, --max-rows, --max-columns",
             "split the file, or raise the limit with --max-file-mb, --max-rows or --max-columns",
+        ),
+        PartialMerge { .. } => lang.pick(
+            "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`",
+            "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`",
+        ),
+        FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => lang.pick(
+            "tăng số mẫu, ví dụ `--samples 10000` (mặc định)",
+            "use more samples, e.g. `--samples 10000` (the default)",
+        ),
+        MergedWithoutData { .. } | NotInMapping { .. } => lang.pick(
+            "so mã đơn vị trong dữ liệu với cột former_code của bảng gộp",
+            "compare the data's unit codes with the mapping's former_code column",
         ),
         _ => return None,
     };

@@ -522,7 +522,7 @@ impl Rule {
             Rule::DistanceToReference { unit, .. } => {
                 let row = units
                     .iter()
-                    .position(|u| u.code == *unit)
+                    .position(|u| u.has_code(unit))
                     .ok_or_else(|| Problem::UnknownReferenceUnit { unit: unit.clone() })?;
                 let reference = raw
                     .get(row)

@@ -111,9 +111,9 @@ impl Results {
         self.nodes.iter().position(|node| node.code == code)
     }
 
-    /// A unit's results.
+    /// A unit's results (codes matched as [`crate::dataset::same_unit_code`] matches them).
     pub fn unit(&self, code: &str) -> Option<&UnitResult> {
-        self.units.iter().find(|unit| unit.unit.code == code)
+        self.units.iter().find(|unit| unit.unit.has_code(code))
     }
 
     /// The value of a node for a unit.

@@ -85,9 +85,10 @@ impl Table {
         self.columns.iter().position(|c| c == name)
     }
 
-    /// The position of the first row of a unit.
+    /// The position of the first row of a unit (codes matched as
+    /// [`crate::dataset::same_unit_code`] matches them).
     pub fn unit_index(&self, code: &str) -> Option<usize> {
-        self.units.iter().position(|u| u.code == code)
+        self.units.iter().position(|u| u.has_code(code))
     }
 
     /// The values of column `j`, one per row (empty when there is no such column).

@@ -304,7 +304,7 @@ mod analyses {
     use std::collections::HashMap;
 
     use dti_core::analysis::goal::{Target, seek};
-    use dti_core::analysis::merge::{Method, merge, parse_mapping};
+    use dti_core::analysis::merge::{Method, Partial, merge, parse_mapping};
     use dti_core::analysis::whatif::what_if;
     use dti_core::{Dataset, check, compute, embedded, round_to};
     use proptest::prelude::*;
@@ -342,7 +342,7 @@ mod analyses {
             let data = Dataset::from_csv(&dti_csv(&[row]).replace("U0", "22"), None).dataset;
             let mapping = parse_mapping("new_unit,new_name,former_code\n07,Quảng Ninh,22\n", None).unwrap();
             for method in [Method::Mean, Method::Pooled { weights: HashMap::new() }] {
-                let merged = compute(&framework, &merge(&framework, &data, &mapping, &method).unwrap().table).unwrap();
+                let merged = compute(&framework, &merge(&framework, &data, &mapping, &method, Partial::Refuse).unwrap().table).unwrap();
                 let original = compute(&framework, &check(&framework, &data).table).unwrap();
                 for (a, b) in merged.units[0].nodes.iter().zip(&original.units[0].nodes) {
                     prop_assert_eq!(a.value, b.value, "{}", a.code);
@@ -360,8 +360,10 @@ mod analyses {
             let dti = framework.find("DTI").unwrap();
             let plan = seek(&framework, &table, 0, dti, Target::Value { value: target }, &HashMap::new()).unwrap();
             prop_assert!(plan.reachable, "every DTI up to 1 is reachable");
-            // Apply the plan's raw values and score again.
-            let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), s.raw_to)).collect();
+            // Apply the plan's raw values as printed and score again.
+            let printed = |raw: Option<f64>| raw.map(|v| format!("{}", round_to(v, dti_core::analysis::goal::RAW_DECIMALS)).parse::<f64>().unwrap());
+            prop_assert!(plan.steps.iter().all(|s| printed(s.raw_to) == s.raw_to), "{:?}", plan.steps);
+            let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), printed(s.raw_to))).collect();
             let outcome = what_if(&framework, &table, 0, &changes).unwrap();
             let rescored = outcome.after.units[0].node("DTI").unwrap().value.unwrap();
             prop_assert!(round_to(rescored, 4) >= round_to(target, 4), "{rescored} < {target}");

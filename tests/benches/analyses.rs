@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dti_core::analysis::goal::{Target, seek};
-use dti_core::analysis::merge::{Method, merge, parse_mapping};
+use dti_core::analysis::merge::{Method, Partial, merge, parse_mapping};
 use dti_core::analysis::removal::remove_one;
 use dti_core::analysis::sensitivity::{Settings, Uncertainty, WeightNoise, analyse};
 use dti_core::analysis::whatif::what_if;
@@ -78,7 +78,14 @@ fn analyses_on_63_provinces(c: &mut Criterion) {
     });
     c.bench_function("merge 63 into 34 and score", |b| {
         b.iter(|| {
-            let merged = merge(&framework, black_box(&data), &mapping, &Method::Mean).unwrap();
+            let merged = merge(
+                &framework,
+                black_box(&data),
+                &mapping,
+                &Method::Mean,
+                Partial::Refuse,
+            )
+            .unwrap();
             dti_core::compute(&framework, &merged.table).unwrap()
         })
     });

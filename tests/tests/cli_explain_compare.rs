@@ -10,7 +10,14 @@ const LANGS: [&str; 2] = ["vi", "en"];
 fn explain_in_every_format() {
     for lang in LANGS {
         for format in ["table", "markdown", "json"] {
-            let run = dti(&["explain", "--format", format, "--lang", lang]);
+            let run = dti(&[
+                "explain",
+                "quang-ninh-2022.csv",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
             assert_eq!(run.code, 0, "{}", run.transcript());
             insta::assert_snapshot!(format!("explain-{format}-{lang}"), run.transcript());
         }
@@ -19,7 +26,7 @@ fn explain_in_every_format() {
 
 #[test]
 fn explain_ranks_digital_government_activity_first_for_quang_ninh() {
-    let run = dti(&["explain", "--format", "json"]);
+    let run = dti(&["explain", "quang-ninh-2022.csv", "--format", "json"]);
     let why: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(why["best_moves"][0]["indicator"], "I7");
     assert_eq!(why["index"], "DTI");
@@ -133,12 +140,75 @@ fn compare_reports_rank_moves_and_new_units() {
         units.iter().map(code).collect::<Vec<_>>(),
         ["22", "01", "48", "74"]
     );
-    assert_eq!(units[2]["presence"], "new");
-    assert_eq!(units[3]["presence"], "gone");
-    // Hà Nội's DTI: first of three in 2022, third of three in 2023.
-    let dti = &units[1]["nodes"][0];
-    assert_eq!(dti["code"], "DTI");
-    assert_eq!(dti["rank_move"], -2);
+    assert_eq!(units[2]["presence"], "only_new");
+    assert_eq!(units[3]["presence"], "only_old");
+    assert_eq!(comparison["same_units"], false);
+    // Hà Nội's DTI: first of three in 2022, third of three in 2023, but not of the same
+    // three (Bình Dương left, Đà Nẵng came): no rank move.
+    let index = &units[1]["nodes"][0];
+    assert_eq!(index["code"], "DTI");
+    assert_eq!(
+        (&index["old_rank"], &index["old_rank_of"]),
+        (&1.into(), &3.into())
+    );
+    assert_eq!(
+        (&index["new_rank"], &index["new_rank_of"]),
+        (&3.into(), &3.into())
+    );
+    assert_eq!(index["rank_move"], serde_json::Value::Null);
+    // The same three provinces a year later (Hà Nội's code written `1`): moves are shown.
+    let later = dti(&[
+        "compare",
+        "provinces-2022.csv",
+        "provinces-2024.csv",
+        "--format",
+        "json",
+    ]);
+    let comparison: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(comparison["same_units"], true);
+    let units = comparison["units"].as_array().unwrap();
+    assert_eq!(units.len(), 3, "Hà Nội `1` is Hà Nội `01`");
+    assert!(units.iter().all(|u| u["presence"] == "both"));
+    let ha_noi = &units[1]["nodes"][0];
+    assert_eq!(ha_noi["rank_move"], -1, "{ha_noi}");
+    let table = dti(&[
+        "compare",
+        "provinces-2022.csv",
+        "provinces-2024.csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        table.out().contains("1/3       2/3       ▼ 1"),
+        "{}",
+        table.out()
+    );
+    insta::assert_snapshot!("compare-same-units-en", table.transcript());
+}
+
+#[test]
+fn compare_across_different_units_shows_denominators_and_no_moves() {
+    // Three provinces, then Quảng Ninh alone: 2/3 → 1/1 is no gain of a place.
+    for lang in LANGS {
+        let run = dti(&[
+            "compare",
+            "provinces-2022.csv",
+            "quang-ninh-2022.csv",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let out = run.out();
+        assert!(!out.contains('▲') && !out.contains('▼'), "{out}");
+        assert!(out.contains("2/3") && out.contains("1/1"), "{out}");
+        let missing = if lang == "vi" {
+            "không có trong tệp thứ hai, quang-ninh-2022.csv"
+        } else {
+            "not in the second file, quang-ninh-2022.csv"
+        };
+        assert_eq!(out.matches(missing).count(), 2, "{out}");
+        insta::assert_snapshot!(format!("compare-different-units-{lang}"), run.transcript());
+    }
 }
 
 #[test]

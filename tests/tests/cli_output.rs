@@ -190,7 +190,7 @@ fn a_closed_pipe_ends_quietly() {
 
 #[test]
 fn excel_is_not_printed_on_a_pipe_as_text() {
-    let run = dti(&["score", "--format", "xlsx"]);
+    let run = dti(&["score", "quang-ninh-2022.csv", "--format", "xlsx"]);
     // Standard output is a pipe here: the workbook's bytes are written (e.g. for `> file`).
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with(b"PK"));

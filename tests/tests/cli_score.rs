@@ -9,7 +9,7 @@ const LANGS: [&str; 2] = ["vi", "en"];
 
 #[test]
 fn the_main_job_scores_quang_ninh_as_published() {
-    let run = dti(&["score", "--lang", "vi"]);
+    let run = dti(&["score", "quang-ninh-2022.csv", "--lang", "vi"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let out = run.out();
     for (code, value) in [
@@ -32,7 +32,7 @@ fn the_main_job_scores_quang_ninh_as_published() {
     insta::assert_snapshot!("score-default-vi", run.transcript());
     insta::assert_snapshot!(
         "score-default-en",
-        dti(&["score", "--lang", "en"]).transcript()
+        dti(&["score", "quang-ninh-2022.csv", "--lang", "en"]).transcript()
     );
 }
 
@@ -122,13 +122,21 @@ fn embedded_data_sets_score_with_their_own_framework() {
 #[test]
 fn the_language_follows_the_locale_unless_asked() {
     let dir = fixtures("cli");
-    let vi = dti_env(&dir, &["score"], &[("LANG", "vi_VN.UTF-8")]);
+    let vi = dti_env(
+        &dir,
+        &["score", "quang-ninh-2022.csv"],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
     assert!(
         vi.out().contains("Giá trị") && vi.out().contains("0,7024"),
         "{}",
         vi.out()
     );
-    let en = dti_env(&dir, &["score"], &[("LANG", "C.UTF-8")]);
+    let en = dti_env(
+        &dir,
+        &["score", "quang-ninh-2022.csv"],
+        &[("LANG", "C.UTF-8")],
+    );
     assert!(
         en.out().contains("Value") && en.out().contains("0.7024"),
         "{}",
@@ -136,13 +144,13 @@ fn the_language_follows_the_locale_unless_asked() {
     );
     let all = dti_env(
         &dir,
-        &["score"],
+        &["score", "quang-ninh-2022.csv"],
         &[("LANG", "en_US.UTF-8"), ("LC_ALL", "vi_VN.UTF-8")],
     );
     assert!(all.out().contains("Giá trị"), "LC_ALL wins over LANG");
     let flag = dti_env(
         &dir,
-        &["score", "--lang", "en"],
+        &["score", "quang-ninh-2022.csv", "--lang", "en"],
         &[("LC_ALL", "vi_VN.UTF-8")],
     );
     assert!(flag.out().contains("Value"), "--lang wins over the locale");
@@ -164,7 +172,14 @@ fn usage_errors_exit_2_in_the_users_language() {
     for lang in LANGS {
         let run = dti(&["score", "no-such-file.csv", "--lang", lang]);
         assert_eq!(run.code, 2);
-        let framework = dti(&["score", "--framework", "dti-1999", "--lang", lang]);
+        let framework = dti(&[
+            "score",
+            "quang-ninh-2022.csv",
+            "--framework",
+            "dti-1999",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(framework.code, 2);
         insta::assert_snapshot!(
             format!("score-usage-errors-{lang}"),

@@ -107,7 +107,7 @@ fn changes(
 /// The position of a unit given by its code; the first unit for `null`/`undefined`.
 pub fn unit_position(units: &[UnitInfo], unit: &JsValue, lang: Lang) -> Result<usize, Error> {
     let position = match unit.as_string() {
-        Some(code) => units.iter().position(|u| u.code == code.trim()),
+        Some(code) => units.iter().position(|u| u.has_code(&code)),
         None if unit.is_undefined() || unit.is_null() => (!units.is_empty()).then_some(0),
         None => None,
     };
@@ -265,6 +265,10 @@ pub struct MergedUnit {
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     formers: Vec<String>,
+    /// The former units the data has.
+    with_data: Vec<String>,
+    /// The former units the data lacks (all of them: the unit has no value and no rank).
+    without_data: Vec<String>,
 }
 
 /// Results of the merged units, with the mapping and the remarks.
@@ -348,8 +352,14 @@ pub fn merge_provinces(
     }
     .map_err(|failure| Error::from_failure(&failure, lang))?;
     let parsed = input::readable_data(data, lang)?;
-    let merged = merge::merge(&framework, &parsed.dataset, &mapping, &method)
-        .map_err(|failure| Error::from_failure(&failure, lang))?;
+    let merged = merge::merge(
+        &framework,
+        &parsed.dataset,
+        &mapping,
+        &method,
+        merge::Partial::Refuse,
+    )
+    .map_err(|failure| Error::from_failure(&failure, lang))?;
     let results = dti_core::compute(&framework, &merged.table)
         .map_err(|failure| Error::from_failure(&failure, lang))?;
     let details = parsed
@@ -362,10 +372,13 @@ pub fn merge_provinces(
     let mapping = mapping
         .units
         .into_iter()
-        .map(|(unit, formers)| MergedUnit {
+        .zip(merged.members)
+        .map(|((unit, formers), members)| MergedUnit {
             code: unit.code,
             name: unit.name,
             formers,
+            with_data: members.with_data,
+            without_data: members.without_data,
         })
         .collect();
     let method = match method {

@@ -382,9 +382,14 @@ export interface MergedUnit {
   code: string;
   name?: string;
   formers: string[];
+  /** The former units the data has. */
+  with_data: string[];
+  /** The former units the data lacks; when it lacks them all, the unit has no results. */
+  without_data: string[];
 }
 
-/** The merged units' results (ranks among the new units), with the mapping used. */
+/** The merged units' results (ranks among the new units that have data), with the mapping
+ * used. A new unit whose former units the data has only in part is an error. */
 export interface Merged extends Results {
   method: "mean" | "pooled";
   mapping: MergedUnit[];

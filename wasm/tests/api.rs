@@ -622,7 +622,8 @@ fn merged_provinces_follow_the_official_2024_method() {
         };
     assert_eq!(merged["method"], "mean");
     assert_eq!(merged["mapping"].as_array().map(Vec::len), Some(34));
-    assert_eq!(merged["units"].as_array().map(Vec::len), Some(34));
+    // Only Hồ Chí Minh City has data: the 33 others get no value and no rank.
+    assert_eq!(merged["units"].as_array().map(Vec::len), Some(1));
     let hcm = merged["mapping"]
         .as_array()
         .and_then(|m| m.iter().find(|u| u["code"] == "27"))
@@ -630,6 +631,8 @@ fn merged_provinces_follow_the_official_2024_method() {
         .unwrap_or(Json::Null);
     assert_eq!(hcm["name"], "Hồ Chí Minh");
     assert_eq!(hcm["formers"], json!(["79", "74", "77"]));
+    assert_eq!(hcm["with_data"], json!(["79", "74", "77"]));
+    assert_eq!(hcm["without_data"], json!([]));
     let mean = |a: f64, b: f64, c: f64| (a + b + c) / 3.0;
     let foundation: f64 = [
         (0.9, 0.6, 0.3),
@@ -647,12 +650,30 @@ fn merged_provinces_follow_the_official_2024_method() {
         + 150.0 * mean(0.7, 0.4, 0.1))
         / 1000.0;
     assert!((value_of(&merged, "27", "DTI") - dti).abs() < 1e-12);
-    // The other former provinces have no data here: each is reported.
-    let missing = merged["details"]
+    // The other new provinces have no data here: one remark lists them.
+    let missing: Vec<&Json> = merged["details"]
         .as_array()
-        .map(|d| d.iter().filter(|d| d["kind"] == "unknown_code").count())
-        .unwrap_or(0);
-    assert!(missing >= 33, "{missing}");
+        .map(|d| {
+            d.iter()
+                .filter(|d| d["kind"] == "merged_without_data")
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    // Hồ Chí Minh City without Bà Rịa - Vũng Tàu would stand for part of the city: refused.
+    let part = "code,I1,I2,I3,I4,I5,I7,I8,I9\n79,0.9,0.8,0.7,0.6,0.5,0.9,0.8,0.7\n74,0.6,0.5,0.4,0.3,0.2,0.6,0.5,0.4\n";
+    match dti_wasm::merge_provinces(s(FW), s(part), s("mean"), JsValue::UNDEFINED, s("en")) {
+        Ok(merged) => panic!("a partial merge was accepted: {}", json(&merged)),
+        Err(error) => {
+            let (message, details) = thrown(error);
+            assert!(
+                message.contains("for 79, 74 only (none for 77)"),
+                "{message}"
+            );
+            assert_eq!(details[0]["kind"], "partial_merge", "{details}");
+            assert_eq!(details[0]["unit"], "27", "{details}");
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -131,7 +131,7 @@ pub(crate) fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error>
     let Some(framework_arg) = args.source.framework.as_deref() else {
         return Err(Error::Usage(i18n::build_needs_framework(lang)));
     };
-    let input = input::read_data(Some(&args.data), args.source.sheet.as_deref(), lang)?;
+    let input = input::read_data(&args.data, args.source.sheet.as_deref(), lang)?;
     let reading = input.reading_issues(lang);
     if reading.iter().any(|i| i.severity() == Severity::Error) {
         return Err(Error::Data(reading));

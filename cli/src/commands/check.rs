@@ -24,7 +24,6 @@ pub(crate) enum CheckFormat {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct CheckArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     #[command(flatten)]
@@ -53,7 +52,11 @@ struct Report<'a> {
 /// Runs `dti check`: exit 0 when the data can be scored (warnings allowed), 1 with errors.
 pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
+    let input = input::read_data(
+        input::required(args.data.as_deref(), "check", lang)?,
+        args.source.sheet.as_deref(),
+        lang,
+    )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let checked = dti_core::check(&framework, &input.dataset);

@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use dti_core::dataset::same_unit_code;
 use dti_core::{Framework, Lang, Results, round_to};
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::input;
-use crate::output::{self, Cell, Table, TableFormat, paint};
+use crate::output::{self, Cell, Table, TableFormat, paint, rank_move};
 use crate::output::{display_order, unit_heading};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 
@@ -40,6 +41,9 @@ pub(crate) struct Comparison {
     pub old: String,
     /// The later file.
     pub new: String,
+    /// True when both files hold the same units (codes matched as GSO codes are); rank
+    /// moves are shown only for nodes that rank the same units in both.
+    pub same_units: bool,
     /// Every unit of either file: those of the later file first, in its order.
     pub units: Vec<UnitChange>,
 }
@@ -50,10 +54,10 @@ pub(crate) struct Comparison {
 pub(crate) enum Presence {
     /// In both.
     Both,
-    /// Only in the later file.
-    New,
-    /// Only in the earlier file.
-    Gone,
+    /// In the second (later) file only: not in the first.
+    OnlyNew,
+    /// In the first (earlier) file only: not in the second.
+    OnlyOld,
 }
 
 /// One unit's changes.
@@ -84,9 +88,14 @@ pub(crate) struct NodeChange {
     pub change: Option<f64>,
     /// The earlier rank.
     pub old_rank: Option<u32>,
+    /// How many units the earlier file ranks on this node.
+    pub old_rank_of: u32,
     /// The later rank.
     pub new_rank: Option<u32>,
-    /// Places gained (positive) or lost (negative).
+    /// How many units the later file ranks on this node.
+    pub new_rank_of: u32,
+    /// Places gained (positive) or lost (negative); only when both files rank the same
+    /// units on this node, since a place among other units is no move.
     pub rank_move: Option<i64>,
 }
 
@@ -94,8 +103,8 @@ pub(crate) struct NodeChange {
 pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
     let sheet = args.source.sheet.as_deref();
-    let old = input::read_data(Some(&args.old), sheet, lang)?;
-    let new = input::read_data(Some(&args.new), sheet, lang)?;
+    let old = input::read_data(&args.old, sheet, lang)?;
+    let new = input::read_data(&args.new, sheet, lang)?;
     let (framework, framework_path) = input::read_framework(
         args.source.framework.as_deref(),
         new.framework.or(old.framework),
@@ -124,6 +133,7 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
         input::data_label(&old, lang),
         input::data_label(&new, lang)
     );
+    let lead = lead(&comparison, lang);
     let bytes = match format {
         TableFormat::Json => {
             let mut text = serde_json::to_string_pretty(&comparison)
@@ -133,6 +143,9 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
         }
         TableFormat::Table => {
             let mut out = format!("{}\n", paint(color, "1", &heading));
+            for line in &lead {
+                out.push_str(&format!("{line}\n"));
+            }
             for table in unit_tables(&framework, &comparison, lang, color) {
                 out.push('\n');
                 out.push_str(&table.to_terminal(lang, color));
@@ -141,6 +154,9 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
         }
         TableFormat::Markdown => {
             let mut out = format!("# {heading}\n");
+            for line in &lead {
+                out.push_str(&format!("\n{line}\n"));
+            }
             for table in unit_tables(&framework, &comparison, lang, false) {
                 out.push('\n');
                 out.push_str(&table.to_markdown(lang, 2));
@@ -169,6 +185,34 @@ pub(crate) fn compare(
     let order = display_order(framework, new);
     let precision = new.precision;
     let published = |v: Option<f64>| v.map(|v| round_to(v, precision));
+    // For each node: how many units each file ranks, and whether they are the same units.
+    let ranked = |results: &Results, code: &str| -> Vec<String> {
+        let Some(position) = results.node_position(code) else {
+            return Vec::new();
+        };
+        results
+            .units
+            .iter()
+            .filter(|u| u.nodes[position].rank.is_some())
+            .map(|u| u.unit.code.clone())
+            .collect()
+    };
+    let same = |a: &[String], b: &[String]| {
+        a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| same_unit_code(x, y)))
+    };
+    let counts: Vec<(u32, u32, bool)> = order
+        .iter()
+        .map(|&position| {
+            let code = &new.nodes[position].code;
+            let (a, b) = (ranked(old, code), ranked(new, code));
+            let count = |v: &[String]| u32::try_from(v.len()).unwrap_or(u32::MAX);
+            (count(&a), count(&b), same(&a, &b))
+        })
+        .collect();
+    let codes_of = |results: &Results| -> Vec<String> {
+        results.units.iter().map(|u| u.unit.code.clone()).collect()
+    };
+    let same_units = same(&codes_of(old), &codes_of(new));
     let mut units = Vec::new();
     let mut codes: Vec<&str> = new.units.iter().map(|u| u.unit.code.as_str()).collect();
     codes.extend(
@@ -181,15 +225,16 @@ pub(crate) fn compare(
         let (before, after) = (old.unit(code), new.unit(code));
         let presence = match (before, after) {
             (Some(_), Some(_)) => Presence::Both,
-            (None, _) => Presence::New,
-            (_, None) => Presence::Gone,
+            (None, _) => Presence::OnlyNew,
+            (_, None) => Presence::OnlyOld,
         };
         let name = after
             .and_then(|u| u.unit.name.clone())
             .or_else(|| before.and_then(|u| u.unit.name.clone()));
         let nodes = order
             .iter()
-            .map(|&position| {
+            .zip(&counts)
+            .map(|(&position, &(old_rank_of, new_rank_of, comparable))| {
                 let code = &new.nodes[position].code;
                 let a = before.and_then(|u| u.node(code));
                 let b = after.and_then(|u| u.node(code));
@@ -206,9 +251,12 @@ pub(crate) fn compare(
                         .zip(new_value)
                         .map(|(a, b)| round_to(b - a, precision)),
                     old_rank,
+                    old_rank_of,
                     new_rank,
+                    new_rank_of,
                     rank_move: old_rank
                         .zip(new_rank)
+                        .filter(|_| comparable)
                         .map(|(a, b)| i64::from(a) - i64::from(b)),
                 }
             })
@@ -228,16 +276,38 @@ pub(crate) fn compare(
         framework: framework.id().to_string(),
         old: old_name.to_string(),
         new: new_name.to_string(),
+        same_units,
         units,
     }
 }
 
-fn rank_move(places: i64, color: bool) -> String {
-    match places {
-        0 => "=".into(),
-        up if up > 0 => paint(color, "32", &format!("▲ {up}")),
-        down => paint(color, "31", &format!("▼ {}", -down)),
+/// What the reader must know when the files hold different units: ranks are out of each
+/// file's own units, and moves are not shown.
+fn lead(comparison: &Comparison, lang: Lang) -> Vec<String> {
+    if comparison.same_units {
+        return Vec::new();
     }
+    let count = |presence: Presence| {
+        comparison
+            .units
+            .iter()
+            .filter(|u| u.presence == Presence::Both || u.presence == presence)
+            .count()
+    };
+    let only = |presence: Presence| -> Vec<&str> {
+        comparison
+            .units
+            .iter()
+            .filter(|u| u.presence == presence)
+            .map(|u| u.code.as_str())
+            .collect()
+    };
+    vec![i18n::different_units(
+        lang,
+        [count(Presence::OnlyOld), count(Presence::OnlyNew)],
+        &only(Presence::OnlyOld),
+        &only(Presence::OnlyNew),
+    )]
 }
 
 fn node_name(framework: &Framework, code: &str, lang: Lang) -> String {
@@ -264,12 +334,22 @@ fn unit_tables(
                 ..dti_core::UnitInfo::default()
             });
             match (unit.presence, unit.years) {
-                (Presence::New, _) => heading.push_str(&format!(" ({})", i18n::new_unit(lang))),
-                (Presence::Gone, _) => heading.push_str(&format!(" ({})", i18n::gone_unit(lang))),
+                (Presence::OnlyNew, _) => heading.push_str(&format!(
+                    " ({})",
+                    i18n::not_in_first_file(lang, &comparison.old)
+                )),
+                (Presence::OnlyOld, _) => heading.push_str(&format!(
+                    " ({})",
+                    i18n::not_in_second_file(lang, &comparison.new)
+                )),
                 (Presence::Both, [Some(a), Some(b)]) => heading.push_str(&format!(": {a} → {b}")),
                 (Presence::Both, _) => {}
             }
             let mut table = Table::new(heading, i18n::change_columns(lang));
+            // Ranks with their denominators: 3/5 → 1/1.
+            let rank = |rank: Option<u32>, of: u32| {
+                rank.map_or(Cell::Empty, |r| Cell::text(format!("{r}/{of}")))
+            };
             for node in &unit.nodes {
                 table.push(vec![
                     Cell::text(&node.code),
@@ -280,10 +360,8 @@ fn unit_tables(
                         value,
                         decimals: precision,
                     }),
-                    node.old_rank
-                        .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
-                    node.new_rank
-                        .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                    rank(node.old_rank, node.old_rank_of),
+                    rank(node.new_rank, node.new_rank_of),
                     node.rank_move
                         .map_or(Cell::Empty, |m| Cell::text(rank_move(m, color))),
                 ]);
@@ -308,7 +386,9 @@ fn long_table(framework: &Framework, comparison: &Comparison, lang: Lang) -> Tab
                 i18n::new_value,
                 i18n::change,
                 i18n::old_rank,
+                i18n::old_rank_of,
                 i18n::new_rank,
+                i18n::new_rank_of,
                 i18n::rank_move,
             ],
         ),
@@ -325,8 +405,10 @@ fn long_table(framework: &Framework, comparison: &Comparison, lang: Lang) -> Tab
                 Cell::number(node.change, precision),
                 node.old_rank
                     .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                Cell::Integer(node.old_rank_of.into()),
                 node.new_rank
                     .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+                Cell::Integer(node.new_rank_of.into()),
                 node.rank_move.map_or(Cell::Empty, Cell::Integer),
             ]);
         }

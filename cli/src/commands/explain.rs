@@ -29,7 +29,6 @@ pub(crate) enum ExplainFormat {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct ExplainArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The unit, by code or name [default: the only unit of the data]
@@ -57,7 +56,11 @@ pub(crate) fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Erro
     if !(args.step > 0.0 && args.step <= 1.0) {
         return Err(Error::Usage(i18n::bad_step(lang)));
     }
-    let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
+    let input = input::read_data(
+        input::required(args.data.as_deref(), "explain", lang)?,
+        args.source.sheet.as_deref(),
+        lang,
+    )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let (_, issues) = crate::input::score(&input, &framework, lang)?;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use dti_core::analysis::goal::{Plan, Target, parse_costs, seek};
+use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, seek};
 use dti_core::{Lang, format_decimal, round_to};
 
 use crate::error::Error;
@@ -18,7 +18,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[command(group(ArgGroup::new("goal").required(true).args(["target", "rank"])))]
 pub(crate) struct GoalArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The unit, by code or name [default: the only unit of the data]
@@ -49,11 +48,10 @@ pub(crate) struct GoalArgs {
 /// Runs `dti goal`.
 pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "goal", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let framework = &scored.framework;
     let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;
@@ -179,7 +177,7 @@ fn document(scored: &Scored, plan: &Plan, target: Target, lang: Lang) -> Documen
         let symbol = indicator.map_or("", |node| node.unit.symbol());
         let raw = |v: Option<f64>| {
             v.map_or("?".to_string(), |v| {
-                format!("{}{symbol}", i18n::number(round_to(v, 4), lang))
+                format!("{}{symbol}", i18n::number(round_to(v, RAW_DECIMALS), lang))
             })
         };
         let raw_cell = if step.raw_from.is_none() && step.raw_to.is_none() {

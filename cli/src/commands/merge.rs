@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use dti_core::analysis::merge::{Mapping, Method, merge, parse_mapping, parse_weights};
-use dti_core::{Framework, Lang, Results, Value, embedded};
+use dti_core::analysis::merge::{
+    Mapping, Members, Method, Partial, merge, parse_mapping, parse_weights,
+};
+use dti_core::{Framework, Lang, NodeResult, Results, Value, embedded};
 use serde::Serialize;
 
 use crate::error::{Error, Issue, render_issues};
@@ -29,7 +31,6 @@ pub(crate) enum MethodArg {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct MergeArgs {
     /// The former units' data: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// A mapping file: CSV with columns new_unit, new_name, former_code (districts or
@@ -43,6 +44,10 @@ pub(crate) struct MergeArgs {
     /// lines `code,weight`
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
+    /// Merge a unit whose former units the data has only in part from those it has (each
+    /// such unit is flagged); without it, such a unit is an error
+    #[arg(long)]
+    pub allow_partial: bool,
     #[command(flatten)]
     pub source: DataArgs,
     /// Output format [default: from the -o file's extension, else table]
@@ -58,6 +63,7 @@ struct MergeJson<'a> {
     data: &'a str,
     synthetic: bool,
     mapping: &'a Mapping,
+    members: &'a [Members],
     #[serde(skip_serializing_if = "Option::is_none")]
     mean: Option<&'a Results>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,11 +84,10 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 /// Runs `dti merge`.
 pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "merge", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let (mapping_text, mapping_name) = match &args.mapping {
         Some(path) => (read_text(path, lang)?, path.display().to_string()),
@@ -103,15 +108,22 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
     };
     let framework = &scored.framework;
     let dataset = &scored.input.dataset;
+    let partial = if args.allow_partial {
+        Partial::Accept
+    } else {
+        Partial::Refuse
+    };
     let mut notes = Vec::new();
+    let mut members = Vec::new();
     let mut run_method = |method: &Method| -> Result<Results, Error> {
-        let merged = merge(framework, dataset, &mapping, method)
+        let merged = merge(framework, dataset, &mapping, method, partial)
             .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
         for diagnostic in merged.diagnostics {
             if !notes.contains(&diagnostic) {
                 notes.push(diagnostic);
             }
         }
+        members = merged.members;
         dti_core::compute(framework, &merged.table)
             .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))
     };
@@ -146,20 +158,30 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
     .into_iter()
     .filter_map(|(name, results)| Some((name, results?)))
     .collect();
-    let mut document = document(&scored, &mapping, &methods, lang);
+    let mut document = document(&scored, &mapping, &members, &methods, lang);
+    let partial_units = members
+        .iter()
+        .filter(|m| !m.is_complete() && !m.has_no_data())
+        .count();
+    if partial_units > 0 {
+        document
+            .lead
+            .push(i18n::partial_merges(lang, partial_units));
+    }
     if pooled.is_some() {
         document.lead.push(i18n::pooling_explained(lang));
         if !has_ratios && weights.is_empty() {
             document.lead.push(i18n::pooling_is_mean(lang));
         }
     }
-    let csv = long_table(framework, &mapping, &methods, lang);
+    let csv = long_table(framework, &mapping, &members, &methods, lang);
     let json = || {
         output::to_json(
             &MergeJson {
                 data: &scored.input.name,
                 synthetic: input::is_synthetic(dataset),
                 mapping: &mapping,
+                members: &members,
                 mean: mean.as_ref(),
                 pooled: pooled.as_ref(),
             },
@@ -177,6 +199,7 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
 fn document(
     scored: &Scored,
     mapping: &Mapping,
+    members: &[Members],
     methods: &[(&str, &Results)],
     lang: Lang,
 ) -> Document {
@@ -193,26 +216,36 @@ fn document(
         framework.names().get(lang),
         input::data_label(&scored.input, lang)
     );
-    let n = mapping.units.len();
+    let lacking = members.iter().any(|m| !m.is_complete());
     let mut headers = vec![
         i18n::unit(lang).to_string(),
         i18n::unit_name(lang).to_string(),
         i18n::former_units(lang).to_string(),
     ];
-    for (name, _) in methods {
+    if lacking {
+        headers.push(i18n::former_units_without_data(lang).to_string());
+    }
+    for (name, results) in methods {
+        // Ranks are among the merged units that have data.
+        let ranked = results.units.len();
         headers.push(format!("{index} ({name})"));
-        headers.push(format!("{} ({name}, /{n})", i18n::rank(lang)));
+        headers.push(format!("{} ({name}, /{ranked})", i18n::rank(lang)));
     }
     if methods.len() == 2 {
         headers.push(i18n::difference(lang).to_string());
     }
     let mut table = Table::new(i18n::merged_units(lang), headers);
-    let position = |results: &Results| results.node_position(&index);
-    let mut order: Vec<usize> = (0..n).collect();
-    if let Some((_, first)) = methods.first()
-        && let Some(p) = position(first)
-    {
-        order.sort_by_key(|&u| first.units[u].nodes[p].rank.unwrap_or(u32::MAX));
+    fn node<'r>(results: &'r Results, index: &str, code: &str) -> Option<&'r NodeResult> {
+        let position = results.node_position(index)?;
+        results.unit(code).map(|unit| &unit.nodes[position])
+    }
+    let mut order: Vec<usize> = (0..mapping.units.len()).collect();
+    if let Some((_, first)) = methods.first() {
+        order.sort_by_key(|&u| {
+            node(first, &index, &mapping.units[u].0.code)
+                .and_then(|node| node.rank)
+                .unwrap_or(u32::MAX)
+        });
     }
     for u in order {
         let (unit, formers) = &mapping.units[u];
@@ -221,12 +254,23 @@ fn document(
             Cell::text(unit.name.clone().unwrap_or_default()),
             Cell::text(formers.join(", ")),
         ];
+        let without = members
+            .iter()
+            .find(|m| m.code == unit.code)
+            .map(|m| m.without_data.clone())
+            .unwrap_or_default();
+        if lacking {
+            row.push(Cell::text(without.join(", ")));
+        }
         let mut values = Vec::new();
         for (_, results) in methods {
-            let node = position(results).map(|p| &results.units[u].nodes[p]);
+            let node = node(results, &index, &unit.code);
             let value = node.and_then(|node| node.value);
             values.push(value);
-            row.push(Cell::number(value, precision));
+            row.push(match node {
+                Some(_) => Cell::number(value, precision),
+                None => Cell::text(i18n::no_data(lang)),
+            });
             row.push(
                 node.and_then(|node| node.rank)
                     .map_or(Cell::Empty, |r| Cell::Integer(r.into())),
@@ -250,10 +294,12 @@ fn document(
     }
 }
 
-/// One row per merged unit, node and method, for spreadsheets and programs.
+/// One row per merged unit, node and method, for spreadsheets and programs; a merged unit
+/// without data has one row per method with neither value nor rank.
 fn long_table(
     framework: &Framework,
     mapping: &Mapping,
+    members: &[Members],
     methods: &[(&str, &Results)],
     lang: Lang,
 ) -> Table {
@@ -263,6 +309,7 @@ fn long_table(
             i18n::unit(lang).to_string(),
             i18n::unit_name(lang).to_string(),
             i18n::former_units(lang).to_string(),
+            i18n::former_units_without_data(lang).to_string(),
             i18n::method(lang).to_string(),
             i18n::node(lang).to_string(),
             i18n::value(lang).to_string(),
@@ -270,18 +317,34 @@ fn long_table(
         ],
     );
     for (name, results) in methods {
-        for (u, (unit, formers)) in mapping.units.iter().enumerate() {
+        for (unit, formers) in &mapping.units {
+            let without = members
+                .iter()
+                .find(|m| m.code == unit.code)
+                .map(|m| m.without_data.join(" "))
+                .unwrap_or_default();
+            let start = vec![
+                Cell::text(&unit.code),
+                Cell::text(unit.name.clone().unwrap_or_default()),
+                Cell::text(formers.join(" ")),
+                Cell::text(without),
+                Cell::text(*name),
+            ];
+            let Some(merged) = results.unit(&unit.code) else {
+                let mut row = start;
+                row.extend([Cell::Empty, Cell::Empty, Cell::Empty]);
+                table.push(row);
+                continue;
+            };
             for position in crate::output::display_order(framework, results) {
-                let node = &results.units[u].nodes[position];
-                table.push(vec![
-                    Cell::text(&unit.code),
-                    Cell::text(unit.name.clone().unwrap_or_default()),
-                    Cell::text(formers.join(" ")),
-                    Cell::text(*name),
+                let node = &merged.nodes[position];
+                let mut row = start.clone();
+                row.extend([
                     Cell::text(&results.nodes[position].code),
                     Cell::number(node.value, results.precision),
                     node.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
                 ]);
+                table.push(row);
             }
         }
     }

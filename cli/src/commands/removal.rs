@@ -16,7 +16,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[derive(Clone, Debug, Args)]
 pub(crate) struct RemoveOneArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The index whose ranking is compared [default: the framework's first index, e.g. DTI]
@@ -45,11 +44,10 @@ struct RemovalJson<'a> {
 /// Runs `dti remove-one`.
 pub(crate) fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "remove-one", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let framework = &scored.framework;
     let find = |code: &str| {

@@ -20,7 +20,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[derive(Clone, Debug, Args)]
 pub(crate) struct ReportArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The unit, by code or name [default: the only unit of the data]
@@ -35,7 +34,11 @@ pub(crate) struct ReportArgs {
 /// Runs `dti report`.
 pub(crate) fn run(args: &ReportArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
+    let input = input::read_data(
+        input::required(args.data.as_deref(), "report", lang)?,
+        args.source.sheet.as_deref(),
+        lang,
+    )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let (results, issues) = crate::input::score(&input, &framework, lang)?;
@@ -342,10 +345,12 @@ pub(crate) fn render(
         html.push_str("</tbody>\n</table>\n");
     }
 
-    // Notes: the data's own notes and the reference used.
+    // Notes for the reader: synthetic data said so, and the reference used. The data file's
+    // own `#` lines are for whoever keeps the file (how to fill it in, how it was made) and
+    // are not copied.
     html.push_str("<footer class=\"notes\">\n");
-    for note in input.dataset.notes() {
-        let _ = writeln!(html, "<div>{}</div>", esc(note));
+    if input::is_synthetic(&input.dataset) {
+        let _ = writeln!(html, "<div>{}</div>", esc(i18n::synthetic_footer(lang)));
     }
     if let Some(reference) = reference {
         let _ = writeln!(

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 use dti_core::analysis::sensitivity::{
-    Analysis, Sampling, Settings, Uncertainty, WeightNoise, analyse,
+    Analysis, DEFAULT_SAMPLES, Sampling, Settings, Uncertainty, WeightNoise, analyse,
 };
 use dti_core::{Lang, MissingPolicy, Rule, format_decimal};
 
 use crate::commands::report::{STYLE, esc};
-use crate::error::{Error, Issue};
+use crate::error::{Error, Issue, render_issues};
 use crate::input::{self, Scored};
 use crate::output::{self, Cell, Document, Table, TableFormat};
 use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
@@ -41,15 +41,15 @@ pub(crate) enum RobustnessFormat {
 #[derive(Clone, Debug, Args)]
 pub(crate) struct RobustnessArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The uncertain choices, a TOML or JSON file [default: weights ±25 %, aggregation
     /// geometric, normalisation min_max; see --help]
     #[arg(long, value_name = "FILE")]
     pub uncertainty: Option<PathBuf>,
-    /// N, the base sample size
-    #[arg(long, default_value_t = 100, value_name = "N")]
+    /// N, the base sample size (the sensitivity indices of the 63-province DTI are stable from
+    /// 10000; fewer samples are warned about)
+    #[arg(long, default_value_t = DEFAULT_SAMPLES, value_name = "N")]
     pub samples: usize,
     /// The seed: the same seed gives the same results on every machine and thread count
     #[arg(long, default_value_t = 1, value_name = "S")]
@@ -131,11 +131,10 @@ fn read_uncertainty(path: &std::path::Path, lang: Lang) -> Result<Uncertainty, E
 /// Runs `dti robustness`.
 pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "robustness", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let uncertainty = match &args.uncertainty {
         Some(path) => read_uncertainty(path, lang)?,
@@ -202,6 +201,12 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
     });
     let color = context.color && args.output.output.is_none();
     let document = document(&scored, &uncertainty, &analysis, lang);
+    // Tables, Markdown and HTML carry the warnings in their lead, JSON in `warnings`; the
+    // other formats hold the units' ranks only, so the warnings go to standard error.
+    if matches!(format, RobustnessFormat::Csv | RobustnessFormat::Xlsx) {
+        let issues = Issue::all(analysis.warnings.clone(), lang);
+        eprint!("{}", render_issues(&issues, lang, context.color_err, false));
+    }
     let table_format = match format {
         RobustnessFormat::Table => Some(TableFormat::Table),
         RobustnessFormat::Csv => Some(TableFormat::Csv),
@@ -377,7 +382,7 @@ fn document(
         Sampling::Random => i18n::random_sampling(lang),
         Sampling::Sobol => "Sobol",
     };
-    let lead = vec![
+    let mut lead = vec![
         i18n::robustness_settings(
             lang,
             settings.samples,
@@ -393,6 +398,21 @@ fn document(
             describe_uncertainty(uncertainty, lang)
         ),
     ];
+    let warning = i18n::severity(lang, dti_core::Severity::Warning);
+    let mut hints: Vec<String> = Vec::new();
+    for diagnostic in &analysis.warnings {
+        lead.push(format!("{warning}: {}.", diagnostic.message(lang)));
+        if let Some(hint) = diagnostic.hint(lang)
+            && !hints.contains(&hint)
+        {
+            hints.push(hint);
+        }
+    }
+    lead.extend(
+        hints
+            .iter()
+            .map(|hint| format!("{}: {hint}.", i18n::hint_label(lang))),
+    );
     let k = settings.top_k;
     let mut units = Table::new(
         i18n::rank_distribution(lang),
@@ -522,8 +542,9 @@ fn html(scored: &Scored, document: &Document, analysis: &Analysis, lang: Lang) -
     for line in &document.closing {
         let _ = writeln!(html, "<div>{}</div>", esc(line));
     }
-    for note in scored.input.dataset.notes() {
-        let _ = writeln!(html, "<div>{}</div>", esc(note));
+    // The data file's own `#` lines are for whoever keeps the file, not for readers.
+    if input::is_synthetic(&scored.input.dataset) {
+        let _ = writeln!(html, "<div>{}</div>", esc(i18n::synthetic_footer(lang)));
     }
     let _ = writeln!(
         html,

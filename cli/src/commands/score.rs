@@ -15,7 +15,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[derive(Clone, Debug, Args)]
 pub(crate) struct ScoreArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded Quảng Ninh 2022 data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     #[command(flatten)]
@@ -30,7 +29,11 @@ pub(crate) struct ScoreArgs {
 /// Runs `dti score`.
 pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let input = input::read_data(args.data.as_deref(), args.source.sheet.as_deref(), lang)?;
+    let input = input::read_data(
+        input::required(args.data.as_deref(), "score", lang)?,
+        args.source.sheet.as_deref(),
+        lang,
+    )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let (results, issues) = input::score(&input, &framework, lang)?;

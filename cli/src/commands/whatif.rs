@@ -16,7 +16,6 @@ use crate::{Context, DataArgs, Outcome, OutputArgs, i18n};
 #[derive(Clone, Debug, Args)]
 pub(crate) struct WhatIfArgs {
     /// The data file: CSV, JSON or .xlsx (`-` reads standard input)
-    /// [default: the embedded synthetic 63-province data set]
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
     /// The unit whose values change, by code or name [default: the only unit of the data]
@@ -38,11 +37,10 @@ pub(crate) struct WhatIfArgs {
 /// Runs `dti whatif`.
 pub(crate) fn run(args: &WhatIfArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let scored = input::read_scored_or(
-        args.data.as_deref(),
+    let scored = input::read_scored(
+        input::required(args.data.as_deref(), "whatif", lang)?,
         &args.source,
         context,
-        input::DEMO_DATA,
     )?;
     let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;
     let changes = parse_changes(&scored.framework, &args.set, lang)?;

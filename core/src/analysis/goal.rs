@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::dataset::UnitInfo;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::framework::NodeKind;
-use crate::framework::{Framework, NodeId};
+use crate::framework::{Direction, Framework, NodeId, Range};
 use crate::score::{Status, aggregate_all, compute, scales};
 use crate::table::Table;
 use crate::text::round_to;
@@ -36,11 +36,12 @@ pub struct Step {
     pub indicator: String,
     /// Its score now.
     pub from: f64,
-    /// The score to reach.
+    /// The score to reach: the score of `raw_to` where there is one, else a score rounded to
+    /// the framework's precision.
     pub to: f64,
     /// The raw value now, in the indicator's unit.
     pub raw_from: Option<f64>,
-    /// The raw value that earns the new score (absolute rules only).
+    /// The raw value to enter, rounded to [`RAW_DECIMALS`] as printed (absolute rules only).
     pub raw_to: Option<f64>,
     /// The node's gain from this step, taken in plan order.
     pub gain: f64,
@@ -59,9 +60,11 @@ pub struct Plan {
     pub start: f64,
     /// The value the target requires.
     pub target_value: f64,
-    /// True when the plan reaches the target.
+    /// True when the plan, with its values as printed, reaches the target at the published
+    /// precision.
     pub reachable: bool,
-    /// The value the plan reaches (when unreachable, the best any improvement reaches).
+    /// The value the plan's values as printed give (when unreachable, the best any
+    /// improvement reaches).
     pub reached: f64,
     /// The steps in the order the plan takes them: by gain per unit of effort, largest first.
     pub steps: Vec<Step>,
@@ -72,12 +75,32 @@ pub struct Plan {
 /// The share of an indicator's scale a continuous improvement moves at a time.
 const STEP: f64 = 0.05;
 
+/// The decimals of a plan's raw values: each is rounded to them, as the tools print it, and
+/// the plan is checked with the rounded values, so that entering the printed values (for
+/// example with `dti whatif --set`) reaches the target.
+pub const RAW_DECIMALS: u32 = 4;
+
+/// The most printed steps the check of a plan adds where rounding fell short.
+const MOST_NUDGES: usize = 10_000;
+
+/// A new value of a plan as it is shown: a raw value for the rules that give one, else a
+/// score (rounded to the framework's precision).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shown {
+    Raw(f64),
+    Score(f64),
+}
+
 /// Finds a small, cheap set of improvements that brings `node` of `unit` to the target.
 ///
 /// Improvements are chosen greedily by gain per unit of effort, in steps of 5 % of an
 /// indicator's scale (or to its next tier), and the last step is cut to exactly what the
-/// target needs. `costs` gives the effort of raising an indicator across its whole scale
-/// (1 when absent). For weighted means, the greedy choice is the cheapest plan; for other
+/// target needs. The plan is then given as it is printed: each new raw value rounded to
+/// [`RAW_DECIMALS`] (a score, where the rule gives no raw value, to the framework's
+/// precision), the unit scored again with those values, and where rounding fell short one
+/// printed step added in the improving direction until the target is met, or found out of
+/// reach. Targets are compared at the framework's published precision, as ranks are. `costs`
+/// gives the effort of raising an indicator across its whole scale (1 when absent). For weighted means, the greedy choice is the cheapest plan; for other
 /// aggregations it is a good one. Scores of relative rules are held as if the other units
 /// did not move.
 ///
@@ -213,8 +236,8 @@ pub fn seek(
             .unwrap_or(1.0)
     };
 
+    let initial = values.clone();
     let mut current = evaluate(&mut values, &mut states)?;
-    let mut gains: HashMap<NodeId, f64> = HashMap::new();
     let mut chosen: Vec<NodeId> = Vec::new(); // the order indicators were first picked in
     for _ in 0..100_000 {
         if met(current) {
@@ -275,57 +298,161 @@ pub fn seek(
             next = high;
         }
         values[leaf][row] = Some(next);
-        let reached = evaluate(&mut values, &mut states)?;
-        *gains.entry(leaf).or_insert(0.0) += reached - current;
+        current = evaluate(&mut values, &mut states)?;
         if !chosen.contains(&leaf) {
             chosen.push(leaf);
         }
-        current = reached;
     }
 
-    let mut steps: Vec<Step> = leaves
+    // The plan as printed: the improved indicators in the greedy order, their new values
+    // rounded as shown, scored again, and nudged where rounding fell short.
+    let raises = |leaf: NodeId, score: f64| score > original[leaf].unwrap_or(bottom(leaf)) + 1e-15;
+    let mut plan: Vec<(NodeId, Shown)> = chosen
         .iter()
-        .filter(|&&leaf| {
-            values[leaf][row].unwrap_or(0.0) > original[leaf].unwrap_or(bottom(leaf)) + 1e-15
-        })
+        .filter(|&&leaf| raises(leaf, values[leaf][row].unwrap_or(0.0)))
         .map(|&leaf| {
-            let indicator = framework.node(leaf);
-            let from = original[leaf].unwrap_or(bottom(leaf));
-            let to = values[leaf][row].unwrap_or(from);
-            let raw_to = indicator.rule().and_then(|rule| {
-                rule.raw_for(to, indicator.unit, indicator.range, indicator.direction)
-            });
-            Step {
-                indicator: indicator.code.clone(),
-                from,
-                to,
-                raw_from: table
-                    .indicator(framework, leaf)
-                    .and_then(|column| column.get(unit).copied().flatten()),
-                raw_to,
-                gain: gains.get(&leaf).copied().unwrap_or(0.0),
-                cost: cost_of(leaf) * (to - from) / width(leaf),
-            }
+            (
+                leaf,
+                shown(
+                    framework,
+                    leaf,
+                    values[leaf][row].unwrap_or(0.0),
+                    precision,
+                    scales[leaf],
+                ),
+            )
         })
         .collect();
-    // The greedy order is the order of gain per effort, ties resolved as they were chosen.
-    let position = |code: &str| {
-        chosen
-            .iter()
-            .position(|&leaf| framework.node(leaf).code == code)
-    };
-    steps.sort_by_key(|step| position(&step.indicator));
+    let mut reached = current;
+    for _ in 0..=MOST_NUDGES {
+        for &(leaf, value) in &plan {
+            values[leaf][row] = Some(score_of(framework, leaf, value));
+        }
+        reached = evaluate(&mut values, &mut states)?;
+        if met(reached) {
+            break;
+        }
+        // One printed step more on the last indicator of the plan that can still gain.
+        let nudged = plan.iter_mut().rev().find_map(|(leaf, value)| {
+            let next = nudge(framework, *leaf, *value, precision, scales[*leaf])?;
+            (score_of(framework, *leaf, next) > score_of(framework, *leaf, *value)).then(|| {
+                *value = next;
+            })
+        });
+        if nudged.is_none() {
+            break;
+        }
+    }
+    plan.retain(|&(leaf, value)| raises(leaf, score_of(framework, leaf, value)));
+
+    // Each step's gain, the steps taken in plan order from the values as they were.
+    let mut trial = initial;
+    let mut before = evaluate(&mut trial, &mut states.clone())?;
+    let mut steps = Vec::with_capacity(plan.len());
+    for &(leaf, value) in &plan {
+        let indicator = framework.node(leaf);
+        let from = original[leaf].unwrap_or(bottom(leaf));
+        let to = score_of(framework, leaf, value);
+        trial[leaf][row] = Some(to);
+        let after = evaluate(&mut trial, &mut states.clone())?;
+        steps.push(Step {
+            indicator: indicator.code.clone(),
+            from,
+            to,
+            raw_from: table
+                .indicator(framework, leaf)
+                .and_then(|column| column.get(unit).copied().flatten()),
+            raw_to: match value {
+                Shown::Raw(raw) => Some(raw),
+                Shown::Score(_) => None,
+            },
+            gain: after - before,
+            cost: cost_of(leaf) * (to - from) / width(leaf),
+        });
+        before = after;
+    }
     let total_cost = steps.iter().map(|s| s.cost).sum();
     Ok(Plan {
         unit: info.clone(),
         node: framework.node(node).code.clone(),
         start,
         target_value,
-        reachable: met(current),
-        reached: current,
+        reachable: met(reached),
+        reached,
         steps,
         total_cost,
     })
+}
+
+/// A new score of an indicator as a plan shows it: the raw value that earns it, rounded to
+/// [`RAW_DECIMALS`] within the indicator's range, or, for rules that give no raw value, the
+/// score rounded to the framework's precision within the rule's scale.
+fn shown(framework: &Framework, leaf: NodeId, score: f64, precision: u32, scale: Range) -> Shown {
+    let node = framework.node(leaf);
+    let raw = node
+        .rule()
+        .and_then(|rule| rule.raw_for(score, node.unit, node.range, node.direction));
+    match raw {
+        Some(raw) => Shown::Raw(on_grid(raw, RAW_DECIMALS, node.range)),
+        None => Shown::Score(on_grid(score, precision, scale)),
+    }
+}
+
+/// A value rounded to `decimals`, kept within the range by rounding inwards at its ends.
+fn on_grid(value: f64, decimals: u32, range: Range) -> f64 {
+    let step = libm::pow(10.0, -f64::from(decimals));
+    let rounded = round_to(value, decimals);
+    if rounded > range.high {
+        round_to(libm::floor(range.high / step) * step, decimals)
+    } else if rounded < range.low {
+        round_to(libm::ceil(range.low / step) * step, decimals)
+    } else {
+        rounded
+    }
+}
+
+/// The score a shown value earns.
+fn score_of(framework: &Framework, leaf: NodeId, value: Shown) -> f64 {
+    match value {
+        Shown::Score(score) => score,
+        Shown::Raw(raw) => {
+            let node = framework.node(leaf);
+            node.rule()
+                .and_then(|rule| rule.apply(&[Some(raw)], node, &[]).ok())
+                .and_then(|scored| scored.scores.first().copied().flatten())
+                .unwrap_or(f64::NEG_INFINITY)
+        }
+    }
+}
+
+/// The next printed value in the improving direction, for indicators whose rule gives any
+/// score (not tiers or yes/no); `None` at the end of the range or scale.
+fn nudge(
+    framework: &Framework,
+    leaf: NodeId,
+    value: Shown,
+    precision: u32,
+    scale: Range,
+) -> Option<Shown> {
+    let node = framework.node(leaf);
+    if node.rule().is_none_or(|rule| rule.levels().is_some()) {
+        return None;
+    }
+    match value {
+        Shown::Raw(raw) => {
+            let step = libm::pow(10.0, -f64::from(RAW_DECIMALS));
+            let sign = match node.direction {
+                Direction::Higher => 1.0,
+                Direction::Lower => -1.0,
+            };
+            let next = round_to(raw + sign * step, RAW_DECIMALS);
+            node.range.contains(next).then_some(Shown::Raw(next))
+        }
+        Shown::Score(score) => {
+            let next = round_to(score + libm::pow(10.0, -f64::from(precision)), precision);
+            scale.contains(next).then_some(Shown::Score(next))
+        }
+    }
 }
 
 /// Reads per-indicator effort costs from CSV text: lines `indicator,cost` (comma, semicolon

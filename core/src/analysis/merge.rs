@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::check::check;
-use crate::dataset::{Dataset, UnitInfo};
+use crate::dataset::{Dataset, UnitInfo, same_unit_code, unit_code_key};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Framework, MissingPolicy};
 use crate::table::Table;
@@ -34,13 +34,55 @@ pub enum Method {
     },
 }
 
+/// Whether merged values may come from some of a merged unit's former units only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Partial {
+    /// A merged unit whose former units the data has only in part is an error: its values
+    /// would stand for part of the unit under the whole unit's name.
+    #[default]
+    Refuse,
+    /// Such a unit is merged from the former units the data has, with a warning naming the
+    /// others.
+    Accept,
+}
+
+/// Which former units of a merged unit the data has.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Members {
+    /// The merged unit's code.
+    pub code: String,
+    /// Its former units that the data has, as the mapping writes their codes.
+    pub with_data: Vec<String>,
+    /// Its former units that the data lacks.
+    pub without_data: Vec<String>,
+}
+
+impl Members {
+    /// True when the data has every former unit.
+    pub fn is_complete(&self) -> bool {
+        self.without_data.is_empty()
+    }
+
+    /// True when the data has none of the former units: the merged unit gets no value and
+    /// no rank.
+    pub fn has_no_data(&self) -> bool {
+        self.with_data.is_empty()
+    }
+}
+
 /// Merged units ready to score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Merged {
-    /// The new units' values, in the indicators' units.
+    /// The values of the merged units that have data from at least one former unit, in the
+    /// indicators' units; the units without any data are left out, so that they get neither
+    /// a value nor a rank.
     pub table: Table,
-    /// Warnings and notes: former units without data, units left out of the mapping, values
-    /// that fell back from pooling to a mean.
+    /// Every merged unit of the mapping, in its order, with the former units the data has
+    /// and lacks.
+    pub members: Vec<Members>,
+    /// Warnings and notes: merged units without data or merged from part of their former
+    /// units, units of the data the mapping leaves out.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -83,7 +125,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
             problems.push(Diagnostic::error(here(record.line), problem));
             continue;
         };
-        if let Some(first) = seen.insert(old.clone(), record.line) {
+        if let Some(first) = seen.insert(unit_code_key(old).to_string(), record.line) {
             let problem = Problem::MappedTwice {
                 unit: old.clone(),
                 first_line: first,
@@ -91,7 +133,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
             problems.push(Diagnostic::error(here(record.line).unit(old), problem));
             continue;
         }
-        match units.iter_mut().find(|(unit, _)| unit.code == *code) {
+        match units.iter_mut().find(|(unit, _)| unit.has_code(code)) {
             Some((_, formers)) => formers.push(old.clone()),
             None => {
                 let mut unit = UnitInfo::new(code.clone());
@@ -156,75 +198,129 @@ pub fn parse_weights(text: &str, origin: Option<&str>) -> Result<HashMap<String,
 
 /// Forms the merged units' values from the former units' data.
 ///
+/// Former units are found in the data by their codes, matched as
+/// [`crate::dataset::same_unit_code`] matches them (`1` is `01`). A merged unit none of whose
+/// former units the data has gets no value and no rank (it is left out of the table and
+/// listed in one warning); one whose former units the data has only in part is an error
+/// unless `partial` accepts it, and then a warning.
+///
 /// ```
-/// use dti_core::analysis::merge::{merge, parse_mapping, Method};
+/// use dti_core::analysis::merge::{merge, parse_mapping, Method, Partial};
 /// use dti_core::{compute, embedded, Dataset};
 /// let framework = embedded::default_framework();
 /// let data = Dataset::from_csv("code,I1,I7\n15,0.4,0.2\n10,0.8,0.6\n", None).dataset;
 /// let mapping = parse_mapping("new_unit,new_name,former_code\n13,Lào Cai,10\n13,Lào Cai,15\n", None).unwrap();
-/// let merged = merge(&framework, &data, &mapping, &Method::Mean).unwrap();
+/// let merged = merge(&framework, &data, &mapping, &Method::Mean, Partial::Refuse).unwrap();
 /// let results = compute(&framework, &merged.table).unwrap();
 /// assert!((results.value("13", "I1").unwrap() - 0.6).abs() < 1e-12);
+/// // Without Yên Bái (15), Lào Cai's values would be Lào Cai's own: refused unless accepted.
+/// let part = Dataset::from_csv("code,I1,I7\n10,0.8,0.6\n", None).dataset;
+/// assert!(merge(&framework, &part, &mapping, &Method::Mean, Partial::Refuse).is_err());
+/// let merged = merge(&framework, &part, &mapping, &Method::Mean, Partial::Accept).unwrap();
+/// assert_eq!(merged.members[0].without_data, ["15"]);
 /// ```
 pub fn merge(
     framework: &Framework,
     data: &Dataset,
     mapping: &Mapping,
     method: &Method,
+    partial: Partial,
 ) -> Result<Merged, Failure> {
     let checked = check(framework, data);
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
     if has_errors(&checked.diagnostics) {
         return Err(Failure {
             diagnostics: checked.diagnostics,
         });
     }
-    let position: HashMap<&str, usize> = data
-        .units()
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| (unit.code.as_str(), i))
-        .collect();
-    for unit in data.units() {
-        if !mapping
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let here = || Location::file(data.name());
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (i, unit) in data.units().iter().enumerate() {
+        position.entry(unit_code_key(&unit.code)).or_insert(i);
+    }
+    let mapped = |code: &str| {
+        mapping
             .units
             .iter()
-            .any(|(_, formers)| formers.contains(&unit.code))
-        {
-            let problem = Problem::UnknownCode {
+            .any(|(_, formers)| formers.iter().any(|former| same_unit_code(former, code)))
+    };
+    let left_out: Vec<String> = data
+        .units()
+        .iter()
+        .filter(|unit| !mapped(&unit.code))
+        .map(|unit| unit.code.clone())
+        .collect();
+    if !left_out.is_empty() {
+        let problem = Problem::NotInMapping { units: left_out };
+        diagnostics.push(Diagnostic::warning(here(), problem));
+    }
+    let members: Vec<Members> = mapping
+        .units
+        .iter()
+        .map(|(unit, formers)| {
+            let (with_data, without_data) = formers
+                .iter()
+                .cloned()
+                .partition(|code| position.contains_key(unit_code_key(code)));
+            Members {
                 code: unit.code.clone(),
-                referenced_by: "mapping".into(),
-            };
-            diagnostics.push(Diagnostic::warning(
-                Location::file(data.name()).unit(&unit.code),
-                problem,
-            ));
-        }
+                with_data,
+                without_data,
+            }
+        })
+        .collect();
+    for unit in members
+        .iter()
+        .filter(|m| !m.is_complete() && !m.has_no_data())
+    {
+        let problem = Problem::PartialMerge {
+            with_data: unit.with_data.clone(),
+            without_data: unit.without_data.clone(),
+        };
+        let location = here().unit(&unit.code);
+        diagnostics.push(match partial {
+            Partial::Refuse => Diagnostic::error(location, problem),
+            Partial::Accept => Diagnostic::warning(location, problem),
+        });
+    }
+    let empty: Vec<String> = members
+        .iter()
+        .filter(|m| m.has_no_data())
+        .map(|m| m.code.clone())
+        .collect();
+    if !empty.is_empty() {
+        let problem = Problem::MergedWithoutData {
+            units: empty.clone(),
+            of: members.len(),
+        };
+        diagnostics.push(if empty.len() == members.len() {
+            Diagnostic::error(here(), problem)
+        } else {
+            Diagnostic::warning(here(), problem)
+        });
+    }
+    if has_errors(&diagnostics) {
+        return Err(Failure { diagnostics });
     }
     let weights = match method {
         Method::Pooled { weights } => Some(weights),
         Method::Mean => None,
     };
-    let new_units: Vec<UnitInfo> = mapping.units.iter().map(|(unit, _)| unit.clone()).collect();
+    let scored: Vec<(&UnitInfo, &Members)> = mapping
+        .units
+        .iter()
+        .zip(&members)
+        .filter(|(_, members)| !members.has_no_data())
+        .map(|((unit, _), members)| (unit, members))
+        .collect();
+    let new_units: Vec<UnitInfo> = scored.iter().map(|(unit, _)| (*unit).clone()).collect();
     let mut table = Table::for_framework(framework, new_units);
-    for (row, (unit, formers)) in mapping.units.iter().enumerate() {
-        let present: Vec<usize> = formers
+    for (row, (_, members)) in scored.iter().enumerate() {
+        let present: Vec<usize> = members
+            .with_data
             .iter()
-            .filter_map(|code| position.get(code.as_str()).copied())
+            .filter_map(|code| position.get(unit_code_key(code)).copied())
             .collect();
-        for code in formers
-            .iter()
-            .filter(|code| !position.contains_key(code.as_str()))
-        {
-            let problem = Problem::UnknownCode {
-                code: code.clone(),
-                referenced_by: unit.code.clone(),
-            };
-            diagnostics.push(Diagnostic::warning(
-                Location::file(data.name()).unit(code),
-                problem,
-            ));
-        }
         for leaf in framework.indicators() {
             let node = framework.node(leaf);
             let bottom = (framework.missing() == MissingPolicy::Zero && node.range.low.is_finite())
@@ -277,7 +373,9 @@ pub fn merge(
                         None => {
                             let weighted: Option<Vec<(f64, f64)>> = values
                                 .iter()
-                                .map(|&(u, v)| weights.get(&data.units()[u].code).map(|w| (v, *w)))
+                                .map(|&(u, v)| {
+                                    weight_of(weights, &data.units()[u].code).map(|w| (v, w))
+                                })
                                 .collect();
                             match weighted.filter(|w| w.iter().map(|(_, w)| w).sum::<f64>() > 0.0) {
                                 Some(weighted) => {
@@ -293,5 +391,19 @@ pub fn merge(
             super::set(&mut table, framework, row, leaf, Some(value));
         }
     }
-    Ok(Merged { table, diagnostics })
+    Ok(Merged {
+        table,
+        members,
+        diagnostics,
+    })
+}
+
+/// A former unit's weight, its code matched as unit codes are.
+fn weight_of(weights: &HashMap<String, f64>, code: &str) -> Option<f64> {
+    weights.get(code).copied().or_else(|| {
+        weights
+            .iter()
+            .find(|(key, _)| same_unit_code(key, code))
+            .map(|(_, &w)| w)
+    })
 }
