@@ -316,17 +316,8 @@ pub(crate) fn find_unit(
             _ => Err(Error::Usage(i18n::choose_unit(lang, &unit_list(dataset)))),
         };
     };
-    let wanted_lower = wanted.trim().to_lowercase();
-    units
-        .iter()
-        .position(|u| u.has_code(wanted))
-        .or_else(|| {
-            units.iter().position(|u| {
-                u.name
-                    .as_deref()
-                    .is_some_and(|n| n.trim().to_lowercase() == wanted_lower)
-            })
-        })
+    dataset
+        .find_unit(wanted)
         .ok_or_else(|| Error::Usage(i18n::unknown_unit(lang, wanted, &unit_list(dataset))))
 }
 

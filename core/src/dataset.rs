@@ -246,6 +246,28 @@ impl Dataset {
         self.units.iter().position(|u| u.has_code(code))
     }
 
+    /// The unit a person means by `wanted`: its code (as [`same_unit_code`] matches codes),
+    /// else its name, ignoring case, surrounding spaces and how accents were encoded.
+    ///
+    /// ```
+    /// let data = dti_core::Dataset::from_csv("code,name,I1\n22,Quảng Ninh,0.9\n", None).dataset;
+    /// assert_eq!(data.find_unit("22"), Some(0));
+    /// assert_eq!(data.find_unit("quảng ninh"), Some(0));
+    /// assert_eq!(data.find_unit("Qua\u{309}ng Ninh"), Some(0));
+    /// assert_eq!(data.find_unit("Hà Nội"), None);
+    /// ```
+    pub fn find_unit(&self, wanted: &str) -> Option<usize> {
+        let wanted = crate::nfc::compose(wanted.trim());
+        self.unit(&wanted).or_else(|| {
+            let lower = wanted.to_lowercase();
+            self.units.iter().position(|u| {
+                u.name
+                    .as_deref()
+                    .is_some_and(|name| name.trim().to_lowercase() == lower)
+            })
+        })
+    }
+
     /// The cell of a unit in a column: its value, source note and place in the file.
     pub fn get(&self, unit: usize, column: usize) -> Option<Cell> {
         let value = self.value(unit, column)?;
