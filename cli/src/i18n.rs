@@ -825,6 +825,18 @@ pub(crate) fn set_syntax(lang: Lang, argument: &str) -> String {
     }
 }
 
+/// Several assignments in one `--set` (`I7=0,95,I8=0,7`), with the repeated form to use.
+pub(crate) fn set_several(lang: Lang, argument: &str, repeated: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--set {argument}: mỗi --set chỉ gán một chỉ tiêu (dấu phẩy có thể là dấu thập phân); lặp lại --set cho từng chỉ tiêu: {repeated}"
+        ),
+        Lang::En => format!(
+            "--set {argument}: each --set takes one indicator (a comma may be a decimal comma); repeat --set for each: {repeated}"
+        ),
+    }
+}
+
 /// `--set` on an aggregate.
 pub(crate) fn set_aggregate(lang: Lang, code: &str) -> String {
     match lang {

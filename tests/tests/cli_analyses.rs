@@ -49,6 +49,44 @@ fn xlsx(name: &str, args: &[&str]) {
 
 // ---- whatif ----
 
+/// Several assignments in one `--set` (the comma is also Vietnam's decimal mark) get the
+/// repeated form to type instead, in both languages.
+#[test]
+fn several_assignments_in_one_set_say_to_repeat_it() {
+    for (lang, expected) in [
+        ("en", "repeat --set for each: --set I7=0,95 --set I8=0,7"),
+        (
+            "vi",
+            "lặp lại --set cho từng chỉ tiêu: --set I7=0,95 --set I8=0,7",
+        ),
+    ] {
+        let run = dti(&[
+            "whatif",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--set",
+            "I7=0,95,I8=0,7",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert!(run.stderr.contains(expected), "{}", run.transcript());
+    }
+    // The repeated form works.
+    let run = dti(&[
+        "whatif",
+        "provinces-2022.csv",
+        "--unit",
+        "22",
+        "--set",
+        "I7=0,95",
+        "--set",
+        "I8=0,7",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
 #[test]
 fn whatif_in_every_format() {
     every_format(

@@ -75,6 +75,14 @@ pub(crate) fn parse_changes(
         let Some((code, text)) = argument.split_once('=') else {
             return Err(Error::Usage(i18n::set_syntax(lang, argument)));
         };
+        if text.contains('=') {
+            let repeated = split_assignments(argument)
+                .iter()
+                .map(|one| format!("--set {one}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Err(Error::Usage(i18n::set_several(lang, argument, &repeated)));
+        }
         let code = code.trim();
         let Some(node) = framework.find(code) else {
             return Err(Error::Usage(i18n::unknown_node(lang, code)));
@@ -98,6 +106,23 @@ pub(crate) fn parse_changes(
         }
     }
     Ok(changes)
+}
+
+/// `I7=0,95,I8=0,7` as `["I7=0,95", "I8=0,7"]`: each assignment ends at the last comma before
+/// the next `=`.
+fn split_assignments(argument: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    // Every `=` after the first starts a new assignment at the comma before its code.
+    let first = argument.find('=').map_or(argument.len(), |at| at + 1);
+    for (at, _) in argument.match_indices('=').filter(|&(at, _)| at >= first) {
+        if let Some(comma) = argument[..at].rfind(',').filter(|&comma| comma >= start) {
+            parts.push(&argument[start..comma]);
+            start = comma + 1;
+        }
+    }
+    parts.push(&argument[start..]);
+    parts
 }
 
 fn node_name(framework: &Framework, code: &str, lang: Lang) -> String {
