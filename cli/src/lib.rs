@@ -75,6 +75,9 @@ pub(crate) struct Cli {
     /// Refuse CSV input with more columns than this [default: 20000]
     #[arg(long, global = true, value_name = "N")]
     pub max_columns: Option<usize>,
+    /// Refuse workbooks (.xlsx, .ods) that unpack to more than this many MiB [default: 256]
+    #[arg(long, global = true, value_name = "MIB")]
+    pub max_unpacked_mb: Option<u64>,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -155,10 +158,11 @@ pub(crate) struct DataArgs {
 /// Where an output goes.
 #[derive(Clone, Debug, Default, Args)]
 pub(crate) struct OutputArgs {
-    /// Write to this file instead of standard output (atomically; never over an input file)
+    /// Write to this file instead of standard output (atomically; never over an input file;
+    /// only regular files: never a device, pipe, socket or folder; `-` is standard output)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the output file when it already exists
+    /// Replace the output file when it already exists (a regular file only)
     #[arg(long)]
     pub force: bool,
 }
@@ -200,10 +204,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => lang_from_env(),
     };
     let defaults = dti_core::limits::Limits::default();
+    let mib = |mb: u64| usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
     input::set_limits(dti_core::limits::Limits {
-        max_bytes: cli.max_file_mb.map_or(defaults.max_bytes, |mb| {
-            usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
-        }),
+        max_bytes: cli.max_file_mb.map_or(defaults.max_bytes, mib),
+        max_unpacked_bytes: cli.max_unpacked_mb.map_or(defaults.max_unpacked_bytes, mib),
         max_rows: cli.max_rows.unwrap_or(defaults.max_rows),
         max_columns: cli.max_columns.unwrap_or(defaults.max_columns),
         ..defaults

@@ -1,10 +1,21 @@
 //! Excel and OpenDocument workbooks: one sheet turned into the CSV text the core reads, line
 //! for row, so that every message names the spreadsheet row a person sees.
+//!
+//! A workbook is a ZIP archive (xlsx, xlsb, ods) or an OLE file (xls) that the spreadsheet
+//! library unpacks and lays out. Neither step may cost more memory than the limits allow,
+//! whatever the file claims, so before the library sees a ZIP archive every part's declared
+//! size and the bytes it really unpacks to are counted against `max_unpacked_bytes`; and the
+//! cells of an xlsx or xlsb sheet are taken one at a time, each checked against the row and
+//! column limits and the sheet's used area against the cell limit, instead of letting the
+//! library allocate a grid that spans every cell reference (one cell at `XFD1048576` asks for
+//! 17 billion cells).
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
+use dti_core::csv_writer::neutralise;
+use dti_core::limits::Limits;
 use dti_core::{Lang, Location, Severity};
 
 use crate::error::{Error, Issue};
@@ -35,53 +46,143 @@ pub fn named_like_workbook(path: &Path) -> bool {
 
 /// True for workbooks by content: a ZIP (xlsx, ods) or OLE (xls) file, whatever its name.
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    bytes.starts_with(ZIP) || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
-/// Reads a sheet (the first when none is named) as CSV text.
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// Reads a sheet (the first when none is named) as CSV text, within `limits`.
 ///
-/// A workbook that makes the spreadsheet library panic is reported as a broken workbook
-/// instead of ending the program: fuzzing found cell references long enough to overflow
-/// calamine's column arithmetic. The panic message is kept off the terminal meanwhile.
+/// Whatever goes wrong inside the spreadsheet library is reported as a damaged workbook
+/// (exit 1) instead of ending the program: fuzzing found cell references long enough to
+/// overflow calamine's column arithmetic, so a panic is caught here too, its message kept
+/// off the terminal meanwhile.
 pub fn read(
     name: &str,
     bytes: &[u8],
     wanted: Option<&str>,
+    limits: &Limits,
     lang: Lang,
 ) -> Result<SheetText, Error> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_workbook(name, bytes, wanted, lang)
+        read_workbook(name, bytes, wanted, limits, lang)
     }));
     std::panic::set_hook(previous);
     outcome.unwrap_or_else(|_| {
-        Err(Error::Data(vec![Issue::tool(
-            Severity::Error,
-            Location::file(Some(name)),
+        Err(refused(
+            name,
             lang,
-            i18n::bad_workbook(lang, i18n::workbook_unreadable(lang)),
-            Some(i18n::bad_workbook_hint(lang)),
-        )]))
+            i18n::workbook_unreadable(lang).to_string(),
+            i18n::bad_workbook_hint(lang),
+        ))
     })
+}
+
+/// A workbook the tool will not read, as one error: "cannot open the workbook: …" and a hint.
+fn refused(name: &str, lang: Lang, detail: String, hint: String) -> Error {
+    Error::Data(vec![Issue::tool(
+        Severity::Error,
+        Location::file(Some(name)),
+        lang,
+        i18n::bad_workbook(lang, &detail),
+        Some(hint),
+    )])
+}
+
+/// Why a sheet's cells were not all taken.
+enum Stop {
+    /// The library failed: the workbook is damaged.
+    Broken(String),
+    /// A cell beyond the row (`true`) or column limit, at this 0-based row and column.
+    Beyond { row: u32, column: u32, rows: bool },
+    /// The used area from the first to the last cell holds more cells than the limit.
+    Area { first: (u32, u32), last: (u32, u32) },
+}
+
+/// The filled cells of a sheet as text, in the order the sheet gives them, with the extent
+/// checked cell by cell.
+#[derive(Default)]
+struct Cells {
+    /// `(row, column, text)`, 0-based; empty cells left out.
+    cells: Vec<(u32, u32, String)>,
+    first: (u32, u32),
+    last: (u32, u32),
+}
+
+impl Cells {
+    /// Takes one cell, or stops at the first limit it breaks.
+    fn push(
+        &mut self,
+        (row, column): (u32, u32),
+        text: String,
+        limits: &Limits,
+    ) -> Result<(), Stop> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if row as usize >= limits.max_rows {
+            return Err(Stop::Beyond {
+                row,
+                column,
+                rows: true,
+            });
+        }
+        if column as usize >= limits.max_columns {
+            return Err(Stop::Beyond {
+                row,
+                column,
+                rows: false,
+            });
+        }
+        if self.cells.is_empty() {
+            self.first = (row, column);
+            self.last = (row, column);
+        }
+        self.first = (self.first.0.min(row), self.first.1.min(column));
+        self.last = (self.last.0.max(row), self.last.1.max(column));
+        let height = u64::from(self.last.0 - self.first.0) + 1;
+        let width = u64::from(self.last.1 - self.first.1) + 1;
+        if height.saturating_mul(width) > limits.max_cells as u64 {
+            return Err(Stop::Area {
+                first: self.first,
+                last: self.last,
+            });
+        }
+        self.cells.push((row, column, text));
+        Ok(())
+    }
+
+    /// Takes every cell a reader gives, one at a time.
+    fn gather<'a, E: std::fmt::Display>(
+        mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+        limits: &Limits,
+    ) -> Result<Cells, Stop> {
+        let mut cells = Cells::default();
+        while let Some(cell) = next().map_err(|e| Stop::Broken(e.to_string()))? {
+            let position = cell.get_position();
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            cells.push(position, text, limits)?;
+        }
+        Ok(cells)
+    }
 }
 
 fn read_workbook(
     name: &str,
     bytes: &[u8],
     wanted: Option<&str>,
+    limits: &Limits,
     lang: Lang,
 ) -> Result<SheetText, Error> {
-    let broken = |detail: String| {
-        Error::Data(vec![Issue::tool(
-            Severity::Error,
-            Location::file(Some(name)),
-            lang,
-            i18n::bad_workbook(lang, &detail),
-            Some(i18n::bad_workbook_hint(lang)),
-        )])
-    };
+    let broken = |detail: String| refused(name, lang, detail, i18n::bad_workbook_hint(lang));
+    if bytes.starts_with(ZIP) {
+        if let Some(part) = part_beyond(bytes, limits.max_unpacked_bytes) {
+            let detail = i18n::unpacks_beyond_limit(lang, &part, limits.max_unpacked_bytes);
+            return Err(refused(name, lang, detail, i18n::unpacked_hint(lang)));
+        }
+    }
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
     let names = workbook.sheet_names();
@@ -97,9 +198,38 @@ fn read_workbook(
             .cloned()
             .ok_or_else(|| broken(i18n::no_sheets(lang)))?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| broken(e.to_string()))?;
+    let cells = sheet_cells(&mut workbook, &sheet, limits).map_err(|stop| match stop {
+        Stop::Broken(detail) => broken(detail),
+        Stop::Beyond { row, column, rows } => {
+            let (cell, limit) = (
+                cell_name(row, column),
+                if rows {
+                    limits.max_rows
+                } else {
+                    limits.max_columns
+                },
+            );
+            refused(
+                name,
+                lang,
+                i18n::cell_beyond_limit(lang, &sheet, &cell, limit, rows),
+                i18n::far_cell_hint(lang),
+            )
+        }
+        Stop::Area { first, last } => {
+            let area = format!(
+                "{}:{}",
+                cell_name(first.0, first.1),
+                cell_name(last.0, last.1)
+            );
+            refused(
+                name,
+                lang,
+                i18n::area_beyond_limit(lang, &sheet, &area, limits.max_cells),
+                i18n::far_cell_hint(lang),
+            )
+        }
+    })?;
     let mut notes = Vec::new();
     if wanted.is_none() && names.len() > 1 {
         notes.push(Issue::tool(
@@ -110,17 +240,11 @@ fn read_workbook(
             None,
         ));
     }
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows: Vec<Vec<String>> = range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect();
-    let header = header_row(&rows);
+    let (csv, header) =
+        to_csv(cells.cells, cells.first, cells.last).map_err(|e| broken(e.to_string()))?;
     if header > 0 {
-        let (first, last) = (
-            u64::from(first_row) + 1,
-            u64::from(first_row) + header as u64,
-        );
+        let first = u64::from(cells.first.0) + 1;
+        let last = u64::from(cells.first.0) + header as u64;
         notes.push(Issue::tool(
             Severity::Note,
             Location::file(Some(name)),
@@ -129,47 +253,172 @@ fn read_workbook(
             None,
         ));
     }
-    let mut csv = "\n".repeat(first_row as usize);
+    Ok(SheetText {
+        sheet,
+        csv,
+        column_offset: u64::from(cells.first.1),
+        notes,
+    })
+}
+
+/// The filled cells of a sheet. xlsx and xlsb sheets are read cell by cell and checked as
+/// they come; xls and ods workbooks are laid out by the library when it opens them, and
+/// their cells are checked afterwards.
+fn sheet_cells(
+    workbook: &mut Sheets<Cursor<&[u8]>>,
+    sheet: &str,
+    limits: &Limits,
+) -> Result<Cells, Stop> {
+    let broken = |e: &dyn std::fmt::Display| Stop::Broken(e.to_string());
+    match workbook {
+        Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(sheet) {
+            Ok(mut reader) => Cells::gather(|| reader.next_cell(), limits),
+            // A chart sheet: no cells.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(Cells::default()),
+            Err(e) => Err(broken(&e)),
+        },
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb.worksheet_cells_reader(sheet).map_err(|e| broken(&e))?;
+            Cells::gather(|| reader.next_cell(), limits)
+        }
+        Sheets::Xls(_) | Sheets::Ods(_) => {
+            let range = workbook.worksheet_range(sheet).map_err(|e| broken(&e))?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let mut cells = Cells::default();
+            for (row, column, value) in range.used_cells() {
+                let position = (top + row as u32, left + column as u32);
+                cells.push(position, cell_text(value), limits)?;
+            }
+            Ok(cells)
+        }
+    }
+}
+
+/// The part of a ZIP archive at which unpacking it passes `limit` bytes, if it does: the
+/// sizes its directory declares are added up, then the bytes each part really inflates to (a
+/// part may lie about its size), counted as they are inflated and never kept.
+///
+/// An archive or a part that the ZIP reader cannot open is left for the library to report:
+/// it uses the same reader, so it cannot unpack that part either.
+fn part_beyond(bytes: &[u8], limit: usize) -> Option<String> {
+    let limit = limit as u64;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut declared = 0u64;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else {
+            continue;
+        };
+        declared = declared.saturating_add(part.size());
+        if declared > limit {
+            return Some(String::from_utf8_lossy(part.name_raw()).into_owned());
+        }
+    }
+    let mut left = limit;
+    let mut buffer = vec![0u8; 64 << 10];
+    for index in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(index) else {
+            continue;
+        };
+        loop {
+            let read = match part.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(read) => read as u64,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                // A damaged part (a bad checksum, broken compressed data) stops the ZIP reader
+                // there, for the library too; whether that matters is the library's to say.
+                Err(_) => break,
+            };
+            if read > left {
+                return Some(String::from_utf8_lossy(part.name_raw()).into_owned());
+            }
+            left -= read;
+        }
+    }
+    None
+}
+
+/// A 0-based row and column as Excel names the cell: `(0, 0)` → `A1`.
+fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut rest = u64::from(column) + 1;
+    while rest > 0 {
+        letters.push(char::from(b'A' + ((rest - 1) % 26) as u8));
+        rest = (rest - 1) / 26;
+    }
+    let letters: String = letters.iter().rev().collect();
+    format!("{letters}{}", u64::from(row) + 1)
+}
+
+/// The cells as CSV text, one line per sheet row from row 1 (lines above the first filled
+/// row are empty), and the count of rows above the header, written as `#` comment lines.
+/// Text cells are neutralised as in every CSV the tool writes, so the reader takes back
+/// exactly the text of the cell.
+fn to_csv(
+    mut cells: Vec<(u32, u32, String)>,
+    first: (u32, u32),
+    last: (u32, u32),
+) -> Result<(String, usize), csv::Error> {
+    if cells.is_empty() {
+        return Ok((String::new(), 0));
+    }
+    // In row order; a later cell at the same place wins, as in the library's own layout.
+    cells.sort_by_key(|&(row, column, _)| (row, column));
+    let width = (last.1 - first.1) as usize + 1;
+    let mut rows = cells.chunk_by(|a, b| a.0 == b.0).peekable();
+    let mut row_cells = |row: u32| -> Vec<&str> {
+        let mut line = vec![""; width];
+        if let Some(cells) = rows.next_if(|cells| cells[0].0 == row) {
+            for (_, column, text) in cells {
+                line[(column - first.1) as usize] = text;
+            }
+        }
+        line
+    };
+    let height = (last.0 - first.0) as usize + 1;
+    let head: Vec<Vec<&str>> = (0..height.min(20))
+        .map(|r| row_cells(first.0 + r as u32))
+        .collect();
+    let header = header_row(&head);
+    let mut csv = "\n".repeat(first.0 as usize);
     // Rows above the header become comment lines, which the reader skips but counts.
-    for row in &rows[..header] {
-        let text: Vec<&str> = row
-            .iter()
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-            .collect();
+    for row in &head[..header] {
+        let text: Vec<&str> = row.iter().copied().filter(|t| !t.is_empty()).collect();
         csv.push_str(&format!("# {}\n", text.join(" | ")));
     }
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    for cells in &rows[header..] {
-        if cells.iter().all(String::is_empty) {
+    let mut write = |line: &[&str]| {
+        if line.iter().all(|t| t.is_empty()) {
             // A blank row: keep the line so that later rows keep their numbers.
-            writer
-                .write_record([""])
-                .map_err(|e| broken(e.to_string()))?;
+            writer.write_record([""])
         } else {
-            writer
-                .write_record(cells)
-                .map_err(|e| broken(e.to_string()))?;
+            for text in line {
+                writer.write_field(neutralise(text).as_bytes())?;
+            }
+            writer.write_record(None::<&[u8]>)
         }
+    };
+    for line in &head[header..] {
+        write(line)?;
     }
-    let body = writer.into_inner().map_err(|e| broken(e.to_string()))?;
+    for r in head.len()..height {
+        write(&row_cells(first.0 + r as u32))?;
+    }
+    drop(write);
+    let body = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
     csv.push_str(&String::from_utf8_lossy(&body));
-    Ok(SheetText {
-        sheet,
-        csv,
-        column_offset: u64::from(first_column),
-        notes,
-    })
+    Ok((csv, header))
 }
 
 /// The header row among the first rows: the first that fills at least 60 % of the widest
 /// row's cells (and two or more). Rows above it are titles, or merged cells whose value
 /// sits in the first cell only.
-fn header_row(rows: &[Vec<String>]) -> usize {
-    let filled = |row: &Vec<String>| row.iter().filter(|c| !c.trim().is_empty()).count();
+fn header_row(rows: &[Vec<&str>]) -> usize {
+    let filled = |row: &Vec<&str>| row.iter().filter(|c| !c.trim().is_empty()).count();
     let head = &rows[..rows.len().min(20)];
     let widest = head.iter().map(filled).max().unwrap_or(0);
     head.iter()

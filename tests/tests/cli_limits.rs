@@ -2,7 +2,7 @@
 
 mod cli_support;
 
-use cli_support::dti;
+use cli_support::{dti, dti_in, scratch};
 
 #[test]
 fn too_many_rows_is_an_error_naming_the_limit() {
@@ -60,4 +60,179 @@ fn tempfile_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("dti-limits-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// A minimal workbook whose one sheet, `Sheet1`, holds a header (`code`, `I1`), one unit and
+/// then whatever `more` adds before the end of the sheet data: written with the `zip` crate
+/// so that hostile workbooks are made by the test, not committed as blobs.
+fn workbook(more: &[&[u8]]) -> Vec<u8> {
+    use std::io::Write;
+    let parts: [(&str, &str); 4] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    zip.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><c r="B1" t="inlineStr"><is><t>I1</t></is></c></row><row r="2"><c r="A2"><v>22</v></c><c r="B2"><v>0.5</v></c></row>"#,
+    )
+    .unwrap();
+    for chunk in more {
+        zip.write_all(chunk).unwrap();
+    }
+    zip.write_all(b"</sheetData></worksheet>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// One cell at `reference` (e.g. `XFD1048576`) in row `row`.
+fn far_cell(reference: &str, row: u32) -> Vec<u8> {
+    format!(r#"<row r="{row}"><c r="{reference}"><v>1</v></c></row>"#).into_bytes()
+}
+
+#[test]
+fn a_normal_generated_workbook_checks_clean() {
+    // The helper makes readable workbooks: what the tests below refuse is the far cell or the
+    // size, not the helper's format.
+    let dir = scratch("workbook-ok");
+    std::fs::write(dir.join("ok.xlsx"), workbook(&[])).unwrap();
+    let run = dti_in(&dir, &["check", "ok.xlsx", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.out().contains("ok.xlsx: usable (1 unit, 1 value)"),
+        "{}",
+        run.transcript()
+    );
+}
+
+#[test]
+fn a_cell_at_the_far_corner_is_refused_before_the_sheet_is_laid_out() {
+    // One cell at XFD1048576 made calamine ask for ~550 GB and abort (exit 134).
+    let dir = scratch("far-corner");
+    std::fs::write(
+        dir.join("far-cell.xlsx"),
+        workbook(&[&far_cell("XFD1048576", 1_048_576)]),
+    )
+    .unwrap();
+    for lang in ["vi", "en"] {
+        let run = dti_in(&dir, &["score", "far-cell.xlsx", "--lang", lang]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("far-cell-xlsx-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn cells_at_the_far_row_or_column_alone_are_refused_too() {
+    let dir = scratch("far-row-column");
+    std::fs::write(
+        dir.join("far-row.xlsx"),
+        workbook(&[&far_cell("A1048576", 1_048_576)]),
+    )
+    .unwrap();
+    let run = dti_in(&dir, &["check", "far-row.xlsx", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "far-row.xlsx: cannot open the workbook: sheet `Sheet1` has a cell at A1048576, beyond the limit of 1000000 rows"
+        ),
+        "{}",
+        run.transcript()
+    );
+    std::fs::write(
+        dir.join("far-column.xlsx"),
+        workbook(&[&far_cell("XFD3", 3)]),
+    )
+    .unwrap();
+    let run = dti_in(
+        &dir,
+        &[
+            "check",
+            "far-column.xlsx",
+            "--max-columns",
+            "100",
+            "--lang",
+            "vi",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("trang `Sheet1` có ô XFD3, vượt giới hạn 100 cột"),
+        "{}",
+        run.transcript()
+    );
+    // Within the row and column limits, but a used area of 2,000 × 16,384 cells.
+    std::fs::write(
+        dir.join("far-area.xlsx"),
+        workbook(&[&far_cell("XFD2000", 2000)]),
+    )
+    .unwrap();
+    let run = dti_in(&dir, &["check", "far-area.xlsx", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "the used area A1:XFD2000 of sheet `Sheet1` holds more than the limit of 25000000 cells"
+        ),
+        "{}",
+        run.transcript()
+    );
+}
+
+#[test]
+fn a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_opened() {
+    // A 4 MB workbook unpacking to 4 GiB reached 4.25 GB of memory. The same bomb, scaled to
+    // the limit: a sheet of one 2 MiB cell under a 1 MiB limit.
+    let dir = scratch("unpacked");
+    let big = [
+        b"<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>".to_vec(),
+        vec![b'a'; 2 << 20],
+        b"</t></is></c></row>".to_vec(),
+    ];
+    let bytes = workbook(&[&big[0], &big[1], &big[2]]);
+    assert!(bytes.len() < 64 << 10, "{} bytes", bytes.len());
+    std::fs::write(dir.join("bomb.xlsx"), bytes).unwrap();
+    for lang in ["vi", "en"] {
+        let run = dti_in(
+            &dir,
+            &[
+                "score",
+                "bomb.xlsx",
+                "--max-unpacked-mb",
+                "1",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("unpacked-bomb-xlsx-{lang}"), run.transcript());
+    }
+    // Under the default limit (256 MiB) the same file is read, and its 2 MiB cell is what
+    // the data reader then refuses.
+    let run = dti_in(&dir, &["check", "bomb.xlsx", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.out()
+            .contains("more than the limit of 65536 bytes in a cell"),
+        "{}",
+        run.transcript()
+    );
 }
