@@ -360,23 +360,32 @@ fn sheet_name(title: &str, position: usize) -> String {
 /// Writes the output: to standard output (a closed pipe ends quietly), or to the `-o` file.
 ///
 /// A file is written to a temporary file in the same folder and then moved into place, so
-/// nobody ever sees half a file; an existing file is kept unless `--force`, and an input file
-/// is never written over, even with `--force`.
+/// nobody ever sees half a file; an existing file is kept unless `--force`, an input file
+/// is never written over, and only a regular file is ever replaced (see [`check_target`]).
 pub(crate) fn emit(
     bytes: &[u8],
     output: &OutputArgs,
     inputs: &[&Path],
     lang: Lang,
 ) -> Result<(), Error> {
-    let Some(path) = &output.output else {
-        return to_stdout(bytes, lang);
-    };
-    write_file(path, bytes, output.force, inputs, lang)
+    match output.file() {
+        None => to_stdout(bytes, lang),
+        Some(path) => write_file(path, bytes, output.force, inputs, lang),
+    }
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output (no `-o`, or `-o -`).
+    pub(crate) fn file(&self) -> Option<&Path> {
+        self.output
+            .as_deref()
+            .filter(|path| path.as_os_str() != "-")
+    }
 }
 
 /// Refuses to print binary output (Excel) on a terminal.
 pub(crate) fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Result<(), Error> {
-    if output.output.is_none() && std::io::stdout().is_terminal() {
+    if output.file().is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Usage(i18n::binary_on_terminal(lang)));
     }
     Ok(())
@@ -420,8 +429,10 @@ pub(crate) fn write_file(
     placed
 }
 
-/// Refuses an output path that is an input, a folder, or (without `--force`) an existing file;
-/// commands writing several files check them all before writing any.
+/// Refuses an output path that is an input, anything but a regular file (a folder, a device
+/// such as `/dev/null`, a named pipe, a socket, or a link to one of them, even with `--force`,
+/// which would replace the node itself), or (without `--force`) an existing file; commands
+/// writing several files check them all before writing any.
 pub(crate) fn check_target(
     path: &Path,
     force: bool,
@@ -432,21 +443,74 @@ pub(crate) fn check_target(
     if inputs.iter().any(|input| same_file(input, path)) {
         return Err(Error::Usage(i18n::output_is_input(lang, &shown)));
     }
-    if path.is_dir() {
-        return Err(Error::Usage(i18n::output_is_dir(lang, &shown)));
-    }
+    not_regular(path, lang, &shown)?;
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(Error::Usage(i18n::output_exists(lang, &shown)));
     }
     Ok(())
 }
 
+/// What kind of file system node an output path is, when it exists and is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NodeKind {
+    /// A folder.
+    Folder,
+    /// A character or block device (`/dev/null`, a disk).
+    Device,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A Unix socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+/// Fails when `path` exists (after following links) and is not a regular file. The error never
+/// suggests `--force`: nothing makes the tool replace such a node.
+fn not_regular(path: &Path, lang: Lang, shown: &str) -> Result<(), Error> {
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(());
+    };
+    let kind = if meta.is_file() {
+        return Ok(());
+    } else if meta.is_dir() {
+        NodeKind::Folder
+    } else {
+        special_kind(&meta.file_type())
+    };
+    Err(Error::Usage(match kind {
+        NodeKind::Folder => i18n::output_is_dir(lang, shown),
+        kind => i18n::output_not_regular(lang, shown, kind),
+    }))
+}
+
+#[cfg(unix)]
+fn special_kind(file_type: &fs::FileType) -> NodeKind {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_char_device() || file_type.is_block_device() {
+        NodeKind::Device
+    } else if file_type.is_fifo() {
+        NodeKind::Pipe
+    } else if file_type.is_socket() {
+        NodeKind::Socket
+    } else {
+        NodeKind::Other
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> NodeKind {
+    NodeKind::Other
+}
+
 /// Moves the finished temporary file into place. Without `--force` a hard link makes the
-/// final step fail rather than replace a file that appeared meanwhile.
+/// final step fail rather than replace a file that appeared meanwhile; with it, the target is
+/// checked once more just before it is replaced.
 fn place(temp: &Path, path: &Path, force: bool, lang: Lang, shown: &str) -> Result<(), Error> {
     let fail =
         |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, shown, &error.to_string()));
     if force {
+        not_regular(path, lang, shown)?;
         return fs::rename(temp, path).map_err(fail);
     }
     match fs::hard_link(temp, path) {

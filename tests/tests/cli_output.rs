@@ -245,3 +245,117 @@ fn unknown_options_are_usage_errors() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--step"), "{}", run.stderr);
 }
+
+/// Runs `dti score -o TARGET --force` in `dir` and checks the refusal: exit 2, a message that
+/// names the kind of node and never offers `--force`.
+fn refused_target(dir: &std::path::Path, target: &str, kind_en: &str) {
+    for lang in ["vi", "en"] {
+        let run = dti_in(
+            dir,
+            &[
+                "score", "-o", target, "--force", "--format", "csv", "--lang", lang,
+            ],
+        );
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert!(run.stdout.is_empty(), "{}", run.transcript());
+        assert!(!run.stderr.contains("--force"), "{}", run.transcript());
+        if lang == "en" {
+            assert!(
+                run.stderr
+                    .contains(&format!("{target} {kind_en}: dti writes only")),
+                "{}",
+                run.transcript()
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_node_is_never_replaced_even_with_force() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("device");
+    // A private character device like /dev/null (1, 3); making one needs root, which the test
+    // machines are. Without it, a link to /dev/null: writing through it would replace the link
+    // (not /dev/null), and the tool must refuse it all the same.
+    let made = Command::new("mknod")
+        .args(["null", "c", "1", "3"])
+        .current_dir(&dir)
+        .status()
+        .is_ok_and(|status| status.success());
+    if !made {
+        std::os::unix::fs::symlink("/dev/null", dir.join("null")).unwrap();
+    }
+    let before = std::fs::metadata(dir.join("null")).unwrap();
+    assert!(before.file_type().is_char_device());
+    refused_target(&dir, "null", "is a device");
+    let after = std::fs::metadata(dir.join("null")).unwrap();
+    assert!(after.file_type().is_char_device());
+    assert_eq!(listing(&dir), ["null"], "no temporary file is left behind");
+    // Without --force the message is the same: no offer to replace it.
+    let run = dti_in(&dir, &["score", "-o", "null", "--lang", "en"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!("output-device-en", run.transcript());
+    let run = dti_in(&dir, &["score", "-o", "null", "--lang", "vi"]);
+    insta::assert_snapshot!("output-device-vi", run.transcript());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device_is_refused() {
+    let dir = scratch("device-link");
+    std::os::unix::fs::symlink("/dev/null", dir.join("out.csv")).unwrap();
+    refused_target(&dir, "out.csv", "is a device");
+    let link = std::fs::symlink_metadata(dir.join("out.csv")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still there");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("fifo");
+    let status = Command::new("mkfifo")
+        .arg("pipe")
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    refused_target(&dir, "pipe", "is a named pipe (FIFO)");
+    let after = std::fs::metadata(dir.join("pipe")).unwrap();
+    assert!(after.file_type().is_fifo());
+    assert_eq!(listing(&dir), ["pipe"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_socket_is_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(dir.join("sock")).unwrap();
+    refused_target(&dir, "sock", "is a socket");
+    let after = std::fs::metadata(dir.join("sock")).unwrap();
+    assert!(after.file_type().is_socket());
+}
+
+#[test]
+fn a_folder_is_refused_even_with_force() {
+    let dir = scratch("folder-target");
+    std::fs::create_dir(dir.join("out")).unwrap();
+    for lang in ["vi", "en"] {
+        let run = dti_in(&dir, &["score", "-o", "out", "--force", "--lang", lang]);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert!(!run.stderr.contains("--force"), "{}", run.transcript());
+    }
+    assert!(dir.join("out").is_dir());
+    assert_eq!(listing(&dir.join("out")), Vec::<String>::new());
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let dir = scratch("dash");
+    let run = dti_in(&dir, &["score", "-o", "-", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.out().starts_with("Unit,"), "{}", run.transcript());
+    assert_eq!(listing(&dir), Vec::<String>::new(), "no file named -");
+}
