@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::i18n;
-use crate::output::paint;
+use crate::output::{paint, shown};
 
 /// A failure that stops a subcommand.
 #[derive(Debug)]
@@ -35,7 +35,7 @@ impl Error {
                     "1;31",
                     i18n::severity(context.lang, Severity::Error),
                 );
-                format!("{label}: {message}\n")
+                format!("{label}: {}\n", shown(message))
             }
             Error::Data(issues) => render_issues(issues, context.lang, context.color_err, true),
         }
@@ -140,14 +140,17 @@ pub(crate) fn render_issues(
             Severity::Note => "1;36",
         };
         let label = paint(color, style, i18n::severity(lang, issue.severity()));
+        // Messages quote the data (a unit's code, a cell's text): shown escaped.
+        let message = shown(&issue.message);
         if issue.place.is_empty() {
-            text.push_str(&format!("{label}: {}\n", issue.message));
+            text.push_str(&format!("{label}: {message}\n"));
         } else {
-            text.push_str(&format!("{label}: {}: {}\n", issue.place, issue.message));
+            let place = shown(&issue.place);
+            text.push_str(&format!("{label}: {place}: {message}\n"));
         }
         if let Some(hint) = &issue.hint {
             let label = paint(color, "1;32", i18n::hint_label(lang));
-            text.push_str(&format!("  {label}: {hint}\n"));
+            text.push_str(&format!("  {label}: {}\n", shown(hint)));
         }
     }
     if errors_only {

@@ -456,7 +456,7 @@ pub(crate) fn report_warnings(issues: &[Issue], input: &Input, context: &Context
         );
         eprintln!(
             "{label}: {}",
-            i18n::warnings_summary(context.lang, warnings, &input.name)
+            output::visible(&i18n::warnings_summary(context.lang, warnings, &input.name))
         );
     }
 }

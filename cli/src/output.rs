@@ -7,6 +7,7 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use dti_core::csv_writer::neutralise;
 use dti_core::{Framework, Lang, Results, format_decimal};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
@@ -47,13 +48,71 @@ impl TableFormat {
     }
 }
 
-/// Wraps text in an ANSI colour when `on`.
+/// Wraps text in an ANSI colour when `on`; control characters in the text other than
+/// newlines and tabs are shown escaped (see [`shown`]).
 pub(crate) fn paint(on: bool, style: &str, text: &str) -> String {
+    let text = shown(text);
     if on {
         format!("\x1b[{style}m{text}\x1b[0m")
     } else {
-        text.to_string()
+        text.into_owned()
     }
+}
+
+/// The colour sequences [`paint`] writes: the only escape sequences the tool itself sends to
+/// a terminal. Anything else that starts with ESC came from the data.
+const COLOURS: [&str; 8] = [
+    "\x1b[0m",
+    "\x1b[1m",
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[1;31m",
+    "\x1b[1;32m",
+    "\x1b[1;33m",
+    "\x1b[1;36m",
+];
+
+/// Text from the data (a unit's name, a code, a file's notes) as it may be shown on a terminal
+/// or in Markdown: every control character (ESC, CR, BEL, newline, the C1 range…) and every
+/// bidirectional override is written as a visible escape such as `\u{1b}`, so that a name
+/// cannot retitle the window, clear the screen, move the cursor or reorder what is shown.
+/// CSV, JSON and Excel outputs keep the text exactly.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false, false)
+}
+
+/// A message as shown on a terminal: control characters escaped as by [`visible`], except
+/// newlines and tabs, which lay out multi-line messages (a TOML parser's excerpt).
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false, true)
+}
+
+/// Escapes control characters as [`visible`] does, except the tool's own colour sequences
+/// when `colours` and newlines and tabs when `lines`.
+fn escape_controls(text: &str, colours: bool, lines: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !(lines && (c == '\n' || c == '\t')))
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if colours && let Some(colour) = COLOURS.iter().find(|colour| rest.starts_with(**colour)) {
+            out.push_str(colour);
+            rest = &rest[colour.len()..];
+            continue;
+        }
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One cell of a table.
@@ -113,6 +172,15 @@ impl Cell {
         }
     }
 
+    /// The cell as CSV text: text neutralised so that a spreadsheet cannot take it for a
+    /// formula (`=1+1` is written `'=1+1`), numbers as they are.
+    pub(crate) fn csv(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(text) => neutralise(text).into_owned(),
+            other => other.show(lang),
+        }
+    }
+
     fn is_numeric(&self) -> bool {
         matches!(
             self,
@@ -164,13 +232,23 @@ impl Table {
 
     /// Aligned columns for the terminal, headers bold when `color`.
     pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
+        // Cells may hold the tool's own colours (rank moves), never the data's escapes.
         let shown: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|row| row.iter().map(|cell| cell.show(lang)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|cell| escape_controls(&cell.show(lang), true, false).into_owned())
+                    .collect()
+            })
+            .collect();
+        let headers: Vec<String> = self
+            .headers
+            .iter()
+            .map(|h| visible(h).into_owned())
             .collect();
         let numeric = self.numeric_columns();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
         for row in &shown {
             for (c, text) in row.iter().enumerate() {
                 if let Some(w) = widths.get_mut(c) {
@@ -203,7 +281,7 @@ impl Table {
             out.push_str(&paint(color, "1", &self.title));
             out.push('\n');
         }
-        out.push_str(&paint(color, "1", &line(&self.headers)));
+        out.push_str(&paint(color, "1", &line(&headers)));
         out.push('\n');
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         out.push_str(&rule.join("  "));
@@ -217,7 +295,7 @@ impl Table {
 
     /// A Markdown table under a level-`level` heading.
     pub(crate) fn to_markdown(&self, lang: Lang, level: usize) -> String {
-        let escape = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+        let escape = |text: &str| visible(text).replace('|', "\\|");
         let numeric = self.numeric_columns();
         let mut out = String::new();
         if !self.title.is_empty() {
@@ -252,10 +330,12 @@ impl Table {
             .delimiter(delimiter)
             .from_writer(Vec::new());
         let fail = |e: csv::Error| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string()));
-        writer.write_record(&self.headers).map_err(fail)?;
+        writer
+            .write_record(self.headers.iter().map(|h| neutralise(h).into_owned()))
+            .map_err(fail)?;
         for row in &self.rows {
             writer
-                .write_record(row.iter().map(|cell| cell.show(lang)))
+                .write_record(row.iter().map(|cell| cell.csv(lang)))
                 .map_err(fail)?;
         }
         writer
@@ -393,6 +473,16 @@ pub(crate) fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Resu
 
 fn to_stdout(bytes: &[u8], lang: Lang) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
+    // On a terminal, whatever the format (CSV too), only the tool's colours, newlines and tabs
+    // pass as they are; a file or a pipe gets the bytes exactly.
+    let screened;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if stdout.is_terminal() => {
+            screened = escape_controls(text, true, true);
+            screened.as_bytes()
+        }
+        _ => bytes,
+    };
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         // `dti score | head -1`: the reader has all it wanted.
@@ -579,7 +669,7 @@ impl Document {
     pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
         let mut out = format!("{}\n", paint(color, "1", &self.heading));
         for line in &self.lead {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         for table in &self.tables {
@@ -590,7 +680,7 @@ impl Document {
             out.push('\n');
         }
         for line in &self.closing {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         out
@@ -598,12 +688,12 @@ impl Document {
 
     /// Markdown: the heading at level 1, the tables at level 2.
     pub(crate) fn to_markdown(&self, lang: Lang) -> String {
-        let mut out = format!("# {}\n", self.heading);
+        let mut out = format!("# {}\n", visible(&self.heading));
         if !self.lead.is_empty() {
             out.push('\n');
         }
         for line in &self.lead {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push_str("\n\n");
         }
         if !self.lead.is_empty() {
@@ -615,7 +705,7 @@ impl Document {
         }
         for line in &self.closing {
             out.push('\n');
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         out
@@ -680,4 +770,47 @@ pub(crate) fn unit_heading(unit: &dti_core::UnitInfo) -> String {
     parts.extend(unit.name.clone());
     parts.extend(unit.year.map(|y| y.to_string()));
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            visible("Hà\u{1b}]0;pwned\u{7}Nội\r\n"),
+            "Hà\\u{1b}]0;pwned\\u{7}Nội\\u{d}\\u{a}"
+        );
+        assert_eq!(visible("\u{202e}abc\u{9b}"), "\\u{202e}abc\\u{9b}");
+        assert_eq!(visible("Quảng Ninh"), "Quảng Ninh");
+        // The tool's own colours survive where they are allowed; the data's escapes do not.
+        let painted = format!("{}\n\t\u{1b}[2J", paint(true, "1;31", "x"));
+        assert_eq!(
+            escape_controls(&painted, true, true),
+            "\u{1b}[1;31mx\u{1b}[0m\n\t\\u{1b}[2J"
+        );
+        assert_eq!(
+            escape_controls(&painted, false, false),
+            "\\u{1b}[1;31mx\\u{1b}[0m\\u{a}\\u{9}\\u{1b}[2J"
+        );
+        assert_eq!(paint(false, "1", "a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn terminal_tables_escape_names_and_csv_keeps_them_exact() {
+        let mut table = Table::new("T\u{1b}]0;x\u{7}", vec!["code".into(), "name".into()]);
+        table.push(vec![Cell::text("22"), Cell::text("Hà\u{1b}[2JNội")]);
+        table.push(vec![Cell::text("=1+1"), Cell::text("@SUM(1)")]);
+        let terminal = table.to_terminal(Lang::En, true);
+        assert!(
+            !terminal.contains("\u{1b}]") && !terminal.contains("\u{1b}[2J"),
+            "{terminal}"
+        );
+        assert!(terminal.contains("Hà\\u{1b}[2JNội"), "{terminal}");
+        let markdown = table.to_markdown(Lang::En, 2);
+        assert!(!markdown.contains('\u{1b}'), "{markdown}");
+        let csv = String::from_utf8(table.to_csv(Lang::En).unwrap()).unwrap();
+        assert_eq!(csv, "code,name\n22,Hà\u{1b}[2JNội\n'=1+1,'@SUM(1)\n");
+    }
 }

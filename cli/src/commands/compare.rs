@@ -140,7 +140,7 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
             out.into_bytes()
         }
         TableFormat::Markdown => {
-            let mut out = format!("# {heading}\n");
+            let mut out = format!("# {}\n", output::visible(&heading));
             for table in unit_tables(&framework, &comparison, lang, false) {
                 out.push('\n');
                 out.push_str(&table.to_markdown(lang, 2));

@@ -128,7 +128,7 @@ fn terminal(
 }
 
 fn markdown(framework: &Framework, input: &Input, results: &Results, lang: Lang) -> String {
-    let mut out = format!("# {}\n", title(framework, input, lang));
+    let mut out = format!("# {}\n", output::visible(&title(framework, input, lang)));
     for table in unit_tables(framework, results, lang) {
         out.push('\n');
         out.push_str(&table.to_markdown(lang, 2));
