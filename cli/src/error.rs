@@ -37,7 +37,13 @@ impl Error {
                 );
                 format!("{label}: {}\n", shown(message))
             }
-            Error::Data(issues) => render_issues(issues, context.lang, context.color_err, true),
+            Error::Data(issues) => render_issues(
+                issues,
+                context.lang,
+                context.color_err,
+                true,
+                context.max_errors,
+            ),
         }
     }
 }
@@ -120,20 +126,28 @@ pub(crate) fn counts(issues: &[Issue]) -> [usize; 3] {
 }
 
 /// Renders issues one per line (`error: place: message`), each followed by its `hint:`
-/// line; `errors_only` leaves out warnings and notes (used when a command fails).
+/// line; `errors_only` leaves out warnings and notes (used when a command fails). At most
+/// `max` issues are listed (all when `max` is 0), then a line says how many more there are.
 pub(crate) fn render_issues(
     issues: &[Issue],
     lang: Lang,
     color: bool,
     errors_only: bool,
+    max: usize,
 ) -> String {
     let mut text = String::new();
+    let (mut listed, mut left_out) = (0usize, 0usize);
     for issue in issues {
         // When a command fails, the errors matter, and the tool's own notes give context
         // (which sheet was read, which encoding).
         if errors_only && issue.severity() != Severity::Error && issue.problem.is_some() {
             continue;
         }
+        if max != 0 && listed >= max {
+            left_out += 1;
+            continue;
+        }
+        listed += 1;
         let style = match issue.severity() {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
@@ -152,6 +166,10 @@ pub(crate) fn render_issues(
             let label = paint(color, "1;32", i18n::hint_label(lang));
             text.push_str(&format!("  {label}: {}\n", shown(hint)));
         }
+    }
+    if left_out > 0 {
+        text.push_str(&i18n::more_problems(lang, left_out, max));
+        text.push('\n');
     }
     if errors_only {
         let [errors, _, _] = counts(issues);

@@ -145,6 +145,19 @@ pub(crate) fn failed_with(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// The problems a capped list leaves out.
+pub(crate) fn more_problems(lang: Lang, left_out: usize, shown: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "… và {left_out} vấn đề nữa không liệt kê (chỉ liệt kê {shown} vấn đề đầu; --max-errors N để liệt kê nhiều hơn, --max-errors 0 để liệt kê tất cả)"
+        ),
+        Lang::En => format!(
+            "… and {left_out} more problem{} not listed (only the first {shown} are; --max-errors N lists more, --max-errors 0 lists all)",
+            plural(left_out)
+        ),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

@@ -78,6 +78,9 @@ pub(crate) struct Cli {
     /// Refuse workbooks (.xlsx, .ods) that unpack to more than this many MiB [default: 256]
     #[arg(long, global = true, value_name = "MIB")]
     pub max_unpacked_mb: Option<u64>,
+    /// List at most N problems, then how many more there are (0 lists all) [default: 200]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_errors: Option<usize>,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -176,7 +179,12 @@ pub(crate) struct Context {
     pub color: bool,
     /// True when standard error may be coloured.
     pub color_err: bool,
+    /// How many problems a list shows at most (`--max-errors`; 0 shows all).
+    pub max_errors: usize,
 }
+
+/// How many problems a list shows when `--max-errors` is not given.
+const MAX_ERRORS: usize = 200;
 
 /// How a subcommand that did not fail ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,6 +225,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         lang,
         color: !no_color && std::io::stdout().is_terminal(),
         color_err: !no_color && std::io::stderr().is_terminal(),
+        max_errors: cli.max_errors.unwrap_or(MAX_ERRORS),
     };
     let result = match cli.command {
         Command::Score(args) => commands::score::run(&args, &context),

@@ -236,3 +236,59 @@ fn a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_opened() {
         run.transcript()
     );
 }
+
+#[test]
+fn error_lists_are_capped_and_max_errors_changes_the_cap() {
+    let dir = cli_support::fixtures("bad-input");
+    let errors = |text: &str, label: &str| text.lines().filter(|l| l.starts_with(label)).count();
+    // `score` fails with the errors on standard error: the first 3, then the count of the rest.
+    for (lang, label, more) in [
+        ("en", "error:", "… and 200 more problems not listed"),
+        ("vi", "lỗi:", "… và 200 vấn đề nữa không liệt kê"),
+    ] {
+        let run = dti_in(
+            &dir,
+            &[
+                "score",
+                "many-errors.csv",
+                "--max-errors",
+                "3",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        assert_eq!(errors(&run.stderr, label), 3, "{}", run.transcript());
+        assert!(run.stderr.contains(more), "{}", run.transcript());
+    }
+    // 0 lists every problem.
+    let run = dti_in(
+        &dir,
+        &[
+            "check",
+            "many-errors.csv",
+            "--max-errors",
+            "0",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(errors(&run.out(), "error:"), 203);
+    assert!(!run.out().contains("more problems"));
+    // JSON lists as many, and says how many it left out; the counts stay whole.
+    let run = dti_in(
+        &dir,
+        &[
+            "check",
+            "many-errors.csv",
+            "--format",
+            "json",
+            "--max-errors",
+            "5",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["errors"], 203);
+    assert_eq!(report["issues"].as_array().unwrap().len(), 5);
+    assert_eq!(report["omitted"], 198);
+}
