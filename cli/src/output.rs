@@ -322,26 +322,41 @@ impl Table {
     /// CSV: commas and decimal points in English; semicolons and decimal commas in
     /// Vietnamese, as spreadsheets set to Vietnamese expect.
     pub(crate) fn to_csv(&self, lang: Lang) -> Result<Vec<u8>, Error> {
-        let delimiter = match lang {
-            Lang::Vi => b';',
-            Lang::En => b',',
-        };
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new());
-        let fail = |e: csv::Error| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string()));
-        writer
-            .write_record(self.headers.iter().map(|h| neutralise(h).into_owned()))
-            .map_err(fail)?;
-        for row in &self.rows {
-            writer
-                .write_record(row.iter().map(|cell| cell.csv(lang)))
-                .map_err(fail)?;
-        }
-        writer
-            .into_inner()
-            .map_err(|e| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string())))
+        let mut bytes = Vec::new();
+        write_csv(&mut bytes, &self.headers, &self.rows, lang)
+            .map_err(|e| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string())))?;
+        Ok(bytes)
     }
+}
+
+/// Writes rows as CSV as they come, so that a long table need not be held in memory:
+/// commas and decimal points in English, semicolons and decimal commas in Vietnamese; text
+/// neutralised against formulas (see [`Cell::csv`]).
+pub(crate) fn write_csv<R: AsRef<[Cell]>>(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: impl IntoIterator<Item = R>,
+    lang: Lang,
+) -> csv::Result<()> {
+    let delimiter = match lang {
+        Lang::Vi => b';',
+        Lang::En => b',',
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    for header in headers {
+        writer.write_field(neutralise(header).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)?;
+    for row in rows {
+        for cell in row.as_ref() {
+            writer.write_field(cell.csv(lang))?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 /// The width of text in terminal columns: characters, less combining marks and ANSI colour
@@ -502,21 +517,69 @@ pub(crate) fn write_file(
     inputs: &[&Path],
     lang: Lang,
 ) -> Result<(), Error> {
+    write_file_with(path, force, inputs, lang, |out| out.write_all(bytes))
+}
+
+/// Writes a file piece by piece through `write`, atomically as [`write_file`] does.
+fn write_file_with(
+    path: &Path,
+    force: bool,
+    inputs: &[&Path],
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let shown = path.display().to_string();
     let fail =
         |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error.to_string()));
     check_target(path, force, inputs, lang)?;
-    let (temp, mut file) = temporary(path).map_err(fail)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
+    let (temp, file) = temporary(path).map_err(fail)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    let written = write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .and_then(|()| buffered.get_ref().sync_all())
         .map_err(fail);
-    drop(file);
+    drop(buffered);
     let placed = written.and_then(|()| place(&temp, path, force, lang, &shown));
     if placed.is_err() {
         let _ = fs::remove_file(&temp);
     }
     placed
+}
+
+/// Writes an output produced piece by piece (a long CSV or JSON), without holding it in
+/// memory: to standard output, or to the `-o` file as [`emit`] does. On a terminal the
+/// output is gathered and screened like any other.
+pub(crate) fn emit_with(
+    output: &OutputArgs,
+    inputs: &[&Path],
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    if let Some(path) = output.file() {
+        return write_file_with(path, output.force, inputs, lang, write);
+    }
+    if std::io::stdout().is_terminal() {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| {
+            Error::Usage(i18n::cannot_write(
+                lang,
+                &i18n::stdout_name(lang),
+                &e.to_string(),
+            ))
+        })?;
+        return to_stdout(&bytes, lang);
+    }
+    let stdout = std::io::stdout().lock();
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    match write(&mut buffered).and_then(|()| buffered.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Error::Usage(i18n::cannot_write(
+            lang,
+            &i18n::stdout_name(lang),
+            &error.to_string(),
+        ))),
+    }
 }
 
 /// Refuses an output path that is an input, anything but a regular file (a folder, a device

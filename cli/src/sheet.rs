@@ -177,11 +177,11 @@ fn read_workbook(
     lang: Lang,
 ) -> Result<SheetText, Error> {
     let broken = |detail: String| refused(name, lang, detail, i18n::bad_workbook_hint(lang));
-    if bytes.starts_with(ZIP) {
-        if let Some(part) = part_beyond(bytes, limits.max_unpacked_bytes) {
-            let detail = i18n::unpacks_beyond_limit(lang, &part, limits.max_unpacked_bytes);
-            return Err(refused(name, lang, detail, i18n::unpacked_hint(lang)));
-        }
+    if bytes.starts_with(ZIP)
+        && let Some(part) = part_beyond(bytes, limits.max_unpacked_bytes)
+    {
+        let detail = i18n::unpacks_beyond_limit(lang, &part, limits.max_unpacked_bytes);
+        return Err(refused(name, lang, detail, i18n::unpacked_hint(lang)));
     }
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
@@ -406,7 +406,6 @@ fn to_csv(
     for r in head.len()..height {
         write(&row_cells(first.0 + r as u32))?;
     }
-    drop(write);
     let body = writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
