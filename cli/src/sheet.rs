@@ -183,6 +183,11 @@ fn read_workbook(
         let detail = i18n::unpacks_beyond_limit(lang, &part, limits.max_unpacked_bytes);
         return Err(refused(name, lang, detail, i18n::unpacked_hint(lang)));
     }
+    if bytes.starts_with(ZIP)
+        && let Some((sheet, stop)) = ods_beyond(bytes, limits)
+    {
+        return Err(stopped(name, &sheet, stop, limits, lang));
+    }
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
     let names = workbook.sheet_names();
@@ -198,38 +203,8 @@ fn read_workbook(
             .cloned()
             .ok_or_else(|| broken(i18n::no_sheets(lang)))?,
     };
-    let cells = sheet_cells(&mut workbook, &sheet, limits).map_err(|stop| match stop {
-        Stop::Broken(detail) => broken(detail),
-        Stop::Beyond { row, column, rows } => {
-            let (cell, limit) = (
-                cell_name(row, column),
-                if rows {
-                    limits.max_rows
-                } else {
-                    limits.max_columns
-                },
-            );
-            refused(
-                name,
-                lang,
-                i18n::cell_beyond_limit(lang, &sheet, &cell, limit, rows),
-                i18n::far_cell_hint(lang),
-            )
-        }
-        Stop::Area { first, last } => {
-            let area = format!(
-                "{}:{}",
-                cell_name(first.0, first.1),
-                cell_name(last.0, last.1)
-            );
-            refused(
-                name,
-                lang,
-                i18n::area_beyond_limit(lang, &sheet, &area, limits.max_cells),
-                i18n::far_cell_hint(lang),
-            )
-        }
-    })?;
+    let cells = sheet_cells(&mut workbook, &sheet, limits)
+        .map_err(|stop| stopped(name, &sheet, stop, limits, lang))?;
     let mut notes = Vec::new();
     if wanted.is_none() && names.len() > 1 {
         notes.push(Issue::tool(
@@ -259,6 +234,32 @@ fn read_workbook(
         column_offset: u64::from(cells.first.1),
         notes,
     })
+}
+
+/// The error for a sheet whose cells were not all taken.
+fn stopped(name: &str, sheet: &str, stop: Stop, limits: &Limits, lang: Lang) -> Error {
+    match stop {
+        Stop::Broken(detail) => refused(name, lang, detail, i18n::bad_workbook_hint(lang)),
+        Stop::Beyond { row, column, rows } => {
+            let cell = cell_name(row, column);
+            let limit = if rows {
+                limits.max_rows
+            } else {
+                limits.max_columns
+            };
+            let detail = i18n::cell_beyond_limit(lang, sheet, &cell, limit, rows);
+            refused(name, lang, detail, i18n::far_cell_hint(lang))
+        }
+        Stop::Area { first, last } => {
+            let area = format!(
+                "{}:{}",
+                cell_name(first.0, first.1),
+                cell_name(last.0, last.1)
+            );
+            let detail = i18n::area_beyond_limit(lang, sheet, &area, limits.max_cells);
+            refused(name, lang, detail, i18n::far_cell_hint(lang))
+        }
+    }
 }
 
 /// The filled cells of a sheet. xlsx and xlsb sheets are read cell by cell and checked as
@@ -335,6 +336,123 @@ fn part_beyond(bytes: &[u8], limit: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// For an OpenDocument spreadsheet: the first of its tables whose cells, laid out as the
+/// library lays them out, would pass a limit, and why. The library expands repeated rows and
+/// cells (`table:number-rows-repeated="1000000"`) into a grid of every table when it opens the
+/// file, so a few bytes can ask for gigabytes; here `content.xml` is read as it is inflated and
+/// only counted. As in the library, empty cells and rows count only before a filled one, and a
+/// row holds at most 16,384 cells. Anything unreadable is left for the library to report.
+fn ods_beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
+    use quick_xml::events::Event;
+    const MAX_COLUMNS: u64 = 16_384;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let content = archive.by_name("content.xml").ok()?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    reader.config_mut().expand_empty_elements = true;
+    let repeats = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    let (mut sheet, mut buffer) = (String::new(), Vec::new());
+    // Rows so far in the table, the first filled row, the widest filled row.
+    let (mut rows, mut first, mut width) = (0u64, None::<u64>, 0u64);
+    // In the current row: its repeat count, the cells so far, the end of the filled ones.
+    let (mut row_repeat, mut column, mut filled_end) = (1u64, 0u64, 0u64);
+    // The current cell, while inside one: its repeat count and whether it holds anything.
+    let mut cell: Option<(u64, bool)> = None;
+    loop {
+        buffer.clear();
+        match reader.read_event_into(&mut buffer).ok()? {
+            Event::Start(e) => match e.name().as_ref() {
+                "table:table" => {
+                    sheet = e
+                        .try_get_attribute("table:name")
+                        .ok()
+                        .flatten()
+                        .map(|a| a.value.into_owned())
+                        .unwrap_or_default();
+                    (rows, first, width) = (0, None, 0);
+                }
+                "table:table-row" => {
+                    (row_repeat, column, filled_end) =
+                        (repeats(&e, "table:number-rows-repeated"), 0, 0);
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let has_value = e
+                        .try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                        || e.try_get_attribute("table:formula")
+                            .ok()
+                            .flatten()
+                            .is_some();
+                    cell = Some((repeats(&e, "table:number-columns-repeated"), has_value));
+                }
+                // Text or anything else inside a cell fills it.
+                _ => {
+                    if let Some((_, filled)) = cell.as_mut() {
+                        *filled = true;
+                    }
+                }
+            },
+            Event::Text(text) if !text.is_empty() => {
+                if let Some((_, filled)) = cell.as_mut() {
+                    *filled = true;
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-cell" | "table:covered-table-cell" => {
+                    if let Some((repeat, filled)) = cell.take() {
+                        column = column.saturating_add(repeat).min(MAX_COLUMNS);
+                        if filled {
+                            filled_end = column;
+                        }
+                    }
+                }
+                "table:table-row" => {
+                    if filled_end > 0 {
+                        let top = *first.get_or_insert(rows);
+                        let end = rows.saturating_add(row_repeat);
+                        width = width.max(filled_end);
+                        let last = (
+                            u32::try_from(end - 1).unwrap_or(u32::MAX),
+                            u32::try_from(width - 1).unwrap_or(u32::MAX),
+                        );
+                        if end > limits.max_rows as u64 {
+                            let stop = Stop::Beyond {
+                                row: last.0,
+                                column: 0,
+                                rows: true,
+                            };
+                            return Some((sheet, stop));
+                        }
+                        if width > limits.max_columns as u64 {
+                            let stop = Stop::Beyond {
+                                row: last.0,
+                                column: last.1,
+                                rows: false,
+                            };
+                            return Some((sheet, stop));
+                        }
+                        if (end - top).saturating_mul(width) > limits.max_cells as u64 {
+                            let first = (u32::try_from(top).unwrap_or(u32::MAX), 0);
+                            return Some((sheet, Stop::Area { first, last }));
+                        }
+                    }
+                    rows = rows.saturating_add(row_repeat);
+                }
+                _ => {}
+            },
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// A 0-based row and column as Excel names the cell: `(0, 0)` → `A1`.

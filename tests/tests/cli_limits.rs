@@ -292,3 +292,64 @@ fn error_lists_are_capped_and_max_errors_changes_the_cap() {
     assert_eq!(report["issues"].as_array().unwrap().len(), 5);
     assert_eq!(report["omitted"], 198);
 }
+
+/// A minimal OpenDocument spreadsheet whose table `Data` holds a header (`code`, `I1`), one
+/// unit, then `more` rows, then the empty padding rows LibreOffice writes to the sheet's end.
+fn ods(more: &str) -> Vec<u8> {
+    use std::io::Write;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>code</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>I1</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="float" office:value="22"><text:p>22</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="0.5"><text:p>0.5</text:p></table:table-cell></table:table-row>{more}<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = stored.compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn repeated_rows_in_an_ods_are_counted_before_the_library_expands_them() {
+    // 867 bytes asking for 900,000 rows × 100 filled cells: the library expanded them into
+    // a grid of every cell and aborted at 5.9 GB. The padding rows LibreOffice writes after
+    // the data (empty, repeated to the sheet's end) do not count, as in the library.
+    let dir = scratch("ods-repeats");
+    std::fs::write(dir.join("ok.ods"), ods("")).unwrap();
+    let run = dti_in(&dir, &["check", "ok.ods", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.out().contains("ok.ods: usable (1 unit, 1 value)"),
+        "{}",
+        run.transcript()
+    );
+    let bomb = ods(
+        r#"<table:table-row table:number-rows-repeated="900000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"><text:p>1</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(bomb.len() < 2000, "{} bytes", bomb.len());
+    std::fs::write(dir.join("repeats.ods"), bomb).unwrap();
+    for lang in ["vi", "en"] {
+        let run = dti_in(&dir, &["score", "repeats.ods", "--lang", lang]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("ods-repeats-{lang}"), run.transcript());
+    }
+    // A repeated row far down is beyond the row limit.
+    std::fs::write(
+        dir.join("far.ods"),
+        ods(r#"<table:table-row table:number-rows-repeated="999999"><table:table-cell/></table:table-row><table:table-row><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#),
+    )
+    .unwrap();
+    let run = dti_in(&dir, &["check", "far.ods", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("sheet `Data` has a cell at A1000002, beyond the limit of 1000000 rows"),
+        "{}",
+        run.transcript()
+    );
+}
