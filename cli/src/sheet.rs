@@ -8,7 +8,8 @@
 //! cells of an xlsx or xlsb sheet are taken one at a time, each checked against the row and
 //! column limits and the sheet's used area against the cell limit, instead of letting the
 //! library allocate a grid that spans every cell reference (one cell at `XFD1048576` asks for
-//! 17 billion cells).
+//! 17 billion cells). The library lays out .ods and .xls workbooks whole when it opens them, so
+//! their extent is read from the file first, the way the library will read it.
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -20,6 +21,8 @@ use dti_core::{Lang, Location, Severity};
 
 use crate::error::{Error, Issue};
 use crate::i18n;
+
+mod ole;
 
 /// A sheet as CSV text.
 #[derive(Debug)]
@@ -188,6 +191,9 @@ fn read_workbook(
     {
         return Err(stopped(name, &sheet, stop, limits, lang));
     }
+    if let Some((sheet, stop)) = ole::beyond(bytes, limits) {
+        return Err(stopped(name, &sheet, stop, limits, lang));
+    }
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
     let names = workbook.sheet_names();
@@ -263,8 +269,9 @@ fn stopped(name: &str, sheet: &str, stop: Stop, limits: &Limits, lang: Lang) -> 
 }
 
 /// The filled cells of a sheet. xlsx and xlsb sheets are read cell by cell and checked as
-/// they come; xls and ods workbooks are laid out by the library when it opens them, and
-/// their cells are checked afterwards.
+/// they come; xls and ods workbooks are laid out by the library when it opens them (after
+/// [`ole::beyond`] and [`ods_beyond`] have checked their extent), and their cells are checked
+/// again as they are taken.
 fn sheet_cells(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     sheet: &str,

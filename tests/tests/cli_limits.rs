@@ -353,3 +353,158 @@ fn repeated_rows_in_an_ods_are_counted_before_the_library_expands_them() {
         run.transcript()
     );
 }
+
+/// One BIFF record.
+fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+    let mut bytes = kind.to_le_bytes().to_vec();
+    bytes.extend((data.len() as u16).to_le_bytes());
+    bytes.extend(data);
+    bytes
+}
+
+/// A DIMENSIONS record (BIFF8): first row, row after the last, first column, column after
+/// the last.
+fn dimensions(rows: (u32, u32), columns: (u16, u16)) -> Vec<u8> {
+    let mut data = rows.0.to_le_bytes().to_vec();
+    data.extend(rows.1.to_le_bytes());
+    data.extend(columns.0.to_le_bytes());
+    data.extend(columns.1.to_le_bytes());
+    data.extend([0, 0]);
+    record(0x0200, &data)
+}
+
+/// A NUMBER record: a value at a 0-based row and column.
+fn number(row: u16, column: u16, value: f64) -> Vec<u8> {
+    let mut data = row.to_le_bytes().to_vec();
+    data.extend(column.to_le_bytes());
+    data.extend(15u16.to_le_bytes());
+    data.extend(value.to_le_bytes());
+    record(0x0203, &data)
+}
+
+/// An old binary Excel workbook (.xls: BIFF8 in an OLE compound file) with one sheet, `Data`:
+/// `dimension`, a header (`code`, `I1`), one unit, then `more` records. The compound file is
+/// the smallest the format allows: a header, one FAT sector, one directory sector, and the
+/// workbook stream (padded past 4,096 bytes so it needs no mini stream).
+fn xls(dimension: &[u8], more: &[Vec<u8>]) -> Vec<u8> {
+    let label = |row: u16, column: u16, text: &str| {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend(column.to_le_bytes());
+        data.extend(15u16.to_le_bytes());
+        data.extend((text.len() as u16).to_le_bytes());
+        data.push(0);
+        data.extend(text.as_bytes());
+        record(0x0204, &data)
+    };
+    let bof = |kind: u16| {
+        let mut data = 0x0600u16.to_le_bytes().to_vec();
+        data.extend(kind.to_le_bytes());
+        data.extend([0; 12]);
+        record(0x0809, &data)
+    };
+    let globals = |offset: u32| {
+        let mut sheet = offset.to_le_bytes().to_vec();
+        sheet.extend([0, 0, 4, 0]);
+        sheet.extend(b"Data");
+        [bof(5), record(0x0085, &sheet), record(0x000A, &[])].concat()
+    };
+    let offset = globals(0).len() as u32;
+    let mut stream = [globals(offset), bof(0x10), dimension.to_vec()].concat();
+    for part in [
+        label(0, 0, "code"),
+        label(0, 1, "I1"),
+        number(1, 0, 22.0),
+        number(1, 1, 0.5),
+    ]
+    .iter()
+    .chain(more)
+    {
+        stream.extend(part);
+    }
+    stream.extend(record(0x000A, &[]));
+    stream.resize(stream.len().max(4200).next_multiple_of(512), 0);
+    let sectors = stream.len() / 512;
+    let (end, free, no_stream) = (0xFFFF_FFFEu32, 0xFFFF_FFFFu32, 0xFFFF_FFFFu32);
+    let mut file = vec![0u8; 512];
+    file[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let mut put = |at: usize, bytes: &[u8]| file[at..at + bytes.len()].copy_from_slice(bytes);
+    put(24, &[0x3E, 0, 3, 0, 0xFE, 0xFF, 9, 0, 6, 0]);
+    for (at, value) in [(44, 1), (48, 1), (56, 4096), (60, end), (68, end)] {
+        put(at, &u32::to_le_bytes(value));
+    }
+    put(76, &0u32.to_le_bytes());
+    for i in 1..109 {
+        put(76 + 4 * i, &free.to_le_bytes());
+    }
+    // The FAT: itself, the directory, then the stream's chain.
+    let mut fat = vec![0xFFFF_FFFDu32, end];
+    fat.extend((3..sectors as u32 + 2).chain([end]));
+    fat.resize(128, free);
+    file.extend(fat.iter().flat_map(|id| id.to_le_bytes()));
+    let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
+        let mut entry = vec![0u8; 128];
+        let name: Vec<u8> = name
+            .encode_utf16()
+            .chain([0])
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        entry[..name.len()].copy_from_slice(&name);
+        entry[64..66].copy_from_slice(&(name.len() as u16).to_le_bytes());
+        entry[66] = kind;
+        entry[67] = 1;
+        for (at, value) in [
+            (68, no_stream),
+            (72, no_stream),
+            (76, child),
+            (116, start),
+            (120, size),
+        ] {
+            entry[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        }
+        entry
+    };
+    file.extend(entry("Root Entry", 5, 1, end, 0));
+    file.extend(entry("Workbook", 2, no_stream, 2, stream.len() as u32));
+    file.extend(entry("", 0, no_stream, 0, 0));
+    file.extend(entry("", 0, no_stream, 0, 0));
+    file.extend(stream);
+    file
+}
+
+#[test]
+fn an_xls_is_checked_before_the_library_lays_it_out() {
+    let dir = scratch("xls");
+    std::fs::write(dir.join("ok.xls"), xls(&dimensions((0, 2), (0, 2)), &[])).unwrap();
+    let run = dti_in(&dir, &["check", "ok.xls", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.out().contains("ok.xls: usable (1 unit, 1 value)"),
+        "{}",
+        run.transcript()
+    );
+    // Declared dimensions of 4 billion rows: the library reserved room for them and aborted.
+    std::fs::write(
+        dir.join("dimensions.xls"),
+        xls(&dimensions((0, u32::MAX), (0, 256)), &[]),
+    )
+    .unwrap();
+    for lang in ["vi", "en"] {
+        let run = dti_in(&dir, &["score", "dimensions.xls", "--lang", lang]);
+        assert_eq!(run.code, 1, "{}", run.transcript());
+        insta::assert_snapshot!(format!("xls-dimensions-{lang}"), run.transcript());
+    }
+    // One cell at row and column 65,535: the library built a 4-billion-cell grid and aborted.
+    std::fs::write(
+        dir.join("far-cell.xls"),
+        xls(&dimensions((0, 2), (0, 2)), &[number(65_535, 65_535, 1.0)]),
+    )
+    .unwrap();
+    let run = dti_in(&dir, &["check", "far-cell.xls", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("sheet `Data` has a cell at CRXP65536, beyond the limit of 20000 columns"),
+        "{}",
+        run.transcript()
+    );
+}
