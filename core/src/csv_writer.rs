@@ -171,7 +171,7 @@ mod tests {
             "group".into(),
             "I1".into(),
         ]];
-        for (i, name) in names.iter().enumerate() {
+        for name in names {
             rows.push(vec![
                 format!("-{name}"),
                 name.to_string(),
