@@ -98,6 +98,8 @@ fn refused(name: &str, lang: Lang, detail: String, hint: String) -> Error {
 enum Stop {
     /// The library failed: the workbook is damaged.
     Broken(String),
+    /// The file is damaged in a way that would make the library loop or allocate without end.
+    Damaged,
     /// A cell beyond the row (`true`) or column limit, at this 0-based row and column.
     Beyond { row: u32, column: u32, rows: bool },
     /// The used area from the first to the last cell holds more cells than the limit.
@@ -147,7 +149,9 @@ impl Cells {
         self.last = (self.last.0.max(row), self.last.1.max(column));
         let height = u64::from(self.last.0 - self.first.0) + 1;
         let width = u64::from(self.last.1 - self.first.1) + 1;
-        if height.saturating_mul(width) > limits.max_cells as u64 {
+        // The count too: a sheet may give the same cell again and again.
+        let count = self.cells.len() as u64 + 1;
+        if height.saturating_mul(width).max(count) > limits.max_cells as u64 {
             return Err(Stop::Area {
                 first: self.first,
                 last: self.last,
@@ -246,6 +250,12 @@ fn read_workbook(
 fn stopped(name: &str, sheet: &str, stop: Stop, limits: &Limits, lang: Lang) -> Error {
     match stop {
         Stop::Broken(detail) => refused(name, lang, detail, i18n::bad_workbook_hint(lang)),
+        Stop::Damaged => refused(
+            name,
+            lang,
+            i18n::workbook_unreadable(lang).to_string(),
+            i18n::bad_workbook_hint(lang),
+        ),
         Stop::Beyond { row, column, rows } => {
             let cell = cell_name(row, column);
             let limit = if rows {
@@ -591,7 +601,53 @@ fn excel_date(serial: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::excel_date;
+    use super::*;
+
+    #[test]
+    fn cells_stop_at_the_first_limit_they_break() {
+        let limits = Limits {
+            max_rows: 10,
+            max_columns: 5,
+            max_cells: 6,
+            ..Limits::default()
+        };
+        let mut cells = Cells::default();
+        assert!(cells.push((0, 0), "a".into(), &limits).is_ok());
+        assert!(cells.push((1, 2), "b".into(), &limits).is_ok());
+        assert!(matches!(
+            cells.push((10, 0), "c".into(), &limits),
+            Err(Stop::Beyond {
+                row: 10,
+                rows: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            cells.push((0, 5), "c".into(), &limits),
+            Err(Stop::Beyond {
+                column: 5,
+                rows: false,
+                ..
+            })
+        ));
+        assert!(matches!(
+            cells.push((2, 2), "c".into(), &limits),
+            Err(Stop::Area {
+                first: (0, 0),
+                last: (2, 2)
+            })
+        ));
+        // The same cell given again and again counts each time.
+        let mut cells = Cells::default();
+        for _ in 0..6 {
+            assert!(cells.push((0, 0), "a".into(), &limits).is_ok());
+        }
+        assert!(matches!(
+            cells.push((0, 0), "a".into(), &limits),
+            Err(Stop::Area { .. })
+        ));
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+    }
 
     #[test]
     fn excel_dates() {

@@ -41,6 +41,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ("fuzz-overlong-cell-reference.xlsx", "dti-province-2022", 1),
     // Reported by the data_xlsx fuzz target as over its 10 s limit on a loaded machine.
     ("fuzz-timeout-workbook.xlsx", "dti-province-2022", 1),
+    // Found by the data_xlsx fuzz target: an .xls whose directory's sector chain loops, which
+    // calamine followed until memory ran out.
+    ("fuzz-looping-sector-chain.xls", "dti-province-2022", 1),
     // More errors than a list shows: the first 200, then how many more.
     ("many-errors.csv", "dti-province-2022", 1),
     // Escape sequences and a bidirectional override in codes, names and values: shown escaped.

@@ -17,9 +17,13 @@ const SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Sector numbers from this one up are markers (end of chain, free, FAT or DIFAT sectors).
 const LAST_SECTOR: u32 = 0xFFFF_FFFA;
 
-/// The first sheet whose declared dimensions or cells would pass a limit, and why.
+/// The first sheet whose declared dimensions or cells would pass a limit, and why; or a
+/// compound file whose sector chains the library would follow without end.
 pub(super) fn beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
-    let stream = workbook_stream(bytes)?;
+    let stream = match workbook_stream(bytes)? {
+        Ok(stream) => stream,
+        Err(Looping) => return Some((String::new(), Stop::Damaged)),
+    };
     for (number, (offset, name)) in boundsheets(&stream).into_iter().enumerate() {
         if let Some(stop) = sheet_beyond(&stream, offset, limits) {
             let name = name.unwrap_or_else(|| format!("#{}", number + 1));
@@ -37,6 +41,30 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// A sector chain that loops, leaves the file or ends other than at its end marker: the
+/// library reads such a chain until it has read as many bytes as a size field says (the
+/// directory's chain: without limit), growing a buffer until memory runs out.
+struct Looping;
+
+/// True for a chain that ends at the end marker without passing a sector twice, every
+/// sector in the file (`sectors` of them) and in the table.
+fn proper(start: u32, next: &[u32], sectors: usize) -> bool {
+    const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+    let mut sector = start;
+    let mut steps = 0;
+    while sector != END_OF_CHAIN {
+        if sector as usize >= sectors || steps > next.len() {
+            return false;
+        }
+        let Some(&following) = next.get(sector as usize) else {
+            return false;
+        };
+        sector = following;
+        steps += 1;
+    }
+    true
+}
+
 /// The sector numbers of a chain, stopping at its end, at a marker or at a loop.
 fn chain(start: u32, next: &[u32]) -> Vec<u32> {
     let mut sectors = Vec::new();
@@ -48,8 +76,10 @@ fn chain(start: u32, next: &[u32]) -> Vec<u32> {
     sectors
 }
 
-/// The `Workbook` (or, in Excel 5 files, `Book`) stream of a compound file.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+/// The `Workbook` (or, in Excel 5 files, `Book`) stream of a compound file; `Looping` when a
+/// chain the library follows (the directory's, the mini stream's and its table's, and every
+/// stream's in the main sectors) is not a proper one.
+fn workbook_stream(bytes: &[u8]) -> Option<Result<Vec<u8>, Looping>> {
     if !bytes.starts_with(&SIGNATURE) {
         return None;
     }
@@ -85,8 +115,28 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
             .copied()
             .collect()
     };
-    let directory = read(u32_at(bytes, 48)?);
+    let in_file = (bytes.len() / size).saturating_sub(1);
+    let directory_start = u32_at(bytes, 48)?;
+    if !proper(directory_start, &fat, in_file) {
+        return Some(Err(Looping));
+    }
+    let directory = read(directory_start);
     let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+    let mini_fat_start = u32_at(bytes, 60)?;
+    let cutoff = u32_at(bytes, 56)? as usize;
+    let mini = u32_at(bytes, 64)? > 0;
+    let root_start = entries.first().and_then(|root| u32_at(root, 116));
+    let main_streams = entries.iter().skip(1).filter_map(|entry| {
+        let size = u32_at(entry, 120)? as usize;
+        (size >= cutoff).then(|| u32_at(entry, 116)).flatten()
+    });
+    let mini_chains = [root_start, Some(mini_fat_start)].into_iter().flatten();
+    let looping = main_streams
+        .chain(mini_chains.filter(|_| mini))
+        .any(|start| !proper(start, &fat, in_file));
+    if looping {
+        return Some(Err(Looping));
+    }
     let name = |entry: &[u8]| {
         let length = usize::from(u16_at(entry, 64).unwrap_or(0)).min(64);
         let units: Vec<u16> = (0..length / 2)
@@ -95,15 +145,17 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
             .collect();
         String::from_utf16_lossy(&units)
     };
-    let entry = entries
-        .iter()
-        .find(|e| name(e) == "Workbook")
-        .or_else(|| entries.iter().find(|e| name(e) == "Book"))?;
+    let named = |wanted: &str| {
+        entries
+            .iter()
+            .find(|e| name(e).eq_ignore_ascii_case(wanted))
+    };
+    let entry = named("Workbook").or_else(|| named("Book"))?;
     let (start, length) = (u32_at(entry, 116)?, u32_at(entry, 120)? as usize);
-    let mut stream = if length < u32_at(bytes, 56)? as usize {
+    let mut stream = if length < cutoff {
         // A small stream lives in the mini stream, in mini sectors of the root entry's chain.
-        let mini_stream = read(u32_at(entries.first()?, 116)?);
-        let mini_fat: Vec<u32> = read(u32_at(bytes, 60)?)
+        let mini_stream = read(root_start?);
+        let mini_fat: Vec<u32> = read(mini_fat_start)
             .chunks_exact(4)
             .filter_map(|c| u32_at(c, 0))
             .collect();
@@ -120,7 +172,7 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
         read(start)
     };
     stream.truncate(length);
-    Some(stream)
+    Some(Ok(stream))
 }
 
 /// The BIFF records from `offset`: `(type, data)`, until the stream ends or breaks off.
