@@ -184,15 +184,12 @@ fn read_workbook(
     lang: Lang,
 ) -> Result<SheetText, Error> {
     let broken = |detail: String| refused(name, lang, detail, i18n::bad_workbook_hint(lang));
-    if bytes.starts_with(ZIP)
-        && let Some(part) = part_beyond(bytes, limits.max_unpacked_bytes)
-    {
+    // Whatever the first bytes say: the ZIP reader finds an archive by its directory at the end.
+    if let Some(part) = part_beyond(bytes, limits.max_unpacked_bytes) {
         let detail = i18n::unpacks_beyond_limit(lang, &part, limits.max_unpacked_bytes);
         return Err(refused(name, lang, detail, i18n::unpacked_hint(lang)));
     }
-    if bytes.starts_with(ZIP)
-        && let Some((sheet, stop)) = ods_beyond(bytes, limits)
-    {
+    if let Some((sheet, stop)) = ods_beyond(bytes, limits) {
         return Err(stopped(name, &sheet, stop, limits, lang));
     }
     if let Some((sheet, stop)) = ole::beyond(bytes, limits) {
@@ -367,7 +364,11 @@ fn ods_beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let content = archive.by_name("content.xml").ok()?;
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    reader.config_mut().expand_empty_elements = true;
+    // Read as the library reads it.
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.expand_empty_elements = true;
     let repeats = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
         e.try_get_attribute(name)
             .ok()
