@@ -435,6 +435,18 @@ pub(crate) fn area_beyond_limit(lang: Lang, sheet: &str, area: &str, limit: usiz
     }
 }
 
+/// The sheets of a workbook, which the library lays out together, hold more cells than the limit.
+pub(crate) fn sheets_beyond_limit(lang: Lang, sheet: &str, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "các trang của bảng tính, tính đến trang `{sheet}`, cộng lại vượt giới hạn {limit} ô"
+        ),
+        Lang::En => format!(
+            "the workbook's sheets up to `{sheet}` together hold more than the limit of {limit} cells"
+        ),
+    }
+}
+
 /// What to do about stray cells far from the data.
 pub(crate) fn far_cell_hint(lang: Lang) -> String {
     lang.pick(

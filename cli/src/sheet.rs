@@ -104,6 +104,9 @@ enum Stop {
     Beyond { row: u32, column: u32, rows: bool },
     /// The used area from the first to the last cell holds more cells than the limit.
     Area { first: (u32, u32), last: (u32, u32) },
+    /// The sheets the library lays out together, up to this one, hold more cells than the
+    /// limit.
+    Together,
 }
 
 /// The filled cells of a sheet as text, in the order the sheet gives them, with the extent
@@ -272,6 +275,10 @@ fn stopped(name: &str, sheet: &str, stop: Stop, limits: &Limits, lang: Lang) -> 
             let detail = i18n::area_beyond_limit(lang, sheet, &area, limits.max_cells);
             refused(name, lang, detail, i18n::far_cell_hint(lang))
         }
+        Stop::Together => {
+            let detail = i18n::sheets_beyond_limit(lang, sheet, limits.max_cells);
+            refused(name, lang, detail, i18n::far_cell_hint(lang))
+        }
     }
 }
 
@@ -379,6 +386,9 @@ fn ods_beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
     let (mut sheet, mut buffer) = (String::new(), Vec::new());
     // Rows so far in the table, the first filled row, the widest filled row.
     let (mut rows, mut first, mut width) = (0u64, None::<u64>, 0u64);
+    // The library lays out every table: the cells of the tables before this one, and this
+    // one's so far.
+    let (mut before, mut area) = (0u64, 0u64);
     // In the current row: its repeat count, the cells so far, the end of the filled ones.
     let (mut row_repeat, mut column, mut filled_end) = (1u64, 0u64, 0u64);
     // The current cell, while inside one: its repeat count and whether it holds anything.
@@ -395,6 +405,8 @@ fn ods_beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
                         .map(|a| a.value.into_owned())
                         .unwrap_or_default();
                     (rows, first, width) = (0, None, 0);
+                    before = before.saturating_add(area);
+                    area = 0;
                 }
                 "table:table-row" => {
                     (row_repeat, column, filled_end) =
@@ -458,9 +470,13 @@ fn ods_beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
                             };
                             return Some((sheet, stop));
                         }
-                        if (end - top).saturating_mul(width) > limits.max_cells as u64 {
+                        area = (end - top).saturating_mul(width);
+                        if area > limits.max_cells as u64 {
                             let first = (u32::try_from(top).unwrap_or(u32::MAX), 0);
                             return Some((sheet, Stop::Area { first, last }));
+                        }
+                        if before.saturating_add(area) > limits.max_cells as u64 {
+                            return Some((sheet, Stop::Together));
                         }
                     }
                     rows = rows.saturating_add(row_repeat);

@@ -338,6 +338,25 @@ fn repeated_rows_in_an_ods_are_counted_before_the_library_expands_them() {
         assert_eq!(run.code, 1, "{}", run.transcript());
         insta::assert_snapshot!(format!("ods-repeats-{lang}"), run.transcript());
     }
+    // Two tables of 15 million cells each: within the limit one by one, not together, and the
+    // library lays out both.
+    let block = r#"<table:table-row table:number-rows-repeated="150000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    std::fs::write(
+        dir.join("two.ods"),
+        ods(&format!(
+            r#"{block}</table:table><table:table table:name="Second">{block}"#
+        )),
+    )
+    .unwrap();
+    let run = dti_in(&dir, &["check", "two.ods", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "the workbook's sheets up to `Second` together hold more than the limit of 25000000 cells"
+        ),
+        "{}",
+        run.transcript()
+    );
     // A repeated row far down is beyond the row limit.
     std::fs::write(
         dir.join("far.ods"),

@@ -24,11 +24,24 @@ pub(super) fn beyond(bytes: &[u8], limits: &Limits) -> Option<(String, Stop)> {
         Ok(stream) => stream,
         Err(Looping) => return Some((String::new(), Stop::Damaged)),
     };
+    // The library lays out every sheet: together they must stay within the cell limit.
+    let mut left = limits.max_cells;
     for (number, (offset, name)) in boundsheets(&stream).into_iter().enumerate() {
-        if let Some(stop) = sheet_beyond(&stream, offset, limits) {
+        let sheet_limits = Limits {
+            max_cells: left,
+            ..limits.clone()
+        };
+        let mut area = 0;
+        if let Some(stop) = sheet_beyond(&stream, offset, &sheet_limits, &mut area) {
             let name = name.unwrap_or_else(|| format!("#{}", number + 1));
+            let alone = area <= limits.max_cells as u64;
+            let stop = match stop {
+                Stop::Area { .. } if alone => Stop::Together,
+                stop => stop,
+            };
             return Some((name, stop));
         }
+        left = left.saturating_sub(usize::try_from(area).unwrap_or(usize::MAX));
     }
     None
 }
@@ -214,8 +227,9 @@ fn boundsheets(stream: &[u8]) -> Vec<(usize, Option<String>)> {
 }
 
 /// What stops a sheet: its declared dimensions, or a cell record, past a limit. The walk is
-/// the library's: from the sheet's BOF to its EOF, nested substreams (charts) skipped.
-fn sheet_beyond(stream: &[u8], offset: usize, limits: &Limits) -> Option<Stop> {
+/// the library's: from the sheet's BOF to its EOF, nested substreams (charts) skipped. `area`
+/// is kept at the number of cells the library will lay out for the cells seen so far.
+fn sheet_beyond(stream: &[u8], offset: usize, limits: &Limits, area: &mut u64) -> Option<Stop> {
     let (max_rows, max_columns, max_cells) = (
         limits.max_rows as u64,
         limits.max_columns as u64,
@@ -301,8 +315,8 @@ fn sheet_beyond(stream: &[u8], offset: usize, limits: &Limits) -> Option<Stop> {
             let (first, last) = extent.get_or_insert(((row, column), (row, column)));
             *first = (first.0.min(row), first.1.min(column));
             *last = (last.0.max(row), last.1.max(column));
-            let area = u64::from(last.0 - first.0 + 1) * u64::from(last.1 - first.1 + 1);
-            if area > max_cells {
+            *area = u64::from(last.0 - first.0 + 1) * u64::from(last.1 - first.1 + 1);
+            if *area > max_cells {
                 return Some(Stop::Area {
                     first: *first,
                     last: *last,
