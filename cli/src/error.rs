@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::i18n;
-use crate::output::paint;
+use crate::output::{paint, shown};
 
 /// A failure that stops a subcommand.
 #[derive(Debug)]
@@ -35,9 +35,15 @@ impl Error {
                     "1;31",
                     i18n::severity(context.lang, Severity::Error),
                 );
-                format!("{label}: {message}\n")
+                format!("{label}: {}\n", shown(message))
             }
-            Error::Data(issues) => render_issues(issues, context.lang, context.color_err, true),
+            Error::Data(issues) => render_issues(
+                issues,
+                context.lang,
+                context.color_err,
+                true,
+                context.max_errors,
+            ),
         }
     }
 }
@@ -120,35 +126,50 @@ pub(crate) fn counts(issues: &[Issue]) -> [usize; 3] {
 }
 
 /// Renders issues one per line (`error: place: message`), each followed by its `hint:`
-/// line; `errors_only` leaves out warnings and notes (used when a command fails).
+/// line; `errors_only` leaves out warnings and notes (used when a command fails). At most
+/// `max` issues are listed (all when `max` is 0), then a line says how many more there are.
 pub(crate) fn render_issues(
     issues: &[Issue],
     lang: Lang,
     color: bool,
     errors_only: bool,
+    max: usize,
 ) -> String {
     let mut text = String::new();
+    let (mut listed, mut left_out) = (0usize, 0usize);
     for issue in issues {
         // When a command fails, the errors matter, and the tool's own notes give context
         // (which sheet was read, which encoding).
         if errors_only && issue.severity() != Severity::Error && issue.problem.is_some() {
             continue;
         }
+        if max != 0 && listed >= max {
+            left_out += 1;
+            continue;
+        }
+        listed += 1;
         let style = match issue.severity() {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
             Severity::Note => "1;36",
         };
         let label = paint(color, style, i18n::severity(lang, issue.severity()));
+        // Messages quote the data (a unit's code, a cell's text): shown escaped.
+        let message = shown(&issue.message);
         if issue.place.is_empty() {
-            text.push_str(&format!("{label}: {}\n", issue.message));
+            text.push_str(&format!("{label}: {message}\n"));
         } else {
-            text.push_str(&format!("{label}: {}: {}\n", issue.place, issue.message));
+            let place = shown(&issue.place);
+            text.push_str(&format!("{label}: {place}: {message}\n"));
         }
         if let Some(hint) = &issue.hint {
             let label = paint(color, "1;32", i18n::hint_label(lang));
-            text.push_str(&format!("  {label}: {hint}\n"));
+            text.push_str(&format!("  {label}: {}\n", shown(hint)));
         }
+    }
+    if left_out > 0 {
+        text.push_str(&i18n::more_problems(lang, left_out, max));
+        text.push('\n');
     }
     if errors_only {
         let [errors, _, _] = counts(issues);

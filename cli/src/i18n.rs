@@ -189,6 +189,19 @@ pub(crate) fn failed_with(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// The problems a capped list leaves out.
+pub(crate) fn more_problems(lang: Lang, left_out: usize, shown: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "… và {left_out} vấn đề nữa không liệt kê (chỉ liệt kê {shown} vấn đề đầu; --max-errors N để liệt kê nhiều hơn, --max-errors 0 để liệt kê tất cả)"
+        ),
+        Lang::En => format!(
+            "… and {left_out} more problem{} not listed (only the first {shown} are; --max-errors N lists more, --max-errors 0 lists all)",
+            plural(left_out)
+        ),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -282,6 +295,29 @@ pub(crate) fn output_is_dir(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("{name} là thư mục: hãy ghi rõ tên tệp"),
         Lang::En => format!("{name} is a folder: give a file name"),
+    }
+}
+
+/// The output is a device, a pipe or a socket: never replaced, so `--force` is not offered.
+pub(crate) fn output_not_regular(lang: Lang, name: &str, kind: crate::output::NodeKind) -> String {
+    use crate::output::NodeKind;
+    let what = match (lang, kind) {
+        (Lang::Vi, NodeKind::Device) => "là thiết bị",
+        (Lang::Vi, NodeKind::Pipe) => "là đường ống có tên (FIFO)",
+        (Lang::Vi, NodeKind::Socket) => "là socket",
+        (Lang::Vi, _) => "không phải tệp thông thường",
+        (Lang::En, NodeKind::Device) => "is a device",
+        (Lang::En, NodeKind::Pipe) => "is a named pipe (FIFO)",
+        (Lang::En, NodeKind::Socket) => "is a socket",
+        (Lang::En, _) => "is not a regular file",
+    };
+    match lang {
+        Lang::Vi => format!(
+            "{name} {what}: dti chỉ ghi vào tệp thông thường, hoặc ra đầu ra chuẩn (bỏ -o, hoặc -o -)"
+        ),
+        Lang::En => format!(
+            "{name} {what}: dti writes only to regular files, or to standard output (no -o, or -o -)"
+        ),
     }
 }
 
@@ -406,6 +442,81 @@ pub(crate) fn bad_workbook_hint(lang: Lang) -> String {
     lang.pick(
         "mở tệp trong Excel và lưu lại dạng .xlsx, hoặc lưu thành “CSV UTF-8”",
         "open it in Excel and save it again as .xlsx, or as “CSV UTF-8”",
+    )
+    .into()
+}
+
+/// A cell of a sheet lies beyond the row or column limit: the workbook is refused before the
+/// spreadsheet library lays out the sheet.
+pub(crate) fn cell_beyond_limit(
+    lang: Lang,
+    sheet: &str,
+    cell: &str,
+    limit: usize,
+    rows: bool,
+) -> String {
+    match (lang, rows) {
+        (Lang::Vi, true) => format!("trang `{sheet}` có ô {cell}, vượt giới hạn {limit} dòng"),
+        (Lang::Vi, false) => format!("trang `{sheet}` có ô {cell}, vượt giới hạn {limit} cột"),
+        (Lang::En, true) => {
+            format!("sheet `{sheet}` has a cell at {cell}, beyond the limit of {limit} rows")
+        }
+        (Lang::En, false) => {
+            format!("sheet `{sheet}` has a cell at {cell}, beyond the limit of {limit} columns")
+        }
+    }
+}
+
+/// The used area of a sheet (first to last filled cell) is larger than the cell limit.
+pub(crate) fn area_beyond_limit(lang: Lang, sheet: &str, area: &str, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!("vùng dữ liệu {area} của trang `{sheet}` vượt giới hạn {limit} ô"),
+        Lang::En => {
+            format!(
+                "the used area {area} of sheet `{sheet}` holds more than the limit of {limit} cells"
+            )
+        }
+    }
+}
+
+/// The sheets of a workbook, which the library lays out together, hold more cells than the limit.
+pub(crate) fn sheets_beyond_limit(lang: Lang, sheet: &str, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "các trang của bảng tính, tính đến trang `{sheet}`, cộng lại vượt giới hạn {limit} ô"
+        ),
+        Lang::En => format!(
+            "the workbook's sheets up to `{sheet}` together hold more than the limit of {limit} cells"
+        ),
+    }
+}
+
+/// What to do about stray cells far from the data.
+pub(crate) fn far_cell_hint(lang: Lang) -> String {
+    lang.pick(
+        "xoá các ô lạc ở xa phía dưới hoặc bên phải vùng dữ liệu (Ctrl+End trong Excel đưa tới ô cuối cùng) rồi lưu lại; hoặc nâng giới hạn bằng --max-rows, --max-columns",
+        "delete stray cells far below or to the right of the data (Ctrl+End in Excel goes to the last one) and save again; or raise the limit with --max-rows or --max-columns",
+    )
+    .into()
+}
+
+/// A workbook unpacks to more bytes than the limit.
+pub(crate) fn unpacks_beyond_limit(lang: Lang, part: &str, limit: usize) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("tệp nén này khi giải nén vượt giới hạn {limit} byte (tại phần `{part}`)")
+        }
+        Lang::En => {
+            format!("it unpacks to more than the limit of {limit} bytes (at part `{part}`)")
+        }
+    }
+}
+
+/// What to do about a workbook that unpacks to too much.
+pub(crate) fn unpacked_hint(lang: Lang) -> String {
+    lang.pick(
+        "bảng tính thật hiếm khi lớn như vậy: kiểm tra nguồn gốc tệp; nếu đúng là dữ liệu, lưu thành “CSV UTF-8” hoặc nâng giới hạn bằng --max-unpacked-mb",
+        "real workbooks are rarely this large: check where the file came from; if it is genuine data, save it as “CSV UTF-8” or raise the limit with --max-unpacked-mb",
     )
     .into()
 }

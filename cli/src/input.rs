@@ -157,7 +157,7 @@ pub(crate) fn read_data(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, &name, &e)))?;
     let named_like_workbook = sheet::named_like_workbook(path);
     if sheet::is_workbook(&bytes) || (named_like_workbook && std::str::from_utf8(&bytes).is_err()) {
-        let read = sheet::read(&name, &bytes, sheet, lang)?;
+        let read = sheet::read(&name, &bytes, sheet, limits(), lang)?;
         let parsed = Dataset::from_csv_with(&read.csv, Some(&name), limits());
         return Ok(Input {
             name,
@@ -445,7 +445,7 @@ pub(crate) fn report_warnings(issues: &[Issue], input: &Input, context: &Context
         );
         eprintln!(
             "{label}: {}",
-            i18n::warnings_summary(context.lang, warnings, &input.name)
+            output::visible(&i18n::warnings_summary(context.lang, warnings, &input.name))
         );
     }
 }

@@ -75,6 +75,12 @@ pub(crate) struct Cli {
     /// Refuse CSV input with more columns than this [default: 20000]
     #[arg(long, global = true, value_name = "N")]
     pub max_columns: Option<usize>,
+    /// Refuse workbooks (.xlsx, .ods) that unpack to more than this many MiB [default: 256]
+    #[arg(long, global = true, value_name = "MIB")]
+    pub max_unpacked_mb: Option<u64>,
+    /// List at most N problems, then how many more there are (0 lists all) [default: 200]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_errors: Option<usize>,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -155,10 +161,11 @@ pub(crate) struct DataArgs {
 /// Where an output goes.
 #[derive(Clone, Debug, Default, Args)]
 pub(crate) struct OutputArgs {
-    /// Write to this file instead of standard output (atomically; never over an input file)
+    /// Write to this file instead of standard output (atomically; never over an input file;
+    /// only regular files: never a device, pipe, socket or folder; `-` is standard output)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the output file when it already exists
+    /// Replace the output file when it already exists (a regular file only)
     #[arg(long)]
     pub force: bool,
 }
@@ -172,7 +179,12 @@ pub(crate) struct Context {
     pub color: bool,
     /// True when standard error may be coloured.
     pub color_err: bool,
+    /// How many problems a list shows at most (`--max-errors`; 0 shows all).
+    pub max_errors: usize,
 }
+
+/// How many problems a list shows when `--max-errors` is not given.
+const MAX_ERRORS: usize = 200;
 
 /// How a subcommand that did not fail ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,10 +212,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => lang_from_env(),
     };
     let defaults = dti_core::limits::Limits::default();
+    let mib = |mb: u64| usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
     input::set_limits(dti_core::limits::Limits {
-        max_bytes: cli.max_file_mb.map_or(defaults.max_bytes, |mb| {
-            usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
-        }),
+        max_bytes: cli.max_file_mb.map_or(defaults.max_bytes, mib),
+        max_unpacked_bytes: cli.max_unpacked_mb.map_or(defaults.max_unpacked_bytes, mib),
         max_rows: cli.max_rows.unwrap_or(defaults.max_rows),
         max_columns: cli.max_columns.unwrap_or(defaults.max_columns),
         ..defaults
@@ -213,6 +225,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         lang,
         color: !no_color && std::io::stdout().is_terminal(),
         color_err: !no_color && std::io::stderr().is_terminal(),
+        max_errors: cli.max_errors.unwrap_or(MAX_ERRORS),
     };
     let result = match cli.command {
         Command::Score(args) => commands::score::run(&args, &context),

@@ -7,6 +7,7 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use dti_core::csv_writer::neutralise;
 use dti_core::{Framework, Lang, Results, format_decimal};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
@@ -47,13 +48,71 @@ impl TableFormat {
     }
 }
 
-/// Wraps text in an ANSI colour when `on`.
+/// Wraps text in an ANSI colour when `on`; control characters in the text other than
+/// newlines and tabs are shown escaped (see [`shown`]).
 pub(crate) fn paint(on: bool, style: &str, text: &str) -> String {
+    let text = shown(text);
     if on {
         format!("\x1b[{style}m{text}\x1b[0m")
     } else {
-        text.to_string()
+        text.into_owned()
     }
+}
+
+/// The colour sequences [`paint`] writes: the only escape sequences the tool itself sends to
+/// a terminal. Anything else that starts with ESC came from the data.
+const COLOURS: [&str; 8] = [
+    "\x1b[0m",
+    "\x1b[1m",
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[1;31m",
+    "\x1b[1;32m",
+    "\x1b[1;33m",
+    "\x1b[1;36m",
+];
+
+/// Text from the data (a unit's name, a code, a file's notes) as it may be shown on a terminal
+/// or in Markdown: every control character (ESC, CR, BEL, newline, the C1 range…) and every
+/// bidirectional override is written as a visible escape such as `\u{1b}`, so that a name
+/// cannot retitle the window, clear the screen, move the cursor or reorder what is shown.
+/// CSV, JSON and Excel outputs keep the text exactly.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false, false)
+}
+
+/// A message as shown on a terminal: control characters escaped as by [`visible`], except
+/// newlines and tabs, which lay out multi-line messages (a TOML parser's excerpt).
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false, true)
+}
+
+/// Escapes control characters as [`visible`] does, except the tool's own colour sequences
+/// when `colours` and newlines and tabs when `lines`.
+fn escape_controls(text: &str, colours: bool, lines: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !(lines && (c == '\n' || c == '\t')))
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if colours && let Some(colour) = COLOURS.iter().find(|colour| rest.starts_with(**colour)) {
+            out.push_str(colour);
+            rest = &rest[colour.len()..];
+            continue;
+        }
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One cell of a table.
@@ -113,6 +172,15 @@ impl Cell {
         }
     }
 
+    /// The cell as CSV text: text neutralised so that a spreadsheet cannot take it for a
+    /// formula (`=1+1` is written `'=1+1`), numbers as they are.
+    pub(crate) fn csv(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(text) => neutralise(text).into_owned(),
+            other => other.show(lang),
+        }
+    }
+
     fn is_numeric(&self) -> bool {
         matches!(
             self,
@@ -164,13 +232,23 @@ impl Table {
 
     /// Aligned columns for the terminal, headers bold when `color`.
     pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
+        // Cells may hold the tool's own colours (rank moves), never the data's escapes.
         let shown: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|row| row.iter().map(|cell| cell.show(lang)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|cell| escape_controls(&cell.show(lang), true, false).into_owned())
+                    .collect()
+            })
+            .collect();
+        let headers: Vec<String> = self
+            .headers
+            .iter()
+            .map(|h| visible(h).into_owned())
             .collect();
         let numeric = self.numeric_columns();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
         for row in &shown {
             for (c, text) in row.iter().enumerate() {
                 if let Some(w) = widths.get_mut(c) {
@@ -203,7 +281,7 @@ impl Table {
             out.push_str(&paint(color, "1", &self.title));
             out.push('\n');
         }
-        out.push_str(&paint(color, "1", &line(&self.headers)));
+        out.push_str(&paint(color, "1", &line(&headers)));
         out.push('\n');
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         out.push_str(&rule.join("  "));
@@ -217,7 +295,7 @@ impl Table {
 
     /// A Markdown table under a level-`level` heading.
     pub(crate) fn to_markdown(&self, lang: Lang, level: usize) -> String {
-        let escape = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+        let escape = |text: &str| visible(text).replace('|', "\\|");
         let numeric = self.numeric_columns();
         let mut out = String::new();
         if !self.title.is_empty() {
@@ -244,24 +322,41 @@ impl Table {
     /// CSV: commas and decimal points in English; semicolons and decimal commas in
     /// Vietnamese, as spreadsheets set to Vietnamese expect.
     pub(crate) fn to_csv(&self, lang: Lang) -> Result<Vec<u8>, Error> {
-        let delimiter = match lang {
-            Lang::Vi => b';',
-            Lang::En => b',',
-        };
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new());
-        let fail = |e: csv::Error| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string()));
-        writer.write_record(&self.headers).map_err(fail)?;
-        for row in &self.rows {
-            writer
-                .write_record(row.iter().map(|cell| cell.show(lang)))
-                .map_err(fail)?;
-        }
-        writer
-            .into_inner()
-            .map_err(|e| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string())))
+        let mut bytes = Vec::new();
+        write_csv(&mut bytes, &self.headers, &self.rows, lang)
+            .map_err(|e| Error::Usage(i18n::cannot_format(lang, "CSV", &e.to_string())))?;
+        Ok(bytes)
     }
+}
+
+/// Writes rows as CSV as they come, so that a long table need not be held in memory:
+/// commas and decimal points in English, semicolons and decimal commas in Vietnamese; text
+/// neutralised against formulas (see [`Cell::csv`]).
+pub(crate) fn write_csv<R: AsRef<[Cell]>>(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: impl IntoIterator<Item = R>,
+    lang: Lang,
+) -> csv::Result<()> {
+    let delimiter = match lang {
+        Lang::Vi => b';',
+        Lang::En => b',',
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    for header in headers {
+        writer.write_field(neutralise(header).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)?;
+    for row in rows {
+        for cell in row.as_ref() {
+            writer.write_field(cell.csv(lang))?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 /// The width of text in terminal columns: characters, less combining marks and ANSI colour
@@ -360,23 +455,32 @@ fn sheet_name(title: &str, position: usize) -> String {
 /// Writes the output: to standard output (a closed pipe ends quietly), or to the `-o` file.
 ///
 /// A file is written to a temporary file in the same folder and then moved into place, so
-/// nobody ever sees half a file; an existing file is kept unless `--force`, and an input file
-/// is never written over, even with `--force`.
+/// nobody ever sees half a file; an existing file is kept unless `--force`, an input file
+/// is never written over, and only a regular file is ever replaced (see [`check_target`]).
 pub(crate) fn emit(
     bytes: &[u8],
     output: &OutputArgs,
     inputs: &[&Path],
     lang: Lang,
 ) -> Result<(), Error> {
-    let Some(path) = &output.output else {
-        return to_stdout(bytes, lang);
-    };
-    write_file(path, bytes, output.force, inputs, lang)
+    match output.file() {
+        None => to_stdout(bytes, lang),
+        Some(path) => write_file(path, bytes, output.force, inputs, lang),
+    }
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output (no `-o`, or `-o -`).
+    pub(crate) fn file(&self) -> Option<&Path> {
+        self.output
+            .as_deref()
+            .filter(|path| path.as_os_str() != "-")
+    }
 }
 
 /// Refuses to print binary output (Excel) on a terminal.
 pub(crate) fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Result<(), Error> {
-    if output.output.is_none() && std::io::stdout().is_terminal() {
+    if output.file().is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Usage(i18n::binary_on_terminal(lang)));
     }
     Ok(())
@@ -384,6 +488,16 @@ pub(crate) fn refuse_binary_on_terminal(output: &OutputArgs, lang: Lang) -> Resu
 
 fn to_stdout(bytes: &[u8], lang: Lang) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
+    // On a terminal, whatever the format (CSV too), only the tool's colours, newlines and tabs
+    // pass as they are; a file or a pipe gets the bytes exactly.
+    let screened;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if stdout.is_terminal() => {
+            screened = escape_controls(text, true, true);
+            screened.as_bytes()
+        }
+        _ => bytes,
+    };
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         // `dti score | head -1`: the reader has all it wanted.
@@ -403,16 +517,28 @@ pub(crate) fn write_file(
     inputs: &[&Path],
     lang: Lang,
 ) -> Result<(), Error> {
+    write_file_with(path, force, inputs, lang, |out| out.write_all(bytes))
+}
+
+/// Writes a file piece by piece through `write`, atomically as [`write_file`] does.
+fn write_file_with(
+    path: &Path,
+    force: bool,
+    inputs: &[&Path],
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let shown = path.display().to_string();
     let fail =
         |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error.to_string()));
     check_target(path, force, inputs, lang)?;
-    let (temp, mut file) = temporary(path).map_err(fail)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
+    let (temp, file) = temporary(path).map_err(fail)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    let written = write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .and_then(|()| buffered.get_ref().sync_all())
         .map_err(fail);
-    drop(file);
+    drop(buffered);
     let placed = written.and_then(|()| place(&temp, path, force, lang, &shown));
     if placed.is_err() {
         let _ = fs::remove_file(&temp);
@@ -420,8 +546,46 @@ pub(crate) fn write_file(
     placed
 }
 
-/// Refuses an output path that is an input, a folder, or (without `--force`) an existing file;
-/// commands writing several files check them all before writing any.
+/// Writes an output produced piece by piece (a long CSV or JSON), without holding it in
+/// memory: to standard output, or to the `-o` file as [`emit`] does. On a terminal the
+/// output is gathered and screened like any other.
+pub(crate) fn emit_with(
+    output: &OutputArgs,
+    inputs: &[&Path],
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    if let Some(path) = output.file() {
+        return write_file_with(path, output.force, inputs, lang, write);
+    }
+    if std::io::stdout().is_terminal() {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| {
+            Error::Usage(i18n::cannot_write(
+                lang,
+                &i18n::stdout_name(lang),
+                &e.to_string(),
+            ))
+        })?;
+        return to_stdout(&bytes, lang);
+    }
+    let stdout = std::io::stdout().lock();
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    match write(&mut buffered).and_then(|()| buffered.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Error::Usage(i18n::cannot_write(
+            lang,
+            &i18n::stdout_name(lang),
+            &error.to_string(),
+        ))),
+    }
+}
+
+/// Refuses an output path that is an input, anything but a regular file (a folder, a device
+/// such as `/dev/null`, a named pipe, a socket, or a link to one of them, even with `--force`,
+/// which would replace the node itself), or (without `--force`) an existing file; commands
+/// writing several files check them all before writing any.
 pub(crate) fn check_target(
     path: &Path,
     force: bool,
@@ -432,21 +596,74 @@ pub(crate) fn check_target(
     if inputs.iter().any(|input| same_file(input, path)) {
         return Err(Error::Usage(i18n::output_is_input(lang, &shown)));
     }
-    if path.is_dir() {
-        return Err(Error::Usage(i18n::output_is_dir(lang, &shown)));
-    }
+    not_regular(path, lang, &shown)?;
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(Error::Usage(i18n::output_exists(lang, &shown)));
     }
     Ok(())
 }
 
+/// What kind of file system node an output path is, when it exists and is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NodeKind {
+    /// A folder.
+    Folder,
+    /// A character or block device (`/dev/null`, a disk).
+    Device,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A Unix socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+/// Fails when `path` exists (after following links) and is not a regular file. The error never
+/// suggests `--force`: nothing makes the tool replace such a node.
+fn not_regular(path: &Path, lang: Lang, shown: &str) -> Result<(), Error> {
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(());
+    };
+    let kind = if meta.is_file() {
+        return Ok(());
+    } else if meta.is_dir() {
+        NodeKind::Folder
+    } else {
+        special_kind(&meta.file_type())
+    };
+    Err(Error::Usage(match kind {
+        NodeKind::Folder => i18n::output_is_dir(lang, shown),
+        kind => i18n::output_not_regular(lang, shown, kind),
+    }))
+}
+
+#[cfg(unix)]
+fn special_kind(file_type: &fs::FileType) -> NodeKind {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_char_device() || file_type.is_block_device() {
+        NodeKind::Device
+    } else if file_type.is_fifo() {
+        NodeKind::Pipe
+    } else if file_type.is_socket() {
+        NodeKind::Socket
+    } else {
+        NodeKind::Other
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> NodeKind {
+    NodeKind::Other
+}
+
 /// Moves the finished temporary file into place. Without `--force` a hard link makes the
-/// final step fail rather than replace a file that appeared meanwhile.
+/// final step fail rather than replace a file that appeared meanwhile; with it, the target is
+/// checked once more just before it is replaced.
 fn place(temp: &Path, path: &Path, force: bool, lang: Lang, shown: &str) -> Result<(), Error> {
     let fail =
         |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, shown, &error.to_string()));
     if force {
+        not_regular(path, lang, shown)?;
         return fs::rename(temp, path).map_err(fail);
     }
     match fs::hard_link(temp, path) {
@@ -515,7 +732,7 @@ impl Document {
     pub(crate) fn to_terminal(&self, lang: Lang, color: bool) -> String {
         let mut out = format!("{}\n", paint(color, "1", &self.heading));
         for line in &self.lead {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         for table in &self.tables {
@@ -526,7 +743,7 @@ impl Document {
             out.push('\n');
         }
         for line in &self.closing {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         out
@@ -534,12 +751,12 @@ impl Document {
 
     /// Markdown: the heading at level 1, the tables at level 2.
     pub(crate) fn to_markdown(&self, lang: Lang) -> String {
-        let mut out = format!("# {}\n", self.heading);
+        let mut out = format!("# {}\n", visible(&self.heading));
         if !self.lead.is_empty() {
             out.push('\n');
         }
         for line in &self.lead {
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push_str("\n\n");
         }
         if !self.lead.is_empty() {
@@ -551,7 +768,7 @@ impl Document {
         }
         for line in &self.closing {
             out.push('\n');
-            out.push_str(line);
+            out.push_str(&visible(line));
             out.push('\n');
         }
         out
@@ -616,4 +833,47 @@ pub(crate) fn unit_heading(unit: &dti_core::UnitInfo) -> String {
     parts.extend(unit.name.clone());
     parts.extend(unit.year.map(|y| y.to_string()));
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            visible("Hà\u{1b}]0;pwned\u{7}Nội\r\n"),
+            "Hà\\u{1b}]0;pwned\\u{7}Nội\\u{d}\\u{a}"
+        );
+        assert_eq!(visible("\u{202e}abc\u{9b}"), "\\u{202e}abc\\u{9b}");
+        assert_eq!(visible("Quảng Ninh"), "Quảng Ninh");
+        // The tool's own colours survive where they are allowed; the data's escapes do not.
+        let painted = format!("{}\n\t\u{1b}[2J", paint(true, "1;31", "x"));
+        assert_eq!(
+            escape_controls(&painted, true, true),
+            "\u{1b}[1;31mx\u{1b}[0m\n\t\\u{1b}[2J"
+        );
+        assert_eq!(
+            escape_controls(&painted, false, false),
+            "\\u{1b}[1;31mx\\u{1b}[0m\\u{a}\\u{9}\\u{1b}[2J"
+        );
+        assert_eq!(paint(false, "1", "a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn terminal_tables_escape_names_and_csv_keeps_them_exact() {
+        let mut table = Table::new("T\u{1b}]0;x\u{7}", vec!["code".into(), "name".into()]);
+        table.push(vec![Cell::text("22"), Cell::text("Hà\u{1b}[2JNội")]);
+        table.push(vec![Cell::text("=1+1"), Cell::text("@SUM(1)")]);
+        let terminal = table.to_terminal(Lang::En, true);
+        assert!(
+            !terminal.contains("\u{1b}]") && !terminal.contains("\u{1b}[2J"),
+            "{terminal}"
+        );
+        assert!(terminal.contains("Hà\\u{1b}[2JNội"), "{terminal}");
+        let markdown = table.to_markdown(Lang::En, 2);
+        assert!(!markdown.contains('\u{1b}'), "{markdown}");
+        let csv = String::from_utf8(table.to_csv(Lang::En).unwrap()).unwrap();
+        assert_eq!(csv, "code,name\n22,Hà\u{1b}[2JNội\n'=1+1,'@SUM(1)\n");
+    }
 }

@@ -62,6 +62,16 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     ("windows-1258-vietnamese-header.csv", "dti-province-2022", 0),
+    // Found by the data_xlsx fuzz target: an .xls whose directory's sector chain loops, which
+    // calamine followed until memory ran out.
+    ("fuzz-looping-sector-chain.xls", "dti-province-2022", 1),
+    // Found by the data_xlsx fuzz target: an .ods (900,000 repeated rows) whose first bytes are
+    // not a ZIP header, which the ZIP reader opens all the same.
+    ("fuzz-ods-without-zip-header.ods", "dti-province-2022", 1),
+    // More errors than a list shows: the first 200, then how many more.
+    ("many-errors.csv", "dti-province-2022", 1),
+    // Escape sequences and a bidirectional override in codes, names and values: shown escaped.
+    ("control-characters.csv", "dti-province-2022", 1),
 ];
 
 #[test]

@@ -47,6 +47,13 @@ struct Report<'a> {
     warnings: usize,
     notes: usize,
     issues: Vec<&'a Issue>,
+    /// Issues left out of `issues` by `--max-errors`.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Runs `dti check`: exit 0 when the data can be scored (warnings allowed), 1 with errors.
@@ -83,6 +90,11 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error>
     let color = context.color && args.output.output.is_none();
     let bytes = match args.format {
         CheckFormat::Json => {
+            let all: Vec<&Issue> = issues.iter().collect();
+            let listed = match context.max_errors {
+                0 => &all[..],
+                max => &all[..all.len().min(max)],
+            };
             let report = Report {
                 file: &input.name,
                 framework: framework.id(),
@@ -90,7 +102,8 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error>
                 errors,
                 warnings,
                 notes,
-                issues: issues.iter().collect(),
+                issues: listed.to_vec(),
+                omitted: issues.len() - listed.len(),
             };
             let mut text = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::Usage(i18n::cannot_format(lang, "JSON", &e.to_string())))?;
@@ -98,7 +111,7 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error>
             text
         }
         CheckFormat::Text => {
-            let mut text = render_issues(&issues, lang, color, false);
+            let mut text = render_issues(&issues, lang, color, false, context.max_errors);
             if !issues.is_empty() {
                 text.push('\n');
             }

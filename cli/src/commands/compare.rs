@@ -153,9 +153,9 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
             out.into_bytes()
         }
         TableFormat::Markdown => {
-            let mut out = format!("# {heading}\n");
+            let mut out = format!("# {}\n", output::visible(&heading));
             for line in &lead {
-                out.push_str(&format!("\n{line}\n"));
+                out.push_str(&format!("\n{}\n", output::visible(line)));
             }
             for table in unit_tables(&framework, &comparison, lang, false) {
                 out.push('\n');

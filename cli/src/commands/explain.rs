@@ -97,7 +97,7 @@ pub(crate) fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Erro
         ExplainFormat::Markdown => {
             let (heading, tables) = tables(&framework, &explanation, lang);
             let heading = synthetic_mark(heading, &input, lang);
-            let mut out = format!("# {heading}\n");
+            let mut out = format!("# {}\n", output::visible(&heading));
             for table in tables {
                 out.push('\n');
                 out.push_str(&table.to_markdown(lang, 2));

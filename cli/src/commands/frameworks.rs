@@ -91,7 +91,7 @@ fn render(
     match format {
         FrameworksFormat::Markdown => {
             if !heading.is_empty() {
-                out.push_str(&format!("# {heading}\n\n"));
+                out.push_str(&format!("# {}\n\n", output::shown(heading)));
             }
             for (i, table) in tables.iter().enumerate() {
                 if i > 0 {

@@ -139,7 +139,10 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
     };
     if !notes.is_empty() {
         let issues = scored.input.issues(notes, lang);
-        eprint!("{}", render_issues(&issues, lang, context.color_err, false));
+        eprint!(
+            "{}",
+            render_issues(&issues, lang, context.color_err, false, context.max_errors)
+        );
     }
 
     let format = TableFormat::choose(args.format, &args.output);

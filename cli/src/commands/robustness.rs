@@ -205,7 +205,10 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
     // other formats hold the units' ranks only, so the warnings go to standard error.
     if matches!(format, RobustnessFormat::Csv | RobustnessFormat::Xlsx) {
         let issues = Issue::all(analysis.warnings.clone(), lang);
-        eprint!("{}", render_issues(&issues, lang, context.color_err, false));
+        eprint!(
+            "{}",
+            render_issues(&issues, lang, context.color_err, false, context.max_errors)
+        );
     }
     let table_format = match format {
         RobustnessFormat::Table => Some(TableFormat::Table),
