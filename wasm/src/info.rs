@@ -6,6 +6,7 @@ use dti_core::{Direction, Framework, Lang, MissingPolicy, Names, NodeId, NodeKin
 use serde::Serialize;
 
 /// A framework shipped with the library.
+#[cfg(feature = "api")]
 #[derive(Clone, Debug, Serialize)]
 pub struct FrameworkSummary {
     /// Its id.
@@ -19,10 +20,11 @@ pub struct FrameworkSummary {
 }
 
 /// Every embedded framework, the default first.
+#[cfg(feature = "api")]
 pub fn list() -> Vec<FrameworkSummary> {
-    dti_core::embedded::FRAMEWORKS
+    dti_core::embedded::FRAMEWORK_IDS
         .iter()
-        .filter_map(|(id, _)| dti_core::embedded::framework(id))
+        .filter_map(|id| dti_core::embedded::framework(id))
         .map(|framework| FrameworkSummary {
             default: framework.id() == dti_core::embedded::DEFAULT_FRAMEWORK,
             id: framework.id().to_string(),
@@ -79,8 +81,8 @@ pub struct NodeInfo {
     pub points: Option<f64>,
     /// The scoring rule of an indicator.
     pub rule: Option<Rule>,
-    /// How an aggregate combines its children (`mean`, `sum`, …).
-    pub method: Option<String>,
+    /// How an aggregate combines its children (`arithmetic`, `sum`, …).
+    pub method: Option<&'static str>,
     /// The aggregates this node counts toward.
     pub parents: Vec<Link>,
     /// An aggregate's children.
@@ -128,12 +130,10 @@ pub struct FrameworkInfo {
     pub references: Vec<Reference>,
 }
 
-fn method_name(kind: &NodeKind) -> Option<String> {
+fn method_name(kind: &NodeKind) -> Option<&'static str> {
     match kind {
         NodeKind::Indicator { .. } => None,
-        NodeKind::Aggregate { method, .. } => serde_json::to_value(method)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string)),
+        NodeKind::Aggregate { method, .. } => Some(method.name()),
     }
 }
 
