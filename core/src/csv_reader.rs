@@ -2,6 +2,7 @@
 
 use csv::StringRecord;
 
+use crate::csv_writer::restore;
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::Limits;
@@ -53,7 +54,12 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         }
         return builder.finish(notes);
     };
-    let header: Vec<String> = rows.record.iter().map(str::to_string).collect();
+    // Cells are trimmed, then the `'` a spreadsheet-safe writer put in front is taken off.
+    let header: Vec<String> = rows
+        .record
+        .iter()
+        .map(|h| restore(h.trim()).to_string())
+        .collect();
     let fields: Vec<Option<Field>> = header.iter().map(|h| field(h)).collect();
     let has = |wanted: Field| fields.contains(&Some(wanted));
     let Some(unit_column) = fields.iter().position(|f| *f == Some(Field::Unit)) else {
@@ -201,7 +207,7 @@ impl Layout<'_> {
         let cell = |column: Option<usize>| {
             column
                 .and_then(|c| row.get(c))
-                .map(|t| t.trim().to_string())
+                .map(|t| restore(t.trim()).to_string())
                 .filter(|t| !t.is_empty())
         };
         let Some(code) = cell(Some(self.unit_column)) else {
@@ -315,10 +321,10 @@ fn read_wide(builder: &mut Builder, layout: &Layout, header_line: u64, rows: &mu
         for &(column, position, source) in &values {
             let source = source
                 .and_then(|p| row.get(p))
-                .map(str::trim)
+                .map(|t| restore(t.trim()))
                 .filter(|t| !t.is_empty())
                 .map(str::to_string);
-            let text = row.get(position).unwrap_or("");
+            let text = restore(row.get(position).unwrap_or("").trim());
             builder.text_value(unit, column, text, (line, position as u64 + 1), source);
         }
     }
@@ -340,7 +346,8 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
         let Some(unit) = layout.unit(builder, line, row) else {
             continue;
         };
-        let cell = |column: Option<usize>| column.and_then(|c| row.get(c)).unwrap_or("").trim();
+        let cell =
+            |column: Option<usize>| restore(column.and_then(|c| row.get(c)).unwrap_or("").trim());
         let code = cell(indicator);
         if code.is_empty() {
             let location = builder

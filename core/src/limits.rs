@@ -43,6 +43,12 @@ pub struct Limits {
     pub max_cells: usize,
     /// Bytes in one cell or JSON string. Default 65,536.
     pub max_cell_bytes: usize,
+    /// Bytes a compressed file (an .xlsx or .ods workbook, which is a ZIP archive) may unpack
+    /// to, all its parts together. A reader of such a file checks both the sizes the archive
+    /// declares and the bytes it actually unpacks against this limit before the workbook is
+    /// parsed. Default 256 MiB, the same as `max_bytes`: a workbook may hold as much text as
+    /// a CSV file.
+    pub max_unpacked_bytes: usize,
     /// Nesting of arrays and objects (tables) in JSON and TOML text. Default 64; the formats
     /// need 5.
     pub max_depth: usize,
@@ -62,6 +68,7 @@ impl Default for Limits {
             max_indicators: 20_000,
             max_cells: 25_000_000,
             max_cell_bytes: 64 << 10,
+            max_unpacked_bytes: 256 << 20,
             max_depth: 64,
             max_framework_nodes: 100_000,
             max_framework_depth: 64,

@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 pub(crate) struct Record {
     /// The 1-based line it starts on.
     pub line: u64,
-    /// Its cells, trimmed.
+    /// Its cells, trimmed, with the `'` of a spreadsheet-safe writer taken off.
     pub cells: Vec<String>,
 }
 
@@ -50,7 +50,10 @@ pub(crate) fn records(text: &str, origin: Option<&str>) -> Result<Vec<Record>, F
     for record in reader.records() {
         match record {
             Ok(record) => {
-                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                let cells: Vec<String> = record
+                    .iter()
+                    .map(|c| crate::csv_writer::restore(c.trim()).to_string())
+                    .collect();
                 if cells.iter().all(String::is_empty) {
                     continue;
                 }
