@@ -270,6 +270,9 @@ export class Calculator {
   setGoal(node: string | null, kind: "value" | "rank", text: string): void;
   /** Clears the goal. */
   clearGoal(): void;
+  /** The form's values as a CSV data file for a spreadsheet (byte order mark, headers in the
+   * language, one row per indicator, formula-like text neutralised); it reads back as data. */
+  exportCsv(values: Record<string, string | number | null>, unit?: FormUnit | null): string;
   /** The form's values as typed (`{I1: "0,9581"}`) for a unit: checked, scored and explained. */
   update(values: Record<string, string | number | null>, unit?: FormUnit | null): Update;
 }

@@ -433,6 +433,29 @@ impl Calculator {
         self.goal = None;
     }
 
+    /// The form's values as a data file to open in a spreadsheet and read back: the
+    /// framework's template for the unit (a byte order mark, the headers in the language, one
+    /// row per indicator) with each value as typed; cells a spreadsheet would run as formulas
+    /// are neutralised by the core's CSV writer.
+    #[wasm_bindgen(js_name = exportCsv, skip_typescript)]
+    pub fn export_csv(&self, values: JsValue, unit: JsValue) -> Result<String, JsValue> {
+        let fields = self.fields(&values)?;
+        let text = |key| Self::text_of(&unit, key).filter(|t| !t.trim().is_empty());
+        let unit = dti_core::template::UnitFields {
+            code: text("code"),
+            name: text("name"),
+            year: None,
+        };
+        let mut template = dti_core::template::template(&self.framework, &unit, self.lang);
+        let value_column = template.input_columns.start;
+        for (row, code) in template.rows.iter_mut().zip(&template.indicators) {
+            if let Some((_, typed)) = fields.iter().find(|(c, _)| c == code) {
+                row[value_column] = typed.trim().to_string();
+            }
+        }
+        Ok(template.to_csv())
+    }
+
     /// Reads the form's values (`{I1: "0,9581", …}`, as typed) for a unit (`{code, name}`),
     /// checks and scores them (among the loaded file's units), and returns everything the
     /// calculator shows: per-field problems, the results, the points lost, the advice, the

@@ -342,3 +342,32 @@ fn bad_arguments_are_refused_never_trapped() {
     assert!(calculator.set_goal(None, "median", "1").is_err());
     assert!(Calculator::new(JsValue::UNDEFINED, JsValue::UNDEFINED).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn the_export_reads_back_and_runs_no_formula() {
+    let mut calculator = calculator();
+    let unit = js(&json!({ "code": "22", "name": "=HYPERLINK(\"http://x\",\"y\")" }));
+    let csv = calculator
+        .export_csv(form(&QUANG_NINH), unit.clone())
+        .unwrap_or_else(|e| panic!("{}", thrown(e).0));
+    assert!(csv.starts_with('\u{feff}'), "{csv}");
+    assert!(csv.contains(",\"'=HYPERLINK("), "{csv}");
+    assert!(
+        !csv.contains(",=HYPERLINK(") && !csv.contains(",\"=HYPERLINK("),
+        "{csv}"
+    );
+    // Read back, it is the same unit with the same values.
+    calculator
+        .load_file(&csv, None)
+        .unwrap_or_else(|e| panic!("{:?}", thrown(e)));
+    let selected = json(&calculator.select_unit(0).unwrap_or(JsValue::NULL));
+    assert_eq!(selected["name"], "=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(selected["values"]["I7"], 0.8385);
+    let typed = json(
+        &calculator
+            .update(form(&QUANG_NINH), unit)
+            .unwrap_or(JsValue::NULL),
+    );
+    let csv_text = include_str!("../../indicators/data/quang-ninh-2022.csv");
+    assert_eq!(typed["nodes"], core_nodes(csv_text, "22"));
+}
