@@ -249,6 +249,8 @@ export class Calculator {
   /** A calculator for a built-in framework (`"dti-province-2022"`, the default; `"dti-province-2020"`;
    * `"illustrative-monitoring"`), messages in `lang`. Throws a {@link DtiError} for an unknown id. */
   constructor(framework?: string | null, lang?: Lang);
+  /** The largest file, in bytes of text, that {@link Calculator.loadFile} reads. */
+  static maxFileBytes(): number;
   /** Releases the handle's memory. */
   free(): void;
   /** The framework, as a form and its charts need it. */

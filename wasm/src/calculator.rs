@@ -275,6 +275,13 @@ impl Calculator {
         })
     }
 
+    /// The largest file, in bytes of text, that [`Calculator::load_file`] reads (a page checks
+    /// a file's size before reading it).
+    #[wasm_bindgen(js_name = maxFileBytes, skip_typescript)]
+    pub fn max_file_bytes() -> f64 {
+        file_limits().max_bytes as f64
+    }
+
     /// The framework, as a form and its charts need it.
     #[wasm_bindgen(skip_typescript)]
     pub fn info(&self) -> Result<JsValue, JsValue> {
