@@ -308,8 +308,9 @@ tbody th { font-weight: 400; }
 tfoot td { font-weight: 700; border-bottom: 0; }
 /* One line per indicator: the name is cut short (its full text is the row's title). */
 table.lost { table-layout: fixed; }
-table.lost col.name { width: 46%; }
-table.lost tbody th { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.lost col.name { width: 40%; }
+table.lost col.lost { width: 25%; }
+table.lost th, table.lost td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .bar { display: inline-block; height: 8px; background: var(--error); border-radius: 4px;
   vertical-align: middle; margin-left: 6px; opacity: .75; }
 ol.moves { padding-left: 1.4em; margin: 0; font-size: .9rem; }
@@ -364,6 +365,8 @@ button.primary:hover { background: #083c69; }
 .wrap { position: relative; }
 .wrap.dragging .drop { display: flex; }
 @media (max-width: 760px) {
+  /* A field scrolled into view (focus, a phone's keyboard) stays above the results bar. */
+  input, select { scroll-margin-bottom: 72px; }
   .grid { grid-template-columns: 1fr; }
   .inputs { border-right: 0; border-bottom: 1px solid var(--line); }
   .charts { grid-template-columns: 1fr; }
@@ -1135,14 +1138,14 @@ button.primary:hover { background: #083c69; }
       const pointsSum = rows.reduce((s, i) => s + (i.points || 0), 0);
       const bar = (lost) => {
         const span = h("span", { class: "bar", "aria-hidden": "true" });
-        span.style.width = `${Math.round((36 * (lost || 0)) / maxLost)}px`;
+        span.style.width = `${((2 * (lost || 0)) / maxLost).toFixed(2)}em`;
         return span;
       };
       const table = h(
         "table",
         { class: "lost" },
         h("caption", { class: "sr", text: t.lostTitle }),
-        h("colgroup", {}, h("col", { class: "name" }), h("col"), h("col"), h("col")),
+        h("colgroup", {}, h("col", { class: "name" }), h("col"), h("col"), h("col", { class: "lost" })),
         h("thead", {}, h("tr", {}, [t.indicator, t.value, t.score, t.lost].map((x) => h("th", { scope: "col", text: x })))),
         h(
           "tbody",
