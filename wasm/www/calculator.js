@@ -502,7 +502,7 @@ button.primary:hover { background: #083c69; }
     attributeChangedCallback(name, before, after) {
       if (!this.calc || before === after) return;
       if (name === "framework") this.start(false);
-      else if (name === "compare") this.refresh();
+      else if (name === "compare") this.render();
       else {
         this.calc.setLang(this.lang);
         this.render();
@@ -770,6 +770,9 @@ button.primary:hover { background: #083c69; }
         ),
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
+      this.buildScores();
+      this.buildCharts();
+      this.buildLost();
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
       put(this.shadowRoot, wrap);
@@ -898,58 +901,70 @@ button.primary:hover { background: #083c69; }
       }
     }
 
+    /** The index cards and the phone's results bar, built once per render. */
+    buildScores() {
+      const t = this.t;
+      const ref = this.reference();
+      const [root] = this.info.indices;
+      this.cards = this.info.indices.map((code) => {
+        const main = code === root;
+        const node = this.node(code);
+        const card = {
+          code,
+          main,
+          box: h("div", { class: main ? "score main" : "score", "data-index": code }),
+          num: h("span", { class: "num", "data-value": code }),
+          tag: main ? h("span", { class: "tag", text: t.provisional, hidden: true }) : null,
+          delta: h("span", { class: "delta", title: t.delta, hidden: true }),
+          ref: ref && typeof ref.values[code] === "number" ? h("span", { class: "ref", title: ref.names[this.lang] }) : null,
+          bar: h("b"),
+          barNote: document.createTextNode(""),
+        };
+        append(card.box, h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }), card.num, card.tag, card.delta, card.ref);
+        return card;
+      });
+      put(this.els.scores, this.cards.map((c) => c.box));
+      this.stickyEmpty = h("span", { text: t.emptyTitle });
+      this.stickyParts = this.cards.map((c) => h("span", { class: c.main ? "main" : "" }, `${c.code} `, c.bar, c.barNote));
+    }
+
+    /** Fills the cards and the bar with the last update's values. */
     drawScores(state) {
       const t = this.t;
       const ref = this.reference();
-      const [root, ...pillars] = this.info.indices;
       const shown = state !== "empty";
-      const card = (code, main) => {
-        const node = this.node(code);
-        const value = this.indexValue(code);
-        const refValue = ref && ref.values[code];
-        const delta = this.deltaOf(code);
-        return h(
-          "div",
-          { class: `score${main ? " main" : ""}${state === "provisional" ? " provisional" : ""}`, "data-index": code },
-          h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }),
-          h("span", { class: "num", "data-value": code, text: shown ? this.fmt(value) : "–" }),
-          main && state === "provisional" ? h("span", { class: "tag", text: t.provisional }) : null,
-          shown && delta !== null
-            ? h(
-                "span",
-                { class: `delta ${this.deltaClass(delta)}`, "data-delta": code, title: t.delta },
-                `Δ ${this.signed(delta)}`,
-                h("span", { class: "sr", text: ` ${t.delta}` }),
-              )
-            : null,
-          shown && typeof refValue === "number"
-            ? h(
-                "span",
-                { class: "ref", title: ref.names[this.lang] },
-                h("i", { class: "dash", "aria-hidden": "true" }),
-                main
-                  ? `${t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
-                  : this.fmt(refValue),
-              )
-            : null,
-        );
-      };
-      put(this.els.scores, card(root, true), pillars.map((code) => card(code, false)));
-      put(
-        this.els.sticky,
-        shown
-          ? this.info.indices.map((code, i) =>
-              h(
-                "span",
-                { class: i ? "" : "main" },
-                `${code} `,
-                h("b", { text: this.fmt(this.indexValue(code)) }),
-                !i && state === "provisional" ? ` (${t.provisional})` : null,
-                !i && this.deltaOf(code) !== null ? ` (${this.signed(this.deltaOf(code))})` : null,
-              ),
-            )
-          : h("span", { text: t.emptyTitle }),
-      );
+      for (const card of this.cards) {
+        const value = this.indexValue(card.code);
+        card.box.classList.toggle("provisional", state === "provisional");
+        card.num.textContent = shown ? this.fmt(value) : "–";
+        if (card.tag) card.tag.hidden = state !== "provisional";
+        const delta = shown ? this.deltaOf(card.code) : null;
+        card.delta.hidden = delta === null;
+        if (delta === null) card.delta.removeAttribute("data-delta");
+        else card.delta.setAttribute("data-delta", card.code);
+        if (delta !== null) {
+          card.delta.className = `delta ${this.deltaClass(delta)}`;
+          put(card.delta, `Δ ${this.signed(delta)}`, h("span", { class: "sr", text: ` ${t.delta}` }));
+        }
+        if (card.ref) {
+          const refValue = ref.values[card.code];
+          card.ref.hidden = !shown;
+          put(
+            card.ref,
+            shown && h("i", { class: "dash", "aria-hidden": "true" }),
+            !shown ? null : card.main
+              ? `${t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
+              : this.fmt(refValue),
+          );
+        }
+        card.bar.textContent = this.fmt(value);
+        const notes = [];
+        if (card.main && state === "provisional") notes.push(` (${t.provisional})`);
+        if (card.main && delta !== null) notes.push(` (${this.signed(delta)})`);
+        card.barNote.data = notes.join("");
+      }
+      const parts = shown ? this.stickyParts : [this.stickyEmpty];
+      if (this.els.sticky.firstChild !== parts[0]) put(this.els.sticky, parts);
     }
 
     /** The change of a node against the loaded values, while a what-if is on. */
@@ -999,14 +1014,36 @@ button.primary:hover { background: #083c69; }
       );
     }
 
-    drawCharts() {
-      put(this.els.charts, this.bars(), this.radar());
+    /** The charts' shapes, built once per render; {@link drawCharts} moves them. */
+    buildCharts() {
+      put(this.els.charts, this.buildBars(), this.buildRadar());
       const ref = this.reference();
       put(this.els.legend, ref ? [h("i", { class: "dash", "aria-hidden": "true" }), this.t.refLegend(ref.names[this.lang])] : null);
     }
 
+    drawCharts() {
+      const chart = this.chart;
+      for (const bar of chart.bars) {
+        const value = this.indexValue(bar.code);
+        bar.fill.setAttribute("width", chart.barW * Math.max(0, Math.min(1, value || 0)));
+        bar.label.textContent = this.fmt(value);
+      }
+      chart.barsDesc.textContent =
+        this.info.indices.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; ") + (chart.refText ? `. ${chart.refText}` : "");
+      if (!chart.radar) return;
+      const score = (code) => {
+        const info = this.u.indicators.find((x) => x.code === code);
+        const node = this.result(code);
+        const value = info ? info.score : node && node.value;
+        return Math.max(0, Math.min(1, value || 0));
+      };
+      const { codes, point } = chart.radar;
+      chart.radar.shape.setAttribute("points", codes.map((code, i) => point(i, score(code)).join(",")).join(" "));
+      chart.radar.desc.textContent = codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; ");
+    }
+
     /** Horizontal bars for the indices on a 0–1 axis, with the reference as a dashed line. */
-    bars() {
+    buildBars() {
       const t = this.t;
       const ref = this.reference();
       const codes = this.info.indices;
@@ -1016,21 +1053,9 @@ button.primary:hover { background: #083c69; }
       const barW = width - left - 58;
       const top = 6;
       const axis = top + codes.length * rowH;
-      const svg = h("svg:svg", {
-        viewBox: `0 0 ${width} ${axis + 22}`,
-        role: "img",
-        "aria-labelledby": "bars-title bars-desc",
-      });
-      append(
-        svg,
-        h("svg:title", { id: "bars-title", text: t.barsTitle }),
-        h("svg:desc", {
-          id: "bars-desc",
-          text:
-            codes.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; ") +
-            (ref ? `. ${t.refLegend(ref.names[this.lang])}` : ""),
-        }),
-      );
+      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${axis + 22}`, role: "img", "aria-labelledby": "bars-title bars-desc" });
+      const desc = h("svg:desc", { id: "bars-desc" });
+      append(svg, h("svg:title", { id: "bars-title", text: t.barsTitle }), desc);
       for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
         const x = left + barW * tick;
         append(
@@ -1039,27 +1064,27 @@ button.primary:hover { background: #083c69; }
           h("svg:text", { x, y: axis + 14, "text-anchor": "middle", class: "small", text: this.fmt(tick, 2) }),
         );
       }
-      codes.forEach((code, i) => {
+      const bars = codes.map((code, i) => {
         const y = top + i * rowH;
-        const value = Math.max(0, Math.min(1, this.indexValue(code) || 0));
-        append(
-          svg,
-          h("svg:text", { x: 0, y: y + 17, "font-weight": 700, text: code }),
-          h("svg:rect", { x: left, y: y + 4, width: barW, height: 18, rx: 4, fill: "#e3eef8" }),
-          h("svg:rect", { x: left, y: y + 4, width: barW * value, height: 18, rx: 4, fill: i ? "#2f6fa8" : "#0b4f8a" }),
-          h("svg:text", { x: left + barW + 6, y: y + 17, text: this.fmt(this.indexValue(code)) }),
-        );
+        const bar = {
+          code,
+          fill: h("svg:rect", { x: left, y: y + 4, width: 0, height: 18, rx: 4, fill: i ? "#2f6fa8" : "#0b4f8a" }),
+          label: h("svg:text", { x: left + barW + 6, y: y + 17 }),
+        };
+        append(svg, h("svg:text", { x: 0, y: y + 17, "font-weight": 700, text: code }), h("svg:rect", { x: left, y: y + 4, width: barW, height: 18, rx: 4, fill: "#e3eef8" }), bar.fill, bar.label);
         const refValue = ref && ref.values[code];
         if (typeof refValue === "number") {
           const x = left + barW * Math.max(0, Math.min(1, refValue));
           append(svg, h("svg:line", { x1: x, x2: x, y1: y, y2: y + 26, stroke: "#a34700", "stroke-width": 2.5, "stroke-dasharray": "4 3" }));
         }
+        return bar;
       });
+      this.chart = { bars, barW, barsDesc: desc, refText: ref ? t.refLegend(ref.names[this.lang]) : "", radar: null };
       return svg;
     }
 
     /** A radar of the scored main indicators (0..1), each spoke named. */
-    radar() {
+    buildRadar() {
       const t = this.t;
       const codes = this.indicators().filter((c) => this.node(c).scored);
       if (codes.length < 3) return h("div");
@@ -1072,30 +1097,11 @@ button.primary:hover { background: #083c69; }
         const a = -Math.PI / 2 + (2 * Math.PI * i) / codes.length;
         return [cx + r * v * Math.cos(a), cy + r * v * Math.sin(a)];
       };
-      const score = (code) => {
-        const node = this.result(code);
-        const info = this.u.indicators.find((x) => x.code === code);
-        const value = info ? info.score : node && node.value;
-        return Math.max(0, Math.min(1, value || 0));
-      };
       const svg = h("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "radar-title radar-desc" });
-      append(
-        svg,
-        h("svg:title", { id: "radar-title", text: t.radarTitle }),
-        h("svg:desc", {
-          id: "radar-desc",
-          text: codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; "),
-        }),
-      );
+      const desc = h("svg:desc", { id: "radar-desc" });
+      append(svg, h("svg:title", { id: "radar-title", text: t.radarTitle }), desc);
       for (const ring of [0.25, 0.5, 0.75, 1]) {
-        append(
-          svg,
-          h("svg:polygon", {
-            points: codes.map((_, i) => point(i, ring).join(",")).join(" "),
-            fill: "none",
-            stroke: ring === 1 ? "#7b8794" : "#c9d1db",
-          }),
-        );
+        append(svg, h("svg:polygon", { points: codes.map((_, i) => point(i, ring).join(",")).join(" "), fill: "none", stroke: ring === 1 ? "#7b8794" : "#c9d1db" }));
       }
       codes.forEach((code, i) => {
         const [x, y] = point(i, 1);
@@ -1117,30 +1123,19 @@ button.primary:hover { background: #083c69; }
           ),
         );
       });
-      append(
-        svg,
-        h("svg:polygon", {
-          points: codes.map((code, i) => point(i, score(code)).join(",")).join(" "),
-          fill: "rgba(11,79,138,.28)",
-          stroke: "#0b4f8a",
-          "stroke-width": 2,
-        }),
-      );
+      const shape = h("svg:polygon", { fill: "rgba(11,79,138,.28)", stroke: "#0b4f8a", "stroke-width": 2 });
+      append(svg, shape);
+      this.chart.radar = { codes, point, shape, desc };
       return svg;
     }
 
-    drawExplanation() {
+    /** The points-lost table, built once per render; {@link drawExplanation} fills it. */
+    buildLost() {
       const t = this.t;
-      const u = this.u;
-      const rows = u.indicators.filter((i) => this.node(i.code).scored);
-      const maxLost = Math.max(1e-9, ...rows.map((i) => i.points_lost || 0));
-      const lostSum = rows.reduce((s, i) => s + (i.points_lost || 0), 0);
-      const pointsSum = rows.reduce((s, i) => s + (i.points || 0), 0);
-      const bar = (lost) => {
-        const span = h("span", { class: "bar", "aria-hidden": "true" });
-        span.style.width = `${((2 * (lost || 0)) / maxLost).toFixed(2)}em`;
-        return span;
-      };
+      const rows = this.indicators().filter((code) => this.node(code).scored);
+      const cells = (code) => ({ code, value: h("td"), points: h("td"), lost: h("td"), bar: h("span", { class: "bar", "aria-hidden": "true" }), lostText: document.createTextNode("") });
+      this.lostRows = rows.map(cells);
+      this.lostTotals = { points: h("td"), lost: h("td") };
       const table = h(
         "table",
         { class: "lost" },
@@ -1150,22 +1145,36 @@ button.primary:hover { background: #083c69; }
         h(
           "tbody",
           {},
-          rows.map((i) => {
-            const result = this.result(i.code);
-            const name = this.name(this.node(i.code));
-            return h(
-              "tr",
-              { "data-code": i.code },
-              h("th", { scope: "row", title: name }, h("span", { class: "code", text: i.code }), " ", name),
-              h("td", { text: this.fmt(result && result.raw) }),
-              h("td", { text: this.fmt(i.points, 2) }),
-              h("td", {}, this.fmt(i.points_lost, 2), bar(i.points_lost)),
-            );
+          this.lostRows.map((row) => {
+            const name = this.name(this.node(row.code));
+            append(row.lost, row.lostText, row.bar);
+            return h("tr", { "data-code": row.code }, h("th", { scope: "row", title: name }, h("span", { class: "code", text: row.code }), " ", name), row.value, row.points, row.lost);
           }),
         ),
-        h("tfoot", {}, h("tr", {}, h("td", { text: t.total }), h("td"), h("td", { text: this.fmt(pointsSum, 2) }), h("td", { text: this.fmt(lostSum, 2) }))),
+        h("tfoot", {}, h("tr", {}, h("td", { text: t.total }), h("td"), this.lostTotals.points, this.lostTotals.lost)),
       );
       put(this.els.lost, h("h4", { text: t.lostTitle }), table);
+    }
+
+    drawExplanation() {
+      const t = this.t;
+      const u = this.u;
+      const byCode = new Map(u.indicators.map((i) => [i.code, i]));
+      const rows = this.lostRows.map((row) => [row, byCode.get(row.code) || {}]);
+      const maxLost = Math.max(1e-9, ...rows.map(([, i]) => i.points_lost || 0));
+      let lostSum = 0;
+      let pointsSum = 0;
+      for (const [row, i] of rows) {
+        const result = this.result(row.code);
+        row.value.textContent = this.fmt(result && result.raw);
+        row.points.textContent = this.fmt(i.points, 2);
+        row.lostText.data = this.fmt(i.points_lost, 2);
+        row.bar.style.width = `${((2 * (i.points_lost || 0)) / maxLost).toFixed(2)}em`;
+        lostSum += i.points_lost || 0;
+        pointsSum += i.points || 0;
+      }
+      this.lostTotals.points.textContent = this.fmt(pointsSum, 2);
+      this.lostTotals.lost.textContent = this.fmt(lostSum, 2);
       const index = this.info.root || this.info.indices[0];
       const moves = u.moves.slice(0, 3);
       put(
