@@ -24,6 +24,7 @@ const TYPES = {
  * production server would, when the browser asks for it. */
 export function serve(root, port = 0, { headers = {}, gzip = false } = {}) {
   const base = resolve(root);
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -40,7 +41,10 @@ export function serve(root, port = 0, { headers = {}, gzip = false } = {}) {
         ...headers,
       };
       if (gzip && /\bgzip\b/.test(request.headers["accept-encoding"] || "") && extname(file) !== ".png") {
-        body = gzipSync(body, { level: 9 });
+        // Compressed once per file, as a server serving precompressed files would.
+        const key = `${file}:${(await stat(file)).mtimeMs}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+        body = compressed.get(key);
         head["content-encoding"] = "gzip";
       }
       response.writeHead(200, head);

@@ -6,10 +6,12 @@
 //                            (opens from disk, file://)
 //   npm/                     the npm package: the module build, its types, the single file and
 //                            the embedding guide as README
+// The scripts are minified with terser (from tests/browser's npm packages): readers download
+// them on every visit, and the size check counts them with the module.
 // Usage: node assemble.mjs <web pkg dir> <no-modules pkg dir> <dist dir>
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [web, noModules, dist] = process.argv.slice(2);
 if (!dist) {
@@ -17,6 +19,17 @@ if (!dist) {
   process.exit(2);
 }
 const wasmDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const terser = join(wasmDir, "../tests/browser/node_modules/terser/main.js");
+const { minify } = await import(pathToFileURL(terser).href).catch(() => {
+  console.error("error: terser is missing; run: npm ci --prefix tests/browser");
+  process.exit(1);
+});
+
+/** Minified code: names shortened and dead code dropped; exports and properties kept. */
+async function small(code, module) {
+  const out = await minify(code, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return out.code;
+}
 const read = (path) => readFileSync(path, "utf8");
 const widget = read(join(wasmDir, "www/calculator.js"));
 const version = JSON.parse(read(join(wasmDir, "npm/package.json"))).version;
@@ -30,11 +43,14 @@ if (!/^async function __wbg_init\(/m.test(glue)) {
   console.error("the glue has no __wbg_init: wasm-bindgen's output changed");
   process.exit(1);
 }
-const moduleBuild = `${glue}
+const moduleBuild = await small(
+  `${glue}
 ${widget}
 // Start fetching and compiling the module now, while the page is still loading.
 globalThis.dtiCalculatorProvide(__wbg_init().then(() => (${BINDING})));
-`;
+`,
+  true,
+);
 mkdirSync(join(dist, "web"), { recursive: true });
 writeFileSync(join(dist, "web/dti-calculator.js"), moduleBuild);
 copyFileSync(join(web, "dti_wasm_bg.wasm"), join(dist, "web/dti_wasm_bg.wasm"));
@@ -66,8 +82,8 @@ const single = `<!doctype html>
 <body>
 <dti-calculator framework="dti-province-2022" compare="2023"></dti-calculator>
 <script id="dti-wasm-base64" type="application/octet-stream">${base64}</script>
-<script>${inline(read(join(noModules, "dti_wasm.js")))}</script>
-<script>${inline(widget)}</script>
+<script>${inline(await small(read(join(noModules, "dti_wasm.js")), false))}</script>
+<script>${inline(await small(widget, false))}</script>
 <script>${inline(loader)}</script>
 </body>
 </html>
