@@ -87,7 +87,8 @@ export interface NodeInfo {
   direction: Direction;
   range: Bounds;
   points: number | null;
-  rule: Rule | null;
+  /** The scoring rule (modules with the function API only). */
+  rule?: Rule | null;
   method: string | null;
   parents: Link[];
   children: Link[];

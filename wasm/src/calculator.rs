@@ -3,7 +3,7 @@
 //! with and the goal, so that the widget makes one call, [`Calculator::update`], per keystroke:
 //! the values as typed in, everything the calculator shows out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use dti_core::analysis::goal::{self, Plan, Target};
 use dti_core::analysis::whatif::NodeChange;
@@ -67,6 +67,15 @@ pub struct Calculator {
     goal: Option<(NodeId, Target)>,
 }
 
+/// Pairs written as a JavaScript object `{key: value}` in their order (no map is built).
+struct Pairs<'a, V>(Vec<(&'a str, V)>);
+
+impl<V: Serialize> Serialize for Pairs<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
 /// A failure as data: the message and every problem.
 #[derive(Serialize)]
 struct Failed {
@@ -103,7 +112,7 @@ struct Update<'a> {
     /// The share of what each indicator lacks that one step of effort closes.
     step: f64,
     /// The indicators whose raw value differs from the baseline: code → value now.
-    changed: BTreeMap<&'a str, Option<f64>>,
+    changed: Pairs<'a, Option<f64>>,
     /// Every node before (the baseline) and now, with ranks; `null` without a baseline.
     whatif: Option<Vec<NodeChange>>,
     /// The plan to the goal, when one is set.
@@ -125,7 +134,7 @@ struct Loaded {
 struct Selected<'a> {
     #[serde(flatten)]
     unit: &'a UnitInfo,
-    values: BTreeMap<&'a str, f64>,
+    values: Pairs<'a, f64>,
 }
 
 #[wasm_bindgen]
@@ -354,7 +363,7 @@ impl Calculator {
             .collect();
         to_js(&Selected {
             unit: &table.units()[position],
-            values,
+            values: Pairs(values),
         })
     }
 
@@ -519,11 +528,11 @@ impl Calculator {
         let nodes = &results.units[position].nodes;
         let now = self.snapshot(table, position, nodes);
 
-        let mut changed = BTreeMap::new();
+        let mut changed = Vec::new();
         let whatif = self.baseline.as_ref().map(|before| {
             for ((id, was), is) in framework.indicators().zip(&before.raws).zip(&now.raws) {
                 if was != is {
-                    changed.insert(framework.node(id).code.as_str(), *is);
+                    changed.push((framework.node(id).code.as_str(), *is));
                 }
             }
             nodes
@@ -556,7 +565,7 @@ impl Calculator {
             indicators: explanation.indicators,
             moves: explanation.best_moves,
             step: explanation.step,
-            changed,
+            changed: Pairs(changed),
             whatif,
             plan,
             plan_error,

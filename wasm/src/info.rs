@@ -1,8 +1,10 @@
 //! What a calculator needs to know about a framework to draw its form: every node with its
 //! names, unit, range and points, and the indicators grouped by the pillars they count toward.
 
+#[cfg(feature = "api")]
+use dti_core::Rule;
 use dti_core::framework::Reference;
-use dti_core::{Direction, Framework, Lang, MissingPolicy, Names, NodeId, NodeKind, Rule};
+use dti_core::{Direction, Framework, Lang, MissingPolicy, Names, NodeId, NodeKind};
 use serde::Serialize;
 
 /// A framework shipped with the library.
@@ -79,7 +81,9 @@ pub struct NodeInfo {
     pub range: Bounds,
     /// The maximum points, when the framework counts in points.
     pub points: Option<f64>,
-    /// The scoring rule of an indicator.
+    /// The scoring rule of an indicator (the function API; the calculator's module leaves it
+    /// out, with the code that writes rules).
+    #[cfg(feature = "api")]
     pub rule: Option<Rule>,
     /// How an aggregate combines its children (`arithmetic`, `sum`, …).
     pub method: Option<&'static str>,
@@ -198,6 +202,7 @@ pub fn describe(framework: &Framework) -> FrameworkInfo {
                     high: Some(range.high).filter(|v| v.is_finite()),
                 },
                 points: node.points,
+                #[cfg(feature = "api")]
                 rule: node.rule().cloned(),
                 method: method_name(&node.kind),
                 parents: node
