@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds the calculator: the size-optimised wasm module, its JS glue, the widget and the demo
-# page (wasm/dist/web/, serve over HTTP), and the single-file page with the module inlined
-# (wasm/dist/dti-calculator.html, opens from file://). Needs: wasm32-unknown-unknown,
-# wasm-bindgen 0.2.130, `npm ci --prefix tests/browser` (wasm-opt from npm binaryen).
+# Builds the calculator into wasm/dist/: web/ (dti-calculator.js, one ES module holding the
+# glue and the widget, beside dti_wasm_bg.wasm, and the demonstration page; serve over HTTP),
+# dti-calculator.html (the calculator alone in one file, the module inlined; opens from
+# file://) and npm/ (the npm package). Needs: wasm32-unknown-unknown, wasm-bindgen 0.2.130,
+# `npm ci --prefix tests/browser` (wasm-opt from npm binaryen).
 # Prints the size; scripts/wasm-size.sh (run by scripts/wasm-test.sh) enforces the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target_dir="${CARGO_TARGET_DIR:-target}"
+# A target folder of its own: the path prefixes below change the compiler's flags, which must
+# not force the tests' builds to start again.
+target_dir="${CARGO_TARGET_DIR:-target}/calculator"
 pkg=wasm/pkg
 dist=wasm/dist
 wasm_opt=(npx --no-install --prefix tests/browser wasm-opt)
@@ -21,15 +24,23 @@ if [ ! -x tests/browser/node_modules/.bin/wasm-opt ]; then
   exit 1
 fi
 
-cargo build -p dti-wasm --target wasm32-unknown-unknown --profile wasm-release
+# The source paths that panic locations keep: the build machine's are trimmed to the crate's
+# own (`toml-1.2.2/src/…`, `core/src/…`).
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+export RUSTFLAGS="--remap-path-prefix=$registry= --remap-path-prefix=$PWD=dti ${RUSTFLAGS:-}"
+CARGO_TARGET_DIR="$target_dir" cargo build -p dti-wasm --target wasm32-unknown-unknown --profile wasm-release
 raw="$target_dir/wasm32-unknown-unknown/wasm-release/dti_wasm.wasm"
+if strings "$raw" | grep -q "$registry\|$PWD"; then
+  echo "error: the module still names the build machine's paths" >&2
+  exit 1
+fi
 
 rm -rf "$pkg" "$dist"
-mkdir -p "$pkg/web" "$pkg/no-modules" "$dist/web"
+mkdir -p "$pkg/web" "$pkg/no-modules" "$dist"
 # ES module glue for pages served over HTTP; classic-script glue for the single file.
 wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg/no-modules" --out-name dti_wasm "$raw"
-# The API's types are hand-written (wasm/src/dti.d.ts); only the raw export table that
+# The API's types are hand-written (wasm/src/*.d.ts); only the raw export table that
 # wasm-bindgen appends says `any`. Make it `unknown` so the published .d.ts has no `any`.
 sed -i -E 's/: any([,;)])/: unknown\1/g' "$pkg/web/dti_wasm.d.ts"
 if grep -nE '(:|<|\|)\s*any\b' "$pkg/web/dti_wasm.d.ts"; then
@@ -45,10 +56,5 @@ for flavour in web no-modules; do
   mv "$file.opt" "$file"
 done
 
-# The module build: glue, module, widget and demo page side by side.
-cp "$pkg/web/dti_wasm.js" "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm.d.ts" "$dist/web/"
-cp wasm/www/*.html wasm/www/*.js "$dist/web/"
-# The single file: everything inline, the module as base64.
-node wasm/tools/single-file.mjs "$pkg/no-modules" "$dist/web" "$dist/dti-calculator.html"
-
-scripts/wasm-size.sh --report "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm.js"
+node wasm/tools/assemble.mjs "$pkg/web" "$pkg/no-modules" "$dist"
+scripts/wasm-size.sh --report

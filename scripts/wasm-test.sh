@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test of the wasm side: lints for the wasm target, the binding's tests under
-# node (with and without the pipeline), the optimised build with its size check, and the
-# browser end-to-end tests in Debian's Chromium. Install first: rustup target add
+# node (the calculator's module, then with the function API and with the pipeline), the
+# optimised build with its size check, and the browser end-to-end tests in Debian's Chromium. Install first: rustup target add
 # wasm32-unknown-unknown; cargo install wasm-bindgen-cli --version 0.2.130;
 # npm ci --prefix tests/browser.
 set -euo pipefail
@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 cargo clippy -p dti-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo test -p dti-wasm --target wasm32-unknown-unknown
-# The `build` function (construction pipeline), which the calculator's module leaves out.
+# The function API and the `build` function (construction pipeline), which the calculator's
+# module leaves out; `pipeline` includes `api`.
+cargo clippy -p dti-wasm --features api --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p dti-wasm --features pipeline --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo test -p dti-wasm --features pipeline --target wasm32-unknown-unknown
 scripts/wasm-build.sh

@@ -200,6 +200,33 @@ impl Dataset {
         crate::json_reader::read(text, origin, limits)
     }
 
+    /// One unit's values as a person types them into a form, `(indicator code, text)`, read as
+    /// the cells of a data file are (decimal commas, percentages, fractions, yes/no; blank is
+    /// missing), with the same problems.
+    ///
+    /// ```
+    /// use dti_core::{Dataset, UnitInfo, Value};
+    /// let form = Dataset::from_form(UnitInfo::new("22"), &[("I1", "0,95"), ("I2", "80%"), ("I3", "")]);
+    /// assert_eq!(form.dataset.value(0, 0), Some(Value::Number { value: 0.95 }));
+    /// assert_eq!(form.dataset.value(0, 1), Some(Value::Percent { value: 80.0 }));
+    /// assert_eq!(form.dataset.value(0, 2), None);
+    /// assert_eq!(form.diagnostics[0].problem.kind(), "decimal_comma");
+    /// ```
+    pub fn from_form(unit: UnitInfo, values: &[(&str, &str)]) -> Parsed {
+        let limits = Limits::default();
+        let mut builder = Builder::new(None, &limits);
+        let Some(row) = builder.unit_entry(unit, 0) else {
+            return builder.finish(Vec::new());
+        };
+        for &(code, text) in values {
+            let Some(column) = builder.column(code, 0) else {
+                break;
+            };
+            builder.text_value(row, column, text, (0, 0), None);
+        }
+        builder.finish(Vec::new())
+    }
+
     /// Reads JSON when the text starts with `{` or `[`, CSV otherwise.
     pub fn parse(text: &str, origin: Option<&str>) -> Parsed {
         Dataset::parse_with(text, origin, &Limits::default())

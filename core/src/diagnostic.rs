@@ -833,6 +833,19 @@ impl Diagnostic {
         hint(&self.problem, lang)
     }
 
+    /// The advice for a reader with no command line (the calculator's web page): the same as
+    /// [`Diagnostic::hint`] without the `dti` commands and options it names.
+    ///
+    /// ```
+    /// use dti_core::{Diagnostic, Lang, Location, Problem};
+    /// let empty = Diagnostic::error(Location::default(), Problem::NoData);
+    /// assert!(empty.hint(Lang::En).unwrap().contains("dti template"));
+    /// assert_eq!(empty.page_hint(Lang::En).unwrap(), "the file is empty or holds only a header");
+    /// ```
+    pub fn page_hint(&self, lang: Lang) -> Option<String> {
+        page_hint(&self.problem, lang).or_else(|| hint(&self.problem, lang))
+    }
+
     /// The whole diagnostic in one line: location, then message.
     pub fn render(&self, lang: Lang) -> String {
         let place = self.location.describe(lang);
@@ -1695,6 +1708,39 @@ fn vietnamese_quantity(what: &str) -> String {
     .to_string()
 }
 
+/// The hints that name a `dti` command or option, worded for a web page instead.
+fn page_hint(problem: &Problem, lang: Lang) -> Option<String> {
+    use Problem::*;
+    let text = match problem {
+        NoUnitColumn => lang.pick(
+            "đặt tên cột đầu là `code` (hoặc `mã`)",
+            "name the first column `code` (or `mã`)",
+        ),
+        UnknownColumn { .. } | UnknownIndicator => lang.pick(
+            "kiểm tra mã chỉ tiêu so với danh sách của bộ chỉ số",
+            "check the indicator code against the framework's list",
+        ),
+        WrongForm { .. } => lang.pick(
+            "nhập giá trị đúng đơn vị của chỉ tiêu",
+            "enter the value in the indicator's unit",
+        ),
+        MissingUnitCode => lang.pick(
+            "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng",
+            "fill in the unit code (e.g. the province code 22) on every row",
+        ),
+        NoData => lang.pick(
+            "tệp trống hoặc chỉ có tiêu đề",
+            "the file is empty or holds only a header",
+        ),
+        TooLarge { .. } => lang.pick(
+            "chia tệp thành nhiều tệp nhỏ hơn",
+            "split the file into smaller ones",
+        ),
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
 fn hint(problem: &Problem, lang: Lang) -> Option<String> {
     use Problem::*;
     let text = match problem {
@@ -1785,6 +1831,39 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The calculator's page shows the page hints: none names a command or an option, and
+    /// each differs from the command-line hint only where that one does.
+    #[test]
+    fn page_hints_name_no_command() {
+        let problems = [
+            Problem::NoUnitColumn,
+            Problem::UnknownColumn { header: "x".into() },
+            Problem::UnknownIndicator,
+            Problem::WrongForm {
+                given: ValueForm::YesNo,
+                unit: "percent".into(),
+            },
+            Problem::MissingUnitCode,
+            Problem::NoData,
+            Problem::TooLarge {
+                what: "rows".into(),
+                limit: 10,
+            },
+            Problem::BadValue { text: "x".into() },
+            Problem::Syntax { detail: "x".into() },
+        ];
+        for problem in problems {
+            let diagnostic = Diagnostic::error(Location::default(), problem);
+            for lang in [Lang::Vi, Lang::En] {
+                let page = diagnostic.page_hint(lang).unwrap();
+                let cli = diagnostic.hint(lang).unwrap();
+                assert!(!page.contains("dti ") && !page.contains("--"), "{page}");
+                let names_the_tool = cli.contains("dti ") || cli.contains("--");
+                assert_eq!(page != cli, names_the_tool, "{cli} / {page}");
+            }
+        }
+    }
 
     fn out_of_range(value: f64, low: f64, high: f64) -> String {
         let problem = Problem::OutOfRange {

@@ -1,6 +1,8 @@
 //! Frameworks and data sets shipped inside the library, so the default needs no file.
 //!
-//! The texts are the files in the workspace's `indicators/` folder.
+//! The texts are the files in the workspace's `indicators/` folder. The frameworks are read from
+//! their JSON forms (`core/embedded/`, the TOML files written by [`Framework::to_json`] and kept
+//! current by a test), so builds without the TOML reader have them too.
 
 use crate::dataset::Dataset;
 use crate::framework::Framework;
@@ -8,7 +10,8 @@ use crate::framework::Framework;
 /// The id of the default framework: the provincial DTI of 922/QĐ-BTTTT (2022).
 pub const DEFAULT_FRAMEWORK: &str = "dti-province-2022";
 
-/// The embedded framework files: `(id, TOML text)`.
+/// The embedded framework files: `(id, TOML text)`, as written in `indicators/`.
+#[cfg(feature = "toml")]
 pub const FRAMEWORKS: &[(&str, &str)] = &[
     (
         "dti-province-2022",
@@ -21,6 +24,30 @@ pub const FRAMEWORKS: &[(&str, &str)] = &[
     (
         "illustrative-monitoring",
         include_str!("../indicators/illustrative-monitoring.toml"),
+    ),
+];
+
+/// The ids of the embedded frameworks, the default first.
+pub const FRAMEWORK_IDS: &[&str] = &[
+    "dti-province-2022",
+    "dti-province-2020",
+    "illustrative-monitoring",
+];
+
+/// The embedded frameworks in their JSON form: `(id, JSON text)`, in the order of
+/// [`FRAMEWORK_IDS`].
+const FRAMEWORKS_JSON: &[(&str, &str)] = &[
+    (
+        "dti-province-2022",
+        include_str!("../embedded/dti-province-2022.json"),
+    ),
+    (
+        "dti-province-2020",
+        include_str!("../embedded/dti-province-2020.json"),
+    ),
+    (
+        "illustrative-monitoring",
+        include_str!("../embedded/illustrative-monitoring.json"),
     ),
 ];
 
@@ -56,8 +83,8 @@ pub const MERGERS_2025: &str = include_str!("../indicators/admin/mergers-2025.cs
 /// assert_eq!(framework.names().en, "Provincial Digital Transformation Index, 2020 method");
 /// ```
 pub fn framework(id: &str) -> Option<Framework> {
-    let (_, text) = FRAMEWORKS.iter().find(|(name, _)| *name == id)?;
-    Framework::from_toml(text, Some(id)).ok()
+    let (_, text) = FRAMEWORKS_JSON.iter().find(|(name, _)| *name == id)?;
+    Framework::from_json(text, Some(id)).ok()
 }
 
 /// The default framework (the 2022 provincial DTI).
@@ -81,11 +108,31 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "toml")]
     fn every_embedded_framework_parses() {
         for (id, text) in FRAMEWORKS {
             let framework =
                 Framework::from_toml(text, Some(id)).unwrap_or_else(|e| panic!("{id}: {e}"));
             assert_eq!(framework.id(), *id);
+        }
+    }
+
+    /// The JSON forms are the TOML files, setting for setting; `tests/tests/embedded.rs`
+    /// rewrites them (`DTI_UPDATE_EMBEDDED=1`) after a TOML file changes.
+    #[test]
+    #[cfg(feature = "toml")]
+    fn the_json_forms_read_as_the_toml_files() {
+        let ids: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, FRAMEWORK_IDS);
+        for ((id, toml), (json_id, json)) in FRAMEWORKS.iter().zip(FRAMEWORKS_JSON) {
+            assert_eq!(id, json_id);
+            let from_toml = Framework::from_toml(toml, Some(id)).unwrap();
+            let from_json = Framework::from_json(json, Some(id))
+                .unwrap_or_else(|e| panic!("{id}: the JSON form does not read: {e}"));
+            assert_eq!(
+                from_json, from_toml,
+                "{id}: the JSON form is stale; run DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded"
+            );
         }
     }
 

@@ -19,8 +19,8 @@ pub struct Explanation {
     pub value: Option<f64>,
     /// The index's maximum points, when it counts in points.
     pub max_points: Option<f64>,
-    /// The score step used to compare effort across indicators (a share of each
-    /// indicator's scale).
+    /// The share used to compare effort across indicators: of each indicator's scale
+    /// ([`Effort::Scale`]) or of what it lacks to its maximum ([`Effort::Gap`]).
     pub step: f64,
     /// Every indicator that counts toward the index, in framework order.
     pub indicators: Vec<IndicatorExplanation>,
@@ -92,6 +92,17 @@ pub struct Move {
     pub gain_points: Option<f64>,
 }
 
+/// What one step of the same effort does to each indicator's score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Effort {
+    /// Raises the score by a share of the indicator's scale: every indicator moves the same
+    /// distance, so the indicators carrying the most weight gain the most.
+    Scale(f64),
+    /// Closes a share of what the indicator lacks to its maximum: the further an indicator is
+    /// from its maximum, the more a step moves it (the last points are the hardest to win).
+    Gap(f64),
+}
+
 /// Explains a unit's result on an index (`None`: the framework's first index), comparing
 /// indicators by the gain of raising each one's score by `step` (0.1 = a tenth of its scale).
 /// Fails when the unit (a position in the table) or the index does not exist, or when the
@@ -116,6 +127,28 @@ pub fn explain(
     unit: usize,
     index: Option<&str>,
     step: f64,
+) -> Result<Explanation, Failure> {
+    explain_with(framework, table, unit, index, Effort::Scale(step))
+}
+
+/// [`explain`] with the steps of effort measured as `effort` says.
+///
+/// ```
+/// use dti_core::{check, embedded, explain::{explain_with, Effort}};
+/// let framework = embedded::default_framework();
+/// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let table = check(&framework, &data).table;
+/// let why = explain_with(&framework, &table, 0, None, Effort::Gap(0.1)).unwrap();
+/// // Digital-society activity (0.4505 of 150 points) has the most to win.
+/// assert_eq!(why.best_moves[0].indicator, "I9");
+/// assert!((why.best_moves[0].to - (0.4505 + 0.1 * (1.0 - 0.4505))).abs() < 1e-12);
+/// ```
+pub fn explain_with(
+    framework: &Framework,
+    table: &Table,
+    unit: usize,
+    index: Option<&str>,
+    effort: Effort,
 ) -> Result<Explanation, Failure> {
     let info = match table.units().get(unit) {
         Some(info) => info.clone(),
@@ -203,12 +236,17 @@ pub fn explain(
             gain_if_full_points,
             status: node.status,
         });
-        let width = if scale.is_finite() {
-            scale.high - scale.low
-        } else {
-            1.0
+        let to = match effort {
+            Effort::Scale(step) => {
+                let width = if scale.is_finite() {
+                    scale.high - scale.low
+                } else {
+                    1.0
+                };
+                (score + step * width).min(top)
+            }
+            Effort::Gap(share) => (score + share * (top - score)).min(top),
         };
-        let to = (score + step * width).min(top);
         let gain = index_with(leaf, to)? - now;
         if to > score && gain > 0.0 {
             best_moves.push(Move {
@@ -226,7 +264,9 @@ pub fn explain(
         index: framework.node(index).code.clone(),
         value: current[index].value,
         max_points,
-        step,
+        step: match effort {
+            Effort::Scale(share) | Effort::Gap(share) => share,
+        },
         indicators,
         best_moves,
         contributions: crate::score::contributions(framework, &results, unit),

@@ -36,6 +36,7 @@
 pub mod aggregation;
 pub mod analysis;
 pub mod check;
+#[cfg(feature = "toml")]
 pub mod coinr;
 pub mod csv_writer;
 pub mod dataset;

@@ -18,7 +18,10 @@
 //! [`Limits::default`]. Frameworks are read under limits by [`read_framework`];
 //! [`Framework::parse`] itself trusts its input (the embedded frameworks, files the user chose).
 
-use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
+#[cfg(feature = "toml")]
+use crate::diagnostic::Failure;
+use crate::diagnostic::{Diagnostic, Location, Problem};
+#[cfg(feature = "toml")]
 use crate::framework::{Framework, NodeKind};
 
 /// The largest inputs the readers accept. Every field is a maximum; `0` refuses everything.
@@ -139,6 +142,7 @@ pub(crate) fn nesting_beyond(text: &str, limit: usize) -> Option<u64> {
 }
 
 /// The limit a framework's text exceeds before it is parsed (its size or its nesting), if any.
+#[cfg(feature = "toml")]
 fn framework_text_problem(text: &str, origin: Option<&str>, limits: &Limits) -> Option<Diagnostic> {
     if text.len() > limits.max_bytes {
         return Some(too_large(Location::file(origin), "bytes", limits.max_bytes));
@@ -151,6 +155,7 @@ fn framework_text_problem(text: &str, origin: Option<&str>, limits: &Limits) -> 
 }
 
 /// The limit a parsed framework exceeds (node count or depth), if any.
+#[cfg(feature = "toml")]
 fn framework_shape_problem(
     framework: &Framework,
     origin: Option<&str>,
@@ -195,6 +200,7 @@ fn framework_shape_problem(
 ///     "deep.toml:1:1: more than the limit of 64 levels of nesting"
 /// );
 /// ```
+#[cfg(feature = "toml")]
 pub fn read_framework(
     text: &str,
     origin: Option<&str>,

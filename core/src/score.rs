@@ -589,8 +589,15 @@ fn max_points(framework: &Framework, id: NodeId, scale: Range) -> Option<f64> {
         .filter(|_| scale.low == 0.0 && scale.high == 1.0)
 }
 
-/// The range each node's values fall in, for `n` units.
-pub(crate) fn scales(framework: &Framework, n: usize) -> Vec<Range> {
+/// The range each node's values fall in, for `n` units (ranks and Copeland scores depend on
+/// how many units there are), in the order of [`Framework::nodes`].
+///
+/// ```
+/// let framework = dti_core::embedded::default_framework();
+/// let dti = framework.find("DTI").unwrap();
+/// assert_eq!(dti_core::score::scales(&framework, 63)[dti], dti_core::Range { low: 0.0, high: 1.0 });
+/// ```
+pub fn scales(framework: &Framework, n: usize) -> Vec<Range> {
     let mut scales: Vec<Range> = Vec::with_capacity(framework.nodes().len());
     for node in framework.nodes() {
         let scale = match &node.kind {

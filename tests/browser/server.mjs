@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -18,9 +19,12 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port (or `port`); resolves to { url, close }. */
-export function serve(root, port = 0) {
+/** Serves `root` on 127.0.0.1 at a free port (or `port`); resolves to { url, close }. `headers`
+ * go with every response (e.g. a Content-Security-Policy); `gzip` compresses text and wasm as a
+ * production server would, when the browser asks for it. */
+export function serve(root, port = 0, { headers = {}, gzip = false } = {}) {
   const base = resolve(root);
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -30,11 +34,20 @@ export function serve(root, port = 0) {
         return;
       }
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, {
+      let body = await readFile(file);
+      const head = {
         "content-type": TYPES[extname(file)] || "application/octet-stream",
         "cache-control": "no-store",
-      });
+        ...headers,
+      };
+      if (gzip && /\bgzip\b/.test(request.headers["accept-encoding"] || "") && extname(file) !== ".png") {
+        // Compressed once per file, as a server serving precompressed files would.
+        const key = `${file}:${(await stat(file)).mtimeMs}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+        body = compressed.get(key);
+        head["content-encoding"] = "gzip";
+      }
+      response.writeHead(200, head);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");

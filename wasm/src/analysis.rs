@@ -142,7 +142,7 @@ pub fn what_if(
     lang: Lang,
 ) -> Result<WhatIfResult, Error> {
     let framework = input::framework(framework, lang)?;
-    let (table, details) = crate::checked_table(&framework, data, lang)?;
+    let (table, details) = crate::api::checked_table(&framework, data, lang)?;
     let position = unit_position(table.units(), unit, lang)?;
     let changes = changes(&framework, new_values, lang)?;
     let outcome = whatif::what_if(&framework, &table, position, &changes)
@@ -249,7 +249,7 @@ pub fn seek_goal(
     lang: Lang,
 ) -> Result<PlanResult, Error> {
     let framework = input::framework(framework, lang)?;
-    let (table, details) = crate::checked_table(&framework, data, lang)?;
+    let (table, details) = crate::api::checked_table(&framework, data, lang)?;
     let position = unit_position(table.units(), unit, lang)?;
     let (node, target) = target(&framework, goal_value, lang)?;
     let costs = costs(&framework, costs_value, lang)?;

@@ -54,7 +54,7 @@ impl Detail {
             line: location.line,
             column: location.column,
             message: diagnostic.message(lang),
-            hint: diagnostic.hint(lang),
+            hint: diagnostic.page_hint(lang),
         }
     }
 

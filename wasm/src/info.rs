@@ -1,11 +1,14 @@
 //! What a calculator needs to know about a framework to draw its form: every node with its
 //! names, unit, range and points, and the indicators grouped by the pillars they count toward.
 
+#[cfg(feature = "api")]
+use dti_core::Rule;
 use dti_core::framework::Reference;
-use dti_core::{Direction, Framework, Lang, MissingPolicy, Names, NodeId, NodeKind, Rule};
+use dti_core::{Direction, Framework, Lang, MissingPolicy, Names, NodeId, NodeKind};
 use serde::Serialize;
 
 /// A framework shipped with the library.
+#[cfg(feature = "api")]
 #[derive(Clone, Debug, Serialize)]
 pub struct FrameworkSummary {
     /// Its id.
@@ -19,10 +22,11 @@ pub struct FrameworkSummary {
 }
 
 /// Every embedded framework, the default first.
+#[cfg(feature = "api")]
 pub fn list() -> Vec<FrameworkSummary> {
-    dti_core::embedded::FRAMEWORKS
+    dti_core::embedded::FRAMEWORK_IDS
         .iter()
-        .filter_map(|(id, _)| dti_core::embedded::framework(id))
+        .filter_map(|id| dti_core::embedded::framework(id))
         .map(|framework| FrameworkSummary {
             default: framework.id() == dti_core::embedded::DEFAULT_FRAMEWORK,
             id: framework.id().to_string(),
@@ -77,10 +81,12 @@ pub struct NodeInfo {
     pub range: Bounds,
     /// The maximum points, when the framework counts in points.
     pub points: Option<f64>,
-    /// The scoring rule of an indicator.
+    /// The scoring rule of an indicator (the function API; the calculator's module leaves it
+    /// out, with the code that writes rules).
+    #[cfg(feature = "api")]
     pub rule: Option<Rule>,
-    /// How an aggregate combines its children (`mean`, `sum`, …).
-    pub method: Option<String>,
+    /// How an aggregate combines its children (`arithmetic`, `sum`, …).
+    pub method: Option<&'static str>,
     /// The aggregates this node counts toward.
     pub parents: Vec<Link>,
     /// An aggregate's children.
@@ -128,12 +134,10 @@ pub struct FrameworkInfo {
     pub references: Vec<Reference>,
 }
 
-fn method_name(kind: &NodeKind) -> Option<String> {
+fn method_name(kind: &NodeKind) -> Option<&'static str> {
     match kind {
         NodeKind::Indicator { .. } => None,
-        NodeKind::Aggregate { method, .. } => serde_json::to_value(method)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string)),
+        NodeKind::Aggregate { method, .. } => Some(method.name()),
     }
 }
 
@@ -198,6 +202,7 @@ pub fn describe(framework: &Framework) -> FrameworkInfo {
                     high: Some(range.high).filter(|v| v.is_finite()),
                 },
                 points: node.points,
+                #[cfg(feature = "api")]
                 rule: node.rule().cloned(),
                 method: method_name(&node.kind),
                 parents: node

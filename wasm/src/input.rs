@@ -4,21 +4,26 @@
 //! throws, catchably, on cycles, BigInts and absurd nesting) and then read by the core's JSON
 //! readers, so an object and the same JSON text give the same results and the same messages.
 
+#[cfg(feature = "api")]
 use dti_core::limits::{Limits, read_framework};
-use dti_core::{Dataset, Framework, Lang, Parsed, embedded};
+#[cfg(feature = "api")]
+use dti_core::{Dataset, Parsed};
+use dti_core::{Framework, Lang, embedded};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 
+#[cfg(feature = "api")]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// The widget's fixed limits: a calculator in a web page reads what a person pastes or drops,
-/// so it keeps well below what a browser tab can hold. 16 MiB of text, 100,000 rows, 5,000
-/// columns, 1,000,000 values; the rest as the core's defaults. Documented in `dti.d.ts`.
+/// The function API's fixed limits: a page reads what a person pastes or drops, so it keeps
+/// well below what a browser tab can hold. 16 MiB of text, 100,000 rows, 5,000 columns,
+/// 1,000,000 values; the rest as the core's defaults. Documented in `api.d.ts`.
+#[cfg(feature = "api")]
 pub fn limits() -> Limits {
     Limits {
         max_bytes: 16 << 20,
@@ -40,6 +45,7 @@ pub fn lang(value: &JsValue) -> Lang {
 }
 
 /// An object as JSON text.
+#[cfg(feature = "api")]
 pub fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Error> {
     let failed = |why: String| {
         let message = match lang {
@@ -62,6 +68,7 @@ pub fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Er
     }
 }
 
+#[cfg(feature = "api")]
 #[wasm_bindgen]
 extern "C" {
     type Thrown;
@@ -69,6 +76,7 @@ extern "C" {
     fn message(this: &Thrown) -> JsValue;
 }
 
+#[cfg(feature = "api")]
 fn js_message(thrown: &JsValue) -> Option<String> {
     if !thrown.is_object() {
         return None;
@@ -76,6 +84,7 @@ fn js_message(thrown: &JsValue) -> Option<String> {
     thrown.unchecked_ref::<Thrown>().message().as_string()
 }
 
+#[cfg(feature = "api")]
 fn wrong_type(what: &str, expected: &str, lang: Lang) -> Error {
     let message = match lang {
         Lang::Vi => format!("{what} phải là {expected}"),
@@ -85,6 +94,7 @@ fn wrong_type(what: &str, expected: &str, lang: Lang) -> Error {
 }
 
 /// True for text that can only be meant as an id, not as TOML or JSON.
+#[cfg(feature = "api")]
 fn looks_like_id(text: &str) -> bool {
     !text.is_empty()
         && text
@@ -92,30 +102,29 @@ fn looks_like_id(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// An embedded framework by id, or an error naming the built-in ones.
+pub fn built_in(id: &str, lang: Lang) -> Result<Framework, Error> {
+    embedded::framework(id).ok_or_else(|| {
+        let known = embedded::FRAMEWORK_IDS.join(", ");
+        let message = match lang {
+            Lang::Vi => format!("không có bộ chỉ số `{id}`; các bộ có sẵn: {known}"),
+            Lang::En => format!("there is no framework `{id}`; the built-in ones are {known}"),
+        };
+        Error::argument("unknown_framework", message)
+    })
+}
+
 /// A framework from an embedded id, TOML or JSON text, or an object in the framework-file
 /// layout; the default framework when the argument is `undefined` or `null`.
+#[cfg(feature = "api")]
 pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(embedded::default_framework());
     }
     if let Some(text) = value.as_string() {
         let id = text.trim();
-        if let Some(framework) = embedded::framework(id) {
-            return Ok(framework);
-        }
-        if looks_like_id(id) {
-            let known: Vec<&str> = embedded::FRAMEWORKS.iter().map(|(id, _)| *id).collect();
-            let message = match lang {
-                Lang::Vi => format!(
-                    "không có bộ chỉ số `{id}`; các bộ có sẵn: {}",
-                    known.join(", ")
-                ),
-                Lang::En => format!(
-                    "there is no framework `{id}`; the built-in ones are {}",
-                    known.join(", ")
-                ),
-            };
-            return Err(Error::argument("unknown_framework", message));
+        if embedded::FRAMEWORK_IDS.contains(&id) || looks_like_id(id) {
+            return built_in(id, lang);
         }
         return read_framework(&text, None, &limits()).map_err(|f| Error::from_failure(&f, lang));
     }
@@ -134,6 +143,7 @@ pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
 }
 
 /// Data as [`data`] reads it, refused with every problem when reading found errors.
+#[cfg(feature = "api")]
 pub fn readable_data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
     let parsed = data(value, lang)?;
     if parsed.has_errors() {
@@ -144,6 +154,7 @@ pub fn readable_data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
 
 /// Data from CSV or JSON text, or an object in the JSON data layout
 /// (`{units: [{code, name, values: {I1: 0.95}}]}`).
+#[cfg(feature = "api")]
 pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
     if let Some(text) = value.as_string() {
         return Ok(Dataset::parse_with(&text, None, &limits()));

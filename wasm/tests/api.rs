@@ -2,9 +2,9 @@
 //! results, errors must arrive as JS `Error`s with details, and nothing a caller passes may
 //! trap the module.
 //!
-//! Run with `cargo test -p dti-wasm --target wasm32-unknown-unknown` (the runner is set in
+//! Run with `cargo test -p dti-wasm --features api --target wasm32-unknown-unknown` (the runner is set in
 //! `.cargo/config.toml`).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "api"))]
 
 use dti_core::{Dataset, embedded};
 use js_sys::{Array, BigInt, Function, Object, Reflect, Symbol};

@@ -1,9 +1,12 @@
 // <dti-calculator framework="dti-province-2022" lang="vi" compare="2023">
 //
 // A custom element that scores a province's indicator values live with the dti-core
-// WebAssembly module. No framework dependency; styles live in its shadow root. The module is
-// handed over with `dtiCalculatorProvide(promiseOfBinding)` by dti-calculator.js (ES module
-// build) or by the single-file page, so this file is a plain script either way.
+// WebAssembly module, one call to the module per keystroke (its `Calculator` handle keeps the
+// framework, a loaded file, the values a what-if compares with and the goal). No framework
+// dependency; styles live in its shadow root as constructed style sheets (no inline styles, so
+// a strict Content-Security-Policy holds). The module is handed over with
+// `dtiCalculatorProvide(promiseOfBinding)` by the module build (dti-calculator.js) or by the
+// single file, so this file is a plain script either way. wasm/README.md is the embedding guide.
 (() => {
   "use strict";
 
@@ -25,43 +28,52 @@
       points: (n) => `${n} điểm`,
       notScored: "không tính điểm",
       results: "Kết quả",
+      emptyTitle: "Chưa có kết quả",
+      emptyHelp: "Nhập giá trị các chỉ số, mở tệp CSV/JSON hoặc dùng một liên kết chia sẻ để xem kết quả.",
+      provisional: "Tạm tính",
+      skipped: (n) => `${n} ô chưa hợp lệ đang được tính như ô trống; sửa các ô được đánh dấu để có kết quả đúng.`,
       index: "Chỉ số",
       compare: "So sánh với",
       noCompare: "Không so sánh",
       barsTitle: "DTI và ba trụ cột",
       radarTitle: "Các chỉ số chính",
       lostTitle: "Điểm bị mất theo chỉ số",
-      movesTitle: "Ba thay đổi mang lại nhiều điểm nhất",
+      movesTitle: "Ba thay đổi có lợi nhất với cùng một nỗ lực",
       movesHelp: (step) =>
-        `Cùng một mức nỗ lực: nâng điểm mỗi chỉ số thêm ${step} thang điểm.`,
+        `Mỗi thay đổi thu hẹp ${step} khoảng cách từ chỉ số đến mức tối đa: chỉ số còn cách xa mức tối đa thì dễ tăng hơn.`,
       move: (name, from, to, index, gain, points) =>
-        `Nâng ${name} từ ${from} lên ${to}: ${index} tăng ${gain}` +
-        (points ? ` (${points} điểm)` : ""),
+        `Nâng ${name} từ ${from} lên ${to}: ${index} tăng ${gain}` + (points ? ` (${points} điểm)` : ""),
       noMoves: "Mọi chỉ số đã đạt tối đa.",
       indicator: "Chỉ số",
       value: "Giá trị",
       score: "Điểm",
       lost: "Điểm mất",
       total: "Tổng",
-      skipped: (n) => `${n} ô chưa hợp lệ tạm chưa được tính.`,
       open: "Mở tệp CSV/JSON",
       exportCsv: "Xuất CSV",
       exportJson: "Xuất JSON",
       share: "Sao chép liên kết",
-      print: "In",
+      print: "In máy tính",
       clear: "Xoá dữ liệu",
+      cleared: "Đã xoá dữ liệu.",
+      undo: "Hoàn tác",
+      undone: "Đã khôi phục dữ liệu trước khi xoá.",
       copied: "Đã sao chép liên kết chia sẻ.",
       shareLabel: "Liên kết chia sẻ (số liệu nằm sau dấu #, không gửi đi đâu)",
+      shareLocal:
+        "Trang này đang mở từ một tệp trên máy (file://), nên liên kết chỉ mở được trên máy này. Để gửi số liệu cho người khác, hãy dùng nút Xuất CSV.",
       drop: "Thả tệp CSV hoặc JSON vào đây",
       loaded: (file, unit) => `Đã nạp ${file}: ${unit}.`,
       fileErrors: (file) => `Tệp ${file} có lỗi, chưa nạp:`,
+      spreadsheet: (file) =>
+        `${file} là tệp bảng tính. Máy tính đọc tệp CSV hoặc JSON: trong Excel chọn Tệp → Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)”, rồi mở tệp CSV đó.`,
+      tooLarge: (file, mb) =>
+        `${file} quá lớn cho trang này (tối đa ${mb} MB). Hãy chia số liệu thành các tệp nhỏ hơn.`,
       chooseUnit: "Đơn vị trong tệp",
       line: "dòng",
       summary: (parts) => `Kết quả: ${parts}.`,
       ref: (name, value) => `${name}: ${value}`,
-      above: "cao hơn",
-      below: "thấp hơn",
-      // What-if against the loaded values.
+      refLegend: (name) => `Đường nét đứt: ${name}`,
       changed: (n) => `Đang thử: ${n} chỉ số khác số liệu đã nạp.`,
       reset: "Khôi phục số liệu đã nạp",
       resetDone: "Đã khôi phục số liệu đã nạp.",
@@ -69,10 +81,9 @@
       was: (v) => `Số liệu đã nạp: ${v}`,
       rankIn: (code, rank, n) => `Hạng ${code}: ${rank}/${n}`,
       rankMove: (code, from, to, n) => `Hạng ${code}: ${from} → ${to} (trên ${n})`,
-      // Goal seeking.
       goalTitle: "Đặt mục tiêu: cần nâng chỉ số nào?",
       goalHelp:
-        "Máy tính tìm cách nâng ít chỉ số nhất để đạt mục tiêu, ưu tiên chỉ số mang nhiều điểm (cùng một mức nỗ lực cho mỗi chỉ số).",
+        "Máy tính tìm cách nâng ít chỉ số nhất để đạt mục tiêu, ưu tiên chỉ số mang nhiều điểm (cùng một mức nỗ lực cho mỗi chỉ số). Có thể nhập 0,75 hoặc 75%.",
       goalKind: "Loại mục tiêu",
       goalByValue: "Giá trị",
       goalByRank: "Thứ hạng trong tệp",
@@ -80,8 +91,7 @@
       goalValue: "Giá trị cần đạt",
       goalRank: (n) => `Thứ hạng cần đạt (1–${n})`,
       goalFind: "Tìm lộ trình",
-      goalBadValue: "Nhập một số, ví dụ 0,75.",
-      goalBadRank: (n) => `Nhập một số nguyên từ 1 đến ${n}.`,
+      goalBadValue: "Nhập một số, ví dụ 0,75 hoặc 75%.",
       planReached: (node, value, target) => `Đã đạt mục tiêu: ${node} ${value} ≥ ${target}.`,
       planSteps: (n, node, start, target) =>
         `Nâng ${n} chỉ số theo thứ tự dưới đây để ${node} tăng từ ${start} lên ${target}.`,
@@ -107,41 +117,51 @@
       points: (n) => `${n} points`,
       notScored: "not scored",
       results: "Results",
+      emptyTitle: "No results yet",
+      emptyHelp: "Enter the indicators' values, open a CSV/JSON file or follow a share link to see the results.",
+      provisional: "Provisional",
+      skipped: (n) => `${n} invalid field(s) count as blank for now; fix the marked fields for the right result.`,
       index: "Index",
       compare: "Compare with",
       noCompare: "No comparison",
       barsTitle: "DTI and the three pillars",
       radarTitle: "Main indicators",
       lostTitle: "Points lost per indicator",
-      movesTitle: "The three changes that would gain the most",
-      movesHelp: (step) => `Same effort for each: raise the indicator's score by ${step} of its scale.`,
+      movesTitle: "The three changes that gain the most for the same effort",
+      movesHelp: (step) =>
+        `Each change closes ${step} of the gap between the indicator and its maximum: an indicator far from its maximum is easier to raise.`,
       move: (name, from, to, index, gain, points) =>
-        `Raise ${name} from ${from} to ${to}: ${index} gains ${gain}` +
-        (points ? ` (${points} points)` : ""),
+        `Raise ${name} from ${from} to ${to}: ${index} gains ${gain}` + (points ? ` (${points} points)` : ""),
       noMoves: "Every indicator is at its maximum.",
       indicator: "Indicator",
       value: "Value",
       score: "Points",
       lost: "Lost",
       total: "Total",
-      skipped: (n) => `${n} invalid field(s) are left out for now.`,
       open: "Open CSV/JSON file",
       exportCsv: "Export CSV",
       exportJson: "Export JSON",
       share: "Copy share link",
-      print: "Print",
+      print: "Print the calculator",
       clear: "Clear",
+      cleared: "The data is cleared.",
+      undo: "Undo",
+      undone: "The data from before clearing is back.",
       copied: "Share link copied.",
       shareLabel: "Share link (the values are after the #; nothing is sent anywhere)",
+      shareLocal:
+        "This page is open from a file on this computer (file://), so the link opens only here. To send the values to someone, use Export CSV.",
       drop: "Drop a CSV or JSON file here",
       loaded: (file, unit) => `Loaded ${file}: ${unit}.`,
       fileErrors: (file) => `${file} has errors and was not loaded:`,
+      spreadsheet: (file) =>
+        `${file} is a spreadsheet. The calculator reads CSV or JSON files: in Excel choose File → Save As → “CSV UTF-8 (Comma delimited)”, then open that CSV file.`,
+      tooLarge: (file, mb) => `${file} is too large for this page (at most ${mb} MB). Split the data into smaller files.`,
       chooseUnit: "Unit in the file",
       line: "line",
       summary: (parts) => `Results: ${parts}.`,
       ref: (name, value) => `${name}: ${value}`,
-      above: "above",
-      below: "below",
+      refLegend: (name) => `Dashed line: ${name}`,
       changed: (n) => `Trying out: ${n} indicator(s) differ from the loaded values.`,
       reset: "Reset to loaded values",
       resetDone: "The loaded values are back.",
@@ -151,7 +171,7 @@
       rankMove: (code, from, to, n) => `${code} rank: ${from} → ${to} (of ${n})`,
       goalTitle: "Set a goal: which indicators to raise?",
       goalHelp:
-        "The calculator finds the fewest indicators to raise to reach the goal, the ones carrying the most points first (the same effort for each indicator).",
+        "The calculator finds the fewest indicators to raise to reach the goal, the ones carrying the most points first (the same effort for each indicator). 0.75 and 75% both work.",
       goalKind: "Kind of goal",
       goalByValue: "A value",
       goalByRank: "A rank in the file",
@@ -159,8 +179,7 @@
       goalValue: "Value to reach",
       goalRank: (n) => `Rank to reach (1–${n})`,
       goalFind: "Find the plan",
-      goalBadValue: "Enter a number, e.g. 0.75.",
-      goalBadRank: (n) => `Enter a whole number from 1 to ${n}.`,
+      goalBadValue: "Enter a number, e.g. 0.75 or 75%.",
       planReached: (node, value, target) => `Goal reached: ${node} ${value} ≥ ${target}.`,
       planSteps: (n, node, start, target) =>
         `Raise ${n} indicator(s), in the order below, to take ${node} from ${start} to ${target}.`,
@@ -177,23 +196,32 @@
 
   const SVG = "http://www.w3.org/2000/svg";
 
-  /** Creates an element: h("p", { class: "x" }, "text", child). */
+  /** Creates an element: h("p", { class: "x" }, "text", child). Nothing null is appended. */
   function h(tag, attrs, ...children) {
     const svg = tag.startsWith("svg:");
-    const node = svg
-      ? document.createElementNS(SVG, tag.slice(4))
-      : document.createElement(tag);
+    const node = svg ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
     for (const [key, value] of Object.entries(attrs || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else if (key === "text") node.textContent = value;
       else node.setAttribute(key, value === true ? "" : String(value));
     }
-    for (const child of children.flat()) {
+    return append(node, ...children);
+  }
+
+  /** Appends children, leaving out null, undefined and false (never the text "null"). */
+  function append(node, ...children) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(child instanceof Node ? child : String(child));
     }
     return node;
+  }
+
+  /** Replaces an element's children, leaving out null, undefined and false. */
+  function put(node, ...children) {
+    node.replaceChildren();
+    return append(node, ...children);
   }
 
   const STYLE = `
@@ -203,8 +231,13 @@
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: var(--ink); }
 * { box-sizing: border-box; }
+:host(:not([data-ready])) { min-height: var(--dti-calculator-height, 1400px); }
+@media (max-width: 760px) { :host(:not([data-ready])) { min-height: var(--dti-calculator-height, 3500px); } }
+.loading { margin: 0; padding: 16px 20px; border: 1px solid var(--line); border-radius: 12px;
+  color: var(--muted); }
+/* clip, not hidden: a hidden overflow makes a scroll container and breaks the sticky bar. */
 .calc { border: 1px solid var(--line); border-radius: 12px; background: var(--paper);
-  overflow: hidden; }
+  overflow: clip; }
 .head { padding: 16px 20px 12px; background: var(--accent); color: var(--accent-ink); }
 .head h2 { margin: 0; font-size: 1.25rem; line-height: 1.3; }
 .head p { margin: 4px 0 0; font-size: .875rem; opacity: .95; }
@@ -220,11 +253,11 @@ button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-
   outline: 3px solid #f0b400; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }
 .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); }
 .inputs { padding: 16px 20px 20px; border-right: 1px solid var(--line); }
-.results { padding: 16px 20px 20px; }
+.results { padding: 16px 20px 20px; min-width: 0; }
 h3 { font-size: 1.05rem; margin: 0 0 8px; }
 h4 { font-size: .95rem; margin: 20px 0 8px; }
 .help { color: var(--muted); font-size: .875rem; margin: 0 0 12px; }
-fieldset { border: 1px solid var(--line); border-radius: 10px; margin: 0 0 14px; padding: 8px 12px 4px; }
+fieldset { border: 1px solid var(--line); border-radius: 10px; margin: 0 0 14px; padding: 8px 12px 4px; min-width: 0; }
 legend { font-weight: 600; padding: 0 6px; font-size: .95rem; }
 .unit { display: grid; grid-template-columns: 2fr 1fr; gap: 8px 12px; }
 .field { margin: 0 0 10px; }
@@ -232,30 +265,39 @@ legend { font-weight: 600; padding: 0 6px; font-size: .95rem; }
 .code { display: inline-block; min-width: 2.2em; font-variant-numeric: tabular-nums;
   color: var(--accent); font-weight: 700; }
 .meta { display: block; color: var(--muted); font-size: .8rem; }
-input[type=text], select { font: inherit; width: 100%; padding: 8px 10px; min-height: 40px;
+input[type=text], select { font: inherit; width: 100%; max-width: 100%; padding: 8px 10px; min-height: 40px;
   border: 1px solid #7b8794; border-radius: 8px; background: #fff; color: var(--ink); }
 input[aria-invalid=true] { border-color: var(--error); border-width: 2px; background: #fff6f6; }
 .msg { margin: 4px 0 0; font-size: .825rem; color: var(--error); }
 .msg.warning { color: var(--warn); }
 .msg:empty { display: none; }
 .scores { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; margin: 0 0 8px; }
-.score { background: var(--soft); border-radius: 10px; padding: 8px 10px; }
+.score { background: var(--soft); border-radius: 10px; padding: 8px 10px; min-width: 0; }
 .score.main { grid-column: 1 / -1; background: var(--accent-soft); display: flex;
-  align-items: baseline; gap: 12px; flex-wrap: wrap; }
+  align-items: baseline; gap: 4px 12px; flex-wrap: wrap; }
 .score .label { font-size: .8rem; color: var(--muted); display: block; }
 .score .num { font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .score.main .num { font-size: 2.25rem; color: var(--accent); line-height: 1.1; }
 .score.main .label { font-size: .95rem; color: var(--ink); font-weight: 600; }
 .score .ref { display: block; font-size: .75rem; color: var(--ref); }
+.score .tag { font-size: .75rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
+  color: var(--warn); }
+.provisional .num, .score.main.provisional .num { color: var(--muted); font-size: 1.35rem; }
+.empty { margin: 0 0 8px; padding: 12px 14px; border: 1px dashed #7b8794; border-radius: 10px; }
+.empty strong { display: block; }
+.results[data-state=empty] .when-scored { display: none; }
 .dash { display: inline-block; width: 14px; height: 0; border-top: 2.5px dashed var(--ref);
   vertical-align: middle; margin-right: 5px; }
 .notice { font-size: .85rem; color: var(--warn); margin: 4px 0; }
 .notice:empty { display: none; }
-.charts { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 8px;
+.charts { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 8px;
   align-items: center; }
+.legend { margin: 0; font-size: .75rem; color: var(--ref); }
+.legend:empty { display: none; }
 svg { width: 100%; height: auto; display: block; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
-.compare { display: flex; align-items: center; gap: 8px; font-size: .875rem; margin: 8px 0; }
+svg text.small { font-size: 10px; fill: var(--muted); }
+.compare { display: flex; align-items: center; flex-wrap: wrap; gap: 8px; font-size: .875rem; margin: 8px 0; }
 .compare select { width: auto; min-height: 36px; padding: 4px 8px; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { text-align: right; padding: 4px 6px; border-bottom: 1px solid var(--line);
@@ -264,6 +306,11 @@ th:first-child, td:first-child { text-align: left; }
 thead th { color: var(--muted); font-weight: 600; }
 tbody th { font-weight: 400; }
 tfoot td { font-weight: 700; border-bottom: 0; }
+/* One line per indicator: the name is cut short (its full text is the row's title). */
+table.lost { table-layout: fixed; }
+table.lost col.name { width: 40%; }
+table.lost col.lost { width: 25%; }
+table.lost th, table.lost td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .bar { display: inline-block; height: 8px; background: var(--error); border-radius: 4px;
   vertical-align: middle; margin-left: 6px; opacity: .75; }
 ol.moves { padding-left: 1.4em; margin: 0; font-size: .9rem; }
@@ -293,7 +340,7 @@ input.changed { border-color: var(--warn); border-width: 2px; background: #fffaf
 .goal input[type=radio] { width: 18px; height: 18px; margin: 0; accent-color: var(--accent); }
 .goal-row { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 8px 10px; align-items: end; }
 .goal-row .field:first-child { grid-column: 1 / -1; }
-.goal-row .field { margin: 0; }
+.goal-row .field { margin: 0; min-width: 0; }
 button.primary { background: var(--accent); color: var(--accent-ink); font-weight: 600; }
 button.primary:hover { background: #083c69; }
 .plan:empty { display: none; }
@@ -306,9 +353,10 @@ button.primary:hover { background: #083c69; }
 .status { padding: 8px 20px; font-size: .875rem; border-top: 1px solid var(--line); background: var(--soft); }
 .status:empty { display: none; }
 .status ul { margin: 4px 0 0; padding-left: 1.2em; }
+.status button { min-height: 32px; padding: 2px 10px; margin-left: 8px; }
 .share { padding: 0 20px 12px; background: var(--soft); }
-.share[hidden] { display: none; }
 .share label { font-size: .8rem; color: var(--muted); display: block; }
+.share .warning { margin: 6px 0 0; font-size: .825rem; color: var(--warn); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 .drop { position: absolute; inset: 0; display: none; align-items: center; justify-content: center;
@@ -317,6 +365,8 @@ button.primary:hover { background: #083c69; }
 .wrap { position: relative; }
 .wrap.dragging .drop { display: flex; }
 @media (max-width: 760px) {
+  /* A field scrolled into view (focus, a phone's keyboard) stays above the results bar. */
+  input, select { scroll-margin-bottom: 72px; }
   .grid { grid-template-columns: 1fr; }
   .inputs { border-right: 0; border-bottom: 1px solid var(--line); }
   .charts { grid-template-columns: 1fr; }
@@ -332,23 +382,54 @@ button.primary:hover { background: #083c69; }
   .score .num { font-size: 1.1rem; }
   .unit { grid-template-columns: 1fr; }
   .goal { padding: 10px; }
+  .goal-row { grid-template-columns: 1fr; }
   .sticky { margin: 0 -12px -20px; padding: 8px 12px; }
   button { flex: 1 1 auto; }
 }
 @media print {
   :focus-visible { outline: none !important; box-shadow: none !important; }
-  .toolbar, .share, .drop, .sticky, .compare, .whatif button, .goal button,
-  .goal .help { display: none !important; }
+  .toolbar, .share, .drop, .sticky, .compare, .whatif button, .goal button, .goal .help,
+  .goal fieldset.kind, .status button { display: none !important; }
   .goal { background: none; padding: 0; border: 0; break-inside: avoid; }
   .calc { border: 0; }
   .head { background: none; color: #000; padding-left: 0; }
   .grid { grid-template-columns: 1fr 1fr; }
   .inputs, .results { padding-left: 0; }
-  input[type=text] { border: 0; border-bottom: 1px solid #999; border-radius: 0; padding: 0 4px; min-height: 0; }
+  input[type=text], select { border: 0; border-bottom: 1px solid #999; border-radius: 0; padding: 0 4px; min-height: 0; }
   fieldset { break-inside: avoid; }
   .score.main { background: none; border: 1px solid #000; }
   .score.main .num { color: #000; }
 }`;
+
+  // "Print the calculator": while it prints, the page shows this calculator alone (every
+  // element neither holding it nor inside it is left out). A constructed style sheet, so a
+  // Content-Security-Policy without 'unsafe-inline' styles holds.
+  const PRINT_ONE = `@media print {
+  html.dti-printing body *:not(:has(dti-calculator[data-printing])):not(dti-calculator[data-printing]) { display: none !important; }
+}`;
+
+  let sheets = null;
+  /** The widget's style sheets, made once and shared by every calculator of the page. */
+  function styleSheets() {
+    if (!sheets) {
+      const own = new CSSStyleSheet();
+      own.replaceSync(STYLE);
+      const page = new CSSStyleSheet();
+      page.replaceSync(PRINT_ONE);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+      sheets = [own];
+    }
+    return sheets;
+  }
+
+  /** Reads the first bytes of a file: spreadsheets are zip archives or OLE documents. */
+  async function isSpreadsheet(file) {
+    if (/\.(xlsx|xlsm|xls|ods)$/i.test(file.name)) return true;
+    const bytes = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    return zip || ole;
+  }
 
   class DtiCalculator extends HTMLElement {
     static get observedAttributes() {
@@ -362,27 +443,25 @@ button.primary:hover { background: #083c69; }
       this.unitCode = "";
       this.unitName = "";
       this.dti = null;
+      this.calc = null;
       this.info = null;
-      this.results = null;
-      this.explanation = null;
+      this.u = null;
+      // Calls made before the module is ready, run once it is.
+      this.pending = [];
       this.announceTimer = 0;
-      this.fileMessage = null;
-      // The what-if compares with the values last loaded (file, example, share link): their
-      // texts and raw values, and, for a file with several units, every unit's raw values.
+      this.refreshTimer = 0;
+      this.statusMessage = null;
+      // The loaded file: { name, text, units, position }.
+      this.file = null;
+      // The values the what-if compares with (file, example, share link): texts and raws.
       this.loaded = null;
-      this.context = null;
-      this.whatif = null;
-      this.changed = {};
-      // The goal: { kind: "value" | "rank", node, value, rank, text, rankText }.
+      // The goal: { kind: "value" | "rank", node, text, rankText }.
       this.goal = null;
-      this.plan = null;
-      this.planError = null;
+      this.goalError = null;
     }
 
     get lang() {
-      return (this.getAttribute("lang") || document.documentElement.lang || "vi")
-        .toLowerCase()
-        .startsWith("en")
+      return (this.getAttribute("lang") || document.documentElement.lang || "vi").toLowerCase().startsWith("en")
         ? "en"
         : "vi";
     }
@@ -395,48 +474,60 @@ button.primary:hover { background: #083c69; }
       return this.getAttribute("framework") || "dti-province-2022";
     }
 
-    async connectedCallback() {
+    connectedCallback() {
       if (this.started) return;
       this.started = true;
-      this.shadowRoot.replaceChildren(
-        h("style", { text: STYLE }),
-        h("p", { class: "help", role: "status", text: this.t.loading }),
+      this.shadowRoot.adoptedStyleSheets = styleSheets();
+      put(this.shadowRoot, h("p", { class: "loading", role: "status", text: this.t.loading }));
+      ready.then(
+        (dti) => {
+          this.dti = dti;
+          this.start(true);
+          this.setAttribute("data-ready", "");
+          for (const call of this.pending.splice(0)) call();
+          this.dispatchEvent(new CustomEvent("dti-ready", { bubbles: true }));
+        },
+        (error) => {
+          put(this.shadowRoot, h("p", { class: "loading msg", role: "alert", text: this.t.loadFailed + error.message }));
+        },
       );
-      try {
-        this.dti = await ready;
-        this.load(true);
-      } catch (error) {
-        this.shadowRoot.replaceChildren(
-          h("style", { text: STYLE }),
-          h("p", { class: "msg", role: "alert", text: this.t.loadFailed + error.message }),
-        );
-      }
+    }
+
+    /** Runs `call` now when the module is ready, else as soon as it is. */
+    whenReady(call) {
+      if (this.calc) call();
+      else this.pending.push(call);
     }
 
     attributeChangedCallback(name, before, after) {
-      if (!this.dti || before === after) return;
-      if (name === "framework") this.load(false);
-      else if (name === "compare") this.update();
-      else this.render();
+      if (!this.calc || before === after) return;
+      if (name === "framework") this.start(false);
+      else if (name === "compare") this.render();
+      else {
+        this.calc.setLang(this.lang);
+        this.render();
+      }
     }
 
-    /** Loads the framework; takes the values from the URL fragment on first load. */
-    load(first) {
+    /** A calculator for the framework; the values from the share link on first start. */
+    start(first) {
       try {
-        this.info = this.dti.loadFramework(this.frameworkId, this.lang);
+        const calc = new this.dti.Calculator(this.frameworkId, this.lang);
+        if (this.calc) this.calc.free();
+        this.calc = calc;
+        this.info = calc.info();
       } catch (error) {
-        this.shadowRoot.replaceChildren(
-          h("style", { text: STYLE }),
-          h("p", { class: "msg", role: "alert", text: error.message }),
-        );
+        put(this.shadowRoot, h("p", { class: "loading msg", role: "alert", text: error.message }));
         return;
       }
+      const known = new Set(this.indicators());
+      for (const code of [...this.values.keys()]) if (!known.has(code)) this.values.delete(code);
+      this.file = null;
       this.loaded = null;
-      this.context = null;
       this.goal = null;
       const restored = first && this.readFragment();
       this.render();
-      if (restored) this.remember();
+      if (restored) this.keep();
     }
 
     /** The indicators with a value field, in group order. */
@@ -457,129 +548,82 @@ button.primary:hover { background: #083c69; }
       return this.dti.formatDecimal(value, decimals, this.lang);
     }
 
-    /** Public: the current data in the core's JSON layout. */
-    data(skip = new Set()) {
+    /** The unit's result at a node in the last update. */
+    result(code) {
+      return (this.u && this.u.nodes.find((n) => n.code === code)) || null;
+    }
+
+    indexValue(code) {
+      const node = this.result(code);
+      return node ? node.value : null;
+    }
+
+    /** The form's values as typed, for the module. */
+    formValues() {
       const values = {};
-      for (const [code, text] of this.values) {
-        if (text.trim() !== "" && !skip.has(code)) values[code] = text.trim();
-      }
+      for (const code of this.indicators()) values[code] = this.values.get(code) || "";
+      return values;
+    }
+
+    formUnit() {
+      return { code: this.unitCode, name: this.unitName };
+    }
+
+    /** Public: the current data in the core's JSON layout. */
+    data() {
+      const values = {};
+      for (const [code, text] of this.values) if (text.trim() !== "") values[code] = text.trim();
       const unit = { code: this.unitCode.trim() || "00", values };
       if (this.unitName.trim()) unit.name = this.unitName.trim();
       return { units: [unit] };
     }
 
-    /** Public: sets values ({I1: 0.95, …}) and recomputes; what-ifs compare with them.
-     * `context` ({units, position}) holds every unit of a file with several. */
-    setValues(values, unit = {}, context = null) {
-      this.values = new Map(
-        Object.entries(values).map(([k, v]) => [k, v === null ? "" : this.show(v)]),
-      );
-      if (unit.code !== undefined) this.unitCode = String(unit.code);
-      if (unit.name !== undefined) this.unitName = String(unit.name);
-      this.loaded = null;
-      this.context = context;
-      this.render();
-      this.remember();
+    /** Public: sets values ({I1: 0.95, …}) and a unit ({code, name}); what-ifs compare with
+     * them. Calls made before the calculator is ready wait for it. */
+    setValues(values, unit = {}) {
+      this.whenReady(() => {
+        this.values = new Map(Object.entries(values || {}).map(([k, v]) => [k, v === null || v === undefined ? "" : this.show(v)]));
+        if (unit.code !== undefined) this.unitCode = String(unit.code);
+        if (unit.name !== undefined) this.unitName = String(unit.name);
+        this.file = null;
+        this.calc.closeFile();
+        this.render();
+        this.keep();
+      });
     }
 
     /** Takes the current values as the loaded ones (none when every field is blank). */
-    remember() {
+    keep() {
       const filled = [...this.values.values()].some((v) => v.trim() !== "");
-      this.loaded =
-        filled && this.results
-          ? {
-              texts: new Map(this.values),
-              code: this.unitCode,
-              name: this.unitName,
-              raws: this.raws(this.results.units[0]),
-            }
-          : null;
-      this.update();
+      this.calc.keepBaseline(filled && Boolean(this.u));
+      this.loaded = filled && this.u ? { texts: new Map(this.values), code: this.unitCode, name: this.unitName, raws: this.raws() } : null;
+      this.refresh();
     }
 
     /** Public: back to the loaded values. */
     resetValues() {
-      const loaded = this.loaded;
-      if (!loaded) return;
-      const first = this.indicators().find((code) => code in this.changed);
-      this.values = new Map(loaded.texts);
-      this.unitCode = loaded.code;
-      this.unitName = loaded.name;
-      this.render();
-      this.showStatus(this.t.resetDone, []);
-      const field = first && this.shadowRoot.getElementById(`v-${first}`);
-      if (field) field.focus();
+      this.whenReady(() => {
+        const loaded = this.loaded;
+        if (!loaded) return;
+        const first = this.u && this.indicators().find((code) => code in this.u.changed);
+        this.values = new Map(loaded.texts);
+        this.unitCode = loaded.code;
+        this.unitName = loaded.name;
+        this.render();
+        this.showStatus(this.t.resetDone);
+        const field = first && this.shadowRoot.getElementById(`v-${first}`);
+        if (field) field.focus();
+      });
     }
 
-    /** `{code: raw}` of a unit's indicators that have a value. */
-    raws(unit) {
+    /** `{code: raw}` of the unit's indicators that have a value, in the last update. */
+    raws() {
       const out = {};
-      for (const node of (unit && unit.nodes) || []) {
+      for (const node of this.u ? this.u.nodes : []) {
         const info = this.node(node.code);
         if (info && info.indicator && node.raw !== null) out[node.code] = node.raw;
       }
       return out;
-    }
-
-    /** The indicators whose value differs from the loaded one: `{code: new raw or null}`. */
-    changes() {
-      const now = this.raws(this.results.units[0]);
-      const was = this.loaded.raws;
-      const out = {};
-      for (const code of this.indicators()) {
-        const before = was[code] ?? null;
-        const after = now[code] ?? null;
-        if (before !== after) out[code] = after;
-      }
-      return out;
-    }
-
-    /** The data to analyse: the file's units (or the one unit) with `values` for this unit. */
-    analysisData(values) {
-      if (this.context) {
-        const units = this.context.units.map((u, i) =>
-          i === this.context.position ? { ...u, values } : u,
-        );
-        return { data: { units }, unit: this.context.units[this.context.position].code };
-      }
-      const code = (this.loaded ? this.loaded.code : this.unitCode).trim() || "00";
-      return { data: { units: [{ code, values }] }, unit: code };
-    }
-
-    /** The what-if: the current values against the loaded ones (and the file's other units). */
-    computeWhatIf() {
-      this.whatif = null;
-      this.changed = {};
-      if (!this.loaded) return;
-      this.changed = this.changes();
-      if (!Object.keys(this.changed).length && !this.context) return;
-      const { data, unit } = this.analysisData(this.loaded.raws);
-      try {
-        this.whatif = this.dti.whatIf(this.frameworkId, data, unit, this.changed, this.lang);
-      } catch {
-        this.whatif = null;
-      }
-    }
-
-    /** The plan to the goal, from the current values. */
-    computePlan() {
-      this.plan = null;
-      this.planError = null;
-      const goal = this.goal;
-      if (!goal || !this.results) return;
-      if (goal.kind === "rank" && !this.rankable()) return;
-      const { data, unit } = this.analysisData(this.raws(this.results.units[0]));
-      const target = goal.kind === "rank" ? { node: goal.node, rank: goal.rank } : { node: goal.node, value: goal.value };
-      try {
-        this.plan = this.dti.seekGoal(this.frameworkId, data, unit, target, null, this.lang);
-      } catch (error) {
-        this.planError = error.message;
-      }
-    }
-
-    /** The number of units to rank among, when a file brought several. */
-    rankable() {
-      return this.context && this.context.units.length >= 2 ? this.context.units.length : 0;
     }
 
     /** A number as people in this language write it. */
@@ -589,17 +633,29 @@ button.primary:hover { background: #083c69; }
       return this.lang === "vi" ? text.replace(".", ",") : text;
     }
 
+    /** Recomputes now, or at the next frame while a large file is loaded (one update per
+     * frame however fast the keys come). */
+    schedule() {
+      if (!this.file || this.file.units.length <= 1000) {
+        this.refresh();
+        return;
+      }
+      if (this.refreshTimer) return;
+      this.refreshTimer = requestAnimationFrame(() => {
+        this.refreshTimer = 0;
+        this.refresh();
+      });
+    }
+
+    // --- Drawing ------------------------------------------------------------------------
+
     render() {
       const t = this.t;
       const info = this.info;
       if (!info) return;
+      const els = (this.els = {});
       const fieldsets = info.groups.map((group) =>
-        h(
-          "fieldset",
-          {},
-          h("legend", { text: group.names[this.lang] || group.code }),
-          group.indicators.map((code) => this.field(this.node(code))),
-        ),
+        h("fieldset", {}, h("legend", { text: group.names[this.lang] || group.code }), group.indicators.map((code) => this.field(this.node(code)))),
       );
       const unit = h(
         "fieldset",
@@ -618,37 +674,34 @@ button.primary:hover { background: #083c69; }
         class: "sr",
         tabindex: "-1",
         "aria-hidden": "true",
-        onchange: (e) => e.target.files[0] && this.importFile(e.target.files[0]),
+        onchange: (e) => {
+          if (e.target.files[0]) this.importFile(e.target.files[0]);
+          e.target.value = "";
+        },
       });
-      const compareId = "compare";
       const compare = h(
         "div",
-        { class: "compare" },
-        h("label", { for: compareId, text: t.compare }),
+        { class: "compare when-scored" },
+        h("label", { for: "compare", text: t.compare }),
         h(
           "select",
-          { id: compareId, onchange: (e) => this.setAttribute("compare", e.target.value) },
+          { id: "compare", onchange: (e) => this.setAttribute("compare", e.target.value) },
           h("option", { value: "", text: t.noCompare }),
           info.references.map((ref, i) =>
-            h("option", {
-              value: ref.year ?? `#${i}`,
-              text: ref.names[this.lang],
-              selected: this.reference() === ref,
-            }),
+            h("option", { value: ref.year ?? `#${i}`, text: ref.names[this.lang], selected: this.reference() === ref }),
           ),
         ),
       );
-      this.els = {};
-      const els = this.els;
-      els.fileInput = fileInput;
       els.scores = h("div", { class: "scores" });
+      els.empty = h("div", { class: "empty", role: "note" }, h("strong", { text: t.emptyTitle }), t.emptyHelp);
       // On phones the results sit below the form: a bar at the bottom of the screen keeps the
       // numbers in sight while typing (the live region announces them to screen readers).
       els.sticky = h("div", { class: "sticky", "aria-hidden": "true" });
       els.notice = h("p", { class: "notice" });
-      els.charts = h("div", { class: "charts" });
-      els.lost = h("div");
-      els.moves = h("div");
+      els.charts = h("div", { class: "charts when-scored" });
+      els.legend = h("p", { class: "legend when-scored" });
+      els.lost = h("div", { class: "when-scored" });
+      els.moves = h("div", { class: "when-scored" });
       els.whatif = h("div", { class: "whatif" });
       els.plan = h("div", { class: "plan" });
       els.planLive = h("p", { class: "sr", id: "plan-live", "aria-live": "polite", "aria-atomic": "true" });
@@ -659,29 +712,44 @@ button.primary:hover { background: #083c69; }
         { class: "share", hidden: true },
         h("label", { for: "share-url", text: t.shareLabel }),
         h("input", { type: "text", id: "share-url", readonly: true }),
+        location.protocol === "file:" ? h("p", { class: "warning", id: "share-local", text: t.shareLocal }) : null,
       );
+      els.results = h(
+        "section",
+        { class: "results", "aria-labelledby": "results-title" },
+        h("h3", { id: "results-title", text: t.results }),
+        els.whatif,
+        els.empty,
+        els.scores,
+        els.notice,
+        info.references.length ? compare : null,
+        els.charts,
+        els.legend,
+        this.goalForm(),
+        els.moves,
+        els.lost,
+        els.live,
+        els.planLive,
+      );
+      const button = (text, onclick, extra = {}) => h("button", { type: "button", onclick, text, ...extra });
+      const share = this.getAttribute("share") !== "off";
       const wrap = h(
         "div",
         { class: "wrap" },
         h(
           "section",
           { class: "calc", "aria-labelledby": "calc-title" },
-          h(
-            "div",
-            { class: "head" },
-            h("h2", { id: "calc-title", text: t.title }),
-            h("p", { text: info.names[this.lang] }),
-          ),
+          h("div", { class: "head" }, h("h2", { id: "calc-title", text: t.title }), h("p", { text: info.names[this.lang] })),
           h(
             "div",
             { class: "toolbar", role: "toolbar", "aria-label": t.title },
-            h("button", { type: "button", onclick: () => fileInput.click(), text: t.open }),
+            button(t.open, () => fileInput.click()),
             fileInput,
-            h("button", { type: "button", onclick: () => this.exportData("csv"), text: t.exportCsv }),
-            h("button", { type: "button", onclick: () => this.exportData("json"), text: t.exportJson }),
-            h("button", { type: "button", onclick: () => this.shareLink(), text: t.share }),
-            h("button", { type: "button", onclick: () => window.print(), text: t.print }),
-            h("button", { type: "button", onclick: () => this.setValues({}, { code: "", name: "" }), text: t.clear }),
+            button(t.exportCsv, () => this.exportData("csv")),
+            button(t.exportJson, () => this.exportData("json")),
+            share ? button(t.share, () => this.shareLink()) : null,
+            button(t.print, () => this.printCalculator()),
+            button(t.clear, () => this.clear()),
           ),
           els.shareBox,
           els.status,
@@ -697,31 +765,20 @@ button.primary:hover { background: #083c69; }
               fieldsets,
               els.sticky,
             ),
-            h(
-              "section",
-              { class: "results", "aria-labelledby": "results-title" },
-              h("h3", { id: "results-title", text: t.results }),
-              els.whatif,
-              els.scores,
-              els.notice,
-              info.references.length ? compare : null,
-              els.charts,
-              this.goalForm(),
-              els.moves,
-              els.lost,
-              els.live,
-              els.planLive,
-            ),
+            els.results,
           ),
         ),
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
+      this.buildScores();
+      this.buildCharts();
+      this.buildLost();
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
-      this.shadowRoot.replaceChildren(h("style", { text: STYLE }), wrap);
+      put(this.shadowRoot, wrap);
       if (focused && this.shadowRoot.getElementById(focused)) this.shadowRoot.getElementById(focused).focus();
-      if (this.fileMessage) this.showStatus(...this.fileMessage);
-      this.update();
+      if (this.statusMessage) this.showStatus(...this.statusMessage);
+      this.refresh();
     }
 
     textField(id, label, value, set, inputmode) {
@@ -737,7 +794,7 @@ button.primary:hover { background: #083c69; }
           inputmode,
           oninput: (e) => {
             set(e.target.value);
-            this.update();
+            this.schedule();
           },
         }),
       );
@@ -746,20 +803,11 @@ button.primary:hover { background: #083c69; }
     field(node) {
       const t = this.t;
       const id = `v-${node.code}`;
-      const low = node.range.low;
-      const high = node.range.high;
+      const { low, high } = node.range;
       const range =
-        low !== null && high !== null
-          ? `${this.fmt(low, 0)}–${this.fmt(high, 0)}${node.symbol}`
-          : low !== null
-            ? `≥ ${this.fmt(low, 0)}`
-            : "";
+        low !== null && high !== null ? `${this.fmt(low, 0)}–${this.fmt(high, 0)}${node.symbol}` : low !== null ? `≥ ${this.fmt(low, 0)}` : "";
       const unitLabel = node.unit === "score" || node.unit === "share" ? "" : node.unit_label[this.lang];
-      const weight = node.scored
-        ? node.points !== null
-          ? t.points(this.fmt(node.points, 0))
-          : ""
-        : t.notScored;
+      const weight = node.scored ? (node.points !== null ? t.points(this.fmt(node.points, 0)) : "") : t.notScored;
       const meta = [range, unitLabel, weight].filter(Boolean).join(" · ");
       const description = node.description ? node.description[this.lang] : "";
       return h(
@@ -785,7 +833,7 @@ button.primary:hover { background: #083c69; }
           "aria-describedby": `${id}-meta ${id}-msg ${id}-was`,
           oninput: (e) => {
             this.values.set(node.code, e.target.value);
-            this.update();
+            this.schedule();
           },
         }),
         h("p", { class: "msg", id: `${id}-msg` }),
@@ -797,126 +845,137 @@ button.primary:hover { background: #083c69; }
     reference() {
       const wanted = this.getAttribute("compare");
       if (!wanted || !this.info) return null;
-      return (
-        this.info.references.find((r, i) => String(r.year ?? `#${i}`) === wanted) || null
-      );
+      return this.info.references.find((r, i) => String(r.year ?? `#${i}`) === wanted) || null;
     }
 
-    /** Validates, scores and explains the current values, then redraws the results. */
-    update() {
-      if (!this.els) return;
-      const lang = this.lang;
-      const fw = this.frameworkId;
-      let validation;
+    /** One call to the module with the form's values, then every part of the results redrawn. */
+    refresh() {
+      if (!this.els || !this.calc) return;
+      let u;
       try {
-        validation = this.dti.validate(fw, this.data(), lang);
+        u = this.calc.update(this.formValues(), this.formUnit());
       } catch (error) {
         this.showStatus(error.message, error.details || []);
         return;
       }
-      const invalid = new Set();
+      this.u = u;
+      this.drawFields();
+      const state = u.empty ? "empty" : u.invalid.length ? "provisional" : "scored";
+      this.els.results.dataset.state = state;
+      this.els.empty.hidden = !u.empty;
+      this.els.notice.textContent = u.invalid.length ? this.t.skipped(u.invalid.length) : "";
+      this.drawWhatIf();
+      this.drawPlan();
+      this.drawScores(state);
+      if (!u.empty) {
+        this.drawCharts();
+        this.drawExplanation();
+      }
+      clearTimeout(this.announceTimer);
+      this.announceTimer = setTimeout(() => this.announce(), 700);
+      this.dispatchEvent(new CustomEvent("dti-change", { detail: u, bubbles: true }));
+    }
+
+    /** Each field's message, validity, and whether it differs from the loaded value. */
+    drawFields() {
+      const u = this.u;
       const messages = new Map();
-      for (const d of validation.details) {
-        if (!d.indicator) continue;
-        if (d.severity === "error") invalid.add(d.indicator);
-        const quiet = ["missing_value", "decimal_comma"].includes(d.kind);
-        if (!quiet && !messages.has(d.indicator)) messages.set(d.indicator, d);
+      for (const d of u.details) {
+        if (!d.indicator || ["missing_value", "decimal_comma"].includes(d.kind)) continue;
+        if (!messages.has(d.indicator) || d.severity === "error") messages.set(d.indicator, d);
       }
       for (const code of this.indicators()) {
         const input = this.shadowRoot.getElementById(`v-${code}`);
         const msg = this.shadowRoot.getElementById(`v-${code}-msg`);
-        if (!input || !msg) continue;
+        const was = this.shadowRoot.getElementById(`v-${code}-was`);
+        if (!input) continue;
         const d = messages.get(code);
         msg.textContent = d ? d.message + (d.hint ? ` — ${d.hint}` : "") : "";
         msg.className = d && d.severity !== "error" ? "msg warning" : "msg";
-        if (invalid.has(code)) input.setAttribute("aria-invalid", "true");
+        if (u.invalid.includes(code)) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
+        const changed = Boolean(this.loaded) && code in u.changed;
+        input.classList.toggle("changed", changed);
+        const before = changed ? this.loaded.raws[code] : undefined;
+        was.textContent = changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "";
       }
-      const data = this.data(invalid);
-      try {
-        this.results = this.dti.score(fw, data, lang);
-        this.explanation = this.dti.explain(fw, data, data.units[0].code, lang);
-      } catch (error) {
-        this.showStatus(error.message, error.details || []);
-        return;
-      }
-      this.els.notice.textContent = invalid.size ? this.t.skipped(invalid.size) : "";
-      this.computeWhatIf();
-      this.computePlan();
-      this.markChanged();
-      this.drawWhatIf();
-      this.drawPlan();
-      this.drawScores();
-      this.drawCharts();
-      this.drawExplanation();
-      this.writeFragment();
-      clearTimeout(this.announceTimer);
-      this.announceTimer = setTimeout(() => this.announce(), 700);
-      this.dispatchEvent(new CustomEvent("dti-change", { detail: this.results, bubbles: true }));
     }
 
-    /** The value of an index for the single unit. */
-    indexValue(code) {
-      const unit = this.results && this.results.units[0];
-      const node = unit && unit.nodes.find((n) => n.code === code);
-      return node ? node.value : null;
-    }
-
-    drawScores() {
+    /** The index cards and the phone's results bar, built once per render. */
+    buildScores() {
+      const t = this.t;
       const ref = this.reference();
-      const [root, ...pillars] = this.info.indices;
-      const card = (code, main) => {
+      const [root] = this.info.indices;
+      this.cards = this.info.indices.map((code) => {
+        const main = code === root;
         const node = this.node(code);
-        const value = this.indexValue(code);
-        const refValue = ref && ref.values[code];
-        return h(
-          "div",
-          { class: main ? "score main" : "score", "data-index": code },
-          h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }),
-          h("span", { class: "num", "data-value": code, text: this.fmt(value) }),
-          this.deltaOf(code) !== null
-            ? h(
-                "span",
-                { class: `delta ${this.deltaClass(code)}`, "data-delta": code, title: this.t.delta },
-                `Δ ${this.signed(this.deltaOf(code))}`,
-                h("span", { class: "sr", text: ` ${this.t.delta}` }),
-              )
-            : null,
-          typeof refValue === "number"
-            ? h(
-                "span",
-                { class: "ref", title: ref.names[this.lang] },
-                h("i", { class: "dash", "aria-hidden": "true" }),
-                main
-                  ? `${this.t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
-                  : this.fmt(refValue),
-              )
-            : null,
-        );
-      };
-      this.els.scores.replaceChildren(card(root, true), ...pillars.map((code) => card(code, false)));
-      this.els.sticky.replaceChildren(
-        ...this.info.indices.map((code, i) =>
-          h(
-            "span",
-            { class: i ? "" : "main" },
-            `${code} `,
-            h("b", { text: this.fmt(this.indexValue(code)) }),
-            !i && this.deltaOf(code) !== null ? ` (${this.signed(this.deltaOf(code))})` : "",
-          ),
-        ),
-      );
+        const card = {
+          code,
+          main,
+          box: h("div", { class: main ? "score main" : "score", "data-index": code }),
+          num: h("span", { class: "num", "data-value": code }),
+          tag: main ? h("span", { class: "tag", text: t.provisional, hidden: true }) : null,
+          delta: h("span", { class: "delta", title: t.delta, hidden: true }),
+          ref: ref && typeof ref.values[code] === "number" ? h("span", { class: "ref", title: ref.names[this.lang] }) : null,
+          bar: h("b"),
+          barNote: document.createTextNode(""),
+        };
+        append(card.box, h("span", { class: "label", text: main ? `${code} · ${this.name(node)}` : code, title: this.name(node) }), card.num, card.tag, card.delta, card.ref);
+        return card;
+      });
+      put(this.els.scores, this.cards.map((c) => c.box));
+      this.stickyEmpty = h("span", { text: t.emptyTitle });
+      this.stickyParts = this.cards.map((c) => h("span", { class: c.main ? "main" : "" }, `${c.code} `, c.bar, c.barNote));
+    }
+
+    /** Fills the cards and the bar with the last update's values. */
+    drawScores(state) {
+      const t = this.t;
+      const ref = this.reference();
+      const shown = state !== "empty";
+      for (const card of this.cards) {
+        const value = this.indexValue(card.code);
+        card.box.classList.toggle("provisional", state === "provisional");
+        card.num.textContent = shown ? this.fmt(value) : "–";
+        if (card.tag) card.tag.hidden = state !== "provisional";
+        const delta = shown ? this.deltaOf(card.code) : null;
+        card.delta.hidden = delta === null;
+        if (delta === null) card.delta.removeAttribute("data-delta");
+        else card.delta.setAttribute("data-delta", card.code);
+        if (delta !== null) {
+          card.delta.className = `delta ${this.deltaClass(delta)}`;
+          put(card.delta, `Δ ${this.signed(delta)}`, h("span", { class: "sr", text: ` ${t.delta}` }));
+        }
+        if (card.ref) {
+          const refValue = ref.values[card.code];
+          card.ref.hidden = !shown;
+          put(
+            card.ref,
+            shown && h("i", { class: "dash", "aria-hidden": "true" }),
+            !shown ? null : card.main
+              ? `${t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
+              : this.fmt(refValue),
+          );
+        }
+        card.bar.textContent = this.fmt(value);
+        const notes = [];
+        if (card.main && state === "provisional") notes.push(` (${t.provisional})`);
+        if (card.main && delta !== null) notes.push(` (${this.signed(delta)})`);
+        card.barNote.data = notes.join("");
+      }
+      const parts = shown ? this.stickyParts : [this.stickyEmpty];
+      if (this.els.sticky.firstChild !== parts[0]) put(this.els.sticky, parts);
     }
 
     /** The change of a node against the loaded values, while a what-if is on. */
     deltaOf(code) {
-      if (!this.whatif || !Object.keys(this.changed).length) return null;
-      const node = this.whatif.nodes.find((n) => n.code === code);
-      const now = this.indexValue(code);
-      if (!node || node.before === null || now === null) return null;
+      const u = this.u;
+      if (!u || !u.whatif || !Object.keys(u.changed).length) return null;
+      const node = u.whatif.find((n) => n.code === code);
+      if (!node || node.before === null || node.after === null) return null;
       // Between the published (rounded) figures, so that it is what a reader can check.
       const published = (v) => Number(this.dti.formatDecimal(v, this.info.precision, "en"));
-      return published(now) - published(node.before);
+      return published(node.after) - published(node.before);
     }
 
     /** `+0,0323`, `−0,0100` or `±0,0000` at the published precision. */
@@ -926,44 +985,263 @@ button.primary:hover { background: #083c69; }
       return `${delta > 0 ? "+" : "−"}${text}`;
     }
 
-    deltaClass(code) {
-      const text = this.signed(this.deltaOf(code));
+    deltaClass(delta) {
+      const text = this.signed(delta);
       return text.startsWith("+") ? "up" : text.startsWith("−") ? "down" : "same";
     }
 
-    /** Marks the fields whose value differs from the loaded one and says what it was. */
-    markChanged() {
-      for (const code of this.indicators()) {
-        const input = this.shadowRoot.getElementById(`v-${code}`);
-        const was = this.shadowRoot.getElementById(`v-${code}-was`);
-        if (!input || !was) continue;
-        const changed = this.loaded && code in this.changed;
-        input.classList.toggle("changed", Boolean(changed));
-        const before = changed ? this.loaded.raws[code] : undefined;
-        was.textContent = changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "";
-      }
-    }
-
-    /** The what-if bar: how many values differ, the rank move in a file, and the reset. */
+    /** The what-if bar: how many values differ, the rank in a file, and the reset. */
     drawWhatIf() {
       const t = this.t;
-      const count = Object.keys(this.changed).length;
+      const u = this.u;
+      const count = this.loaded ? Object.keys(u.changed).length : 0;
       const root = this.info.indices[0];
-      const parts = [];
-      if (count) parts.push(h("span", { text: t.changed(count) }));
-      const node = this.whatif && this.context && this.whatif.nodes.find((n) => n.code === root);
-      if (node && node.rank_after !== null) {
-        const n = this.context.units.length;
-        const text =
-          count && node.rank_before !== node.rank_after
-            ? t.rankMove(root, node.rank_before, node.rank_after, n)
-            : t.rankIn(root, node.rank_after, n);
-        parts.push(h("span", { class: "rank", "data-rank": root, text }));
+      const node = u.whatif && u.units > 1 && u.whatif.find((n) => n.code === root);
+      put(
+        this.els.whatif,
+        count ? h("span", { text: t.changed(count) }) : null,
+        node && node.rank_after !== null
+          ? h("span", {
+              class: "rank",
+              "data-rank": root,
+              text:
+                count && node.rank_before !== node.rank_after
+                  ? t.rankMove(root, node.rank_before, node.rank_after, u.units)
+                  : t.rankIn(root, node.rank_after, u.units),
+            })
+          : null,
+        count ? h("button", { type: "button", class: "reset", onclick: () => this.resetValues(), text: t.reset }) : null,
+      );
+    }
+
+    /** The charts' shapes, built once per render; {@link drawCharts} moves them. */
+    buildCharts() {
+      put(this.els.charts, this.buildBars(), this.buildRadar());
+      const ref = this.reference();
+      put(this.els.legend, ref ? [h("i", { class: "dash", "aria-hidden": "true" }), this.t.refLegend(ref.names[this.lang])] : null);
+    }
+
+    drawCharts() {
+      const chart = this.chart;
+      for (const bar of chart.bars) {
+        const value = this.indexValue(bar.code);
+        bar.fill.setAttribute("width", chart.barW * Math.max(0, Math.min(1, value || 0)));
+        bar.label.textContent = this.fmt(value);
       }
-      if (count) {
-        parts.push(h("button", { type: "button", class: "reset", onclick: () => this.resetValues(), text: t.reset }));
+      chart.barsDesc.textContent =
+        this.info.indices.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; ") + (chart.refText ? `. ${chart.refText}` : "");
+      if (!chart.radar) return;
+      const score = (code) => {
+        const info = this.u.indicators.find((x) => x.code === code);
+        const node = this.result(code);
+        const value = info ? info.score : node && node.value;
+        return Math.max(0, Math.min(1, value || 0));
+      };
+      const { codes, point } = chart.radar;
+      chart.radar.shape.setAttribute("points", codes.map((code, i) => point(i, score(code)).join(",")).join(" "));
+      chart.radar.desc.textContent = codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; ");
+    }
+
+    /** Horizontal bars for the indices on a 0–1 axis, with the reference as a dashed line. */
+    buildBars() {
+      const t = this.t;
+      const ref = this.reference();
+      const codes = this.info.indices;
+      const rowH = 34;
+      const left = 46;
+      const width = 300;
+      const barW = width - left - 58;
+      const top = 6;
+      const axis = top + codes.length * rowH;
+      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${axis + 22}`, role: "img", "aria-labelledby": "bars-title bars-desc" });
+      const desc = h("svg:desc", { id: "bars-desc" });
+      append(svg, h("svg:title", { id: "bars-title", text: t.barsTitle }), desc);
+      for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+        const x = left + barW * tick;
+        append(
+          svg,
+          h("svg:line", { x1: x, x2: x, y1: top, y2: axis, stroke: "#c9d1db" }),
+          h("svg:text", { x, y: axis + 14, "text-anchor": "middle", class: "small", text: this.fmt(tick, 2) }),
+        );
       }
-      this.els.whatif.replaceChildren(...parts);
+      const bars = codes.map((code, i) => {
+        const y = top + i * rowH;
+        const bar = {
+          code,
+          fill: h("svg:rect", { x: left, y: y + 4, width: 0, height: 18, rx: 4, fill: i ? "#2f6fa8" : "#0b4f8a" }),
+          label: h("svg:text", { x: left + barW + 6, y: y + 17 }),
+        };
+        append(svg, h("svg:text", { x: 0, y: y + 17, "font-weight": 700, text: code }), h("svg:rect", { x: left, y: y + 4, width: barW, height: 18, rx: 4, fill: "#e3eef8" }), bar.fill, bar.label);
+        const refValue = ref && ref.values[code];
+        if (typeof refValue === "number") {
+          const x = left + barW * Math.max(0, Math.min(1, refValue));
+          append(svg, h("svg:line", { x1: x, x2: x, y1: y, y2: y + 26, stroke: "#a34700", "stroke-width": 2.5, "stroke-dasharray": "4 3" }));
+        }
+        return bar;
+      });
+      this.chart = { bars, barW, barsDesc: desc, refText: ref ? t.refLegend(ref.names[this.lang]) : "", radar: null };
+      return svg;
+    }
+
+    /** A radar of the scored main indicators (0..1), each spoke named. */
+    buildRadar() {
+      const t = this.t;
+      const codes = this.indicators().filter((c) => this.node(c).scored);
+      if (codes.length < 3) return h("div");
+      const width = 360;
+      const height = 300;
+      const cx = width / 2;
+      const cy = height / 2;
+      const r = 88;
+      const point = (i, v) => {
+        const a = -Math.PI / 2 + (2 * Math.PI * i) / codes.length;
+        return [cx + r * v * Math.cos(a), cy + r * v * Math.sin(a)];
+      };
+      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "radar-title radar-desc" });
+      const desc = h("svg:desc", { id: "radar-desc" });
+      append(svg, h("svg:title", { id: "radar-title", text: t.radarTitle }), desc);
+      for (const ring of [0.25, 0.5, 0.75, 1]) {
+        append(svg, h("svg:polygon", { points: codes.map((_, i) => point(i, ring).join(",")).join(" "), fill: "none", stroke: ring === 1 ? "#7b8794" : "#c9d1db" }));
+      }
+      codes.forEach((code, i) => {
+        const [x, y] = point(i, 1);
+        const [lx, ly] = point(i, 1.16);
+        const anchor = Math.abs(lx - cx) < 8 ? "middle" : lx > cx ? "start" : "end";
+        // The name under the code, cut to fit beside the radar (its full text in the title).
+        const name = this.name(this.node(code));
+        const short = name.length > 18 ? `${name.slice(0, 17)}…` : name;
+        const below = ly > cy + 8 ? 0 : ly < cy - 8 ? -12 : -6;
+        append(
+          svg,
+          h("svg:line", { x1: cx, y1: cy, x2: x, y2: y, stroke: "#c9d1db" }),
+          h(
+            "svg:text",
+            { x: lx, y: ly + 4 + below, "text-anchor": anchor, "font-weight": 600, "data-spoke": code },
+            h("svg:title", { text: name }),
+            h("svg:tspan", { x: lx, text: code }),
+            h("svg:tspan", { x: lx, dy: 12, class: "small", text: short }),
+          ),
+        );
+      });
+      const shape = h("svg:polygon", { fill: "rgba(11,79,138,.28)", stroke: "#0b4f8a", "stroke-width": 2 });
+      append(svg, shape);
+      this.chart.radar = { codes, point, shape, desc };
+      return svg;
+    }
+
+    /** The points-lost table, built once per render; {@link drawExplanation} fills it. */
+    buildLost() {
+      const t = this.t;
+      const rows = this.indicators().filter((code) => this.node(code).scored);
+      const cells = (code) => ({ code, value: h("td"), points: h("td"), lost: h("td"), bar: h("span", { class: "bar", "aria-hidden": "true" }), lostText: document.createTextNode("") });
+      this.lostRows = rows.map(cells);
+      this.lostTotals = { points: h("td"), lost: h("td") };
+      const table = h(
+        "table",
+        { class: "lost" },
+        h("caption", { class: "sr", text: t.lostTitle }),
+        h("colgroup", {}, h("col", { class: "name" }), h("col"), h("col"), h("col", { class: "lost" })),
+        h("thead", {}, h("tr", {}, [t.indicator, t.value, t.score, t.lost].map((x) => h("th", { scope: "col", text: x })))),
+        h(
+          "tbody",
+          {},
+          this.lostRows.map((row) => {
+            const name = this.name(this.node(row.code));
+            append(row.lost, row.lostText, row.bar);
+            return h("tr", { "data-code": row.code }, h("th", { scope: "row", title: name }, h("span", { class: "code", text: row.code }), " ", name), row.value, row.points, row.lost);
+          }),
+        ),
+        h("tfoot", {}, h("tr", {}, h("td", { text: t.total }), h("td"), this.lostTotals.points, this.lostTotals.lost)),
+      );
+      put(this.els.lost, h("h4", { text: t.lostTitle }), table);
+    }
+
+    drawExplanation() {
+      const t = this.t;
+      const u = this.u;
+      const byCode = new Map(u.indicators.map((i) => [i.code, i]));
+      const rows = this.lostRows.map((row) => [row, byCode.get(row.code) || {}]);
+      const maxLost = Math.max(1e-9, ...rows.map(([, i]) => i.points_lost || 0));
+      let lostSum = 0;
+      let pointsSum = 0;
+      for (const [row, i] of rows) {
+        const result = this.result(row.code);
+        row.value.textContent = this.fmt(result && result.raw);
+        row.points.textContent = this.fmt(i.points, 2);
+        row.lostText.data = this.fmt(i.points_lost, 2);
+        row.bar.style.width = `${((2 * (i.points_lost || 0)) / maxLost).toFixed(2)}em`;
+        lostSum += i.points_lost || 0;
+        pointsSum += i.points || 0;
+      }
+      this.lostTotals.points.textContent = this.fmt(pointsSum, 2);
+      this.lostTotals.lost.textContent = this.fmt(lostSum, 2);
+      const index = this.info.root || this.info.indices[0];
+      const moves = u.moves.slice(0, 3);
+      put(
+        this.els.moves,
+        h("h4", { text: t.movesTitle }),
+        h("p", { class: "help", text: t.movesHelp(this.fmt(u.step, 1)) }),
+        moves.length
+          ? h(
+              "ol",
+              { class: "moves" },
+              moves.map((m) =>
+                h("li", {
+                  "data-code": m.indicator,
+                  text: t.move(
+                    `${m.indicator} (${this.name(this.node(m.indicator))})`,
+                    this.fmt(m.from),
+                    this.fmt(m.to),
+                    index,
+                    `+${this.fmt(m.gain)}`,
+                    m.gain_points !== null ? `+${this.fmt(m.gain_points, 2)}` : "",
+                  ),
+                }),
+              ),
+            )
+          : h("p", { text: t.noMoves }),
+      );
+    }
+
+    announce() {
+      if (!this.els || !this.u) return;
+      if (this.u.empty) {
+        this.els.live.textContent = this.t.emptyTitle;
+        return;
+      }
+      const parts = this.info.indices
+        .map((c) => {
+          const delta = this.deltaOf(c);
+          return `${c} ${this.fmt(this.indexValue(c))}${delta !== null ? ` (${this.signed(delta)} ${this.t.delta})` : ""}`;
+        })
+        .join(", ");
+      this.els.live.textContent = this.t.summary(parts);
+    }
+
+    /** A message in the status line, with the errors among `details` and optional controls. */
+    showStatus(message, details = [], ...controls) {
+      if (!this.els) return;
+      const t = this.t;
+      this.statusMessage = controls.length ? null : [message, details];
+      const errors = details.filter((d) => d.severity === "error").slice(0, 8);
+      put(
+        this.els.status,
+        h("span", { text: message }),
+        controls,
+        errors.length
+          ? h(
+              "ul",
+              {},
+              errors.map((d) =>
+                h("li", {
+                  text:
+                    `${d.line ? `${t.line} ${d.line}: ` : ""}${d.unit ? `${d.unit} ` : ""}${d.indicator ? `${d.indicator}: ` : ""}${d.message}` +
+                    (d.hint ? ` (${d.hint})` : ""),
+                }),
+              ),
+            )
+          : null,
+      );
     }
 
     // --- Goal seeking --------------------------------------------------------------------
@@ -980,20 +1258,13 @@ button.primary:hover { background: #083c69; }
         h(
           "label",
           {},
-          h("input", {
-            type: "radio",
-            name: "goal-kind",
-            id: `goal-kind-${value}`,
-            value,
-            checked: kind === value,
-            onchange: () => show(value),
-          }),
+          h("input", { type: "radio", name: "goal-kind", id: `goal-kind-${value}`, value, checked: kind === value, onchange: () => show(value) }),
           label,
         );
       const form = h(
         "form",
         {
-          class: "goal",
+          class: "goal when-scored",
           "aria-labelledby": "goal-title",
           novalidate: true,
           onsubmit: (e) => {
@@ -1003,9 +1274,7 @@ button.primary:hover { background: #083c69; }
         },
         h("h4", { id: "goal-title", text: t.goalTitle }),
         h("p", { class: "help", text: t.goalHelp }),
-        n
-          ? h("fieldset", { class: "kind" }, h("legend", { text: t.goalKind }), radio("value", t.goalByValue), radio("rank", t.goalByRank))
-          : null,
+        n ? h("fieldset", { class: "kind" }, h("legend", { text: t.goalKind }), radio("value", t.goalByValue), radio("rank", t.goalByRank)) : null,
         h(
           "div",
           { class: "goal-row" },
@@ -1016,9 +1285,7 @@ button.primary:hover { background: #083c69; }
             h(
               "select",
               { id: "goal-node" },
-              this.info.indices.map((code) =>
-                h("option", { value: code, selected: code === goal.node, text: `${code} · ${this.name(this.node(code))}` }),
-              ),
+              this.info.indices.map((code) => h("option", { value: code, selected: code === goal.node, text: `${code} · ${this.name(this.node(code))}` })),
             ),
           ),
           h(
@@ -1033,6 +1300,7 @@ button.primary:hover { background: #083c69; }
               spellcheck: "false",
               value: goal.text || "",
               "aria-describedby": "goal-msg",
+              "aria-invalid": this.goalError && kind === "value" ? "true" : null,
             }),
           ),
           n
@@ -1047,56 +1315,62 @@ button.primary:hover { background: #083c69; }
                   autocomplete: "off",
                   value: goal.rankText || "",
                   "aria-describedby": "goal-msg",
+                  "aria-invalid": this.goalError && kind === "rank" ? "true" : null,
                 }),
               )
             : null,
           h("button", { type: "submit", class: "primary", text: t.goalFind }),
         ),
-        h("p", { class: "msg", id: "goal-msg" }),
+        h("p", { class: "msg", id: "goal-msg", text: this.goalError || "" }),
         this.els.plan,
       );
       return form;
     }
 
-    /** Reads the goal form, finds the plan and announces it. */
+    /** The number of units to rank among, when a file brought several. */
+    rankable() {
+      return this.file && this.file.units.length >= 2 ? this.file.units.length : 0;
+    }
+
+    /** Reads the goal form; the module reads the value as data cells are read ("75%" too). */
     submitGoal() {
-      const t = this.t;
       const root = this.shadowRoot;
-      const n = this.rankable();
-      const kind = n && root.getElementById("goal-kind-rank").checked ? "rank" : "value";
+      const kind = this.rankable() && root.getElementById("goal-kind-rank").checked ? "rank" : "value";
       const input = root.getElementById(kind === "rank" ? "goal-rank" : "goal-value");
       const msg = root.getElementById("goal-msg");
       const text = input.value.trim();
-      const number = Number(text.replace(/\s/g, "").replace(",", "."));
-      const bad =
-        kind === "rank"
-          ? !/^\d+$/.test(text) || number < 1 || number > n
-          : text === "" || !Number.isFinite(number);
+      const node = root.getElementById("goal-node").value;
       for (const field of root.querySelectorAll("#goal-value, #goal-rank")) field.removeAttribute("aria-invalid");
-      if (bad) {
-        msg.textContent = kind === "rank" ? t.goalBadRank(n) : t.goalBadValue;
+      const previous = this.goal || {};
+      const goal = {
+        kind,
+        node,
+        text: kind === "value" ? text : previous.text || "",
+        rankText: kind === "rank" ? text : previous.rankText || "",
+      };
+      try {
+        if (kind === "value" && text === "") throw new Error(this.t.goalBadValue);
+        this.calc.setGoal(node, kind, text);
+        this.goal = goal;
+        this.goalError = null;
+        msg.textContent = "";
+      } catch (error) {
+        // No plan under an error: the old one would answer a goal that is no longer asked.
+        this.calc.clearGoal();
+        this.goal = null;
+        const d = error.details && error.details[0];
+        this.goalError = d ? d.message + (d.hint ? ` — ${d.hint}` : "") : error.message;
+        msg.textContent = this.goalError;
         input.setAttribute("aria-invalid", "true");
         input.focus();
-        return;
       }
-      msg.textContent = "";
-      const previous = this.goal || {};
-      this.goal = {
-        kind,
-        node: root.getElementById("goal-node").value,
-        value: kind === "value" ? number : previous.value,
-        rank: kind === "rank" ? number : previous.rank,
-        text: kind === "value" ? text : previous.text,
-        rankText: kind === "rank" ? text : previous.rankText,
-      };
-      this.computePlan();
-      this.drawPlan();
+      this.refresh();
       this.announcePlan();
     }
 
     announcePlan() {
       const summary = this.shadowRoot.getElementById("plan-summary");
-      this.els.planLive.textContent = summary ? summary.textContent : this.planError || "";
+      this.els.planLive.textContent = summary ? summary.textContent : this.goalError || "";
     }
 
     /** A score or raw value the plan asks for, rounded up so that it still reaches the goal. */
@@ -1106,37 +1380,30 @@ button.primary:hover { background: #083c69; }
 
     drawPlan() {
       const t = this.t;
-      const plan = this.plan;
-      if (!this.goal || (!plan && !this.planError)) {
-        this.els.plan.replaceChildren();
+      const u = this.u;
+      if (!this.goal || u.empty) {
+        put(this.els.plan);
         return;
       }
-      if (!plan) {
-        this.els.plan.replaceChildren(h("p", { class: "msg", text: this.planError }));
+      if (!u.plan) {
+        put(this.els.plan, u.plan_error ? h("p", { class: "msg", text: u.plan_error.message }) : null);
         return;
       }
+      const plan = u.plan;
       const node = plan.node;
       const target = this.fmt(plan.target_value);
       const summary = !plan.reachable
         ? h("p", { class: "out", id: "plan-summary", tabindex: "-1", "data-reachable": "false" }, t.planOut(node, target, this.fmt(plan.reached)))
         : !plan.steps.length
           ? h("p", { class: "ok", id: "plan-summary", tabindex: "-1", "data-reachable": "true" }, t.planReached(node, this.fmt(plan.start), target))
-          : h(
-              "p",
-              { id: "plan-summary", tabindex: "-1", "data-reachable": "true" },
-              t.planSteps(plan.steps.length, node, this.fmt(plan.start), target),
-            );
+          : h("p", { id: "plan-summary", tabindex: "-1", "data-reachable": "true" }, t.planSteps(plan.steps.length, node, this.fmt(plan.start), target));
       const value = (raw, score) => (raw !== null ? raw : score);
       const table = plan.steps.length
         ? h(
             "table",
             {},
             h("caption", { class: "sr", text: `${t.planTitle}: ${t.goalTitle}` }),
-            h(
-              "thead",
-              {},
-              h("tr", {}, [t.indicator, t.from, t.to, t.gain(node)].map((x) => h("th", { scope: "col", text: x }))),
-            ),
+            h("thead", {}, h("tr", {}, [t.indicator, t.from, t.to, t.gain(node)].map((x) => h("th", { scope: "col", text: x })))),
             h(
               "tbody",
               {},
@@ -1161,21 +1428,21 @@ button.primary:hover { background: #083c69; }
           )
         : null;
       const tryable = plan.reachable && plan.steps.some((step) => step.raw_to !== null);
-      const rank = this.goal.kind === "rank" ? h("p", { text: t.planRank(this.goal.rank, node, target) }) : null;
-      const button = tryable
-        ? h("p", {}, h("button", { type: "button", class: "try-plan", onclick: () => this.tryPlan(), text: t.planTry }))
-        : null;
-      this.els.plan.replaceChildren(...[rank, summary, table, button].filter(Boolean));
+      put(
+        this.els.plan,
+        this.goal.kind === "rank" ? h("p", { text: t.planRank(this.goal.rankText, node, target) }) : null,
+        summary,
+        table,
+        tryable ? h("p", {}, h("button", { type: "button", class: "try-plan", onclick: () => this.tryPlan(), text: t.planTry })) : null,
+      );
     }
 
     /** Puts the plan's values into the fields: a what-if against the loaded values. */
     tryPlan() {
-      if (!this.plan) return;
-      if (!this.loaded && this.results) {
-        // Nothing was loaded: compare with the values as they are now.
-        this.loaded = { texts: new Map(this.values), code: this.unitCode, name: this.unitName, raws: this.raws(this.results.units[0]) };
-      }
-      for (const step of this.plan.steps) {
+      const plan = this.u && this.u.plan;
+      if (!plan) return;
+      if (!this.loaded) this.keep();
+      for (const step of plan.steps) {
         if (step.raw_to !== null) this.values.set(step.indicator, this.show(this.needed(step.raw_to)));
       }
       this.render();
@@ -1184,229 +1451,7 @@ button.primary:hover { background: #083c69; }
       if (summary) summary.focus();
     }
 
-    drawCharts() {
-      this.els.charts.replaceChildren(this.bars(), this.radar());
-    }
-
-    /** Horizontal bars for the indices, with the reference as a dashed line. */
-    bars() {
-      const t = this.t;
-      const ref = this.reference();
-      const codes = this.info.indices;
-      const rowH = 34;
-      const left = 46;
-      const width = 300;
-      const barW = width - left - 56;
-      const height = codes.length * rowH + 10;
-      const svg = h("svg:svg", {
-        viewBox: `0 0 ${width} ${height}`,
-        role: "img",
-        "aria-labelledby": "bars-title bars-desc",
-      });
-      svg.append(
-        h("svg:title", { id: "bars-title", text: t.barsTitle }),
-        h("svg:desc", {
-          id: "bars-desc",
-          text: codes.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; "),
-        }),
-      );
-      codes.forEach((code, i) => {
-        const y = 6 + i * rowH;
-        const value = Math.max(0, Math.min(1, this.indexValue(code) || 0));
-        svg.append(
-          h("svg:text", { x: 0, y: y + 17, "font-weight": 700, text: code }),
-          h("svg:rect", { x: left, y: y + 4, width: barW, height: 18, rx: 4, fill: "#e3eef8" }),
-          h("svg:rect", { x: left, y: y + 4, width: barW * value, height: 18, rx: 4, fill: i ? "#2f6fa8" : "#0b4f8a" }),
-          h("svg:text", { x: left + barW + 6, y: y + 17, text: this.fmt(this.indexValue(code)) }),
-        );
-        const refValue = ref && ref.values[code];
-        if (typeof refValue === "number") {
-          const x = left + barW * Math.max(0, Math.min(1, refValue));
-          svg.append(
-            h("svg:line", {
-              x1: x, x2: x, y1: y, y2: y + 26,
-              stroke: "#a34700", "stroke-width": 2.5, "stroke-dasharray": "4 3",
-            }),
-          );
-        }
-      });
-      return svg;
-    }
-
-    /** A radar of the scored main indicators (0..1). */
-    radar() {
-      const t = this.t;
-      const unit = this.results.units[0];
-      const codes = this.indicators().filter((c) => this.node(c).scored);
-      if (codes.length < 3) return h("div");
-      const size = 260;
-      const c = size / 2;
-      const r = 86;
-      const point = (i, v) => {
-        const a = -Math.PI / 2 + (2 * Math.PI * i) / codes.length;
-        return [c + r * v * Math.cos(a), c + r * v * Math.sin(a)];
-      };
-      const score = (code) => {
-        const node = unit.nodes.find((n) => n.code === code);
-        const scale = this.results.nodes.find((n) => n.code === code).scale;
-        const span = scale.high - scale.low;
-        const v = node && node.value !== null && span > 0 ? (node.value - scale.low) / span : 0;
-        return Math.max(0, Math.min(1, v));
-      };
-      const svg = h("svg:svg", {
-        viewBox: `0 0 ${size} ${size}`,
-        role: "img",
-        "aria-labelledby": "radar-title radar-desc",
-      });
-      svg.append(
-        h("svg:title", { id: "radar-title", text: t.radarTitle }),
-        h("svg:desc", {
-          id: "radar-desc",
-          text: codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; "),
-        }),
-      );
-      for (const ring of [0.25, 0.5, 0.75, 1]) {
-        svg.append(
-          h("svg:polygon", {
-            points: codes.map((_, i) => point(i, ring).join(",")).join(" "),
-            fill: "none",
-            stroke: ring === 1 ? "#7b8794" : "#c9d1db",
-          }),
-        );
-      }
-      codes.forEach((code, i) => {
-        const [x, y] = point(i, 1);
-        const [lx, ly] = point(i, 1.22);
-        svg.append(
-          h("svg:line", { x1: c, y1: c, x2: x, y2: y, stroke: "#c9d1db" }),
-          h(
-            "svg:text",
-            {
-              x: lx,
-              y: ly + 4,
-              "text-anchor": Math.abs(lx - c) < 8 ? "middle" : lx > c ? "start" : "end",
-              "font-weight": 600,
-              text: code,
-            },
-            h("svg:title", { text: this.name(this.node(code)) }),
-          ),
-        );
-      });
-      svg.append(
-        h("svg:polygon", {
-          points: codes.map((code, i) => point(i, score(code)).join(",")).join(" "),
-          fill: "rgba(11,79,138,.28)",
-          stroke: "#0b4f8a",
-          "stroke-width": 2,
-        }),
-      );
-      return svg;
-    }
-
-    drawExplanation() {
-      const t = this.t;
-      const e = this.explanation;
-      const unit = this.results.units[0];
-      const rows = e.indicators.filter((i) => this.node(i.code).scored);
-      const maxLost = Math.max(1e-9, ...rows.map((i) => i.points_lost || 0));
-      const lostSum = rows.reduce((s, i) => s + (i.points_lost || 0), 0);
-      const pointsSum = rows.reduce((s, i) => s + (i.points || 0), 0);
-      const table = h(
-        "table",
-        {},
-        h("caption", { class: "sr", text: t.lostTitle }),
-        h(
-          "thead",
-          {},
-          h("tr", {}, [t.indicator, t.value, t.score, t.lost].map((x) => h("th", { scope: "col", text: x }))),
-        ),
-        h(
-          "tbody",
-          {},
-          rows.map((i) => {
-            const raw = unit.nodes.find((n) => n.code === i.code).raw;
-            return h(
-              "tr",
-              { "data-code": i.code },
-              h("th", { scope: "row", title: this.name(this.node(i.code)) }, h("span", { class: "code", text: i.code }), " ", this.name(this.node(i.code))),
-              h("td", { text: this.fmt(raw) }),
-              h("td", { text: this.fmt(i.points, 2) }),
-              h(
-                "td",
-                {},
-                this.fmt(i.points_lost, 2),
-                h("span", { class: "bar", style: `width:${Math.round(36 * (i.points_lost || 0) / maxLost)}px`, "aria-hidden": "true" }),
-              ),
-            );
-          }),
-        ),
-        h(
-          "tfoot",
-          {},
-          h("tr", {}, h("td", { text: t.total }), h("td"), h("td", { text: this.fmt(pointsSum, 2) }), h("td", { text: this.fmt(lostSum, 2) })),
-        ),
-      );
-      this.els.lost.replaceChildren(h("h4", { text: t.lostTitle }), table);
-      const moves = e.best_moves.slice(0, 3);
-      this.els.moves.replaceChildren(
-        h("h4", { text: t.movesTitle }),
-        h("p", { class: "help", text: t.movesHelp(this.fmt(e.step, 1)) }),
-        moves.length
-          ? h(
-              "ol",
-              { class: "moves" },
-              moves.map((m) =>
-                h("li", {
-                  "data-code": m.indicator,
-                  text: t.move(
-                    `${m.indicator} (${this.name(this.node(m.indicator))})`,
-                    this.fmt(m.from),
-                    this.fmt(m.to),
-                    e.index,
-                    `+${this.fmt(m.gain)}`,
-                    m.gain_points !== null ? `+${this.fmt(m.gain_points, 2)}` : "",
-                  ),
-                }),
-              ),
-            )
-          : h("p", { text: t.noMoves }),
-      );
-    }
-
-    announce() {
-      if (!this.els || !this.results) return;
-      const parts = this.info.indices
-        .map((c) => {
-          const delta = this.deltaOf(c);
-          return `${c} ${this.fmt(this.indexValue(c))}${delta !== null ? ` (${this.signed(delta)} ${this.t.delta})` : ""}`;
-        })
-        .join(", ");
-      this.els.live.textContent = this.t.summary(parts);
-    }
-
-    showStatus(message, details) {
-      if (!this.els) return;
-      const t = this.t;
-      this.els.status.replaceChildren(
-        h("span", { text: message }),
-        details.length
-          ? h(
-              "ul",
-              {},
-              details
-                .filter((d) => d.severity === "error")
-                .slice(0, 8)
-                .map((d) =>
-                  h("li", {
-                    text: `${d.line ? `${t.line} ${d.line}: ` : ""}${d.unit ? `${d.unit} ` : ""}${d.indicator ? `${d.indicator}: ` : ""}${d.message}`,
-                  }),
-                ),
-            )
-          : null,
-      );
-    }
-
-    // --- Files -------------------------------------------------------------------------
+    // --- Files, export, clearing, printing -------------------------------------------------
 
     dragAndDrop(wrap) {
       let depth = 0;
@@ -1431,69 +1476,66 @@ button.primary:hover { background: #083c69; }
       });
     }
 
-    /** Reads a CSV or JSON data file and takes the values of its first (or chosen) unit. */
+    /** Reads a CSV or JSON data file and takes its first unit; refuses spreadsheets and files
+     * larger than the page can handle before reading them. */
     async importFile(file) {
       const t = this.t;
+      const refuse = (message, details = []) => {
+        this.statusMessage = [message, details];
+        this.showStatus(message, details);
+      };
+      if (await isSpreadsheet(file)) return refuse(t.spreadsheet(file.name));
+      const limit = this.dti.Calculator.maxFileBytes();
+      if (file.size > limit) return refuse(t.tooLarge(file.name, Math.floor(limit / (1 << 20))));
       const text = await file.text();
-      let results;
+      this.loadText(text, file.name);
+    }
+
+    loadText(text, name) {
+      let loaded;
       try {
-        results = this.dti.score(this.frameworkId, text, this.lang);
+        loaded = this.calc.loadFile(text, name);
       } catch (error) {
-        this.fileMessage = [t.fileErrors(file.name), error.details || []];
-        this.showStatus(...this.fileMessage);
+        const message = `${this.t.fileErrors(name)} ${error.details && error.details.length ? "" : error.message}`.trim();
+        this.statusMessage = [message, error.details || []];
+        this.showStatus(...this.statusMessage);
         return;
       }
-      this.fileResults = results;
-      this.fileName = file.name;
+      this.file = { name, text, units: loaded.units, position: 0 };
       this.takeUnit(0);
     }
 
     takeUnit(position) {
-      const results = this.fileResults;
-      const unit = results.units[position];
-      if (!unit) return;
-      const values = this.raws(unit);
-      this.fileMessage = [this.t.loaded(this.fileName, unit.name || unit.code), []];
-      const context =
-        results.units.length > 1
-          ? {
-              position,
-              units: results.units.map((u) => ({ code: u.code, ...(u.name ? { name: u.name } : {}), values: this.raws(u) })),
-            }
-          : null;
-      this.setValues(values, { code: unit.code, name: unit.name || "" }, context);
-      if (results.units.length > 1) {
+      const unit = this.calc.selectUnit(position);
+      this.file.position = position;
+      this.values = new Map(this.indicators().map((code) => [code, code in unit.values ? this.show(unit.values[code]) : ""]));
+      this.unitCode = unit.code;
+      this.unitName = unit.name || "";
+      this.statusMessage = [this.t.loaded(this.file.name, unit.name || unit.code), []];
+      this.render();
+      this.keep();
+      if (this.file.units.length > 1) {
         const select = h(
           "select",
-          {
-            id: "file-unit",
-            onchange: (e) => this.takeUnit(Number(e.target.value)),
-          },
-          results.units.map((u, i) =>
-            h("option", { value: i, selected: i === position, text: `${u.code} · ${u.name || ""}` }),
-          ),
+          { id: "file-unit", onchange: (e) => this.takeUnit(Number(e.target.value)) },
+          this.file.units.map((u, i) => h("option", { value: i, selected: i === position, text: `${u.code} · ${u.name || ""}` })),
         );
-        this.els.status.append(
-          h("div", { class: "compare" }, h("label", { for: "file-unit", text: this.t.chooseUnit }), select),
-        );
+        this.els.status.append(h("div", { class: "compare" }, h("label", { for: "file-unit", text: this.t.chooseUnit }), select));
       }
     }
 
     exportData(format) {
       const data = this.data();
       const unit = data.units[0];
-      const codes = this.indicators();
       let text;
       let type;
       if (format === "csv") {
-        const cell = (v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-        const header = ["code", "name", ...codes];
-        const row = [unit.code, unit.name || "", ...codes.map((c) => unit.values[c] ?? "")];
-        text = `${header.join(";")}\n${row.map((v) => cell(String(v))).join(";")}\n`;
-        type = "text/csv";
+        // The core writes it: byte order mark, headers in the language, formulas neutralised.
+        text = this.calc.exportCsv(this.formValues(), this.formUnit());
+        type = "text/csv;charset=utf-8";
       } else {
         const values = {};
-        for (const code of codes) {
+        for (const code of this.indicators()) {
           const v = unit.values[code];
           if (v === undefined) continue;
           values[code] = /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(",", ".")) : v;
@@ -1501,20 +1543,83 @@ button.primary:hover { background: #083c69; }
         text = `${JSON.stringify({ units: [{ ...unit, values }] }, null, 2)}\n`;
         type = "application/json";
       }
-      const name = `dti-${(unit.name || unit.code).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}.${format}`;
+      const base = (unit.name || unit.code).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").replace(/[^A-Za-z0-9]+/g, "-").toLowerCase();
       const url = URL.createObjectURL(new Blob([text], { type }));
-      const link = h("a", { href: url, download: name });
+      const link = h("a", { href: url, download: `dti-${base.replace(/^-+|-+$/g, "") || "data"}.${format}` });
       this.shadowRoot.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     }
 
-    // --- The share link ----------------------------------------------------------------
+    /** Clears the form (and a loaded file); the status line offers to undo it. */
+    clear() {
+      const before = {
+        values: new Map(this.values),
+        code: this.unitCode,
+        name: this.unitName,
+        loaded: this.loaded,
+        file: this.file,
+      };
+      this.values = new Map();
+      this.unitCode = "";
+      this.unitName = "";
+      this.file = null;
+      this.loaded = null;
+      this.calc.closeFile();
+      this.calc.keepBaseline(false);
+      this.statusMessage = null;
+      this.render();
+      this.showStatus(this.t.cleared, [], h("button", { type: "button", class: "undo", onclick: () => this.undoClear(before), text: this.t.undo }));
+    }
+
+    undoClear(before) {
+      if (before.file) {
+        this.calc.loadFile(before.file.text, before.file.name);
+        this.calc.selectUnit(before.file.position);
+        this.file = before.file;
+      }
+      if (before.loaded) {
+        this.values = new Map(before.loaded.texts);
+        this.unitCode = before.loaded.code;
+        this.unitName = before.loaded.name;
+        this.refresh();
+        this.keep();
+      }
+      this.values = before.values;
+      this.unitCode = before.code;
+      this.unitName = before.name;
+      this.loaded = before.loaded;
+      this.statusMessage = [this.t.undone, []];
+      this.render();
+    }
+
+    /** Prints this calculator alone, not the page around it. */
+    printCalculator() {
+      const root = document.documentElement;
+      this.setAttribute("data-printing", "");
+      root.classList.add("dti-printing");
+      const done = () => {
+        this.removeAttribute("data-printing");
+        root.classList.remove("dti-printing");
+      };
+      addEventListener("afterprint", done, { once: true });
+      print();
+    }
+
+    // --- The share link ------------------------------------------------------------------
+
+    /** What tells this calculator's link from another's on the same page: its id, else its
+     * place among the page's calculators. */
+    shareKey() {
+      return this.id || String([...document.querySelectorAll("dti-calculator")].indexOf(this) + 1);
+    }
 
     fragment() {
       const params = new URLSearchParams();
+      params.set("dti", this.shareKey());
       params.set("fw", this.frameworkId);
+      params.set("lang", this.lang);
       if (this.unitCode.trim()) params.set("unit", this.unitCode.trim());
       if (this.unitName.trim()) params.set("name", this.unitName.trim());
       for (const code of this.indicators()) {
@@ -1524,25 +1629,13 @@ button.primary:hover { background: #083c69; }
       return params.toString();
     }
 
-    writeFragment() {
-      if (this.getAttribute("share") === "off") return;
-      const url = new URL(location.href);
-      url.hash = this.fragment();
-      this.shareUrl = url.href;
-      try {
-        history.replaceState(history.state, "", url.href);
-      } catch {
-        // file:// pages in some browsers refuse replaceState; the link is still shown.
-      }
-      const box = this.shadowRoot.getElementById("share-url");
-      if (box) box.value = url.href;
-    }
-
+    /** Takes the values from the page's address when its link was made by this calculator. */
     readFragment() {
-      if (this.getAttribute("share") === "off") return;
+      if (this.getAttribute("share") === "off") return false;
       const params = new URLSearchParams(location.hash.slice(1));
+      if (params.get("dti") !== this.shareKey()) return false;
       const fw = params.get("fw");
-      if (fw && fw !== this.frameworkId) return;
+      if (fw && fw !== this.frameworkId) return false;
       const codes = new Set(this.indicators());
       let found = false;
       for (const [key, value] of params) {
@@ -1553,17 +1646,25 @@ button.primary:hover { background: #083c69; }
       }
       if (params.has("unit")) this.unitCode = params.get("unit");
       if (params.has("name")) this.unitName = params.get("name");
+      const lang = params.get("lang");
+      if (lang && lang !== this.lang && TEXT[lang]) {
+        this.setAttribute("lang", lang);
+        this.calc.setLang(lang);
+      }
       return found;
     }
 
+    /** Shows and copies a link to the page with this calculator's values after the `#`; the
+     * page's own address is left as it is. */
     async shareLink() {
-      this.writeFragment();
+      const url = new URL(location.href);
+      url.hash = this.fragment();
       this.els.shareBox.hidden = false;
       const box = this.shadowRoot.getElementById("share-url");
-      box.value = this.shareUrl;
+      box.value = url.href;
       try {
-        await navigator.clipboard.writeText(this.shareUrl);
-        this.showStatus(this.t.copied, []);
+        await navigator.clipboard.writeText(url.href);
+        this.showStatus(this.t.copied);
       } catch {
         box.focus();
         box.select();

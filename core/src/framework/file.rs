@@ -1,5 +1,6 @@
 //! The framework file format (TOML or JSON), read and written through the same types, so a
-//! framework written by [`Framework::to_toml`](super::Framework::to_toml) reads back equal.
+//! framework written by [`Framework::to_toml`](super::Framework::to_toml) or
+//! [`Framework::to_json`](super::Framework::to_json) reads back equal.
 //!
 //! Spellings of earlier versions are refused with a message naming the current spelling
 //! ([`Problem::OldSpelling`]).
@@ -117,6 +118,7 @@ impl ChildFile {
     }
 }
 
+#[cfg(feature = "toml")]
 pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
@@ -165,7 +167,7 @@ pub(crate) fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, F
 }
 
 /// The framework in the file format, every setting written out.
-pub(crate) fn to_toml(framework: &Framework) -> String {
+fn file_of(framework: &Framework) -> FrameworkFile {
     let nodes = framework.nodes();
     let mut indicators = Vec::new();
     let mut aggregates = Vec::new();
@@ -203,7 +205,7 @@ pub(crate) fn to_toml(framework: &Framework) -> String {
             }),
         }
     }
-    let file = FrameworkFile {
+    FrameworkFile {
         id: framework.id().to_string(),
         names: framework.names().clone(),
         source: framework.source().map(str::to_string),
@@ -226,10 +228,25 @@ pub(crate) fn to_toml(framework: &Framework) -> String {
         pipeline: framework.pipeline().cloned(),
         #[cfg(not(feature = "pipeline"))]
         _pipeline: None,
-    };
+    }
+}
+
+/// The framework as a TOML file, every setting written out.
+#[cfg(feature = "toml")]
+pub(crate) fn to_toml(framework: &Framework) -> String {
     // Every value a validated framework holds has a TOML spelling (infinite ranges are left
     // out as the unit's default; TOML writes other infinities as `inf`).
-    toml::to_string(&file).unwrap_or_default()
+    toml::to_string(&file_of(framework)).unwrap_or_default()
+}
+
+/// The framework as a JSON file, every setting written out; `None` when it holds a number JSON
+/// cannot write (an infinite end of a range that is not its unit's default).
+pub(crate) fn to_json(framework: &Framework) -> Option<String> {
+    let finite = framework
+        .nodes()
+        .iter()
+        .all(|node| node.range == node.unit.default_range() || node.range.is_finite());
+    finite.then(|| serde_json::to_string(&file_of(framework)).unwrap_or_default())
 }
 
 /// The parts of a framework file where earlier versions spelled things differently; every
@@ -295,7 +312,7 @@ struct OutlineShare {
 }
 
 /// Old spellings in a TOML text that does not read, when there are any.
-#[cfg(feature = "pipeline")]
+#[cfg(all(feature = "pipeline", feature = "toml"))]
 fn old_spellings_toml(text: &str, origin: Option<&str>) -> Option<Failure> {
     old_spellings(&toml::from_str(text).ok()?, origin)
 }
@@ -366,6 +383,7 @@ fn old_spellings(file: &Outline, origin: Option<&str>) -> Option<Failure> {
     (!found.is_empty()).then_some(Failure { diagnostics: found })
 }
 
+#[cfg(feature = "toml")]
 fn line_column(text: &str, offset: usize) -> (u64, u64) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() as u64 + 1;
@@ -380,7 +398,7 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-#[cfg(all(test, feature = "pipeline"))]
+#[cfg(all(test, feature = "pipeline", feature = "toml"))]
 mod tests {
     use super::*;
 

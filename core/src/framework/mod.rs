@@ -290,6 +290,7 @@ pub struct Framework {
 
 impl Framework {
     /// Reads a framework from TOML text. `origin` names the file in diagnostics.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
         file::from_toml(text, origin)
     }
@@ -300,6 +301,7 @@ impl Framework {
     }
 
     /// Reads a framework from TOML or JSON text, choosing by the first non-blank character.
+    #[cfg(feature = "toml")]
     pub fn parse(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
         let text = text.trim_start_matches('\u{feff}');
         if text.trim_start().starts_with('{') {
@@ -316,8 +318,22 @@ impl Framework {
     /// let text = framework.to_toml();
     /// assert_eq!(dti_core::Framework::from_toml(&text, None).unwrap(), framework);
     /// ```
+    #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> String {
         file::to_toml(self)
+    }
+
+    /// The framework as a JSON file, which [`Framework::from_json`] reads back equal; `None`
+    /// when it holds a number JSON cannot write (an infinite end of a range other than its
+    /// unit's default).
+    ///
+    /// ```
+    /// let framework = dti_core::embedded::default_framework();
+    /// let text = framework.to_json().unwrap();
+    /// assert_eq!(dti_core::Framework::from_json(&text, None).unwrap(), framework);
+    /// ```
+    pub fn to_json(&self) -> Option<String> {
+        file::to_json(self)
     }
 
     /// The framework's identifier, e.g. `dti-province-2022`.

@@ -1,41 +1,10 @@
 
 /*
- * Limits: the calculator reads at most 16 MiB of framework or data text, 100,000 CSV rows,
- * 5,000 columns, 100,000 units, 5,000 indicators and 1,000,000 values; JSON and TOML may nest
- * 64 levels. Larger input is refused with an Error whose details say which limit was met.
+ * The function API (modules built with the `api` feature): every function takes the framework
+ * and the data. Limits: at most 16 MiB of framework or data text, 100,000 CSV rows, 5,000
+ * columns, 100,000 units, 5,000 indicators and 1,000,000 values; JSON and TOML may nest 64
+ * levels. Larger input is refused with an Error whose details say which limit was met.
  */
-
-/** A name in Vietnamese and English. */
-export interface Names {
-  vi: string;
-  en: string;
-}
-
-/** A language tag: `"vi"` (default) or `"en"`; `"vi-VN"`, `"en-GB"` work too. */
-export type Lang = "vi" | "en" | (string & {});
-
-export type Severity = "error" | "warning" | "note";
-
-/** One problem, with where it is and what to do. */
-export interface Detail {
-  severity: Severity;
-  /** The problem's kind, stable for programs: `out_of_range`, `bad_value`, `syntax`, … */
-  kind: string;
-  unit: string | null;
-  indicator: string | null;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  /** What is wrong, in the requested language. */
-  message: string;
-  /** What to do about it. */
-  hint: string | null;
-}
-
-/** Every function throws this on failure: the core's message and every problem. */
-export interface DtiError extends Error {
-  details: Detail[];
-}
 
 export interface FrameworkSummary {
   id: string;
@@ -91,30 +60,6 @@ export interface AggregateFile {
   description?: Names;
 }
 
-export type UnitCode = "score" | "percent" | "share" | "count" | "number" | "yes_no";
-export type Direction = "higher" | "lower";
-export type MissingPolicy = "zero" | "skip" | "reject";
-
-export type Rule =
-  | { kind: "score" }
-  | { kind: "rate"; cap?: boolean }
-  | { kind: "target"; target: number }
-  | { kind: "goalposts"; low: number; high: number }
-  | { kind: "yes_no" }
-  | { kind: "tiers"; steps: [number, number][] }
-  | { kind: "min_max"; low?: number; high?: number }
-  | { kind: "z_score"; mean?: number; sd?: number }
-  | { kind: "rank" }
-  | { kind: "percentile_rank" }
-  | { kind: "distance_to_best" };
-
-/** Published values to compare with, e.g. a year's national average. */
-export interface Reference {
-  names: Names;
-  year?: number | null;
-  values: Record<string, number>;
-}
-
 /** A value as written in data: a number, text such as `"0,7024"`, `"96%"`, `"731/1950"`,
  * `"có"`, a yes/no flag, a ratio, a value with its source, or `null` for missing. */
 export type DataValue =
@@ -145,67 +90,11 @@ export interface DataFile {
 /** Data: CSV or JSON text, or an object in the JSON data layout. */
 export type DataInput = string | DataFile | DataUnit[];
 
-export interface Bounds {
-  low: number | null;
-  high: number | null;
-}
-
-export interface Link {
-  code: string;
-  weight: number;
-}
-
-export interface NodeInfo {
-  code: string;
-  names: Names;
-  description: Names | null;
-  indicator: boolean;
-  index: boolean;
-  /** False for nodes that carry no weight in any index (reported only). */
-  scored: boolean;
-  unit: UnitCode;
-  unit_label: Names;
-  symbol: "%" | "";
-  direction: Direction;
-  range: Bounds;
-  points: number | null;
-  rule: Rule | null;
-  method: string | null;
-  parents: Link[];
-  children: Link[];
-}
-
-/** Indicators counting toward the same indices (a pillar, or the shared foundation). */
-export interface Group {
-  code: string;
-  names: Names;
-  indices: string[];
-  indicators: string[];
-}
-
-export interface FrameworkInfo {
-  id: string;
-  names: Names;
-  description: Names | null;
-  source: string | null;
-  precision: number;
-  missing: MissingPolicy;
-  indices: string[];
-  root: string | null;
-  nodes: NodeInfo[];
-  groups: Group[];
-  references: Reference[];
-}
 
 export interface Validation {
   /** True when the data can be scored. */
   ok: boolean;
   details: Detail[];
-}
-
-export interface Range {
-  low: number;
-  high: number;
 }
 
 export interface ResultNode {
@@ -215,18 +104,6 @@ export interface ResultNode {
   index: boolean;
   max_points: number | null;
   scale: Range;
-}
-
-export type Status = "scored" | "missing_as_zero" | "missing" | "low_availability";
-
-export interface NodeResult {
-  code: string;
-  raw: number | null;
-  value: number | null;
-  points: number | null;
-  points_lost: number | null;
-  rank: number | null;
-  status: Status;
 }
 
 export interface Contribution {
@@ -267,24 +144,6 @@ export interface Results {
   details: Detail[];
 }
 
-export interface IndicatorExplanation {
-  code: string;
-  score: number | null;
-  points: number | null;
-  points_lost: number | null;
-  gain_if_full: number;
-  gain_if_full_points: number | null;
-  status: Status;
-}
-
-export interface Move {
-  indicator: string;
-  from: number;
-  to: number;
-  gain: number;
-  gain_points: number | null;
-}
-
 export interface Explanation {
   unit: { code: string; name?: string; year?: number; group?: string };
   index: string;
@@ -300,27 +159,9 @@ export interface Explanation {
   details: Detail[];
 }
 
-/** A unit as results name it. */
-export interface UnitInfo {
-  code: string;
-  name?: string;
-  year?: number;
-  group?: string;
-  groups?: Record<string, string>;
-}
-
 /** New raw values of one unit, in each indicator's unit (`null` removes a value). NaN and
  * ±Infinity are refused as out of range. */
 export type Changes = Record<string, number | null>;
-
-/** How one node of the changed unit moved. */
-export interface NodeChange {
-  code: string;
-  before: number | null;
-  after: number | null;
-  rank_before: number | null;
-  rank_after: number | null;
-}
 
 /** The outcome of {@link whatIf}. */
 export interface WhatIf {
@@ -341,34 +182,6 @@ export type Goal =
  * positive numbers or CSV text `indicator,cost`. */
 export type Costs = Record<string, number> | string;
 
-/** One indicator to improve. */
-export interface PlanStep {
-  indicator: string;
-  /** Its score now and the score to reach. */
-  from: number;
-  to: number;
-  /** The raw values, in the indicator's unit (`raw_to` for absolute rules only). */
-  raw_from: number | null;
-  raw_to: number | null;
-  /** The node's gain from this step, taken in plan order. */
-  gain: number;
-  cost: number;
-}
-
-/** The outcome of {@link seekGoal}. */
-export interface Plan {
-  unit: UnitInfo;
-  node: string;
-  start: number;
-  target_value: number;
-  reachable: boolean;
-  /** The value the plan reaches; when unreachable, the best any improvement reaches. */
-  reached: number;
-  /** Ordered by gain per unit of effort, largest first. */
-  steps: PlanStep[];
-  total_cost: number;
-  details: Detail[];
-}
 
 /** How merged units are formed: the official 2024 method (plain mean of each indicator), or
  * rates pooled from numerators and denominators (elsewhere a mean weighted by `weights`). */
@@ -395,8 +208,6 @@ export interface Merged extends Results {
   mapping: MergedUnit[];
 }
 
-/** The binding's version. */
-export function version(): string;
 /** The frameworks shipped with the library, the default marked. */
 export function listFrameworks(): FrameworkSummary[];
 /** Loads and describes a framework. Throws a {@link DtiError}. */
@@ -410,11 +221,9 @@ export function explain(framework: FrameworkInput, data: DataInput, unit?: strin
 /** Changes values of one unit (default: the first) and rescores every unit. */
 export function whatIf(framework: FrameworkInput, data: DataInput, unit: string | null | undefined, changes: Changes, lang?: Lang): WhatIf;
 /** The cheapest indicator improvements that take one unit to a goal; says when it is out of reach. */
-export function seekGoal(framework: FrameworkInput, data: DataInput, unit: string | null | undefined, goal: Goal, costs?: Costs | null, lang?: Lang): Plan;
+export function seekGoal(framework: FrameworkInput, data: DataInput, unit: string | null | undefined, goal: Goal, costs?: Costs | null, lang?: Lang): Plan & { details: Detail[] };
 /** Results of merged units from the former units' data; the 2025 provincial mapping
  * (63 → 34) unless a mapping CSV (`new_unit,new_name,former_code`) is given. */
 export function mergeProvinces(framework: FrameworkInput, data: DataInput, method?: MergeMethod | null, mapping?: string | null, lang?: Lang): Merged;
 /** A data file to fill in: long-layout CSV (default) or JSON. */
 export function template(framework: FrameworkInput, format?: "csv" | "json", lang?: Lang, unit?: string): string;
-/** `formatDecimal(0.70244, 4, "vi")` is `"0,7024"`; non-finite values give `"–"`. */
-export function formatDecimal(value: number, decimals: number, lang?: Lang): string;
