@@ -301,7 +301,25 @@ fn templates_read_back_as_data() {
         let checked = dti_wasm::validate(s("dti-province-2022"), s(&text), s("vi"))
             .map(|r| json(&r))
             .unwrap_or(Json::Null);
-        assert_eq!(checked["ok"], true, "{format}: {checked}");
+        // Read back, the unfilled template is understood (its unit and columns) and refused
+        // for what it is: no values yet, never a DTI of 0.
+        assert_eq!(checked["ok"], false, "{format}: {checked}");
+        let kinds: Vec<&Json> = checked["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| &d["kind"])
+            .collect();
+        assert_eq!(kinds, [&Json::from("no_values")], "{format}: {checked}");
+        // Filled, it checks clean.
+        let filled = match format {
+            "csv" => text.replacen(";0–1;;", ";0–1;0,5;", 1),
+            _ => text.replacen("null", "0.5", 1),
+        };
+        let checked = dti_wasm::validate(s("dti-province-2022"), s(&filled), s("vi"))
+            .map(|r| json(&r))
+            .unwrap_or(Json::Null);
+        assert_eq!(checked["ok"], true, "{format}: {filled}\n{checked}");
         // Without a unit code the template asks for one, as the command line's does.
         let blank = dti_wasm::template(
             s("dti-province-2022"),
