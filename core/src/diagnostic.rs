@@ -871,7 +871,7 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 /// The problems of a data set as every front end shows them: the reader's diagnostics, then
 /// those of checking or scoring it against a framework, without echoes of what the reader
 /// already reported (no "no data" after a reading error, no "no value" for a cell the reader
-/// could not read), and with the warnings about missing values of indicators that carry no
+/// could not read, no "no values at all" when the reader could not read the ones given), and with the warnings about missing values of indicators that carry no
 /// points (the DTI's smart-city indicator, reported but not scored) demoted to notes: they
 /// change nothing.
 pub fn merge(
@@ -891,6 +891,7 @@ pub fn merge(
     let mut all = reading.to_vec();
     all.extend(later.into_iter().filter(|d| match d.problem {
         Problem::NoData => errors.is_empty(),
+        Problem::NoValues { .. } => !errors.iter().any(|e| e.location.indicator.is_some()),
         Problem::MissingValue { .. } => !unreadable && !unread(d),
         _ => true,
     }));

@@ -253,7 +253,15 @@ fn refused_target(dir: &std::path::Path, target: &str, kind_en: &str) {
         let run = dti_in(
             dir,
             &[
-                "score", "-o", target, "--force", "--format", "csv", "--lang", lang,
+                "score",
+                "quang-ninh-2022.csv",
+                "-o",
+                target,
+                "--force",
+                "--format",
+                "csv",
+                "--lang",
+                lang,
             ],
         );
         assert_eq!(run.code, 2, "{}", run.transcript());
@@ -293,10 +301,16 @@ fn a_device_node_is_never_replaced_even_with_force() {
     assert!(after.file_type().is_char_device());
     assert_eq!(listing(&dir), ["null"], "no temporary file is left behind");
     // Without --force the message is the same: no offer to replace it.
-    let run = dti_in(&dir, &["score", "-o", "null", "--lang", "en"]);
+    let run = dti_in(
+        &dir,
+        &["score", "quang-ninh-2022.csv", "-o", "null", "--lang", "en"],
+    );
     assert_eq!(run.code, 2);
     insta::assert_snapshot!("output-device-en", run.transcript());
-    let run = dti_in(&dir, &["score", "-o", "null", "--lang", "vi"]);
+    let run = dti_in(
+        &dir,
+        &["score", "quang-ninh-2022.csv", "-o", "null", "--lang", "vi"],
+    );
     insta::assert_snapshot!("output-device-vi", run.transcript());
 }
 
@@ -343,9 +357,27 @@ fn a_folder_is_refused_even_with_force() {
     let dir = scratch("folder-target");
     std::fs::create_dir(dir.join("out")).unwrap();
     for lang in ["vi", "en"] {
-        let run = dti_in(&dir, &["score", "-o", "out", "--force", "--lang", lang]);
+        let run = dti_in(
+            &dir,
+            &[
+                "score",
+                "quang-ninh-2022.csv",
+                "-o",
+                "out",
+                "--force",
+                "--lang",
+                lang,
+            ],
+        );
         assert_eq!(run.code, 2, "{}", run.transcript());
         assert!(!run.stderr.contains("--force"), "{}", run.transcript());
+        if lang == "en" {
+            assert!(
+                run.stderr.contains("out is a folder"),
+                "{}",
+                run.transcript()
+            );
+        }
     }
     assert!(dir.join("out").is_dir());
     assert_eq!(listing(&dir.join("out")), Vec::<String>::new());
@@ -354,7 +386,10 @@ fn a_folder_is_refused_even_with_force() {
 #[test]
 fn dash_is_standard_output() {
     let dir = scratch("dash");
-    let run = dti_in(&dir, &["score", "-o", "-", "--format", "csv"]);
+    let run = dti_in(
+        &dir,
+        &["score", "quang-ninh-2022.csv", "-o", "-", "--format", "csv"],
+    );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(run.out().starts_with("Unit,"), "{}", run.transcript());
     assert_eq!(listing(&dir), Vec::<String>::new(), "no file named -");
