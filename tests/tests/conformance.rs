@@ -1,8 +1,8 @@
 //! Conformance of the construction pipeline with COINr 1.1.14 on its ASEM example.
 //!
 //! The reference files live outside the repository, in `../shared/conformance/coinr-asem/`
-//! relative to the workspace root (see its README). Without them the tests print a note and pass,
-//! unless the `CI` environment variable is set, in which case they fail.
+//! relative to the workspace root (see its README). Without them the tests fail, saying where
+//! the data is expected; they never skip.
 //!
 //! Every unit and column of every output file is compared: a value matches when it is within
 //! 1e-9 relative or 1e-12 absolute of COINr's. `results_full.csv` is written by COINr rounded to
