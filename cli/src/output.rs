@@ -21,7 +21,7 @@ pub(crate) enum TableFormat {
     Table,
     /// Comma-separated values (semicolons and decimal commas with --lang vi)
     Csv,
-    /// JSON, for programs
+    /// JSON, for programs, at full precision (the others at the published precision)
     Json,
     /// Markdown tables
     Markdown,
@@ -377,7 +377,8 @@ fn width(text: &str) -> usize {
 }
 
 /// Writes tables as the sheets of an Excel workbook: bold headers, frozen top row,
-/// numbers as numbers with their decimals, columns sized to their contents.
+/// numbers as numbers rounded to the decimals shown (so a workbook holds the same numbers as
+/// the CSV, table and Markdown forms), columns sized to their contents.
 pub(crate) fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
     let fail = |e: rust_xlsxwriter::XlsxError| {
         Error::Usage(i18n::cannot_format(lang, "Excel", &e.to_string()))
@@ -412,8 +413,9 @@ pub(crate) fn to_xlsx(tables: &[&Table], lang: Lang) -> Result<Vec<u8>, Error> {
                             format!("0.{}", "0".repeat(*decimals as usize))
                         };
                         let format = Format::new().set_num_format(pattern);
+                        let shown = dti_core::round_to(*value, *decimals);
                         sheet
-                            .write_number_with_format(r, c, *value, &format)
+                            .write_number_with_format(r, c, shown, &format)
                             .map_err(fail)?;
                     }
                     Cell::Integer(value) => {

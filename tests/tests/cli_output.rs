@@ -197,6 +197,47 @@ fn excel_is_not_printed_on_a_pipe_as_text() {
 }
 
 #[test]
+fn excel_and_csv_exports_hold_the_same_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = scratch("xlsx-csv");
+    for (format, file) in [("xlsx", "r.xlsx"), ("csv", "r.csv")] {
+        let run = dti_in(
+            &dir,
+            &[
+                "score",
+                "synthetic-63-provinces-2022.csv",
+                "--format",
+                format,
+                "-o",
+                file,
+                "--lang",
+                "en",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let csv = std::fs::read_to_string(dir.join("r.csv")).unwrap();
+    let csv_rows: Vec<Vec<String>> =
+        csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+            .into_records()
+            .map(|record| record.unwrap().iter().map(str::to_string).collect())
+            .collect();
+    let mut book: Xlsx<_> = calamine::open_workbook(dir.join("r.xlsx")).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let mut numbers = 0;
+    for (row, csv_row) in sheet.rows().skip(1).zip(&csv_rows) {
+        for (cell, text) in row.iter().zip(csv_row) {
+            if let Data::Float(x) = cell {
+                // The CSV's text, read back, is the workbook's number exactly: no hidden digits.
+                assert_eq!(text.parse::<f64>().ok(), Some(*x), "{text} vs {x}");
+                numbers += 1;
+            }
+        }
+    }
+    assert!(numbers > 63 * 10, "{numbers} numbers compared");
+}
+
+#[test]
 fn help_documents_the_exit_codes_and_every_command() {
     let run = dti(&["--help"]);
     assert_eq!(run.code, 0);
