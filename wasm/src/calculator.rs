@@ -105,7 +105,8 @@ struct Update<'a> {
     nodes: &'a [NodeResult],
     /// The number of units ranks are among (those of the loaded file, else 1).
     units: usize,
-    /// Points and points lost per indicator of the main index.
+    /// Points and points lost per indicator of the main index, as the command line prints
+    /// them: rounded so that each pair adds up to the indicator's maximum.
     indicators: Vec<IndicatorExplanation>,
     /// The indicators by the main index's gain for the same effort, largest first.
     moves: Vec<Move>,
@@ -562,7 +563,7 @@ impl Calculator {
             details: details(&diagnostics, lang),
             nodes,
             units: table.n_units(),
-            indicators: explanation.indicators,
+            indicators: explanation.indicators.into_iter().map(shown).collect(),
             moves: explanation.best_moves,
             step: explanation.step,
             changed: Pairs(changed),
@@ -574,4 +575,14 @@ impl Calculator {
         self.last = Some(now);
         out
     }
+}
+
+/// An indicator's explanation with its points, points lost and gain as printed (see
+/// [`IndicatorExplanation::shown`]), so the widget's columns add up as the command line's do.
+fn shown(mut indicator: IndicatorExplanation) -> IndicatorExplanation {
+    let (points, lost, gain) = indicator.shown();
+    indicator.points = points;
+    indicator.points_lost = lost;
+    indicator.gain_if_full_points = gain;
+    indicator
 }

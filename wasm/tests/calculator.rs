@@ -131,6 +131,41 @@ fn an_empty_form_says_so_and_a_bad_field_is_left_out() {
 }
 
 #[wasm_bindgen_test]
+fn points_and_points_lost_add_up_to_the_maximum_as_shown() {
+    let mut calculator = calculator();
+    let update = update(&mut calculator, &QUANG_NINH);
+    let indicators = update["indicators"].as_array().cloned().unwrap_or_default();
+    assert_eq!(indicators.len(), 8);
+    for indicator in &indicators {
+        let number = |field: &str| indicator[field].as_f64().unwrap_or(f64::NAN);
+        let (points, lost, max) = (
+            number("points"),
+            number("points_lost"),
+            number("max_points"),
+        );
+        // Shown at 2 decimals, as the command line prints them: the two add up to the maximum.
+        let hundredths = |x: f64| (x * 100.0).round() as i64;
+        assert_eq!(
+            hundredths(points) + hundredths(lost),
+            hundredths(max),
+            "{indicator}"
+        );
+        assert_eq!(dti_core::round_to(points, 2), points, "{indicator}");
+    }
+    // Quảng Ninh's I9 (digital-society activity): 67,58 points and 82,42 lost of 150, never
+    // 82,43 by rounding each alone.
+    let i9 = indicators
+        .iter()
+        .find(|i| i["code"] == "I9")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (i9["points"].clone(), i9["points_lost"].clone()),
+        (json!(67.58), json!(82.42))
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_advice_follows_what_each_indicator_lacks() {
     let mut calculator = calculator();
     let update = update(&mut calculator, &QUANG_NINH);
