@@ -265,7 +265,14 @@ proptest! {
             csv.push_str(&format!("{i};{}\n", cells.join(";")));
         }
         let framework = embedded::default_framework();
-        let results = score(&framework, &Dataset::from_csv(&csv, None).dataset).unwrap();
+        let scored = score(&framework, &Dataset::from_csv(&csv, None).dataset);
+        if rows.iter().flatten().all(Option::is_none) {
+            // Not one value: refused as an unfilled template is, never a DTI of 0.
+            let failure = scored.expect_err("no values at all");
+            prop_assert_eq!(failure.diagnostics[0].problem.kind(), "no_values");
+            return Ok(());
+        }
+        let results = scored.unwrap();
         for (position, unit) in results.units.iter().enumerate() {
             for code in ["DTI", "CQS", "KTS", "XHS"] {
                 let value = unit.node(code).unwrap().value.unwrap();
