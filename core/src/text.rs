@@ -74,6 +74,29 @@ impl Names {
 /// assert_eq!(format_decimal(0.70244, 4, Lang::En), "0.7024");
 /// ```
 pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
+    let mark = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    let scaled = (value * power_of_ten(decimals)).round();
+    // Below 2^52 the rounded value's digits are those of `scaled`, exactly: printing them
+    // directly is what `{:.N}` of the rounded value prints, without its slow general path.
+    if decimals <= 15 && scaled.abs() < 4_503_599_627_370_496.0 {
+        let digits = (scaled.abs() as u64).to_string();
+        let decimals = decimals as usize;
+        let padded = format!("{digits:0>width$}", width = decimals + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - decimals);
+        let mut text = String::with_capacity(padded.len() + 2);
+        if scaled < 0.0 {
+            text.push('-');
+        }
+        text.push_str(whole);
+        if decimals > 0 {
+            text.push(mark);
+            text.push_str(fraction);
+        }
+        return text;
+    }
     let text = format!("{:.*}", decimals as usize, round_to(value, decimals));
     let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text[1..].to_string()
@@ -86,6 +109,13 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
     }
 }
 
+fn power_of_ten(decimals: u32) -> f64 {
+    const POWERS_OF_TEN: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    POWERS_OF_TEN[decimals.min(15) as usize]
+}
+
 /// Rounds half away from zero at `decimals` places, the way published tables round.
 ///
 /// ```
@@ -93,9 +123,91 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
 /// assert_eq!(dti_core::round_to(2.5, 0), 3.0);
 /// ```
 pub fn round_to(value: f64, decimals: u32) -> f64 {
-    const POWERS_OF_TEN: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    let factor = POWERS_OF_TEN[decimals.min(15) as usize];
+    let factor = power_of_ten(decimals);
     (value * factor).round() / factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The general path: `{:.N}` of the rounded value, the sign of a zero dropped.
+    fn printed(value: f64, decimals: u32, lang: Lang) -> String {
+        let text = format!("{:.*}", decimals as usize, round_to(value, decimals));
+        let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+            text[1..].to_string()
+        } else {
+            text
+        };
+        match lang {
+            Lang::Vi => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
+    #[test]
+    fn edges_print_as_the_general_path_does() {
+        let cases = [
+            (0.0, 4),
+            (-0.0, 4),
+            (-0.00004, 4),
+            (-0.00005, 4),
+            (0.70245, 4),
+            (2.5, 0),
+            (-2.5, 0),
+            (1e300, 4),
+            (-1e300, 2),
+            (4.503_599_627_370_495e11, 4),
+            (123_456.789, 15),
+            (0.1, 20),
+            (f64::NAN, 4),
+            (f64::INFINITY, 2),
+            (f64::NEG_INFINITY, 2),
+        ];
+        for (value, decimals) in cases {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(
+                    format_decimal(value, decimals, lang),
+                    printed(value, decimals, lang),
+                    "{value:e} at {decimals}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_prints_as_the_general_path_does(
+            value in prop::num::f64::ANY,
+            decimals in 0u32..18,
+        ) {
+            prop_assert_eq!(
+                format_decimal(value, decimals, Lang::En),
+                printed(value, decimals, Lang::En)
+            );
+        }
+
+        #[test]
+        fn values_near_the_fast_paths_limit_print_as_the_general_path_does(
+            value in -1e9f64..1e9,
+            decimals in 4u32..10,
+        ) {
+            prop_assert_eq!(
+                format_decimal(value, decimals, Lang::En),
+                printed(value, decimals, Lang::En)
+            );
+        }
+
+        #[test]
+        fn index_values_print_as_the_general_path_does(
+            value in -1_000.0f64..1_000.0,
+            decimals in 0u32..6,
+        ) {
+            prop_assert_eq!(
+                format_decimal(value, decimals, Lang::Vi),
+                printed(value, decimals, Lang::Vi)
+            );
+        }
+    }
 }
