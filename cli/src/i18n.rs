@@ -437,6 +437,14 @@ pub(crate) fn ranking_by(lang: Lang, code: &str) -> String {
     }
 }
 
+/// The end of a shortened list of units: how many there are, and how to see them all.
+pub(crate) fn more_units(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("({count} đơn vị; `dti score TỆP --summary` liệt kê tất cả)"),
+        Lang::En => format!("({count} units; `dti score FILE --summary` lists them all)"),
+    }
+}
+
 /// An unknown unit.
 pub(crate) fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
     match lang {

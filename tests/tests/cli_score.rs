@@ -526,5 +526,21 @@ fn unknown_unit_and_sort_code_are_usage_errors_in_both_languages() {
             format!("score-unit-sort-errors-{lang}"),
             format!("{}\n{}", unit.transcript(), sort.transcript())
         );
+        // Among 63 units the message names a few and says how to list them all.
+        let many = dti(&[
+            "score",
+            "synthetic-63-provinces-2022.csv",
+            "--unit",
+            "Quang Ninh",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(many.code, 2);
+        assert!(
+            many.stderr.contains("12 (Lai Châu), … (63 ") && !many.stderr.contains("Sơn La"),
+            "the first eight units, then the count: {}",
+            many.stderr
+        );
+        assert!(many.stderr.contains("--summary"), "{}", many.stderr);
     }
 }
