@@ -414,6 +414,16 @@ impl Framework {
     /// The nodes a one-line summary of a unit shows, in order: the indices (for the 2022 DTI:
     /// DTI, CQS, KTS, XHS); for a framework with a single index, that index and then its
     /// children (for the 2020 DTI: DTI, CQS, KTS, XHS, its pillars).
+    ///
+    /// ```
+    /// use dti_core::embedded::framework;
+    /// let codes = |id: &str| {
+    ///     let f = framework(id).unwrap();
+    ///     f.headline().iter().map(|&n| f.node(n).code.clone()).collect::<Vec<_>>()
+    /// };
+    /// assert_eq!(codes("dti-province-2022"), ["DTI", "CQS", "KTS", "XHS"]);
+    /// assert_eq!(codes("dti-province-2020"), ["DTI", "CQS", "KTS", "XHS"]);
+    /// ```
     pub fn headline(&self) -> Vec<NodeId> {
         let mut nodes = if self.indices.is_empty() {
             vec![self.main_index()]
