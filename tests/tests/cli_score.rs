@@ -497,6 +497,24 @@ fn unit_limits_every_format_and_keeps_the_ranks_among_all() {
         .find(|u| u["code"] == "22")
         .unwrap();
     assert_eq!(&units[0], same);
+    // Excel: the unit's rows only, ranks as numbers among all 63.
+    let path = scratch("score-unit-xlsx").join("quang-ninh.xlsx");
+    let run = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "-u",
+        "22",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (_, rows) = xlsx_rows(&std::fs::read(&path).unwrap());
+    assert_eq!(rows.len(), 1 + 13);
+    assert!(rows[1..].iter().all(|r| r[0] == "22"), "{rows:?}");
+    assert_eq!(
+        rows[1][6], "30",
+        "Quảng Ninh's DTI rank among the 63: {rows:?}"
+    );
 }
 
 #[test]
