@@ -421,6 +421,30 @@ pub(crate) fn choose_unit(lang: Lang, list: &str) -> String {
     }
 }
 
+/// Column: a unit's rank at a node (`dti score --summary`).
+pub(crate) fn rank_at(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Hạng {code}"),
+        Lang::En => format!("{code} rank"),
+    }
+}
+
+/// The heading of a ranking (`dti score --summary`).
+pub(crate) fn ranking_by(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Xếp hạng theo {code}"),
+        Lang::En => format!("Ranking by {code}"),
+    }
+}
+
+/// The end of a shortened list of units: how many there are, and how to see them all.
+pub(crate) fn more_units(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("({count} đơn vị; `dti score TỆP --summary` liệt kê tất cả)"),
+        Lang::En => format!("({count} units; `dti score FILE --summary` lists them all)"),
+    }
+}
+
 /// An unknown unit.
 pub(crate) fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
     match lang {

@@ -313,30 +313,39 @@ pub(crate) fn find_unit(
     let Some(wanted) = wanted else {
         return match units.len() {
             1 => Ok(0),
-            _ => Err(Error::Usage(i18n::choose_unit(lang, &unit_list(dataset)))),
+            _ => Err(Error::Usage(i18n::choose_unit(
+                lang,
+                &unit_list(dataset, lang),
+            ))),
         };
     };
     dataset
         .find_unit(wanted)
-        .ok_or_else(|| Error::Usage(i18n::unknown_unit(lang, wanted, &unit_list(dataset))))
+        .ok_or_else(|| Error::Usage(i18n::unknown_unit(lang, wanted, &unit_list(dataset, lang))))
 }
 
-fn unit_list(dataset: &Dataset) -> String {
-    let list: Vec<String> = dataset
-        .units()
+/// A few of the data's units, to choose from; the rest counted, with the command that lists
+/// them all.
+fn unit_list(dataset: &Dataset, lang: Lang) -> String {
+    const SHOWN: usize = 8;
+    let units = dataset.units();
+    let list: Vec<String> = units
         .iter()
-        .take(20)
+        .take(SHOWN)
         .map(|u| match &u.name {
             Some(name) => format!("{} ({name})", u.code),
             None => u.code.clone(),
         })
         .collect();
-    let more = if dataset.units().len() > 20 {
-        ", …"
+    if units.len() > SHOWN {
+        format!(
+            "{}, … {}",
+            list.join(", "),
+            i18n::more_units(lang, units.len())
+        )
     } else {
-        ""
-    };
-    format!("{}{more}", list.join(", "))
+        list.join(", ")
+    }
 }
 
 /// The paths an output must never replace.

@@ -215,6 +215,44 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// The table with the text of its last column wrapped at spaces, so that no line of
+    /// [`Table::to_terminal`] is wider than `columns` (a word longer than the room left stays
+    /// whole); a wrapped cell goes on under itself, the other columns left empty.
+    pub(crate) fn wrap_last(&self, lang: Lang, columns: usize) -> Table {
+        let Some(last) = self.headers.len().checked_sub(1) else {
+            return self.clone();
+        };
+        let used: usize = (0..last)
+            .map(|c| {
+                let cells = self.rows.iter().filter_map(|row| row.get(c));
+                cells
+                    .map(|cell| width(&cell.show(lang)))
+                    .chain([width(&self.headers[c])])
+                    .max()
+                    .unwrap_or(0)
+                    + 2
+            })
+            .sum();
+        let room = columns.saturating_sub(used).max(width(&self.headers[last]));
+        let mut wrapped = Table::new(self.title.clone(), self.headers.clone());
+        for row in &self.rows {
+            let Some(Cell::Text(text)) = row.get(last) else {
+                wrapped.push(row.clone());
+                continue;
+            };
+            for (k, line) in wrap_words(text, room).into_iter().enumerate() {
+                let mut cells = if k == 0 {
+                    row[..last].to_vec()
+                } else {
+                    vec![Cell::Empty; last]
+                };
+                cells.push(Cell::Text(line));
+                wrapped.push(cells);
+            }
+        }
+        wrapped
+    }
+
     /// True for columns whose filled cells are all numbers (aligned right).
     fn numeric_columns(&self) -> Vec<bool> {
         (0..self.headers.len())
@@ -357,6 +395,24 @@ pub(crate) fn write_csv<R: AsRef<[Cell]>>(
     }
     writer.flush()?;
     Ok(())
+}
+
+/// Text cut at spaces into lines of at most `room` columns (a longer word is a line of its own).
+fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if width(line) + 1 + width(word) <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 /// The width of text in terminal columns: characters, less combining marks and ANSI colour
@@ -860,6 +916,32 @@ mod tests {
             "\\u{1b}[1;31mx\\u{1b}[0m\\u{a}\\u{9}\\u{1b}[2J"
         );
         assert_eq!(paint(false, "1", "a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn a_wrapped_last_column_keeps_every_line_within_the_width() {
+        let mut table = Table::new("", vec!["Id".into(), "N".into(), "Name".into()]);
+        table.push(vec![
+            Cell::text("dti-province-2022"),
+            Cell::Integer(9),
+            Cell::text("Provincial Digital Transformation Index (Decision 922/QĐ-BTTTT)"),
+        ]);
+        table.push(vec![Cell::text("x"), Cell::Integer(3), Cell::text("Short")]);
+        let text = table.wrap_last(Lang::En, 50).to_terminal(Lang::En, false);
+        assert_eq!(
+            text,
+            "Id                 N  Name\n\
+             ─────────────────  ─  ───────────────────────\n\
+             dti-province-2022  9  Provincial Digital\n\
+             \x20                     Transformation Index\n\
+             \x20                     (Decision 922/QĐ-BTTTT)\n\
+             x                  3  Short\n"
+        );
+        assert!(text.lines().all(|line| width(line) <= 50), "{text}");
+        assert_eq!(
+            wrap_words("a verylongword b", 4),
+            ["a", "verylongword", "b"]
+        );
     }
 
     #[test]

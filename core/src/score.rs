@@ -120,6 +120,40 @@ impl Results {
     pub fn value(&self, unit: &str, node: &str) -> Option<f64> {
         self.unit(unit)?.node(node)?.value
     }
+
+    /// The units' positions in [`Results::units`], best first by their rank at the node in
+    /// position `by`: units tied there keep the order of their rank at the node in position
+    /// `then` (the official ranking, such as the DTI's), then their data order; units with no
+    /// rank at `by` come last. How a ranking view lists units sorted by any node.
+    ///
+    /// ```
+    /// let framework = dti_core::embedded::default_framework();
+    /// let data = dti_core::Dataset::from_csv(
+    ///     "code,I1,I2,I3,I4,I5,I7,I8,I9\n\
+    ///      a,0.5,0.5,0.5,0.5,0.5,0.9,0.1,0.5\n\
+    ///      b,0.5,0.5,0.5,0.5,0.5,0.9,0.9,0.5\n\
+    ///      c,0.5,0.5,0.5,0.5,0.5,0.2,0.5,0.5\n",
+    ///     None,
+    /// );
+    /// let results = dti_core::score(&framework, &data.dataset).unwrap();
+    /// let (dti, cqs) = (results.node_position("DTI").unwrap(), results.node_position("CQS").unwrap());
+    /// // a and b tie on CQS (rank 1); b is ahead on the DTI, so b comes first.
+    /// assert_eq!(results.ranking(cqs, dti), [1, 0, 2]);
+    /// assert_eq!(results.ranking(dti, dti), [1, 0, 2]);
+    /// ```
+    pub fn ranking(&self, by: usize, then: usize) -> Vec<usize> {
+        let key = |unit: usize, node: usize| {
+            self.units[unit]
+                .nodes
+                .get(node)
+                .and_then(|result| result.rank)
+                .unwrap_or(u32::MAX)
+        };
+        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        // A stable sort: equal keys keep data order.
+        order.sort_by_key(|&unit| (key(unit, by), key(unit, then)));
+        order
+    }
 }
 
 impl UnitResult {

@@ -236,8 +236,36 @@ fn frameworks_list_and_show() {
         }
         let json = dti(&["frameworks", "--format", "json", "--lang", lang]);
         insta::assert_snapshot!(format!("frameworks-list-json-{lang}"), json.transcript());
+        let long = dti(&["frameworks", "--long", "--lang", lang]);
+        assert_eq!(long.code, 0);
+        insta::assert_snapshot!(format!("frameworks-list-long-{lang}"), long.transcript());
     }
     let shown = dti(&["frameworks", "dti-province-2022", "--format", "json"]);
     let framework: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
     assert_eq!(framework["id"], "dti-province-2022");
+}
+
+#[test]
+fn the_frameworks_list_fits_in_100_columns_and_warns_of_synthetic_data() {
+    for lang in LANGS {
+        let out = dti(&["frameworks", "--lang", lang]).out();
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= 100, "{widest} columns:\n{out}");
+        let synthetic = out
+            .lines()
+            .find(|l| l.starts_with("synthetic-63-provinces-2022.csv"))
+            .unwrap();
+        let mark = if lang == "vi" {
+            "DỮ LIỆU GIẢ LẬP"
+        } else {
+            "SYNTHETIC DATA"
+        };
+        assert!(synthetic.contains(mark), "{synthetic}");
+        // The long list is wider: every detail, nothing cut.
+        let long = dti(&["frameworks", "--long", "--lang", lang]).out();
+        assert!(
+            long.contains("922/QĐ-BTTTT, 20/05/2022, Phụ lục 1"),
+            "{long}"
+        );
+    }
 }

@@ -301,3 +301,264 @@ fn decomposed_names_match_what_people_type() {
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(run.out().contains("Quảng Ninh"), "{}", run.out());
 }
+
+/// The rows of a ranking in the terminal: the lines after the title, the headers and the rule.
+fn ranking_rows(out: &str) -> Vec<&str> {
+    let mut lines = out.lines();
+    let rule = lines.by_ref().position(|l| l.starts_with('─'));
+    assert_eq!(rule, Some(2), "title, headers, rule:\n{out}");
+    lines.collect()
+}
+
+#[test]
+fn summary_ranks_63_provinces_on_63_lines() {
+    for lang in LANGS {
+        let run = dti(&[
+            "score",
+            "synthetic-63-provinces-2022.csv",
+            "--summary",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let out = run.out();
+        assert_eq!(out.lines().count(), 63 + 3, "{out}");
+        let rows = ranking_rows(&out);
+        assert_eq!(rows.len(), 63);
+        // Best first, by the DTI: the first row holds DTI rank 1 of 63.
+        assert!(rows[0].contains(" 1/63 "), "{}", rows[0]);
+        insta::assert_snapshot!(format!("score-summary-63-{lang}"), run.transcript());
+    }
+}
+
+#[test]
+fn summary_sorts_by_any_code_and_ties_keep_the_official_order() {
+    let run = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "--summary",
+        "--sort",
+        "I6",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = run.out();
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    // The sort code is shown when it is not a headline column.
+    assert_eq!(header[header.len() - 2..], ["I6", "I6 rank"]);
+    let dti_rank = header.iter().position(|h| *h == "DTI rank").unwrap();
+    let i6 = header.iter().position(|h| *h == "I6 rank").unwrap();
+    let rows: Vec<Vec<u32>> = lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            vec![cells[i6].parse().unwrap(), cells[dti_rank].parse().unwrap()]
+        })
+        .collect();
+    assert_eq!(rows.len(), 63);
+    // Smart city (I6) is 0 everywhere: every province ties at rank 1 there, so the order is
+    // the DTI ranking.
+    assert!(rows.iter().all(|r| r[0] == 1));
+    let dti_ranks: Vec<u32> = rows.iter().map(|r| r[1]).collect();
+    let mut sorted = dti_ranks.clone();
+    sorted.sort();
+    assert_eq!(dti_ranks, sorted);
+
+    let by_cqs = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "--summary",
+        "--sort",
+        "CQS",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&by_cqs.out()).unwrap();
+    assert_eq!(json["sort"], "CQS");
+    let ranks: Vec<u64> = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["nodes"][1]["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(json["units"][0]["nodes"][1]["code"], "CQS");
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+}
+
+#[test]
+fn summary_in_every_format_and_both_languages() {
+    for lang in LANGS {
+        for format in ["table", "csv", "json", "markdown"] {
+            let run = dti(&[
+                "score",
+                "provinces-2022.csv",
+                "--summary",
+                "--sort",
+                "XHS",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            insta::assert_snapshot!(format!("score-summary-{format}-{lang}"), run.transcript());
+        }
+    }
+    let dir = scratch("score-summary-xlsx");
+    let path = dir.join("ranking.xlsx");
+    let run = dti(&[
+        "score",
+        "provinces-2022.csv",
+        "--summary",
+        "-o",
+        path.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (sheets, rows) = xlsx_rows(&std::fs::read(&path).unwrap());
+    let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    insta::assert_snapshot!(
+        "score-summary-xlsx-vi",
+        format!("sheets: {sheets:?}\n{}", text.join("\n"))
+    );
+}
+
+#[test]
+fn unit_limits_every_format_and_keeps_the_ranks_among_all() {
+    for lang in LANGS {
+        let run = dti(&[
+            "score",
+            "synthetic-63-provinces-2022.csv",
+            "--unit",
+            "Quảng Ninh",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.out().contains("/63"), "{}", run.out());
+        insta::assert_snapshot!(format!("score-unit-{lang}"), run.transcript());
+        let summary = dti(&[
+            "score",
+            "synthetic-63-provinces-2022.csv",
+            "--unit",
+            "22",
+            "--summary",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(ranking_rows(&summary.out()).len(), 1, "{}", summary.out());
+        insta::assert_snapshot!(format!("score-unit-summary-{lang}"), summary.transcript());
+    }
+    // CSV: the unit's rows only; JSON: the core's results for that unit, ranks among all.
+    let csv = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "-u",
+        "22",
+        "--format",
+        "csv",
+    ]);
+    let lines: Vec<&str> = csv
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| std::str::from_utf8(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1 + 13, "{lines:?}");
+    assert!(
+        lines[1..].iter().all(|l| l.starts_with("22,Quảng Ninh,")),
+        "{lines:?}"
+    );
+    let json = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "-u",
+        "22",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json.out()).unwrap();
+    let units = json["units"].as_array().unwrap();
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0]["code"], "22");
+    let all = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "--format",
+        "json",
+    ]);
+    let all: serde_json::Value = serde_json::from_str(&all.out()).unwrap();
+    let same = all["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "22")
+        .unwrap();
+    assert_eq!(&units[0], same);
+    // Excel: the unit's rows only, ranks as numbers among all 63.
+    let path = scratch("score-unit-xlsx").join("quang-ninh.xlsx");
+    let run = dti(&[
+        "score",
+        "synthetic-63-provinces-2022.csv",
+        "-u",
+        "22",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let (_, rows) = xlsx_rows(&std::fs::read(&path).unwrap());
+    assert_eq!(rows.len(), 1 + 13);
+    assert!(rows[1..].iter().all(|r| r[0] == "22"), "{rows:?}");
+    assert_eq!(
+        rows[1][6], "30",
+        "Quảng Ninh's DTI rank among the 63: {rows:?}"
+    );
+}
+
+#[test]
+fn unknown_unit_and_sort_code_are_usage_errors_in_both_languages() {
+    for lang in LANGS {
+        let unit = dti(&[
+            "score",
+            "provinces-2022.csv",
+            "--unit",
+            "Atlantis",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(unit.code, 2);
+        assert!(unit.stdout.is_empty());
+        let sort = dti(&[
+            "score",
+            "provinces-2022.csv",
+            "--summary",
+            "--sort",
+            "I99",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(sort.code, 2);
+        insta::assert_snapshot!(
+            format!("score-unit-sort-errors-{lang}"),
+            format!("{}\n{}", unit.transcript(), sort.transcript())
+        );
+        // Among 63 units the message names a few and says how to list them all.
+        let many = dti(&[
+            "score",
+            "synthetic-63-provinces-2022.csv",
+            "--unit",
+            "Quang Ninh",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(many.code, 2);
+        assert!(
+            many.stderr.contains("12 (Lai Châu), … (63 ") && !many.stderr.contains("Sơn La"),
+            "the first eight units, then the count: {}",
+            many.stderr
+        );
+        assert!(many.stderr.contains("--summary"), "{}", many.stderr);
+    }
+}

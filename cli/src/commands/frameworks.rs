@@ -27,12 +27,19 @@ pub(crate) struct FrameworksArgs {
     /// Show this framework in detail: an embedded id or a TOML/JSON file
     #[arg(value_name = "ID|FILE")]
     pub framework: Option<String>,
+    /// List every detail: each framework's source and indices, each data set's notes (the
+    /// list fits in 100 columns without it)
+    #[arg(long)]
+    pub long: bool,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: FrameworksFormat,
     #[command(flatten)]
     pub output: OutputArgs,
 }
+
+/// The width the short listing fits in on a terminal.
+const SHORT_WIDTH: usize = 100;
 
 #[derive(Serialize)]
 struct Listing<'a> {
@@ -62,7 +69,7 @@ pub(crate) fn run(args: &FrameworksArgs, context: &Context) -> Result<Outcome, E
     let lang = context.lang;
     let color = context.color && args.output.output.is_none();
     let (text, protected) = match &args.framework {
-        None => (list(args.format, lang, color)?, Vec::new()),
+        None => (list(args.format, args.long, lang, color)?, Vec::new()),
         Some(id) => {
             let (framework, path) = input::read_framework(Some(id), None, lang)?;
             (show(&framework, args.format, lang, color)?, vec![path])
@@ -116,7 +123,7 @@ fn render(
     out
 }
 
-fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Error> {
+fn list(format: FrameworksFormat, long: bool, lang: Lang, color: bool) -> Result<String, Error> {
     let frameworks: Vec<Framework> = embedded::FRAMEWORKS
         .iter()
         .filter_map(|(id, _)| embedded::framework(id))
@@ -159,6 +166,78 @@ fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Err
         };
         return json(&listing, lang);
     }
+    let tables = match (long, format) {
+        (true, _) => long_tables(&frameworks, &datasets, lang),
+        (false, FrameworksFormat::Table) => short_tables(&frameworks, &datasets, lang)
+            .iter()
+            .map(|table| table.wrap_last(lang, SHORT_WIDTH))
+            .collect(),
+        (false, _) => short_tables(&frameworks, &datasets, lang),
+    };
+    Ok(render(&tables, "", format, lang, color))
+}
+
+/// An embedded framework's id, marked when it is the default.
+fn marked_id(framework: &Framework, lang: Lang) -> String {
+    let mut id = framework.id().to_string();
+    if id == embedded::DEFAULT_FRAMEWORK {
+        id.push_str(&format!(" ({})", i18n::default_mark(lang)));
+    }
+    id
+}
+
+/// The short listing: each framework's id, count of indicators, maximum points and name (on a
+/// terminal, wrapped to fit in 100 columns); each data set's file, framework and units.
+fn short_tables(
+    frameworks: &[Framework],
+    datasets: &[(&str, &str, Dataset)],
+    lang: Lang,
+) -> Vec<Table> {
+    let mut table = Table::new(
+        i18n::embedded_frameworks(lang),
+        i18n::columns(
+            lang,
+            &[i18n::id, i18n::indicators, i18n::max_points, i18n::name],
+        ),
+    );
+    for framework in frameworks {
+        table.push(vec![
+            Cell::text(marked_id(framework, lang)),
+            Cell::Integer(framework.indicators().count() as i64),
+            Cell::number(framework.node(framework.main_index()).points, 0),
+            Cell::text(framework.names().get(lang)),
+        ]);
+    }
+    let mut data = Table::new(
+        i18n::embedded_data(lang),
+        i18n::columns(lang, &[i18n::file, i18n::framework, i18n::unit_name]),
+    );
+    for (file, framework, dataset) in datasets {
+        let units = dataset.units();
+        let mut summary = if units.len() <= 3 {
+            let names: Vec<&str> = units.iter().map(|u| u.label()).collect();
+            names.join(", ")
+        } else {
+            format!("{} {}", units.len(), i18n::units_word(lang))
+        };
+        if input::is_synthetic(dataset) {
+            summary.push_str(&format!(" · {}", i18n::synthetic(lang)));
+        }
+        data.push(vec![
+            Cell::text(*file),
+            Cell::text(*framework),
+            Cell::text(summary),
+        ]);
+    }
+    vec![table, data]
+}
+
+/// The full listing (`--long`): each framework's source and indices, each data set's notes.
+fn long_tables(
+    frameworks: &[Framework],
+    datasets: &[(&str, &str, Dataset)],
+    lang: Lang,
+) -> Vec<Table> {
     let mut table = Table::new(
         i18n::embedded_frameworks(lang),
         i18n::columns(
@@ -172,18 +251,14 @@ fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Err
             ],
         ),
     );
-    for framework in &frameworks {
-        let mut id = framework.id().to_string();
-        if id == embedded::DEFAULT_FRAMEWORK {
-            id.push_str(&format!(" ({})", i18n::default_mark(lang)));
-        }
+    for framework in frameworks {
         let indices: Vec<&str> = framework
             .indices()
             .iter()
             .map(|&i| framework.node(i).code.as_str())
             .collect();
         table.push(vec![
-            Cell::text(id),
+            Cell::text(marked_id(framework, lang)),
             Cell::text(framework.names().get(lang)),
             Cell::text(framework.source().unwrap_or("")),
             Cell::Integer(framework.indicators().count() as i64),
@@ -194,7 +269,7 @@ fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Err
         i18n::embedded_data(lang),
         i18n::columns(lang, &[i18n::file, i18n::framework, i18n::unit_name]),
     );
-    for (file, framework, dataset) in &datasets {
+    for (file, framework, dataset) in datasets {
         // A few units are named; a large set is summed up with its first note (which says,
         // for the demonstration set, that its values are synthetic).
         let units = dataset.units();
@@ -218,7 +293,7 @@ fn list(format: FrameworksFormat, lang: Lang, color: bool) -> Result<String, Err
             Cell::text(summary),
         ]);
     }
-    Ok(render(&[table, data], "", format, lang, color))
+    vec![table, data]
 }
 
 fn show(

@@ -315,9 +315,11 @@ pub(crate) fn render(
             );
         }
         html.push_str("</tr></thead>\n<tbody>\n");
-        let mut ranked: Vec<&UnitResult> = results.units.iter().collect();
-        ranked.sort_by_key(|u| u.nodes[first].rank.unwrap_or(u32::MAX));
-        for other in ranked {
+        for other in results
+            .ranking(first, first)
+            .into_iter()
+            .map(|u| &results.units[u])
+        {
             let me = if other.unit.code == info.code {
                 " class=\"me\""
             } else {

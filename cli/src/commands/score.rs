@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points};
-use dti_core::{Framework, Lang, NodeResult, Results, UnitResult};
+use dti_core::{Framework, Lang, NodeResult, Results, UnitResult, round_to};
+use serde::Serialize;
 
 use crate::error::Error;
 use crate::input::{self, Input};
@@ -19,6 +20,16 @@ pub(crate) struct ScoreArgs {
     pub data: Option<PathBuf>,
     #[command(flatten)]
     pub source: DataArgs,
+    /// Show only this unit, by code or name (its ranks stay those among every unit)
+    #[arg(long, short = 'u', value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// A ranking: one line per unit with the indices (DTI and pillars) and their ranks
+    #[arg(long)]
+    pub summary: bool,
+    /// With --summary: the code to rank by, such as DTI, CQS, KTS, XHS or an indicator
+    /// (ties keep the order of the main index) [default: the main index]
+    #[arg(long, value_name = "CODE", requires = "summary")]
+    pub sort: Option<String>,
     /// Output format [default: from the -o file's extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -36,38 +47,86 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
     )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
+    let main = &framework.node(framework.main_index()).code;
+    let sort = args.sort.as_deref().unwrap_or(main);
+    if framework.find(sort).is_none() {
+        return Err(Error::Usage(i18n::unknown_node(lang, sort)));
+    }
+    let unit = match &args.unit {
+        Some(wanted) => {
+            let position = input::find_unit(&input.dataset, Some(wanted), lang)?;
+            Some(input.dataset.units()[position].code.clone())
+        }
+        None => None,
+    };
     let (results, issues) = input::score(&input, &framework, lang)?;
     input::report_warnings(&issues, &input, context);
+    // The units selected: all, or the one --unit names (ranked among all of them).
+    let selected: Vec<usize> = (0..results.units.len())
+        .filter(|&u| {
+            unit.as_ref()
+                .is_none_or(|code| results.units[u].unit.has_code(code))
+        })
+        .collect();
 
     let format = TableFormat::choose(args.format, &args.output);
     let color = context.color && args.output.output.is_none();
     let protected = input::protected([&input.path, &framework_path]);
+    if args.summary {
+        let summary = Summary::new(&framework, &results, sort, &selected);
+        let bytes = match format {
+            TableFormat::Table => summary.to_terminal(&framework, &input, lang, color),
+            TableFormat::Markdown => summary.to_markdown(&framework, &input, lang),
+            TableFormat::Csv => summary.table(lang, false).to_csv(lang)?,
+            TableFormat::Json => output::to_json(&summary.to_json(), lang)?,
+            TableFormat::Xlsx => {
+                output::refuse_binary_on_terminal(&args.output, lang)?;
+                output::to_xlsx(&[&summary.table(lang, false)], lang)?
+            }
+        };
+        output::emit(&bytes, &args.output, &protected, lang)?;
+        return Ok(Outcome::Success);
+    }
     // CSV and JSON are written as they are produced: a million units' rows are never held
     // as text in memory.
     let bytes = match format {
         TableFormat::Json => {
-            return output::emit_with(&args.output, &protected, lang, |out| {
-                write_json(out, &results)
+            return output::emit_with(&args.output, &protected, lang, |out| match &unit {
+                None => write_json(out, &results),
+                Some(_) => write_json(
+                    out,
+                    &Results {
+                        framework: results.framework.clone(),
+                        precision: results.precision,
+                        nodes: results.nodes.clone(),
+                        units: selected.iter().map(|&u| results.units[u].clone()).collect(),
+                        diagnostics: results.diagnostics.clone(),
+                    },
+                ),
             })
             .map(|()| Outcome::Success);
         }
         TableFormat::Csv => {
             return output::emit_with(&args.output, &protected, lang, |out| {
                 let (results, order) = (&results, display_order(&framework, &results));
-                let rows = results.units.iter().flat_map(|unit| {
-                    order
-                        .iter()
-                        .map(move |&position| long_row(results, unit, position, lang))
+                let rows = selected.iter().flat_map(|&unit| {
+                    order.iter().map(move |&position| {
+                        long_row(results, &results.units[unit], position, lang)
+                    })
                 });
                 output::write_csv(out, &long_headers(lang), rows, lang).map_err(Into::into)
             })
             .map(|()| Outcome::Success);
         }
-        TableFormat::Table => terminal(&framework, &input, &results, lang, color).into_bytes(),
-        TableFormat::Markdown => markdown(&framework, &input, &results, lang).into_bytes(),
+        TableFormat::Table => {
+            terminal(&framework, &input, &results, &selected, lang, color).into_bytes()
+        }
+        TableFormat::Markdown => {
+            markdown(&framework, &input, &results, &selected, lang).into_bytes()
+        }
         TableFormat::Xlsx => {
             output::refuse_binary_on_terminal(&args.output, lang)?;
-            output::to_xlsx(&[&long_table(&framework, &results, lang)], lang)?
+            output::to_xlsx(&[&long_table(&framework, &results, &selected, lang)], lang)?
         }
     };
     output::emit(&bytes, &args.output, &protected, lang)?;
@@ -92,14 +151,20 @@ pub(crate) fn shown(node: &NodeResult, info: &NodeInfo) -> (Option<f64>, Option<
     }
 }
 
-/// One table per unit: every node with its value, rank, points and points lost.
-pub(crate) fn unit_tables(framework: &Framework, results: &Results, lang: Lang) -> Vec<Table> {
+/// One table per unit selected (`selected` holds positions in the results): every node with its
+/// value, rank, points and points lost.
+fn unit_tables(
+    framework: &Framework,
+    results: &Results,
+    selected: &[usize],
+    lang: Lang,
+) -> Vec<Table> {
     let n = results.units.len();
     let precision = results.precision;
-    results
-        .units
+    selected
         .iter()
-        .map(|unit| {
+        .map(|&unit| {
+            let unit = &results.units[unit];
             let mut table = Table::new(
                 unit_heading(&unit.unit),
                 i18n::columns(
@@ -146,6 +211,7 @@ fn terminal(
     framework: &Framework,
     input: &Input,
     results: &Results,
+    selected: &[usize],
     lang: Lang,
     color: bool,
 ) -> String {
@@ -153,29 +219,35 @@ fn terminal(
         "{}\n",
         output::paint(color, "1", &title(framework, input, lang))
     );
-    for table in unit_tables(framework, results, lang) {
+    for table in unit_tables(framework, results, selected, lang) {
         out.push('\n');
         out.push_str(&table.to_terminal(lang, color));
     }
     out
 }
 
-fn markdown(framework: &Framework, input: &Input, results: &Results, lang: Lang) -> String {
+fn markdown(
+    framework: &Framework,
+    input: &Input,
+    results: &Results,
+    selected: &[usize],
+    lang: Lang,
+) -> String {
     let mut out = format!("# {}\n", output::visible(&title(framework, input, lang)));
-    for table in unit_tables(framework, results, lang) {
+    for table in unit_tables(framework, results, selected, lang) {
         out.push('\n');
         out.push_str(&table.to_markdown(lang, 2));
     }
     out
 }
 
-/// One row per unit and node, for spreadsheets and programs.
-pub(crate) fn long_table(framework: &Framework, results: &Results, lang: Lang) -> Table {
+/// One row per unit selected and node, for spreadsheets and programs.
+fn long_table(framework: &Framework, results: &Results, selected: &[usize], lang: Lang) -> Table {
     let mut table = Table::new(i18n::results(lang), long_headers(lang));
     let order = display_order(framework, results);
-    for unit in &results.units {
+    for &unit in selected {
         for &position in &order {
-            table.push(long_row(results, unit, position, lang));
+            table.push(long_row(results, &results.units[unit], position, lang));
         }
     }
     table
@@ -220,4 +292,172 @@ fn long_row(results: &Results, unit: &UnitResult, position: usize, lang: Lang) -
         Cell::number(lost, POINTS_DECIMALS),
         Cell::text(i18n::status(lang, node.status)),
     ]
+}
+
+/// The ranking view of `dti score --summary`: one line per unit, in the order of its rank at
+/// the sorting node, with the framework's headline nodes (the DTI and its pillars) and the
+/// sorting node when it is not one of them.
+struct Summary<'a> {
+    results: &'a Results,
+    /// The code the units are sorted by.
+    sort: &'a str,
+    /// The positions in the results of the nodes shown.
+    columns: Vec<usize>,
+    /// The positions of the units, in the order shown.
+    order: Vec<usize>,
+}
+
+/// One unit's line of the ranking, for programs.
+#[derive(Serialize)]
+struct SummaryUnit<'a> {
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    nodes: Vec<SummaryNode<'a>>,
+}
+
+/// One node's value (at the results' precision) and rank in a line of the ranking.
+#[derive(Serialize)]
+struct SummaryNode<'a> {
+    code: &'a str,
+    value: Option<f64>,
+    rank: Option<u32>,
+}
+
+/// The ranking, for programs.
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    framework: &'a str,
+    precision: u32,
+    sort: &'a str,
+    units: Vec<SummaryUnit<'a>>,
+}
+
+impl<'a> Summary<'a> {
+    /// The ranking of the units `selected` (positions in `results`) by the node `sort` (a code
+    /// the framework has).
+    fn new(
+        framework: &Framework,
+        results: &'a Results,
+        sort: &'a str,
+        selected: &[usize],
+    ) -> Summary<'a> {
+        let position = |code: &str| results.node_position(code);
+        let mut columns: Vec<usize> = framework
+            .headline()
+            .into_iter()
+            .filter_map(|id| position(&framework.node(id).code))
+            .collect();
+        let by = position(sort).unwrap_or_default();
+        if !columns.contains(&by) {
+            columns.push(by);
+        }
+        let main = position(&framework.node(framework.main_index()).code).unwrap_or(by);
+        Summary {
+            results,
+            sort,
+            columns,
+            order: {
+                let mut wanted = vec![false; results.units.len()];
+                for &unit in selected {
+                    wanted[unit] = true;
+                }
+                let mut order = results.ranking(by, main);
+                order.retain(|&unit| wanted[unit]);
+                order
+            },
+        }
+    }
+
+    /// Code, name, then each node's value and rank: for people as `3/63`, as in every table of
+    /// the tool, else as a number for spreadsheets.
+    fn table(&self, lang: Lang, for_people: bool) -> Table {
+        let n = self.results.units.len();
+        let mut headers = i18n::columns(lang, &[i18n::code, i18n::name]);
+        for &column in &self.columns {
+            let code = &self.results.nodes[column].code;
+            headers.push(code.clone());
+            headers.push(i18n::rank_at(lang, code));
+        }
+        let mut table = Table::new(i18n::ranking_by(lang, self.sort), headers);
+        for &unit in &self.order {
+            let unit = &self.results.units[unit];
+            let mut row = vec![
+                Cell::text(&unit.unit.code),
+                Cell::text(unit.unit.name.clone().unwrap_or_default()),
+            ];
+            for &column in &self.columns {
+                let node = &unit.nodes[column];
+                row.push(Cell::number(node.value, self.results.precision));
+                row.push(match node.rank {
+                    Some(rank) if for_people => Cell::text(format!("{rank}/{n}")),
+                    Some(rank) => Cell::Integer(rank.into()),
+                    None => Cell::Empty,
+                });
+            }
+            table.push(row);
+        }
+        table
+    }
+
+    /// One title line (what the ranking is by, the data, the framework's id), the table's
+    /// header and one line per unit.
+    fn to_terminal(
+        &self,
+        framework: &Framework,
+        input: &Input,
+        lang: Lang,
+        color: bool,
+    ) -> Vec<u8> {
+        let mut table = self.table(lang, true);
+        table.title = format!(
+            "{} — {} ({})",
+            table.title,
+            input::data_label(input, lang),
+            framework.id()
+        );
+        table.to_terminal(lang, color).into_bytes()
+    }
+
+    fn to_markdown(&self, framework: &Framework, input: &Input, lang: Lang) -> Vec<u8> {
+        let table = self.table(lang, true);
+        format!(
+            "# {}\n\n{}",
+            output::visible(&title(framework, input, lang)),
+            table.to_markdown(lang, 2)
+        )
+        .into_bytes()
+    }
+
+    fn to_json(&self) -> SummaryJson<'_> {
+        let precision = self.results.precision;
+        SummaryJson {
+            framework: &self.results.framework,
+            precision,
+            sort: self.sort,
+            units: self
+                .order
+                .iter()
+                .map(|&unit| {
+                    let unit = &self.results.units[unit];
+                    SummaryUnit {
+                        code: &unit.unit.code,
+                        name: unit.unit.name.as_deref(),
+                        year: unit.unit.year,
+                        nodes: self
+                            .columns
+                            .iter()
+                            .map(|&column| SummaryNode {
+                                code: &self.results.nodes[column].code,
+                                value: unit.nodes[column].value.map(|v| round_to(v, precision)),
+                                rank: unit.nodes[column].rank,
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
+    }
 }

@@ -411,6 +411,33 @@ impl Framework {
             .unwrap_or(self.nodes.len() - 1)
     }
 
+    /// The nodes a one-line summary of a unit shows, in order: the indices (for the 2022 DTI:
+    /// DTI, CQS, KTS, XHS); for a framework with a single index, that index and then its
+    /// children (for the 2020 DTI: DTI, CQS, KTS, XHS, its pillars).
+    ///
+    /// ```
+    /// use dti_core::embedded::framework;
+    /// let codes = |id: &str| {
+    ///     let f = framework(id).unwrap();
+    ///     f.headline().iter().map(|&n| f.node(n).code.clone()).collect::<Vec<_>>()
+    /// };
+    /// assert_eq!(codes("dti-province-2022"), ["DTI", "CQS", "KTS", "XHS"]);
+    /// assert_eq!(codes("dti-province-2020"), ["DTI", "CQS", "KTS", "XHS"]);
+    /// ```
+    pub fn headline(&self) -> Vec<NodeId> {
+        let mut nodes = if self.indices.is_empty() {
+            vec![self.main_index()]
+        } else {
+            self.indices.clone()
+        };
+        if let [only] = nodes[..]
+            && let NodeKind::Aggregate { children, .. } = &self.node(only).kind
+        {
+            nodes.extend(children.iter().map(|edge| edge.child));
+        }
+        nodes
+    }
+
     /// A node's level: 1 for indicators, one above its highest child for an aggregate.
     pub fn level(&self, id: NodeId) -> u32 {
         self.levels.get(id).copied().unwrap_or(1)
