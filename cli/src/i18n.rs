@@ -526,12 +526,14 @@ pub(crate) fn far_cell_hint(lang: Lang) -> String {
 
 /// A workbook unpacks to more bytes than the limit.
 pub(crate) fn unpacks_beyond_limit(lang: Lang, part: &str, limit: usize) -> String {
+    // The limit is set in MiB (--max-unpacked-mb) and shown as it is set.
+    let mib = limit.div_ceil(1 << 20);
     match lang {
         Lang::Vi => {
-            format!("tệp nén này khi giải nén vượt giới hạn {limit} byte (tại phần `{part}`)")
+            format!("tệp nén này khi giải nén vượt giới hạn {mib} MiB (tại phần `{part}`)")
         }
         Lang::En => {
-            format!("it unpacks to more than the limit of {limit} bytes (at part `{part}`)")
+            format!("it unpacks to more than the limit of {mib} MiB (at part `{part}`)")
         }
     }
 }
