@@ -27,6 +27,8 @@ export interface FrameworkFile {
   missing?: MissingPolicy;
   min_availability?: number;
   indices?: string[];
+  /** Named weight sets (`[weights.NAME]`): node code → its weight in its parents. */
+  weights?: Record<string, Record<string, number>>;
   indicator?: IndicatorFile[];
   aggregate?: AggregateFile[];
   reference?: Reference[];
@@ -42,7 +44,7 @@ export interface IndicatorFile {
   direction?: Direction;
   range?: [number, number];
   points?: number;
-  rule?: Rule;
+  rule?: RuleFile;
   description?: Names;
   /** Data column this indicator is divided by in the pipeline's denominate step. */
   denominator?: string;
@@ -50,10 +52,24 @@ export interface IndicatorFile {
   target?: number;
 }
 
+/** A rule as a framework file writes it (`indicators/README.md`): a parameter with a default
+ * may be left out; one the method does not take is refused. */
+export type RuleFile =
+  | { method: "score" | "yes_no" | "none" | "rank" | "borda" | "percentile_rank" }
+  | { method: "rate"; cap?: boolean }
+  | { method: "target"; target: number }
+  | { method: "goalposts"; low: number; high: number; scale?: number; clip?: boolean }
+  | { method: "tiers"; steps: [number, number][] }
+  | { method: "min_max"; low?: number; high?: number }
+  | { method: "z_score"; mean?: number; sd?: number }
+  | { method: "fraction_of_max" | "distance_to_max"; scale?: number }
+  | { method: "distance_to_target"; cap?: boolean; scale?: number }
+  | { method: "distance_to_reference"; unit: string; cap?: boolean; scale?: number };
+
 export interface AggregateFile {
   code: string;
   names: Names;
-  method?: "mean" | "geometric" | "harmonic" | "power_mean" | "sum" | "minimum";
+  method?: "arithmetic" | "geometric" | "harmonic" | "power_mean" | "median" | "copeland" | "sum" | "minimum";
   p?: number;
   points?: number;
   children: (string | { code: string; weight: number })[];
@@ -113,11 +129,8 @@ export interface Contribution {
   points: number | null;
 }
 
-export interface UnitResult {
-  code: string;
-  name?: string;
-  year?: number;
-  group?: string;
+/** A unit and its result at every node. */
+export interface UnitResult extends UnitInfo {
   nodes: NodeResult[];
 }
 
@@ -145,7 +158,7 @@ export interface Results {
 }
 
 export interface Explanation {
-  unit: { code: string; name?: string; year?: number; group?: string };
+  unit: UnitInfo;
   index: string;
   value: number | null;
   max_points: number | null;
@@ -211,7 +224,7 @@ export interface Merged extends Results {
 /** The frameworks shipped with the library, the default marked. */
 export function listFrameworks(): FrameworkSummary[];
 /** Loads and describes a framework. Throws a {@link DtiError}. */
-export function loadFramework(framework: FrameworkInput, lang?: Lang): FrameworkInfo;
+export function loadFramework(framework?: FrameworkInput, lang?: Lang): FrameworkInfo;
 /** Checks data; throws only when the framework or arguments cannot be read. */
 export function validate(framework: FrameworkInput, data: DataInput, lang?: Lang): Validation;
 /** Scores data. Throws a {@link DtiError} listing every problem when the data has errors. */

@@ -43,18 +43,25 @@ export type UnitCode = "score" | "percent" | "share" | "count" | "number" | "yes
 export type Direction = "higher" | "lower";
 export type MissingPolicy = "zero" | "skip" | "reject";
 
+/** A scoring rule as the binding describes it: the method and every one of its parameters
+ * (defaults filled in); framework files may leave out those with defaults. */
 export type Rule =
-  | { kind: "score" }
-  | { kind: "rate"; cap?: boolean }
-  | { kind: "target"; target: number }
-  | { kind: "goalposts"; low: number; high: number }
-  | { kind: "yes_no" }
-  | { kind: "tiers"; steps: [number, number][] }
-  | { kind: "min_max"; low?: number; high?: number }
-  | { kind: "z_score"; mean?: number; sd?: number }
-  | { kind: "rank" }
-  | { kind: "percentile_rank" }
-  | { kind: "distance_to_best" };
+  | { method: "score" }
+  | { method: "rate"; cap: boolean }
+  | { method: "target"; target: number }
+  | { method: "goalposts"; low: number; high: number; scale: number; clip: boolean }
+  | { method: "yes_no" }
+  | { method: "tiers"; steps: [number, number][] }
+  | { method: "none" }
+  | { method: "min_max"; low: number; high: number }
+  | { method: "z_score"; mean: number; sd: number }
+  | { method: "rank" }
+  | { method: "borda" }
+  | { method: "percentile_rank" }
+  | { method: "fraction_of_max"; scale: number }
+  | { method: "distance_to_max"; scale: number }
+  | { method: "distance_to_target"; cap: boolean; scale: number }
+  | { method: "distance_to_reference"; unit: string; cap: boolean; scale: number };
 
 /** Published values to compare with, e.g. a year's national average. */
 export interface Reference {
@@ -139,6 +146,8 @@ export interface IndicatorExplanation {
   score: number | null;
   points: number | null;
   points_lost: number | null;
+  /** The indicator's maximum points in the index (`null` when it does not count in points). */
+  max_points: number | null;
   gain_if_full: number;
   gain_if_full_points: number | null;
   status: Status;

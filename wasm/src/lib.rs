@@ -12,7 +12,8 @@
 //! or JSON text), and `pipeline` adds `build`.
 //!
 //! The TypeScript declarations are hand-written in `calculator.d.ts`, `api.d.ts` and
-//! `pipeline.d.ts` (no `any`).
+//! `pipeline.d.ts` (no `any`); `scripts/wasm-types.sh` checks them with `tsc` against the real
+//! output of every function and method. Field names are snake_case throughout.
 #![warn(missing_docs)]
 
 #[cfg(feature = "api")]

@@ -58,7 +58,7 @@ export interface Built {
   /** The main index, whose ranks `ranks` gives. */
   index: string | null;
   ranks: (number | null)[] | null;
-  effectiveWeights: EffectiveWeight[];
+  effective_weights: EffectiveWeight[];
   imputed: ImputedCell[];
   dropped: DroppedUnit[];
   treatment: TreatmentRecord[];

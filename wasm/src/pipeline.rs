@@ -35,7 +35,6 @@ impl StageTable {
 
 /// Everything a build produced.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Built<'a> {
     framework: &'a str,
     weights: Option<String>,

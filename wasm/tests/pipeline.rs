@@ -80,7 +80,7 @@ fn the_numbers_are_the_command_lines_to_the_last_bit() {
 #[wasm_bindgen_test]
 fn a_weight_set_changes_the_effective_weights() {
     let weight = |built: &Json, code: &str| {
-        built["effectiveWeights"]
+        built["effective_weights"]
             .as_array()
             .and_then(|w| w.iter().find(|w| w["code"] == code))
             .and_then(|w| w["effective_weight"].as_f64())
