@@ -1,7 +1,7 @@
 //! Shared helpers for the cross-crate tests and benchmarks.
 //!
-//! The COINr conformance data (`../shared/conformance/coinr-asem/`) is read from beside the
-//! checkout, never copied into it. [`asem_files`] turns its inputs into this project's
+//! The COINr conformance data lives in `fixtures/coinr-asem/` (see its `PROVENANCE.md`).
+//! [`asem_files`] turns its inputs into this project's
 //! framework and data files, so the engine can be checked against COINr at every stage and
 //! the analyses benchmarked on the same 51 × 49 example.
 
@@ -63,17 +63,17 @@ pub fn mismatch(ours: Option<f64>, theirs: Option<f64>, abs: f64) -> Option<Stri
     }
 }
 
-/// The folder of the COINr conformance data: `../shared/conformance/coinr-asem/` beside the
-/// checkout, which its terms keep out of the repository.
+/// The folder of the COINr conformance data, committed with the tests:
+/// `tests/fixtures/coinr-asem/`.
 ///
-/// Panics when the folder is missing: a conformance test that passes without its data would
-/// claim what it never checked.
+/// Panics when the folder is missing (a broken checkout): a conformance test that passes
+/// without its data would claim what it never checked.
 pub fn conformance_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance/coinr-asem");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/coinr-asem");
     assert!(
-        dir.is_dir(),
+        dir.join("ASEM_iData.csv").is_file(),
         "the COINr conformance data is not at {}: these tests compare the engine with COINr's \
-         own outputs and cannot run without them (see tests/README.md)",
+         own outputs and cannot run without them (see its PROVENANCE.md)",
         dir.display()
     );
     dir

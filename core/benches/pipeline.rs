@@ -12,7 +12,7 @@
 //!   builds from the checked table, each with every weight multiplied by a seeded uniform
 //!   factor in [0.75, 1.25].
 //!
-//! Reads the data from `../shared/conformance/coinr-asem/` relative to the workspace root and
+//! Reads the data from `tests/fixtures/coinr-asem/` relative to the workspace root and
 //! the methodology from `tests/fixtures/pipeline/asem-full.toml`, imported by the core's COINr
 //! import; fails when the data is missing.
 
@@ -26,7 +26,7 @@ use dti_core::random::SplitMix64;
 use dti_core::{Dataset, Framework};
 
 fn load(root: &Path) -> Result<(Framework, Dataset), String> {
-    let dir = root.join("../shared/conformance/coinr-asem");
+    let dir = root.join("tests/fixtures/coinr-asem");
     let read =
         |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
     let meta = read(&dir.join("ASEM_iMeta.csv"))?;

@@ -1,6 +1,6 @@
 //! `dti import-coinr` and `dti build` together: COINr's own ASEM example, converted by the real
 //! binary into a framework file and a data file, rebuilt stage by stage from the command line and
-//! compared with every output file of `../shared/conformance/coinr-asem/` (the same tolerance as
+//! compared with every output file of `tests/fixtures/coinr-asem/` (the same tolerance as
 //! the library's conformance suite: 1e-9 relative or 1e-12 absolute). Then the import's own
 //! messages for broken COINr tables, in both languages.
 

@@ -1,8 +1,7 @@
 //! Conformance of the construction pipeline with COINr 1.1.14 on its ASEM example.
 //!
-//! The reference files live outside the repository, in `../shared/conformance/coinr-asem/`
-//! relative to the workspace root (see its README). Without them the tests fail, saying where
-//! the data is expected; they never skip.
+//! The reference files are committed in `tests/fixtures/coinr-asem/` with their provenance
+//! (`PROVENANCE.md` there); the tests never skip.
 //!
 //! Every unit and column of every output file is compared: a value matches when it is within
 //! 1e-9 relative or 1e-12 absolute of COINr's. `results_full.csv` is written by COINr rounded to
