@@ -385,7 +385,7 @@ pub(crate) fn not_utf8(lang: Lang, byte: u8) -> String {
 /// What to do about a file that is not UTF-8.
 pub(crate) fn not_utf8_hint(lang: Lang) -> String {
     lang.pick(
-        "trong Excel chọn Lưu thành → “CSV UTF-8 (Comma delimited)”",
+        "trong Excel chọn Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)”",
         "in Excel choose Save As → “CSV UTF-8 (Comma delimited)”",
     )
     .into()
@@ -1223,8 +1223,8 @@ pub(crate) fn bad_uncertainty(lang: Lang, detail: &str) -> String {
 /// What an uncertainty file holds.
 pub(crate) fn uncertainty_hint(lang: Lang) -> String {
     lang.pick(
-        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
-        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
+        "các khoá: `weights = { share = 0.25, nodes = [] }`, `aggregation = [{ method = \"geometric\" }]`, `normalisation = [{ method = \"min_max\" }]`, `missing = [\"skip\"]`; xem `dti robustness --help`",
+        "keys: `weights = { share = 0.25, nodes = [] }`, `aggregation = [{ method = \"geometric\" }]`, `normalisation = [{ method = \"min_max\" }]`, `missing = [\"skip\"]`; see `dti robustness --help`",
     )
     .into()
 }
@@ -1510,6 +1510,42 @@ pub(crate) fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: 
             "Wrote {framework}: {indicators} indicators, {aggregates} aggregates.\nWrote {data}: {units} units; grouping columns: {groups}; denominator columns: {denominators}.\nRun: dti build {data} -f {framework}\n"
         ),
     )
+}
+
+// Words of issue 13 (Vietnamese output with no English in it).
+
+/// A missing-data policy in words.
+pub(crate) fn missing_policy_text(policy: dti_core::MissingPolicy, lang: Lang) -> &'static str {
+    match policy {
+        dti_core::MissingPolicy::Zero => lang.pick("giá trị thiếu tính 0", "missing scored zero"),
+        dti_core::MissingPolicy::Skip => {
+            lang.pick("bỏ qua giá trị thiếu", "missing values skipped")
+        }
+        dti_core::MissingPolicy::Reject => {
+            lang.pick("không nhận giá trị thiếu", "missing values refused")
+        }
+    }
+}
+
+/// What the spreadsheet library said when it failed: its own English words for English
+/// readers, "damaged or invalid" for Vietnamese ones.
+pub(crate) fn library_error(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => workbook_unreadable(lang).to_string(),
+        Lang::En => detail.to_string(),
+    }
+}
+
+/// The last line when a command stops on a framework file's errors.
+pub(crate) fn framework_failed_with(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!("dừng lại: tệp bộ chỉ số có {errors} lỗi; sửa rồi chạy lại"),
+        Lang::En => format!(
+            "stopped: the framework file has {errors} error{}; fix {} and run again",
+            plural(errors),
+            if errors == 1 { "it" } else { "them" }
+        ),
+    }
 }
 
 // --- `--help` and usage errors in Vietnamese (issue 13) ------------------------------------

@@ -124,7 +124,7 @@ pub(crate) fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Erro
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > limit as u64 => {
             let problem = Problem::TooLarge {
-                what: "bytes".into(),
+                what: dti_core::limits::Quantity::Bytes,
                 limit: limit as u64,
             };
             let diagnostic = Diagnostic::error(Location::file(Some(name)), problem);
@@ -290,7 +290,7 @@ pub(crate) fn read_framework(
     check_size(path, id, lang)?;
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, id, &e)))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Data(vec![Issue::tool(
+        Error::Framework(vec![Issue::tool(
             Severity::Error,
             Location::file(Some(id)),
             lang,
@@ -299,7 +299,7 @@ pub(crate) fn read_framework(
         )])
     })?;
     let framework = dti_core::limits::read_framework(&text, Some(id), limits())
-        .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
+        .map_err(|failure| Error::Framework(Issue::all(failure.diagnostics, lang)))?;
     Ok((framework, Some(path.to_path_buf())))
 }
 

@@ -193,9 +193,18 @@ struct Leak {
 fn english_words(text: &str, identifiers: &[&str]) -> Vec<Leak> {
     let mut leaks = Vec::new();
     for line in text.lines() {
-        let prose = without_code(line);
+        let mut prose = without_code(line);
+        // A row of a help list, `  score         Chấm điểm …`: the term is a name as typed.
+        if line.starts_with("  ") {
+            let term = line.trim_start();
+            if let Some((name, rest)) = term.split_once(' ') {
+                if rest.starts_with(' ') && !name.is_empty() {
+                    prose = without_code(rest);
+                }
+            }
+        }
         let mut after_dti = false;
-        for chunk in prose.split(|c: char| c.is_whitespace() || c == ';' || c == ',') {
+        for chunk in prose.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '|')) {
             // `dti check`: a command's name, written as the user types it.
             let command = after_dti;
             after_dti = chunk == "dti";
@@ -248,6 +257,10 @@ fn is_identifier_chunk(chunk: &str, identifiers: &[&str]) -> bool {
         return true;
     }
     if bare.contains('/') || bare.contains('\\') || bare.contains('@') {
+        return true;
+    }
+    // A dotted key or code (`pipeline.weights.NAME`, `CQS.ontime`).
+    if bare.trim_matches('.').contains('.') && !bare.contains("..") {
         return true;
     }
     // A key on the keyboard, as `Ctrl+End`.
@@ -349,10 +362,12 @@ fn json_prose(json: &serde_json::Value, out: &mut String) {
             out.push('\n');
         }
         serde_json::Value::Array(items) => items.iter().for_each(|item| json_prose(item, out)),
-        // `name_en` is the English name, there for readers of both languages.
+        // `name_en` is the English name, there for readers of both languages; `problem` is
+        // the structured problem for programs (its kind, the cell as written, the parser's
+        // own `detail`), worded for people in `message` and `hint` beside it.
         serde_json::Value::Object(fields) => fields
             .iter()
-            .filter(|(key, _)| !key.ends_with("_en"))
+            .filter(|(key, _)| !key.ends_with("_en") && *key != "problem")
             .for_each(|(_, value)| json_prose(value, out)),
         _ => {}
     }
@@ -422,7 +437,6 @@ fn the_detector_finds_a_planted_english_sentence() {
 
 #[test]
 fn the_detector_leaves_codes_names_and_vietnamese_alone() {
-    let ids = embedded_ids();
     for text in [
         "lỗi: text-in-number.csv:2:6, đơn vị 22, chỉ tiêu I3: không đọc được giá trị `cao`",
         "gợi ý: dùng `--max-errors 0` để liệt kê tất cả, xem https://example.org/the/file",
@@ -592,4 +606,72 @@ fn the_vietnamese_report_holds_no_english() {
         .map(|leak| ("report".to_string(), leak))
         .collect();
     assert!(leaks.is_empty(), "{}", report("the report", &leaks));
+}
+
+#[test]
+fn the_vietnamese_help_holds_no_english() {
+    let root = dti(&["--lang", "vi", "--help"]);
+    assert_eq!(root.code, 0, "{}", root.transcript());
+    let commands: Vec<String> = root
+        .out()
+        .split("Lệnh:\n")
+        .nth(1)
+        .expect("the list of commands")
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .filter_map(|line| line.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert!(commands.len() > 10, "{commands:?}");
+    let mut leaks: Vec<(String, Leak)> = leaks_in_output(&root.transcript())
+        .into_iter()
+        .map(|leak| ("dti --help".to_string(), leak))
+        .collect();
+    for command in &commands {
+        for flag in ["--help", "-h"] {
+            let run = dti(&["--lang", "vi", command, flag]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            leaks.extend(
+                leaks_in_output(&run.transcript())
+                    .into_iter()
+                    .map(|leak| (format!("dti {command} {flag}"), leak)),
+            );
+        }
+    }
+    assert!(leaks.is_empty(), "{}", report("the help", &leaks));
+}
+
+#[test]
+fn the_core_s_vietnamese_expectations_hold_no_english() {
+    let root = tests_dir().join("../core/tests/fixtures");
+    let mut leaks = Vec::new();
+    let mut read = 0;
+    for folder in ["bad-frameworks", "bad-data"] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !name.ends_with(".expected") {
+                continue;
+            }
+            read += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            let vietnamese: String = text
+                .lines()
+                .filter_map(|line| line.strip_prefix("Vi "))
+                // The test's own labels (`error:`, `hint:`) are in English for both languages.
+                .map(|line| line.split_once(": ").map_or(line, |(_, rest)| rest))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            leaks.extend(
+                english_words(&vietnamese, &embedded_ids())
+                    .into_iter()
+                    .map(|leak| (name.clone(), leak)),
+            );
+        }
+    }
+    assert!(read > 30, "only {read} expectation files");
+    assert!(
+        leaks.is_empty(),
+        "{}",
+        report("the core's expectations", &leaks)
+    );
 }
