@@ -195,13 +195,12 @@ fn english_words(text: &str, identifiers: &[&str]) -> Vec<Leak> {
     for line in text.lines() {
         let mut prose = without_code(line);
         // A row of a help list, `  score         Chấm điểm …`: the term is a name as typed.
-        if line.starts_with("  ") {
-            let term = line.trim_start();
-            if let Some((name, rest)) = term.split_once(' ') {
-                if rest.starts_with(' ') && !name.is_empty() {
-                    prose = without_code(rest);
-                }
-            }
+        if line.starts_with("  ")
+            && let Some((name, rest)) = line.trim_start().split_once(' ')
+            && rest.starts_with(' ')
+            && !name.is_empty()
+        {
+            prose = without_code(rest);
         }
         let mut after_dti = false;
         for chunk in prose.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '|')) {
@@ -272,10 +271,11 @@ fn is_identifier_chunk(chunk: &str, identifiers: &[&str]) -> bool {
     ];
     // `file.csv`, and `file.csv:3:5` as a place names it.
     let file = bare.split(':').next().unwrap_or(bare);
-    if let Some((stem, extension)) = file.rsplit_once('.') {
-        if !stem.is_empty() && EXTENSIONS.contains(&extension.to_lowercase().as_str()) {
-            return true;
-        }
+    if let Some((stem, extension)) = file.rsplit_once('.')
+        && !stem.is_empty()
+        && EXTENSIONS.contains(&extension.to_lowercase().as_str())
+    {
+        return true;
     }
     identifiers.contains(&bare)
 }
@@ -302,10 +302,10 @@ fn fixture_codes() -> &'static [String] {
             for entry in std::fs::read_dir(fixtures(folder)).unwrap() {
                 let path = entry.unwrap().path();
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    if let Ok(framework) = dti_core::Framework::parse(&text, None) {
-                        codes.extend(framework.nodes().iter().map(|n| n.code.to_string()));
-                    }
+                if path.extension().is_some_and(|e| e == "toml")
+                    && let Ok(framework) = dti_core::Framework::parse(&text, None)
+                {
+                    codes.extend(framework.nodes().iter().map(|n| n.code.to_string()));
                 }
             }
         }
