@@ -675,3 +675,64 @@ fn the_core_s_vietnamese_expectations_hold_no_english() {
         report("the core's expectations", &leaks)
     );
 }
+
+/// The Vietnamese literals of a Rust file: the first string after each `pick(` and after
+/// each `Lang::Vi =>` (with `format!(` in between), format holes left out.
+fn rust_vietnamese_literals(source: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for marker in ["pick(", "Lang::Vi =>"] {
+        for (at, _) in source.match_indices(marker) {
+            let rest = &source[at + marker.len()..];
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix('{').unwrap_or(rest).trim_start();
+            let rest = rest.strip_prefix("format!(").unwrap_or(rest).trim_start();
+            let Some(body) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let mut text = String::new();
+            let mut chars = body.chars();
+            let mut hole = 0;
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some(escaped) = chars.next() {
+                            text.push(escaped);
+                        }
+                    }
+                    '"' => break,
+                    '{' if marker == "Lang::Vi =>" || rest.starts_with("format!") => hole += 1,
+                    '}' if hole > 0 => hole -= 1,
+                    _ if hole > 0 => {}
+                    _ => text.push(c),
+                }
+            }
+            texts.push(text);
+        }
+    }
+    texts
+}
+
+#[test]
+fn the_binding_s_own_words_are_vietnamese() {
+    let dir = tests_dir().join("../wasm/src");
+    let mut leaks = Vec::new();
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for text in rust_vietnamese_literals(&source) {
+            read += 1;
+            leaks.extend(
+                english_words(&text, &embedded_ids())
+                    .into_iter()
+                    .map(|leak| (name.clone(), leak)),
+            );
+        }
+    }
+    assert!(read > 20, "only {read} Vietnamese texts in the binding");
+    assert!(leaks.is_empty(), "{}", report("the binding", &leaks));
+}
