@@ -736,3 +736,46 @@ fn the_binding_s_own_words_are_vietnamese() {
     assert!(read > 20, "only {read} Vietnamese texts in the binding");
     assert!(leaks.is_empty(), "{}", report("the binding", &leaks));
 }
+
+/// The calculator shows the core's message and its page hint for a file it cannot use: the
+/// bad-input corpus, read as the widget reads CSV and JSON text, worded in Vietnamese.
+#[test]
+fn the_widget_s_words_for_the_bad_input_corpus_are_vietnamese() {
+    let dir = fixtures("bad-input");
+    let mut leaks = Vec::new();
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // Not UTF-8: the page reads text the browser decoded.
+        };
+        if path.extension().is_none_or(|e| e != "csv" && e != "json") {
+            continue;
+        }
+        read += 1;
+        for id in ["dti-province-2022", "illustrative-monitoring"] {
+            let framework = dti_core::embedded::framework(id).unwrap();
+            let parsed = dti_core::Dataset::parse(&text, Some(&name));
+            let checked = dti_core::check(&framework, &parsed.dataset);
+            let all =
+                dti_core::diagnostic::merge(&framework, &parsed.diagnostics, checked.diagnostics);
+            for diagnostic in all {
+                let page_hint = diagnostic.page_hint(dti_core::Lang::Vi).unwrap_or_default();
+                // A reader of the guidebook has no command line.
+                assert!(
+                    !page_hint.contains("dti ") && !page_hint.contains("--"),
+                    "{name}: {page_hint}"
+                );
+                let words = format!("{}\n{page_hint}\n", diagnostic.render(dti_core::Lang::Vi));
+                leaks.extend(
+                    english_words(&words, &embedded_ids())
+                        .into_iter()
+                        .map(|leak| (format!("{name} ({id})"), leak)),
+                );
+            }
+        }
+    }
+    assert!(read > 25, "only {read} text files");
+    assert!(leaks.is_empty(), "{}", report("the widget's words", &leaks));
+}
