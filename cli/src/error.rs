@@ -17,6 +17,9 @@ pub enum Error {
     Data(Vec<Issue>),
     /// The framework file has errors (exit 1): every problem found.
     Framework(Vec<Issue>),
+    /// Another input file (a mapping, weights, costs, a methodology, COINr's tables) has
+    /// errors (exit 1): every problem found.
+    File(Vec<Issue>),
 }
 
 impl Error {
@@ -24,7 +27,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Data(_) | Error::Framework(_) => 1,
+            Error::Data(_) | Error::Framework(_) | Error::File(_) => 1,
         }
     }
 
@@ -46,7 +49,7 @@ impl Error {
                 true,
                 context.max_errors,
             ),
-            Error::Framework(issues) => {
+            Error::Framework(issues) | Error::File(issues) => {
                 let mut text = render_issues(
                     issues,
                     context.lang,
@@ -55,7 +58,11 @@ impl Error {
                     context.max_errors,
                 );
                 let [errors, _, _] = counts(issues);
-                text.push_str(&i18n::framework_failed_with(context.lang, errors));
+                let last = match self {
+                    Error::Framework(_) => i18n::framework_failed_with(context.lang, errors),
+                    _ => i18n::file_failed_with(context.lang, errors),
+                };
+                text.push_str(&last);
                 text.push('\n');
                 text
             }

@@ -1548,6 +1548,19 @@ pub(crate) fn framework_failed_with(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// The last line when a command stops on the errors of an input file that is neither the
+/// data nor the framework (a mapping, weights, costs, a methodology).
+pub(crate) fn file_failed_with(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!("dừng lại: tệp có {errors} lỗi; sửa rồi chạy lại"),
+        Lang::En => format!(
+            "stopped: the file has {errors} error{}; fix {} and run again",
+            plural(errors),
+            if errors == 1 { "it" } else { "them" }
+        ),
+    }
+}
+
 // --- `--help` and usage errors in Vietnamese (issue 13) ------------------------------------
 //
 // clap words help and errors in English; under `--lang vi` (or a Vietnamese locale) the

@@ -84,7 +84,7 @@ pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> 
                 })
             })?;
             parse_costs(framework, &text, Some(&name))
-                .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?
+                .map_err(|failure| Error::File(scored.input.issues(failure.diagnostics, lang)))?
         }
     };
     let plan = seek(framework, &scored.table, unit, node, target, &costs)

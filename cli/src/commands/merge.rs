@@ -97,12 +97,12 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
         ),
     };
     let mapping = parse_mapping(&mapping_text, Some(&mapping_name))
-        .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
+        .map_err(|failure| Error::File(Issue::all(failure.diagnostics, lang)))?;
     let weights = match &args.weights {
         Some(path) => {
             let name = path.display().to_string();
             parse_weights(&read_text(path, lang)?, Some(&name))
-                .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?
+                .map_err(|failure| Error::File(Issue::all(failure.diagnostics, lang)))?
         }
         None => HashMap::new(),
     };
