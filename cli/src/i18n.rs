@@ -268,10 +268,10 @@ pub(crate) fn binary_on_terminal(lang: Lang) -> String {
 }
 
 /// Writing an output failed.
-pub(crate) fn cannot_write(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_write(lang: Lang, name: &str, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không ghi được {name}: {detail}"),
-        Lang::En => format!("cannot write {name}: {detail}"),
+        Lang::Vi => format!("không ghi được {name}: {}", io_reason_vi(error)),
+        Lang::En => format!("cannot write {name}: {error}"),
     }
 }
 
@@ -330,10 +330,10 @@ pub(crate) fn output_exists(lang: Lang, name: &str) -> String {
 }
 
 /// Reading an input failed.
-pub(crate) fn cannot_read(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_read(lang: Lang, name: &str, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không đọc được {name}: {detail}"),
-        Lang::En => format!("cannot read {name}: {detail}"),
+        Lang::Vi => format!("không đọc được {name}: {}", io_reason_vi(error)),
+        Lang::En => format!("cannot read {name}: {error}"),
     }
 }
 
@@ -1561,6 +1561,33 @@ pub(crate) fn file_failed_with(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// Why the system refused to read or write a file, in Vietnamese (the system's own words are
+/// English; its error number is kept for whoever looks it up).
+fn io_reason_vi(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let reason = match error.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này",
+        K::PermissionDenied => "không có quyền",
+        K::AlreadyExists => "tệp đã có",
+        K::IsADirectory => "đó là một thư mục",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::FileTooLarge => "tệp quá lớn",
+        K::InvalidData => "nội dung không hợp lệ",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::BrokenPipe => "nơi nhận đã đóng",
+        K::Interrupted => "bị ngắt",
+        K::UnexpectedEof => "tệp kết thúc sớm",
+        K::OutOfMemory => "không đủ bộ nhớ",
+        _ => "hệ điều hành từ chối",
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{reason} (mã lỗi {code})"),
+        None => reason.to_string(),
+    }
+}
+
 // --- `--help` and usage errors in Vietnamese (issue 13) ------------------------------------
 //
 // clap words help and errors in English; under `--lang vi` (or a Vietnamese locale) the
@@ -1928,5 +1955,23 @@ pub(crate) fn vi_usage_error(
         K::MissingSubcommand => "thiếu tên lệnh".into(),
         K::InvalidUtf8 => "tham số không phải văn bản UTF-8".into(),
         _ => "dòng lệnh không hợp lệ".into(),
+    }
+}
+
+#[cfg(test)]
+mod io_tests {
+    use super::*;
+
+    #[test]
+    fn system_errors_are_worded_in_vietnamese() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let vi = cannot_read(Lang::Vi, "a.csv", &denied);
+        assert!(
+            vi.starts_with("không đọc được a.csv: không có quyền"),
+            "{vi}"
+        );
+        assert!(!vi.contains("denied"), "{vi}");
+        let en = cannot_write(Lang::En, "a.csv", &denied);
+        assert!(en.to_lowercase().contains("permission denied"), "{en}");
     }
 }

@@ -141,7 +141,7 @@ pub(crate) fn read_data(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<
         let mut bytes = Vec::new();
         let most = limits().max_bytes as u64 + 1;
         std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), most), &mut bytes)
-            .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e.to_string())))?;
+            .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e)))?;
         return Ok(from_bytes("-", None, &bytes, lang));
     }
     let name = path.display().to_string();
@@ -193,7 +193,7 @@ pub(crate) fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> St
     if error.kind() == std::io::ErrorKind::NotFound {
         i18n::not_found(lang, name)
     } else {
-        i18n::cannot_read(lang, name, &error.to_string())
+        i18n::cannot_read(lang, name, error)
     }
 }
 

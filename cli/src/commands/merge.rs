@@ -76,7 +76,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
         Error::Usage(if e.kind() == std::io::ErrorKind::NotFound {
             i18n::not_found(lang, &name)
         } else {
-            i18n::cannot_read(lang, &name, &e.to_string())
+            i18n::cannot_read(lang, &name, &e)
         })
     })
 }

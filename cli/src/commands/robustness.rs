@@ -109,7 +109,7 @@ fn read_uncertainty(path: &std::path::Path, lang: Lang) -> Result<Uncertainty, E
         Error::Usage(if e.kind() == std::io::ErrorKind::NotFound {
             i18n::not_found(lang, &name)
         } else {
-            i18n::cannot_read(lang, &name, &e.to_string())
+            i18n::cannot_read(lang, &name, &e)
         })
     })?;
     let text = text.trim_start_matches('\u{feff}');
