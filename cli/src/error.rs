@@ -13,8 +13,13 @@ pub enum Error {
     /// The command line asks for something impossible, an input cannot be read or an output
     /// cannot be written (exit 2). The text is already in the user's language.
     Usage(String),
-    /// The data or the framework has errors (exit 1): every problem found.
+    /// The data has errors (exit 1): every problem found.
     Data(Vec<Issue>),
+    /// The framework file has errors (exit 1): every problem found.
+    Framework(Vec<Issue>),
+    /// Another input file (a mapping, weights, costs, a methodology, COINr's tables) has
+    /// errors (exit 1): every problem found.
+    File(Vec<Issue>),
 }
 
 impl Error {
@@ -22,7 +27,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Data(_) => 1,
+            Error::Data(_) | Error::Framework(_) | Error::File(_) => 1,
         }
     }
 
@@ -44,6 +49,23 @@ impl Error {
                 true,
                 context.max_errors,
             ),
+            Error::Framework(issues) | Error::File(issues) => {
+                let mut text = render_issues(
+                    issues,
+                    context.lang,
+                    context.color_err,
+                    false,
+                    context.max_errors,
+                );
+                let [errors, _, _] = counts(issues);
+                let last = match self {
+                    Error::Framework(_) => i18n::framework_failed_with(context.lang, errors),
+                    _ => i18n::file_failed_with(context.lang, errors),
+                };
+                text.push_str(&last);
+                text.push('\n');
+                text
+            }
         }
     }
 }

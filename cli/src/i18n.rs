@@ -268,10 +268,10 @@ pub(crate) fn binary_on_terminal(lang: Lang) -> String {
 }
 
 /// Writing an output failed.
-pub(crate) fn cannot_write(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_write(lang: Lang, name: &str, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không ghi được {name}: {detail}"),
-        Lang::En => format!("cannot write {name}: {detail}"),
+        Lang::Vi => format!("không ghi được {name}: {}", io_reason_vi(error)),
+        Lang::En => format!("cannot write {name}: {error}"),
     }
 }
 
@@ -330,10 +330,10 @@ pub(crate) fn output_exists(lang: Lang, name: &str) -> String {
 }
 
 /// Reading an input failed.
-pub(crate) fn cannot_read(lang: Lang, name: &str, detail: &str) -> String {
+pub(crate) fn cannot_read(lang: Lang, name: &str, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không đọc được {name}: {detail}"),
-        Lang::En => format!("cannot read {name}: {detail}"),
+        Lang::Vi => format!("không đọc được {name}: {}", io_reason_vi(error)),
+        Lang::En => format!("cannot read {name}: {error}"),
     }
 }
 
@@ -385,7 +385,7 @@ pub(crate) fn not_utf8(lang: Lang, byte: u8) -> String {
 /// What to do about a file that is not UTF-8.
 pub(crate) fn not_utf8_hint(lang: Lang) -> String {
     lang.pick(
-        "trong Excel chọn Lưu thành → “CSV UTF-8 (Comma delimited)”",
+        "trong Excel chọn Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)”",
         "in Excel choose Save As → “CSV UTF-8 (Comma delimited)”",
     )
     .into()
@@ -1249,8 +1249,8 @@ pub(crate) fn bad_uncertainty(lang: Lang, detail: &str) -> String {
 /// What an uncertainty file holds.
 pub(crate) fn uncertainty_hint(lang: Lang) -> String {
     lang.pick(
-        "các khóa: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; xem `dti robustness --help`",
-        "keys: weights = { share = 0.25, nodes = [] }, aggregation = [{ method = \"geometric\" }], normalisation = [{ method = \"min_max\" }], missing = [\"skip\"]; see `dti robustness --help`",
+        "các khoá: `weights = { share = 0.25, nodes = [] }`, `aggregation = [{ method = \"geometric\" }]`, `normalisation = [{ method = \"min_max\" }]`, `missing = [\"skip\"]`; xem `dti robustness --help`",
+        "keys: `weights = { share = 0.25, nodes = [] }`, `aggregation = [{ method = \"geometric\" }]`, `normalisation = [{ method = \"min_max\" }]`, `missing = [\"skip\"]`; see `dti robustness --help`",
     )
     .into()
 }
@@ -1536,4 +1536,468 @@ pub(crate) fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: 
             "Wrote {framework}: {indicators} indicators, {aggregates} aggregates.\nWrote {data}: {units} units; grouping columns: {groups}; denominator columns: {denominators}.\nRun: dti build {data} -f {framework}\n"
         ),
     )
+}
+
+// Words of issue 13 (Vietnamese output with no English in it).
+
+/// A missing-data policy in words.
+pub(crate) fn missing_policy_text(policy: dti_core::MissingPolicy, lang: Lang) -> &'static str {
+    match policy {
+        dti_core::MissingPolicy::Zero => lang.pick("giá trị thiếu tính 0", "missing scored zero"),
+        dti_core::MissingPolicy::Skip => {
+            lang.pick("bỏ qua giá trị thiếu", "missing values skipped")
+        }
+        dti_core::MissingPolicy::Reject => {
+            lang.pick("không nhận giá trị thiếu", "missing values refused")
+        }
+    }
+}
+
+/// What the spreadsheet library said when it failed: its own English words for English
+/// readers, "damaged or invalid" for Vietnamese ones.
+pub(crate) fn library_error(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => workbook_unreadable(lang).to_string(),
+        Lang::En => detail.to_string(),
+    }
+}
+
+/// The last line when a command stops on a framework file's errors.
+pub(crate) fn framework_failed_with(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!("dừng lại: tệp bộ chỉ số có {errors} lỗi; sửa rồi chạy lại"),
+        Lang::En => format!(
+            "stopped: the framework file has {errors} error{}; fix {} and run again",
+            plural(errors),
+            if errors == 1 { "it" } else { "them" }
+        ),
+    }
+}
+
+/// The last line when a command stops on the errors of an input file that is neither the
+/// data nor the framework (a mapping, weights, costs, a methodology).
+pub(crate) fn file_failed_with(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!("dừng lại: tệp có {errors} lỗi; sửa rồi chạy lại"),
+        Lang::En => format!(
+            "stopped: the file has {errors} error{}; fix {} and run again",
+            plural(errors),
+            if errors == 1 { "it" } else { "them" }
+        ),
+    }
+}
+
+/// Why the system refused to read or write a file, in Vietnamese (the system's own words are
+/// English; its error number is kept for whoever looks it up).
+fn io_reason_vi(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let reason = match error.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này",
+        K::PermissionDenied => "không có quyền",
+        K::AlreadyExists => "tệp đã có",
+        K::IsADirectory => "đó là một thư mục",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::FileTooLarge => "tệp quá lớn",
+        K::InvalidData => "nội dung không hợp lệ",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::BrokenPipe => "nơi nhận đã đóng",
+        K::Interrupted => "bị ngắt",
+        K::UnexpectedEof => "tệp kết thúc sớm",
+        K::OutOfMemory => "không đủ bộ nhớ",
+        _ => "hệ điều hành từ chối",
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{reason} (mã lỗi {code})"),
+        None => reason.to_string(),
+    }
+}
+
+// --- `--help` and usage errors in Vietnamese (issue 13) ------------------------------------
+//
+// clap words help and errors in English; under `--lang vi` (or a Vietnamese locale) the
+// command is rebuilt with these words (`usage.rs`). English help stays in the doc comments of
+// the clap definitions. A test checks that every argument has its Vietnamese help here.
+
+/// What the tool, or one subcommand, does.
+pub(crate) fn vi_about(command: Option<&str>) -> Option<&'static str> {
+    Some(match command? {
+        "score" => {
+            "Chấm điểm một tệp số liệu: chỉ số, trụ cột và chỉ số chính của từng đơn vị, kèm thứ hạng"
+        }
+        "check" => "Kiểm tra một tệp số liệu và liệt kê mọi vấn đề, kèm vị trí và gợi ý",
+        "template" => "Tạo tệp mẫu nhập liệu trống liệt kê mọi chỉ tiêu của một bộ chỉ số",
+        "explain" => {
+            "Cho biết đơn vị mất điểm ở đâu và cùng một nỗ lực thì nâng chỉ tiêu nào được nhiều nhất"
+        }
+        "compare" => {
+            "So sánh hai tệp số liệu (ví dụ hai năm): thay đổi theo đơn vị và chỉ số, thay đổi thứ hạng"
+        }
+        "frameworks" => "Liệt kê các bộ chỉ số có sẵn, hoặc xem chi tiết một bộ",
+        "report" => "Tạo báo cáo HTML độc lập, in được (A4), cho một đơn vị",
+        "whatif" => {
+            "Thay đổi một vài giá trị của một đơn vị và xem mọi chỉ số, thứ hạng thay đổi ra sao"
+        }
+        "goal" => {
+            "Tìm cách nâng chỉ tiêu ít tốn công nhất để đơn vị đạt một giá trị hoặc thứ hạng mục tiêu"
+        }
+        "merge" => {
+            "Kết quả của các tỉnh sau sáp nhập (63 → 34 năm 2025, hoặc theo bảng tương ứng bất kỳ), tính theo trung bình và theo gộp số liệu"
+        }
+        "robustness" => {
+            "Độ vững của xếp hạng trước những lựa chọn phương pháp chưa chắc chắn (Monte Carlo)"
+        }
+        "remove-one" => "Bỏ lần lượt từng chỉ tiêu và xem thứ hạng dịch chuyển ra sao",
+        "build" => "Xây dựng chỉ số từ số liệu thô theo bảng [pipeline] của tệp bộ chỉ số",
+        "import-coinr" => {
+            "Chuyển một chỉ số viết cho COINr (bảng iMeta và iData) thành tệp bộ chỉ số và tệp số liệu"
+        }
+        "completions" => "In đoạn mã tự hoàn thành lệnh cho shell",
+        "manpage" => "In trang hướng dẫn (định dạng roff)",
+        _ => return None,
+    })
+}
+
+/// What the whole tool does (`dti --help`).
+pub(crate) fn vi_tool_about() -> &'static str {
+    "Chấm điểm, kiểm tra và giải thích Chỉ số chuyển đổi số cấp tỉnh (DTI) của Việt Nam"
+}
+
+/// Exit statuses, language and colour, after every help.
+pub(crate) fn vi_exit_codes() -> &'static str {
+    "\
+Mã thoát:
+  0  thành công (cảnh báo và ghi chú không làm lệnh thất bại)
+  1  số liệu hoặc bộ chỉ số có lỗi (`dti check` tìm thấy lỗi, không chấm điểm được)
+  2  dùng lệnh sai: tham số sai, tệp đầu vào không đọc được, tệp kết quả không ghi được,
+     hoặc tệp kết quả đã có (dùng --force để ghi đè)
+
+Ngôn ngữ: --lang, nếu không thì theo LC_ALL / LC_MESSAGES / LANG (tiếng Việt khi giá trị bắt đầu bằng vi), nếu không nữa thì tiếng Anh.
+Màu: chỉ khi kết quả hiện ra màn hình và biến NO_COLOR không được đặt."
+}
+
+/// The long help's ending of a subcommand (`dti robustness --help` first shows the default
+/// uncertainty).
+pub(crate) fn vi_after_long_help(command: &str) -> String {
+    match command {
+        "robustness" => format!(
+            "\
+Tệp độ không chắc chắn (--uncertainty, TOML hoặc JSON); khi không có tệp, mặc định là:
+  `aggregation = [{{ method = \"geometric\" }}]`   # các cách tổng hợp thay thế, viết như trong tệp bộ chỉ số:
+                  # `arithmetic`, `geometric`, `harmonic`, `median`, `minimum`, `{{ method = \"power_mean\", p = P }}`
+  `normalisation = [{{ method = \"min_max\" }}]`   # các cách chấm điểm thay thế, viết như trong tệp bộ chỉ số
+  `missing = []`                  # các cách xử lý giá trị thiếu thay thế: `zero`, `skip`
+  `[weights]`
+  `share = 0.25`                  # mỗi trọng số × một hệ số lấy ngẫu nhiên trong [0,75; 1,25]
+  `nodes = []`                    # các chỉ số tổng hợp có trọng số thay đổi (để trống: tất cả)
+Mỗi lựa chọn liệt kê là một yếu tố; bộ chỉ số như đã viết là lựa chọn gốc.
+Phép phân tích tính N × (số yếu tố + 2) phương án (thiết kế của Saltelli).
+
+{}",
+            vi_exit_codes()
+        ),
+        _ => vi_exit_codes().to_string(),
+    }
+}
+
+/// The layout of a help page, its headings in Vietnamese.
+pub(crate) fn vi_help_template() -> &'static str {
+    "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}"
+}
+
+/// Heading of the subcommand list.
+pub(crate) fn vi_commands_heading() -> &'static str {
+    "Lệnh"
+}
+
+/// Heading of the options.
+pub(crate) fn vi_options_heading() -> &'static str {
+    "Tuỳ chọn"
+}
+
+/// Heading of the positional arguments.
+pub(crate) fn vi_arguments_heading() -> &'static str {
+    "Tham số"
+}
+
+/// The placeholder of a subcommand in a usage line.
+pub(crate) fn vi_command_placeholder() -> &'static str {
+    "LỆNH"
+}
+
+/// The placeholder of the options in a usage line.
+pub(crate) fn vi_options_placeholder() -> &'static str {
+    "[TUỲ_CHỌN]"
+}
+
+/// `--help`.
+pub(crate) fn vi_help_flag() -> &'static str {
+    "In trợ giúp"
+}
+
+/// `--version`.
+pub(crate) fn vi_version_flag() -> &'static str {
+    "In phiên bản"
+}
+
+/// Before the values an option accepts.
+pub(crate) fn vi_choices() -> &'static str {
+    "một trong"
+}
+
+/// Before an option's default.
+pub(crate) fn vi_default() -> &'static str {
+    "mặc định"
+}
+
+/// The heading of the usage line in an error.
+pub(crate) fn vi_usage_heading() -> &'static str {
+    "Cách dùng"
+}
+
+/// The last line of a usage error.
+pub(crate) fn vi_more_help(command: &str) -> String {
+    format!("Xem thêm: `{command}`.")
+}
+
+/// A likely meant argument or subcommand.
+pub(crate) fn vi_did_you_mean(suggestion: &str) -> String {
+    format!("gợi ý: có phải ý bạn là `{suggestion}`?")
+}
+
+/// A value name of the usage line and help, in Vietnamese.
+pub(crate) fn vi_value_name(name: &str) -> &'static str {
+    match name {
+        "LANG" => "NGÔN_NGỮ",
+        "MIB" => "MIB",
+        "N" => "N",
+        "K" => "K",
+        "B" => "B",
+        "S" => "S",
+        "DATA" => "TỆP_SỐ_LIỆU",
+        "ID|FILE" => "MÃ|TỆP",
+        "NAME" => "TÊN",
+        "FORMAT" => "ĐỊNH_DẠNG",
+        "FILE" => "TỆP",
+        "CODE" => "MÃ",
+        "YEAR" => "NĂM",
+        "UNIT" => "ĐƠN_VỊ",
+        "SHARE" => "TỶ_LỆ",
+        "OLD" => "TỆP_CŨ",
+        "NEW" => "TỆP_MỚI",
+        "CODE=VALUE" => "MÃ=GIÁ_TRỊ",
+        "VALUE" => "GIÁ_TRỊ",
+        "METHOD" => "CÁCH",
+        "SAMPLING" => "CÁCH_LẤY_MẪU",
+        "STAGE" => "BƯỚC",
+        "GROUPING" => "NHÓM",
+        "IMETA" => "IMETA",
+        "IDATA" => "IDATA",
+        "ID" => "MÃ",
+        "SHELL" => "SHELL",
+        _ => "GIÁ_TRỊ",
+    }
+}
+
+/// An argument's help in Vietnamese: the subcommand's own wording, else the shared one.
+pub(crate) fn vi_arg_help(command: Option<&str>, id: &str) -> Option<&'static str> {
+    let own = match (command, id) {
+        (Some("check"), "format") => Some("Định dạng kết quả"),
+        (Some("explain" | "frameworks"), "format") => Some("Định dạng kết quả"),
+        (Some("template"), "format") => {
+            Some("Định dạng tệp mẫu [mặc định: theo đuôi tệp -o, nếu không thì csv]")
+        }
+        (Some("template"), "framework") => {
+            Some("Bộ chỉ số: mã một bộ có sẵn (xem `dti frameworks`) hoặc một tệp TOML/JSON")
+        }
+        (Some("template"), "unit") => {
+            Some("Mã đơn vị điền sẵn vào mỗi dòng (ví dụ 22 cho Quảng Ninh)")
+        }
+        (Some("template"), "name") => Some("Tên đơn vị điền sẵn vào mỗi dòng"),
+        (Some("frameworks"), "framework") => {
+            Some("Xem chi tiết bộ chỉ số này: mã một bộ có sẵn hoặc một tệp TOML/JSON")
+        }
+        (Some("whatif"), "unit") => {
+            Some("Đơn vị có giá trị thay đổi, theo mã hoặc tên [mặc định: đơn vị duy nhất của tệp]")
+        }
+        (Some("explain"), "index") => {
+            Some("Chỉ số cần giải thích [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]")
+        }
+        (Some("robustness"), "index") => Some(
+            "Chỉ số có xếp hạng được xem xét [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]",
+        ),
+        (Some("remove-one"), "index") => Some(
+            "Chỉ số có xếp hạng được so sánh [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]",
+        ),
+        (Some("merge"), "data") => {
+            Some("Số liệu của các đơn vị cũ: CSV, JSON hoặc .xlsx (`-` đọc từ đầu vào chuẩn)")
+        }
+        (Some("merge"), "method") => Some("Cách tính kết quả sau sáp nhập"),
+        (Some("merge"), "weights") => Some(
+            "Trọng số của các đơn vị cũ khi gộp số liệu (dân số, số doanh nghiệp …): tệp CSV gồm các dòng `code,weight`",
+        ),
+        (Some("build"), "data") => Some(
+            "Số liệu thô: CSV, JSON hoặc .xlsx (`-` đọc từ đầu vào chuẩn); dạng rộng, mỗi chỉ tiêu và mỗi mẫu số một cột, cột `group` hoặc `group:TÊN` để điền giá trị thiếu theo nhóm",
+        ),
+        (Some("build"), "weights") => Some(
+            "Dùng bộ trọng số có tên trong bảng [pipeline] ([pipeline.weights.TÊN]) thay cho trọng số của bộ chỉ số",
+        ),
+        (Some("import-coinr"), "data") => {
+            Some("Bảng số liệu của COINr (iData) dạng CSV; `NA` hoặc ô trống là giá trị thiếu")
+        }
+        (Some("import-coinr"), "method") => Some(
+            "Phương pháp, một tệp TOML: `rule` cho mỗi chỉ tiêu, `aggregation` cho mỗi chỉ số tổng hợp (`by_level` cho một số cấp) và bảng [pipeline] các bước xây dựng [mặc định: chuẩn hoá min-max về 0–100, rồi trung bình cộng, như mặc định của COINr]",
+        ),
+        (Some("import-coinr"), "id") => Some("Mã của bộ chỉ số [mặc định: tên tệp iMeta]"),
+        (Some("import-coinr"), "name") => Some("Tên của bộ chỉ số [mặc định: mã của nó]"),
+        (Some("import-coinr"), "force") => Some("Ghi đè các tệp kết quả đã có"),
+        (Some("completions"), "shell") => Some("Loại shell"),
+        _ => None,
+    };
+    own.or_else(|| vi_shared_arg_help(id))
+}
+
+/// The Vietnamese help of an argument many subcommands share.
+fn vi_shared_arg_help(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "lang" => {
+            "Ngôn ngữ của thông báo và kết quả [mặc định: theo LC_ALL / LC_MESSAGES / LANG, nếu không thì en]"
+        }
+        "max_file_mb" => "Không đọc tệp đầu vào lớn hơn số MiB này [mặc định: 256]",
+        "max_rows" => {
+            "Không đọc tệp CSV có nhiều dòng hơn số này, kể cả dòng tiêu đề [mặc định: 1000000]"
+        }
+        "max_columns" => "Không đọc tệp CSV có nhiều cột hơn số này [mặc định: 20000]",
+        "max_unpacked_mb" => {
+            "Không đọc bảng tính (.xlsx, .ods) khi giải nén ra hơn số MiB này [mặc định: 256]"
+        }
+        "max_errors" => {
+            "Liệt kê tối đa N vấn đề, rồi cho biết còn bao nhiêu (0: liệt kê tất cả) [mặc định: 200]"
+        }
+        "data" => "Tệp số liệu: CSV, JSON hoặc .xlsx (`-` đọc từ đầu vào chuẩn)",
+        "framework" => {
+            "Bộ chỉ số: mã một bộ có sẵn (xem `dti frameworks`) hoặc một tệp TOML/JSON [mặc định: bộ chỉ số ghi trong tệp số liệu, nếu không thì dti-province-2022]"
+        }
+        "sheet" => "Trang tính cần đọc trong tệp .xlsx [mặc định: trang đầu tiên]",
+        "format" => "Định dạng kết quả [mặc định: theo đuôi tệp -o, nếu không thì table]",
+        "output" => {
+            "Ghi vào tệp này thay vì đầu ra chuẩn (ghi trọn một lần; không bao giờ ghi đè tệp đầu vào; chỉ tệp thường, không phải thiết bị, ống, socket hay thư mục; `-` là đầu ra chuẩn)"
+        }
+        "force" => "Ghi đè tệp kết quả nếu đã có (chỉ với tệp thường)",
+        "quiet" => "Bỏ các ghi chú (dấu phẩy thập phân đã được chấp nhận và những điều tương tự)",
+        "year" => "Năm của số liệu",
+        "unit" => "Đơn vị, theo mã hoặc tên [mặc định: đơn vị duy nhất của tệp]",
+        "step" => {
+            "Mức nỗ lực dùng để so sánh các chỉ tiêu: điểm mỗi chỉ tiêu tăng thêm chừng này phần thang điểm của nó"
+        }
+        "old" => "Tệp số liệu trước (CSV, JSON hoặc .xlsx)",
+        "new" => "Tệp số liệu sau (CSV, JSON hoặc .xlsx)",
+        "set" => {
+            "Một giá trị mới, viết như trong ô số liệu: `I7=0.95`, `I7=0,95`, `P1=85%`, `P2=731/1950`; `I7=` xoá giá trị. Lặp lại cho nhiều chỉ tiêu"
+        }
+        "target" => "Giá trị cần đạt trên thang của chỉ số, ví dụ 0,75 (hoặc 0.75)",
+        "rank" => "Thứ hạng cần đạt trong các đơn vị (1 = đứng đầu), các đơn vị khác giữ nguyên",
+        "node" => "Chỉ số đặt mục tiêu [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]",
+        "costs" => {
+            "Công sức cho mỗi chỉ tiêu: tệp CSV gồm các dòng `indicator,cost`, trong đó cost là công sức nâng chỉ tiêu trên cả thang điểm [mặc định: 1 cho mỗi chỉ tiêu]"
+        }
+        "mapping" => {
+            "Tệp tương ứng: CSV với các cột new_unit, new_name, former_code (sáp nhập huyện, xã cũng làm như vậy) [mặc định: 63 → 34 tỉnh từ ngày 1/7/2025]"
+        }
+        "allow_partial" => {
+            "Vẫn tính một đơn vị mới khi tệp chỉ có số liệu của một phần các đơn vị cũ, từ những đơn vị có số liệu (mỗi đơn vị như vậy được đánh dấu); nếu không có tuỳ chọn này, đó là lỗi"
+        }
+        "uncertainty" => {
+            "Các lựa chọn chưa chắc chắn, một tệp TOML hoặc JSON [mặc định: trọng số ±25 %, tổng hợp bằng trung bình nhân, chấm điểm bằng chuẩn hoá min-max; xem --help]"
+        }
+        "samples" => {
+            "N, cỡ mẫu gốc (các chỉ số độ nhạy của DTI 63 tỉnh ổn định từ 10000; ít mẫu hơn sẽ có cảnh báo)"
+        }
+        "seed" => {
+            "Hạt giống ngẫu nhiên: cùng hạt giống cho cùng kết quả trên mọi máy và mọi số luồng"
+        }
+        "sampling" => "Cách lấy các giá trị của yếu tố",
+        "top_k" => "Số k trong \"xác suất đứng trong k hạng đầu\"",
+        "bootstrap" => {
+            "Số lần lấy mẫu lại (bootstrap) cho khoảng tin cậy 95 % của các chỉ số độ nhạy"
+        }
+        "threads" => "Số luồng (0: mọi lõi)",
+        "index" => "Chỉ số được xem xét [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]",
+        "remove" => "Chỉ bỏ các chỉ số này (lặp lại) [mặc định: mọi chỉ số dưới chỉ số đang xét]",
+        "stage" => "Bước có bảng được hiển thị",
+        "rank_within" => {
+            "Xếp hạng thêm mỗi đơn vị trong nhóm của nó theo một cách nhóm của số liệu (`group` cho cột `group`, TÊN cho cột `group:TÊN`)"
+        }
+        "diagnostics" => {
+            "Hiện thêm thống kê từng chỉ tiêu kèm cờ cảnh báo, tương quan, hệ số alpha của Cronbach và trọng số thực tế"
+        }
+        "meta" => "Bảng thông tin chỉ tiêu của COINr (iMeta) dạng CSV",
+        "framework_out" => "Nơi ghi tệp bộ chỉ số (TOML)",
+        "data_out" => "Nơi ghi tệp số liệu (CSV)",
+        _ => return None,
+    })
+}
+
+/// A usage error clap found, in Vietnamese, from its kind and the facts clap gives.
+pub(crate) fn vi_usage_error(
+    kind: clap::error::ErrorKind,
+    argument: &str,
+    value: &str,
+    subcommand: &str,
+    valid: &[String],
+    prior: &str,
+) -> String {
+    use clap::error::ErrorKind as K;
+    let quoted = |items: &[String]| {
+        items
+            .iter()
+            .map(|item| format!("`{item}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match kind {
+        K::InvalidValue if value.is_empty() => format!("`{argument}` cần một giá trị"),
+        K::InvalidValue if valid.is_empty() => {
+            format!("giá trị `{value}` không hợp lệ cho `{argument}`")
+        }
+        K::InvalidValue => format!(
+            "giá trị `{value}` không hợp lệ cho `{argument}`; dùng một trong: {}",
+            quoted(valid)
+        ),
+        K::ValueValidation => format!("giá trị `{value}` không hợp lệ cho `{argument}`"),
+        K::UnknownArgument => format!("không có tuỳ chọn hay tham số `{argument}`"),
+        K::InvalidSubcommand => format!("không có lệnh `{subcommand}`"),
+        K::NoEquals => format!("`{argument}` cần dấu `=` trước giá trị"),
+        K::TooManyValues => format!("`{argument}` nhận quá nhiều giá trị (`{value}` là thừa)"),
+        K::TooFewValues | K::WrongNumberOfValues => {
+            format!("`{argument}` không nhận đúng số giá trị")
+        }
+        K::ArgumentConflict if prior.is_empty() => {
+            format!("`{argument}` không dùng được cùng các tuỳ chọn đã cho")
+        }
+        K::ArgumentConflict => format!("`{argument}` không dùng được cùng `{prior}`"),
+        K::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {argument}"),
+        K::MissingSubcommand => "thiếu tên lệnh".into(),
+        K::InvalidUtf8 => "tham số không phải văn bản UTF-8".into(),
+        _ => "dòng lệnh không hợp lệ".into(),
+    }
+}
+
+#[cfg(test)]
+mod io_tests {
+    use super::*;
+
+    #[test]
+    fn system_errors_are_worded_in_vietnamese() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let vi = cannot_read(Lang::Vi, "a.csv", &denied);
+        assert!(
+            vi.starts_with("không đọc được a.csv: không có quyền"),
+            "{vi}"
+        );
+        assert!(!vi.contains("denied"), "{vi}");
+        let en = cannot_write(Lang::En, "a.csv", &denied);
+        assert!(en.to_lowercase().contains("permission denied"), "{en}");
+    }
 }

@@ -124,7 +124,7 @@ pub(crate) fn check_size(path: &Path, name: &str, lang: Lang) -> Result<(), Erro
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > limit as u64 => {
             let problem = Problem::TooLarge {
-                what: "bytes".into(),
+                what: dti_core::limits::Quantity::Bytes,
                 limit: limit as u64,
             };
             let diagnostic = Diagnostic::error(Location::file(Some(name)), problem);
@@ -141,7 +141,7 @@ pub(crate) fn read_data(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<
         let mut bytes = Vec::new();
         let most = limits().max_bytes as u64 + 1;
         std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin(), most), &mut bytes)
-            .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e.to_string())))?;
+            .map_err(|e| Error::Usage(i18n::cannot_read(lang, "-", &e)))?;
         return Ok(from_bytes("-", None, &bytes, lang));
     }
     let name = path.display().to_string();
@@ -193,7 +193,7 @@ pub(crate) fn read_failure(lang: Lang, name: &str, error: &std::io::Error) -> St
     if error.kind() == std::io::ErrorKind::NotFound {
         i18n::not_found(lang, name)
     } else {
-        i18n::cannot_read(lang, name, &error.to_string())
+        i18n::cannot_read(lang, name, error)
     }
 }
 
@@ -290,7 +290,7 @@ pub(crate) fn read_framework(
     check_size(path, id, lang)?;
     let bytes = std::fs::read(path).map_err(|e| Error::Usage(read_failure(lang, id, &e)))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Data(vec![Issue::tool(
+        Error::Framework(vec![Issue::tool(
             Severity::Error,
             Location::file(Some(id)),
             lang,
@@ -299,7 +299,7 @@ pub(crate) fn read_framework(
         )])
     })?;
     let framework = dti_core::limits::read_framework(&text, Some(id), limits())
-        .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
+        .map_err(|failure| Error::Framework(Issue::all(failure.diagnostics, lang)))?;
     Ok((framework, Some(path.to_path_buf())))
 }
 

@@ -13,7 +13,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dti_core::Lang;
 
 mod commands;
@@ -22,6 +22,7 @@ mod i18n;
 mod input;
 mod output;
 pub mod sheet;
+mod usage;
 
 /// The default uncertainty of `dti robustness`, as its long help shows it.
 macro_rules! robustness_default {
@@ -198,11 +199,26 @@ pub(crate) enum Outcome {
 /// Runs the tool with the given command line (program name first); returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    // The language is needed before parsing: help and usage errors are worded in it.
+    let early = usage::lang_of_args(&args).unwrap_or_else(lang_from_env);
+    let args = match early {
+        Lang::Vi => usage::without_help_subcommand(args),
+        Lang::En => args,
+    };
+    let mut command = usage::command(early);
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => {
+        Err(error) if early == Lang::En || usage::is_display(error.kind()) => {
             // Help and version go to stdout with status 0; usage errors to stderr with 2.
             let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+        Err(error) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr.write_all(usage::vietnamese_error(&error, &command, &args).as_bytes());
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };

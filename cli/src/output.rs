@@ -563,7 +563,7 @@ fn to_stdout(bytes: &[u8], lang: Lang) -> Result<(), Error> {
         Err(error) => Err(Error::Usage(i18n::cannot_write(
             lang,
             &i18n::stdout_name(lang),
-            &error.to_string(),
+            &error,
         ))),
     }
 }
@@ -587,8 +587,7 @@ fn write_file_with(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let shown = path.display().to_string();
-    let fail =
-        |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error.to_string()));
+    let fail = |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error));
     check_target(path, force, inputs, lang)?;
     let (temp, file) = temporary(path).map_err(fail)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
@@ -618,13 +617,8 @@ pub(crate) fn emit_with(
     }
     if std::io::stdout().is_terminal() {
         let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|e| {
-            Error::Usage(i18n::cannot_write(
-                lang,
-                &i18n::stdout_name(lang),
-                &e.to_string(),
-            ))
-        })?;
+        write(&mut bytes)
+            .map_err(|e| Error::Usage(i18n::cannot_write(lang, &i18n::stdout_name(lang), &e)))?;
         return to_stdout(&bytes, lang);
     }
     let stdout = std::io::stdout().lock();
@@ -635,7 +629,7 @@ pub(crate) fn emit_with(
         Err(error) => Err(Error::Usage(i18n::cannot_write(
             lang,
             &i18n::stdout_name(lang),
-            &error.to_string(),
+            &error,
         ))),
     }
 }
@@ -718,8 +712,7 @@ fn special_kind(_: &fs::FileType) -> NodeKind {
 /// final step fail rather than replace a file that appeared meanwhile; with it, the target is
 /// checked once more just before it is replaced.
 fn place(temp: &Path, path: &Path, force: bool, lang: Lang, shown: &str) -> Result<(), Error> {
-    let fail =
-        |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, shown, &error.to_string()));
+    let fail = |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, shown, &error));
     if force {
         not_regular(path, lang, shown)?;
         return fs::rename(temp, path).map_err(fail);

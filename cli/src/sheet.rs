@@ -198,8 +198,8 @@ fn read_workbook(
     if let Some((sheet, stop)) = ole::beyond(bytes, limits) {
         return Err(stopped(name, &sheet, stop, limits, lang));
     }
-    let mut workbook =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| broken(i18n::library_error(lang, &e.to_string())))?;
     let names = workbook.sheet_names();
     let sheet = match wanted {
         Some(wanted) => names
@@ -225,8 +225,8 @@ fn read_workbook(
             None,
         ));
     }
-    let (csv, header) =
-        to_csv(cells.cells, cells.first, cells.last).map_err(|e| broken(e.to_string()))?;
+    let (csv, header) = to_csv(cells.cells, cells.first, cells.last)
+        .map_err(|e| broken(i18n::library_error(lang, &e.to_string())))?;
     if header > 0 {
         let first = u64::from(cells.first.0) + 1;
         let last = u64::from(cells.first.0) + header as u64;
@@ -249,7 +249,12 @@ fn read_workbook(
 /// The error for a sheet whose cells were not all taken.
 fn stopped(name: &str, sheet: &str, stop: Stop, limits: &Limits, lang: Lang) -> Error {
     match stop {
-        Stop::Broken(detail) => refused(name, lang, detail, i18n::bad_workbook_hint(lang)),
+        Stop::Broken(detail) => refused(
+            name,
+            lang,
+            i18n::library_error(lang, &detail),
+            i18n::bad_workbook_hint(lang),
+        ),
         Stop::Damaged => refused(
             name,
             lang,

@@ -89,9 +89,7 @@ impl Method {
         let method: Method = toml::from_str(text).map_err(|error| Failure {
             diagnostics: vec![Diagnostic::error(
                 Location::file(origin),
-                Problem::Syntax {
-                    detail: error.message().to_string(),
-                },
+                Problem::syntax(error.message()),
             )],
         })?;
         let bad: Vec<Diagnostic> = method

@@ -5,12 +5,12 @@ use csv::StringRecord;
 use crate::csv_writer::restore;
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
-use crate::limits::Limits;
+use crate::limits::{Limits, Quantity};
 
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
     if text.len() > limits.max_bytes {
-        builder.too_large(Location::file(origin), "bytes", limits.max_bytes);
+        builder.too_large(Location::file(origin), Quantity::Bytes, limits.max_bytes);
         return builder.finish(Vec::new());
     }
     // Decomposed letters (macOS, Windows-1258) composed, so `mã` is `mã` however written.
@@ -146,17 +146,21 @@ impl Rows<'_> {
                     let line = line(self.record.position());
                     let limits = builder.limits;
                     if self.count > limits.max_rows {
-                        builder.too_large(builder.location(line, 1), "rows", limits.max_rows);
+                        builder.too_large(
+                            builder.location(line, 1),
+                            Quantity::Rows,
+                            limits.max_rows,
+                        );
                     } else if self.record.len() > limits.max_columns {
                         let location = builder.location(line, 1);
-                        builder.too_large(location, "columns", limits.max_columns);
+                        builder.too_large(location, Quantity::Columns, limits.max_columns);
                     } else if let Some(at) = self
                         .record
                         .iter()
                         .position(|cell| cell.len() > limits.max_cell_bytes)
                     {
                         let location = builder.location(line, at as u64 + 1);
-                        builder.too_large(location, "bytes in a cell", limits.max_cell_bytes);
+                        builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
                     } else {
                         return Some(line);
                     }
@@ -165,16 +169,11 @@ impl Rows<'_> {
                     let line = line(error.position());
                     if self.count > builder.limits.max_rows {
                         let limit = builder.limits.max_rows;
-                        builder.too_large(builder.location(line, 1), "rows", limit);
+                        builder.too_large(builder.location(line, 1), Quantity::Rows, limit);
                         continue;
                     }
                     let location = builder.location(line, 1);
-                    builder.error(
-                        location,
-                        Problem::Syntax {
-                            detail: error.to_string(),
-                        },
-                    );
+                    builder.error(location, Problem::syntax(error.to_string()));
                 }
             }
         }

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
-use crate::limits::{Limits, too_large};
+use crate::limits::{Limits, Quantity, too_large};
 use crate::value::{DecimalMark, Marks, Reading, Value, read_cell, read_number};
 
 /// A unit being scored: a province, a district, a country.
@@ -469,7 +469,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Reports a limit exceeded and stops the reader.
-    pub fn too_large(&mut self, location: Location, what: &str, limit: usize) {
+    pub fn too_large(&mut self, location: Location, what: Quantity, limit: usize) {
         self.diagnostics.push(too_large(location, what, limit));
         self.stopped = true;
     }
@@ -497,16 +497,12 @@ impl<'a> Builder<'a> {
         let count = self.data.columns.len();
         if count >= self.limits.max_indicators {
             let location = self.location_or_file(line);
-            self.too_large(location, "indicators", self.limits.max_indicators);
+            self.too_large(location, Quantity::Indicators, self.limits.max_indicators);
             return None;
         }
         if !self.fits(self.data.units.len(), count + 1) {
             let location = self.location_or_file(line);
-            self.too_large(
-                location,
-                "values (units × indicators)",
-                self.limits.max_cells,
-            );
+            self.too_large(location, Quantity::Values, self.limits.max_cells);
             return None;
         }
         self.data.add_column(code.to_string());
@@ -549,16 +545,12 @@ impl<'a> Builder<'a> {
         let count = self.data.units.len();
         if count >= self.limits.max_units {
             let location = self.location_or_file(line);
-            self.too_large(location, "units", self.limits.max_units);
+            self.too_large(location, Quantity::Units, self.limits.max_units);
             return None;
         }
         if !self.fits(count + 1, self.data.columns.len()) {
             let location = self.location_or_file(line);
-            self.too_large(
-                location,
-                "values (units × indicators)",
-                self.limits.max_cells,
-            );
+            self.too_large(location, Quantity::Values, self.limits.max_cells);
             return None;
         }
         self.unit_ids

@@ -41,6 +41,9 @@ pub struct Location {
     /// The indicator or node code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicator: Option<String>,
+    /// True when that code is an aggregate of the framework, not an indicator.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aggregate: bool,
 }
 
 impl Location {
@@ -71,6 +74,13 @@ impl Location {
         self
     }
 
+    /// The same location for an aggregate of the framework.
+    pub fn aggregate(mut self, code: impl Into<String>) -> Location {
+        self.indicator = Some(code.into());
+        self.aggregate = true;
+        self
+    }
+
     /// Renders the location, e.g. `data.csv:4:7, unit 22, indicator I3` (in the given language).
     pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
@@ -90,7 +100,12 @@ impl Location {
             parts.push(format!("{} {unit}", lang.pick("đơn vị", "unit")));
         }
         if let Some(code) = &self.indicator {
-            parts.push(format!("{} {code}", lang.pick("chỉ tiêu", "indicator")));
+            let kind = if self.aggregate {
+                lang.pick("chỉ số tổng hợp", "aggregate")
+            } else {
+                lang.pick("chỉ tiêu", "indicator")
+            };
+            parts.push(format!("{kind} {code}"));
         }
         parts.join(", ")
     }
@@ -121,19 +136,228 @@ impl ValueForm {
     }
 }
 
+/// Why a setting or a rule's parameters are impossible, as facts any language can word.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Invalid {
+    /// The setting is empty.
+    Empty,
+    /// More decimals than the engine rounds to.
+    TooManyDecimals {
+        /// Decimals given.
+        given: u64,
+        /// The most allowed.
+        most: u64,
+    },
+    /// Not a share from 0 to 1 (`below_one`: to below 1).
+    NotAShare {
+        /// The value given.
+        value: f64,
+        /// True when 1 itself is not allowed.
+        below_one: bool,
+    },
+    /// A code that is empty or padded with spaces.
+    BadCode {
+        /// The code as written.
+        code: String,
+    },
+    /// A child listed twice under the same aggregate.
+    ListedTwice {
+        /// The child's code.
+        code: String,
+    },
+    /// A reference value that is not a finite number.
+    NotFinite {
+        /// The node.
+        code: String,
+        /// The value.
+        value: f64,
+    },
+    /// The rule needs a finite range.
+    NeedsFiniteRange,
+    /// A parameter that must be a positive number.
+    NotPositive {
+        /// The parameter's key in the file (`target`, `scale`).
+        parameter: String,
+        /// The value given.
+        value: f64,
+    },
+    /// Goalposts whose first is not below the second.
+    GoalpostsOrder {
+        /// The first goalpost.
+        low: f64,
+        /// The second.
+        high: f64,
+    },
+    /// Tiers without a step.
+    NoSteps,
+    /// A tier's share outside 0–1 (or its threshold not a number).
+    BadStep {
+        /// The threshold.
+        threshold: f64,
+        /// The share.
+        share: f64,
+    },
+    /// A min-max output range that is not finite and increasing.
+    OutputRange {
+        /// The low end.
+        low: f64,
+        /// The high end.
+        high: f64,
+    },
+    /// A z-score whose standard deviation is not positive.
+    NotPositiveSd {
+        /// The mean.
+        mean: f64,
+        /// The standard deviation.
+        sd: f64,
+    },
+    /// A distance to a reference unit without the unit.
+    NoReferenceUnit,
+    /// A goal that is neither a finite value nor a rank from 1.
+    BadGoal,
+    /// An uncertainty analysis with no uncertain choice.
+    NoUncertainChoice,
+    /// A sample count outside what the analysis takes.
+    SampleCount {
+        /// The count given.
+        given: u64,
+        /// The fewest allowed.
+        least: u64,
+        /// The most allowed.
+        most: u64,
+    },
+    /// More factors than Sobol sampling handles.
+    TooManyFactorsForSobol {
+        /// The most it handles.
+        most: u64,
+    },
+}
+
+impl Invalid {
+    /// Why, in one phrase.
+    pub fn describe(&self, lang: Lang) -> String {
+        use Invalid::*;
+        let n = |value: f64| num(value, lang);
+        match (self, lang) {
+            (Empty, _) => lang.pick("trống", "empty").into(),
+            (TooManyDecimals { given, most }, Lang::Vi) => {
+                format!("{given} chữ số thập phân; tối đa {most}")
+            }
+            (TooManyDecimals { given, most }, Lang::En) => {
+                format!("{given} decimals; at most {most}")
+            }
+            (NotAShare { value, below_one }, Lang::Vi) => format!(
+                "{}: phải là tỷ lệ từ 0 đến {}",
+                n(*value),
+                if *below_one { "dưới 1" } else { "1" }
+            ),
+            (NotAShare { value, below_one }, Lang::En) => format!(
+                "{}: it must be a share from 0 to {}",
+                n(*value),
+                if *below_one { "below 1" } else { "1" }
+            ),
+            (BadCode { code }, Lang::Vi) => format!("mã `{code}` trống hoặc có dấu cách thừa"),
+            (BadCode { code }, Lang::En) => {
+                format!("code `{code}` is empty or has surrounding spaces")
+            }
+            (ListedTwice { code }, Lang::Vi) => format!("`{code}` được liệt kê hai lần"),
+            (ListedTwice { code }, Lang::En) => format!("`{code}` is listed twice"),
+            (NotFinite { code, value }, _) => format!("{code} = {value}"),
+            (NeedsFiniteRange, Lang::Vi) => {
+                "cần khoảng giá trị hữu hạn: ghi `range = [low, high]`".into()
+            }
+            (NeedsFiniteRange, Lang::En) => {
+                "needs a finite range: give `range = [low, high]`".into()
+            }
+            (NotPositive { parameter, value }, Lang::Vi) => {
+                format!("`{parameter}` = {} phải là số dương", n(*value))
+            }
+            (NotPositive { parameter, value }, Lang::En) => {
+                format!("{parameter} {} must be a positive number", n(*value))
+            }
+            (GoalpostsOrder { low, high }, Lang::Vi) => format!(
+                "ngưỡng {} và {}: ngưỡng thứ nhất phải nhỏ hơn ngưỡng thứ hai",
+                n(*low),
+                n(*high)
+            ),
+            (GoalpostsOrder { low, high }, Lang::En) => format!(
+                "goalposts {} and {}: the first must be below the second",
+                n(*low),
+                n(*high)
+            ),
+            (NoSteps, Lang::Vi) => "cần ít nhất một bậc `[threshold, share]`".into(),
+            (NoSteps, Lang::En) => "needs at least one `[threshold, share]` step".into(),
+            (BadStep { threshold, share }, Lang::Vi) => format!(
+                "bậc [{}; {}]: tỷ lệ phải từ 0 đến 1",
+                n(*threshold),
+                n(*share)
+            ),
+            (BadStep { threshold, share }, Lang::En) => format!(
+                "step [{}, {}]: the share must be from 0 to 1",
+                n(*threshold),
+                n(*share)
+            ),
+            (OutputRange { low, high }, Lang::Vi) => format!(
+                "khoảng kết quả {}..{} phải hữu hạn và tăng dần",
+                n(*low),
+                n(*high)
+            ),
+            (OutputRange { low, high }, Lang::En) => format!(
+                "output range {}..{} must be finite and increasing",
+                n(*low),
+                n(*high)
+            ),
+            (NotPositiveSd { mean, sd }, Lang::Vi) => format!(
+                "trung bình {} và độ lệch chuẩn {}: độ lệch chuẩn phải dương",
+                n(*mean),
+                n(*sd)
+            ),
+            (NotPositiveSd { mean, sd }, Lang::En) => {
+                format!("mean {} and sd {}: sd must be positive", n(*mean), n(*sd))
+            }
+            (NoReferenceUnit, Lang::Vi) => "cần mã của đơn vị tham chiếu: `unit = \"…\"`".into(),
+            (NoReferenceUnit, Lang::En) => "needs the reference unit's code: `unit = \"…\"`".into(),
+            (BadGoal, Lang::Vi) => {
+                "mục tiêu phải là một giá trị hữu hạn hoặc thứ hạng từ 1 trở lên".into()
+            }
+            (BadGoal, Lang::En) => {
+                "the target must be a finite value or a rank of 1 or more".into()
+            }
+            (NoUncertainChoice, Lang::Vi) => "không có lựa chọn chưa chắc chắn nào".into(),
+            (NoUncertainChoice, Lang::En) => "no uncertain choice is given".into(),
+            (SampleCount { given, least, most }, Lang::Vi) => {
+                format!("{given}: dùng từ {least} đến {most}")
+            }
+            (SampleCount { given, least, most }, Lang::En) => {
+                format!("{given}: use {least} to {most}")
+            }
+            (TooManyFactorsForSobol { most }, Lang::Vi) => {
+                format!("cách lấy mẫu Sobol chỉ dùng được với tối đa {most} yếu tố")
+            }
+            (TooManyFactorsForSobol { most }, Lang::En) => {
+                format!("Sobol sampling handles up to {most} factors")
+            }
+        }
+    }
+}
+
 /// What is wrong, with the facts needed to say it in any language.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     /// The text is not valid TOML, JSON or CSV.
     Syntax {
-        /// The parser's own description.
+        /// The parser's own description, in English.
         detail: String,
+        /// Why, as facts any language can word (read from `detail`).
+        #[serde(flatten)]
+        reason: crate::syntax::SyntaxReason,
     },
     /// The input is larger than the limit allows.
     TooLarge {
         /// What was counted (bytes, rows, columns …).
-        what: String,
+        what: crate::limits::Quantity,
         /// The limit.
         limit: u64,
     },
@@ -142,7 +366,8 @@ pub enum Problem {
         /// The setting's name.
         setting: String,
         /// Why it is impossible.
-        detail: String,
+        #[serde(flatten)]
+        why: Invalid,
     },
     /// Two nodes share a code.
     DuplicateCode {
@@ -197,7 +422,8 @@ pub enum Problem {
         /// The rule's name.
         rule: String,
         /// What is wrong.
-        detail: String,
+        #[serde(flatten)]
+        why: Invalid,
     },
     /// A range whose lower end is not below its upper end, or a target outside the range.
     BadRange {
@@ -777,6 +1003,23 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         message(self, lang)
     }
+
+    /// A syntax error from a parser's English description (without "at line L column C").
+    pub fn syntax(detail: impl Into<String>) -> Problem {
+        let detail = detail.into();
+        Problem::Syntax {
+            reason: crate::syntax::SyntaxReason::from_parser(&detail),
+            detail,
+        }
+    }
+
+    /// A syntax error this crate's own readers found.
+    pub fn syntax_reason(reason: crate::syntax::SyntaxReason) -> Problem {
+        Problem::Syntax {
+            detail: reason.describe("", Lang::En),
+            reason,
+        }
+    }
 }
 
 /// A problem, where it is, and how serious it is.
@@ -964,14 +1207,18 @@ fn num(value: f64, lang: Lang) -> String {
 fn message(problem: &Problem, lang: Lang) -> String {
     use Problem::*;
     match problem {
-        Syntax { detail } => format!("{}: {detail}", lang.pick("lỗi cú pháp", "syntax error")),
+        Syntax { detail, reason } => format!(
+            "{}: {}",
+            lang.pick("lỗi cú pháp", "syntax error"),
+            reason.describe(detail, lang)
+        ),
         TooLarge { what, limit } => match lang {
-            Lang::Vi => format!("vượt giới hạn {limit} {}", vietnamese_quantity(what)),
-            Lang::En => format!("more than the limit of {limit} {what}"),
+            Lang::Vi => format!("vượt giới hạn {limit} {}", what.name(lang)),
+            Lang::En => format!("more than the limit of {limit} {}", what.name(lang)),
         },
-        BadSetting { setting, detail } => match lang {
-            Lang::Vi => format!("thiết lập `{setting}` không hợp lệ: {detail}"),
-            Lang::En => format!("setting `{setting}` is invalid: {detail}"),
+        BadSetting { setting, why } => match lang {
+            Lang::Vi => format!("thiết lập `{setting}` không hợp lệ: {}", why.describe(lang)),
+            Lang::En => format!("setting `{setting}` is invalid: {}", why.describe(lang)),
         },
         DuplicateCode { code } => match lang {
             Lang::Vi => format!("mã `{code}` được khai báo hai lần"),
@@ -981,7 +1228,10 @@ fn message(problem: &Problem, lang: Lang) -> String {
             code,
             referenced_by,
         } => match lang {
-            Lang::Vi => format!("`{referenced_by}` tham chiếu mã `{code}` chưa được khai báo"),
+            Lang::Vi => format!(
+                "{} tham chiếu mã `{code}` chưa được khai báo",
+                referrer_vi(referenced_by)
+            ),
             Lang::En => format!("`{referenced_by}` refers to `{code}`, which is not defined"),
         },
         Cycle { path } => match lang {
@@ -1018,9 +1268,9 @@ fn message(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!("quy tắc chấm điểm `{rule}` không dùng được với đơn vị `{unit}`"),
             Lang::En => format!("scoring rule `{rule}` does not fit unit `{unit}`"),
         },
-        BadRule { rule, detail } => match lang {
-            Lang::Vi => format!("quy tắc chấm điểm `{rule}` không hợp lệ: {detail}"),
-            Lang::En => format!("scoring rule `{rule}` is invalid: {detail}"),
+        BadRule { rule, why } => match lang {
+            Lang::Vi => format!("quy tắc chấm điểm `{rule}` không hợp lệ: {}", why.describe(lang)),
+            Lang::En => format!("scoring rule `{rule}` is invalid: {}", why.describe(lang)),
         },
         BadDenominator { denominator } => match lang {
             Lang::Vi => format!(
@@ -1299,12 +1549,12 @@ fn message(problem: &Problem, lang: Lang) -> String {
         }
         UnknownMethod { name } => match lang {
             Lang::Vi => format!(
-                "không có phương pháp tổng hợp `{name}`; dùng {}",
-                crate::aggregation::METHODS.join(", ")
+                "không có phương pháp tổng hợp `{name}`; dùng `{}`",
+                crate::aggregation::METHODS.join("`, `")
             ),
             Lang::En => format!(
-                "there is no aggregation method `{name}`; use {}",
-                crate::aggregation::METHODS.join(", ")
+                "there is no aggregation method `{name}`; use `{}`",
+                crate::aggregation::METHODS.join("`, `")
             ),
         },
         BadExponent => lang
@@ -1564,21 +1814,21 @@ fn message(problem: &Problem, lang: Lang) -> String {
             ),
         },
         MissingColumns { columns } => match lang {
-            Lang::Vi => format!("thiếu cột bắt buộc: {}", columns.join(", ")),
-            Lang::En => format!("required columns are missing: {}", columns.join(", ")),
+            Lang::Vi => format!("thiếu cột bắt buộc: `{}`", columns.join("`, `")),
+            Lang::En => format!("required columns are missing: `{}`", columns.join("`, `")),
         },
         NoCode => lang.pick("dòng không có mã", "the row has no code").into(),
         UnknownRowType { text } => match lang {
             Lang::Vi => format!(
-                "loại `{text}` không hợp lệ: dùng Indicator, Aggregate, Group, Denominator hoặc Other"
+                "loại `{text}` không hợp lệ: dùng `Indicator`, `Aggregate`, `Group`, `Denominator` hoặc `Other`"
             ),
             Lang::En => format!(
-                "type `{text}` is unknown: use Indicator, Aggregate, Group, Denominator or Other"
+                "type `{text}` is unknown: use `Indicator`, `Aggregate`, `Group`, `Denominator` or `Other`"
             ),
         },
         NotANumber { column, text } => match lang {
-            Lang::Vi => format!("cột {column}: `{text}` không phải là một số hợp lệ"),
-            Lang::En => format!("column {column}: `{text}` is not a valid number"),
+            Lang::Vi => format!("cột `{column}`: `{text}` không phải là một số hợp lệ"),
+            Lang::En => format!("column `{column}`: `{text}` is not a valid number"),
         },
         WeightOutOfBounds { weight } => match lang {
             Lang::Vi => format!(
@@ -1591,8 +1841,8 @@ fn message(problem: &Problem, lang: Lang) -> String {
             ),
         },
         NeedsColumn { column } => match lang {
-            Lang::Vi => format!("dòng này cần giá trị ở cột {column}"),
-            Lang::En => format!("this row needs a value in column {column}"),
+            Lang::Vi => format!("dòng này cần giá trị ở cột `{column}`"),
+            Lang::En => format!("this row needs a value in column `{column}`"),
         },
         BadDirection { value } => match lang {
             Lang::Vi => format!(
@@ -1605,20 +1855,20 @@ fn message(problem: &Problem, lang: Lang) -> String {
             ),
         },
         ParentNotAggregate { parent } => match lang {
-            Lang::Vi => format!("cấp trên `{parent}` không phải là một dòng Aggregate của iMeta"),
-            Lang::En => format!("parent `{parent}` is not an Aggregate row of iMeta"),
+            Lang::Vi => format!("cấp trên `{parent}` không phải là một dòng `Aggregate` của iMeta"),
+            Lang::En => format!("parent `{parent}` is not an `Aggregate` row of iMeta"),
         },
         NotADenominator { denominator } => match lang {
-            Lang::Vi => format!("mẫu số `{denominator}` không phải là một dòng Denominator của iMeta"),
-            Lang::En => format!("denominator `{denominator}` is not a Denominator row of iMeta"),
+            Lang::Vi => format!("mẫu số `{denominator}` không phải là một dòng `Denominator` của iMeta"),
+            Lang::En => format!("denominator `{denominator}` is not a `Denominator` row of iMeta"),
         },
         SeveralRoots { codes } => match lang {
             Lang::Vi => format!(
-                "chỉ một Aggregate được để trống cấp trên (chỉ số chung), nhưng có: {}",
+                "chỉ một `Aggregate` được để trống cấp trên (chỉ số chung), nhưng có: {}",
                 codes.join(", ")
             ),
             Lang::En => format!(
-                "only one Aggregate may have no parent (the index), but these have none: {}",
+                "only one `Aggregate` may have no parent (the index), but these have none: {}",
                 codes.join(", ")
             ),
         },
@@ -1628,14 +1878,14 @@ fn message(problem: &Problem, lang: Lang) -> String {
         },
         OtherColumnLeftOut => lang
             .pick(
-                "cột loại Other không được chuyển sang",
-                "a column of type Other is left out",
+                "cột loại `Other` không được chuyển sang",
+                "a column of type `Other` is left out",
             )
             .into(),
         ColumnNotInMeta => lang
             .pick(
-                "cột không có trong iMeta như Indicator, Group, Denominator hoặc Other",
-                "the column is not in iMeta as an Indicator, Group, Denominator or Other",
+                "cột không có trong iMeta như `Indicator`, `Group`, `Denominator` hoặc `Other`",
+                "the column is not in iMeta as an `Indicator`, `Group`, `Denominator` or `Other`",
             )
             .into(),
         ColumnMissingFromData => lang
@@ -1646,12 +1896,12 @@ fn message(problem: &Problem, lang: Lang) -> String {
             .into(),
         ReservedCodes { codes } => match lang {
             Lang::Vi => format!(
-                "các mã sau trùng tên cột dành riêng của tệp số liệu (như `name`, `year`, `group`): {}; đổi mã trong iMeta và iData",
-                codes.join(", ")
+                "các mã sau trùng tên cột dành riêng của tệp số liệu (như `name`, `year`, `group`): `{}`; đổi mã trong iMeta và iData",
+                codes.join("`, `")
             ),
             Lang::En => format!(
-                "these codes are names the data reader reserves (such as `name`, `year`, `group`): {}; rename them in iMeta and iData",
-                codes.join(", ")
+                "these codes are names the data reader reserves (such as `name`, `year`, `group`): `{}`; rename them in iMeta and iData",
+                codes.join("`, `")
             ),
         },
         WrittenDiffers => lang
@@ -1690,23 +1940,55 @@ fn message(problem: &Problem, lang: Lang) -> String {
     }
 }
 
-/// The Vietnamese for the quantities the readers' limits count.
-fn vietnamese_quantity(what: &str) -> String {
-    match what {
-        "bytes" => "byte",
-        "bytes in a cell" => "byte trong một ô",
-        "bytes in a string" => "byte trong một chuỗi",
-        "rows" => "dòng",
-        "columns" => "cột",
-        "units" => "đơn vị",
-        "indicators" => "chỉ tiêu",
-        "values (units × indicators)" => "giá trị (đơn vị × chỉ tiêu)",
-        "levels of nesting" => "cấp lồng nhau",
-        "indicators and aggregates" => "chỉ tiêu và chỉ số tổng hợp",
-        "levels of aggregates" => "cấp chỉ số tổng hợp",
-        other => other,
+/// What refers to an unknown code, in Vietnamese: the analyses by name, keys and codes of
+/// files as written.
+fn referrer_vi(referenced_by: &str) -> String {
+    match referenced_by {
+        "mapping" => "tệp tương ứng".into(),
+        "costs" => "tệp công sức".into(),
+        "goal" => "mục tiêu".into(),
+        "what-if" => "phép thử thay đổi giá trị".into(),
+        other => format!("`{other}`"),
     }
-    .to_string()
+}
+
+/// What to do about a limit: split the file, or raise the limit with `option` when the front
+/// end has one; the other limits are fixed, and the hint says so.
+fn too_large_hint(what: crate::limits::Quantity, option: Option<&str>, lang: Lang) -> String {
+    use crate::limits::Quantity::*;
+    match (what, option, lang) {
+        (_, Some(option), Lang::Vi) => {
+            format!("chia tệp thành nhiều tệp nhỏ hơn, hoặc nâng giới hạn bằng {option}")
+        }
+        (_, Some(option), Lang::En) => format!("split the file, or raise the limit with {option}"),
+        (Bytes | Rows | Columns, None, _) => lang
+            .pick("chia tệp thành nhiều tệp nhỏ hơn", "split the file into smaller ones")
+            .into(),
+        (Units | Indicators | Values, None, _) => lang
+            .pick(
+                "giới hạn này cố định: chia tệp thành nhiều tệp nhỏ hơn",
+                "this limit is fixed: split the file into smaller ones",
+            )
+            .into(),
+        (BytesInCell | BytesInString, None, _) => lang
+            .pick(
+                "giới hạn này cố định: một ô dài như vậy không phải là một giá trị; kiểm tra tệp",
+                "this limit is fixed: a cell this long is not a value; check the file",
+            )
+            .into(),
+        (NestingLevels, None, _) => lang
+            .pick(
+                "giới hạn này cố định: tệp số liệu và tệp bộ chỉ số chỉ cần vài cấp lồng nhau; kiểm tra đây có đúng là tệp cần đọc",
+                "this limit is fixed: data and framework files need only a few levels; check that this is the file meant",
+            )
+            .into(),
+        (FrameworkNodes | AggregateLevels, None, _) => lang
+            .pick(
+                "giới hạn này cố định: kiểm tra tệp bộ chỉ số",
+                "this limit is fixed: check the framework file",
+            )
+            .into(),
+    }
 }
 
 /// The hints that name a `dti` command or option, worded for a web page instead.
@@ -1733,10 +2015,7 @@ fn page_hint(problem: &Problem, lang: Lang) -> Option<String> {
             "tệp trống hoặc chỉ có tiêu đề",
             "the file is empty or holds only a header",
         ),
-        TooLarge { .. } => lang.pick(
-            "chia tệp thành nhiều tệp nhỏ hơn",
-            "split the file into smaller ones",
-        ),
+        TooLarge { what, .. } => return Some(too_large_hint(*what, None, lang)),
         _ => return None,
     };
     Some(text.to_string())
@@ -1808,10 +2087,7 @@ fn hint(problem: &Problem, lang: Lang) -> Option<String> {
             "look near that place for a missing or extra quote, comma or bracket",
         ),
         MissingValue { .. } => lang.pick("nhập giá trị nếu có số liệu", "enter the value if the figure is known"),
-        TooLarge { .. } => lang.pick(
-            "chia tệp thành nhiều tệp nhỏ hơn, hoặc nâng giới hạn bằng --max-file-mb, --max-rows, --max-columns",
-            "split the file, or raise the limit with --max-file-mb, --max-rows or --max-columns",
-        ),
+        TooLarge { what, .. } => return Some(too_large_hint(*what, what.cli_option(), lang)),
         PartialMerge { .. } => lang.pick(
             "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`",
             "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`",
@@ -1848,11 +2124,11 @@ mod tests {
             Problem::MissingUnitCode,
             Problem::NoData,
             Problem::TooLarge {
-                what: "rows".into(),
+                what: crate::limits::Quantity::Rows,
                 limit: 10,
             },
             Problem::BadValue { text: "x".into() },
-            Problem::Syntax { detail: "x".into() },
+            Problem::syntax("x"),
         ];
         for problem in problems {
             let diagnostic = Diagnostic::error(Location::default(), problem);

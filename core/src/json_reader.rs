@@ -12,7 +12,8 @@ use serde_json::Value as Json;
 
 use crate::dataset::{Builder, Parsed, UnitInfo};
 use crate::diagnostic::{Location, Problem};
-use crate::limits::{Limits, nesting_beyond};
+use crate::limits::{Limits, Quantity, nesting_beyond};
+use crate::syntax::SyntaxReason;
 use crate::value::Value;
 
 /// JSON values have no line and field of their own.
@@ -21,12 +22,12 @@ const NOWHERE: (u64, u64) = (0, 0);
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
     if text.len() > limits.max_bytes {
-        builder.too_large(Location::file(origin), "bytes", limits.max_bytes);
+        builder.too_large(Location::file(origin), Quantity::Bytes, limits.max_bytes);
         return builder.finish(Vec::new());
     }
     if let Some(line) = nesting_beyond(text, limits.max_depth) {
         let location = builder.location(line, 1);
-        builder.too_large(location, "levels of nesting", limits.max_depth);
+        builder.too_large(location, Quantity::NestingLevels, limits.max_depth);
         return builder.finish(Vec::new());
     }
     let composed = crate::nfc::compose(text);
@@ -46,7 +47,7 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
                 .rsplit_once(" at line ")
                 .map(|(d, _)| d.to_string())
                 .unwrap_or(detail);
-            builder.error(location, Problem::Syntax { detail });
+            builder.error(location, Problem::syntax(detail));
             return builder.finish(Vec::new());
         }
     };
@@ -66,8 +67,10 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         _ => (None, Vec::new()),
     };
     let Some(units) = units else {
-        let detail = "expected an object with a `units` array, or an array of units".to_string();
-        builder.error(Location::file(origin), Problem::Syntax { detail });
+        builder.error(
+            Location::file(origin),
+            Problem::syntax_reason(SyntaxReason::NoUnitsList),
+        );
         return builder.finish(notes);
     };
     for (position, unit) in units.iter().enumerate() {
@@ -79,15 +82,19 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     builder.finish(notes)
 }
 
-fn syntax(builder: &mut Builder, location: Location, detail: String) {
-    builder.error(location, Problem::Syntax { detail });
+fn syntax(builder: &mut Builder, location: Location, reason: SyntaxReason) {
+    builder.error(location, Problem::syntax_reason(reason));
 }
 
 fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     let place = || format!("units[{position}]");
     let here = Location::file(builder.origin);
     let Some(object) = unit.as_object() else {
-        return syntax(builder, here, format!("{} is not an object", place()));
+        return syntax(
+            builder,
+            here,
+            SyntaxReason::UnitNotAnObject { place: place() },
+        );
     };
     let code = match object.get("code") {
         Some(Json::String(code)) if !code.trim().is_empty() => code.trim().to_string(),
@@ -101,10 +108,14 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
             key.as_str(),
             "code" | "name" | "year" | "group" | "groups" | "values"
         ) {
+            let allowed = ["code", "name", "year", "group", "groups", "values"];
             syntax(
                 builder,
                 here.clone(),
-                format!("unknown field `{key}` in {}", place()),
+                SyntaxReason::UnknownField {
+                    field: key.clone(),
+                    allowed: allowed.map(str::to_string).to_vec(),
+                },
             );
         }
     }
@@ -140,24 +151,21 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
                             builder.error(here.clone(), problem);
                         }
                     }
-                    other => syntax(
+                    _ => syntax(
                         builder,
                         here.clone(),
-                        format!(
-                            "the label of grouping `{grouping}` in {} must be text, not {other}",
-                            place()
-                        ),
+                        SyntaxReason::GroupLabelNotText {
+                            grouping: grouping.to_string(),
+                            place: place(),
+                        },
                     ),
                 }
             }
         }
-        Some(other) => syntax(
+        Some(_) => syntax(
             builder,
             here.clone(),
-            format!(
-                "`groups` in {} must be an object of grouping → label, not {other}",
-                place()
-            ),
+            SyntaxReason::GroupsNotAnObject { place: place() },
         ),
     }
     match object.get("year") {
@@ -180,18 +188,22 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
         || info.groups.iter().any(|(g, l)| long(g) || long(l))
     {
         let limit = builder.limits.max_cell_bytes;
-        return builder.too_large(here, "bytes in a string", limit);
+        return builder.too_large(here, Quantity::BytesInString, limit);
     }
     let Some(unit) = builder.unit_row(info, 0) else {
         return;
     };
     let Some(values) = object.get("values").and_then(Json::as_object) else {
-        return syntax(builder, here, format!("{} has no `values` object", place()));
+        return syntax(
+            builder,
+            here,
+            SyntaxReason::NoValuesObject { place: place() },
+        );
     };
     for (code, value) in values {
         if code.len() > builder.limits.max_cell_bytes {
             let limit = builder.limits.max_cell_bytes;
-            return builder.too_large(here, "bytes in a string", limit);
+            return builder.too_large(here, Quantity::BytesInString, limit);
         }
         let Some(column) = builder.column(code, 0) else {
             return;
@@ -218,7 +230,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
         },
         Json::String(text) if text.len() > builder.limits.max_cell_bytes => {
             let limit = builder.limits.max_cell_bytes;
-            builder.too_large(here.clone(), "bytes in a string", limit)
+            builder.too_large(here.clone(), Quantity::BytesInString, limit)
         }
         Json::String(text) => builder.text_value(unit, column, text, NOWHERE, None),
         Json::Object(fields) => {
@@ -230,10 +242,14 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 .keys()
                 .find(|k| !matches!(k.as_str(), "value" | "numerator" | "denominator" | "source"));
             if let Some(key) = unknown {
+                let allowed = ["value", "numerator", "denominator", "source"];
                 return syntax(
                     builder,
                     here.clone(),
-                    format!("unknown field `{key}` in a value"),
+                    SyntaxReason::UnknownField {
+                        field: key.clone(),
+                        allowed: allowed.map(str::to_string).to_vec(),
+                    },
                 );
             }
             match (

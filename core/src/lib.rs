@@ -52,6 +52,7 @@ pub mod random;
 pub mod rule;
 pub mod score;
 pub mod stats;
+pub mod syntax;
 pub mod synthetic;
 pub mod table;
 pub mod template;

@@ -23,6 +23,7 @@ use crate::diagnostic::Failure;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 #[cfg(feature = "toml")]
 use crate::framework::{Framework, NodeKind};
+use crate::text::Lang;
 
 /// The largest inputs the readers accept. Every field is a maximum; `0` refuses everything.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,12 +77,81 @@ impl Default for Limits {
     }
 }
 
+/// What a limit counts. Serialised as the English words the JSON output has always used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Quantity {
+    /// Bytes of one file ([`Limits::max_bytes`]).
+    #[serde(rename = "bytes")]
+    Bytes,
+    /// Bytes in one CSV cell ([`Limits::max_cell_bytes`]).
+    #[serde(rename = "bytes in a cell")]
+    BytesInCell,
+    /// Bytes in one JSON string ([`Limits::max_cell_bytes`]).
+    #[serde(rename = "bytes in a string")]
+    BytesInString,
+    /// CSV records ([`Limits::max_rows`]).
+    #[serde(rename = "rows")]
+    Rows,
+    /// Fields of a CSV record ([`Limits::max_columns`]).
+    #[serde(rename = "columns")]
+    Columns,
+    /// Units of a data set ([`Limits::max_units`]).
+    #[serde(rename = "units")]
+    Units,
+    /// Indicator codes of a data set ([`Limits::max_indicators`]).
+    #[serde(rename = "indicators")]
+    Indicators,
+    /// Units × indicators ([`Limits::max_cells`]).
+    #[serde(rename = "values (units × indicators)")]
+    Values,
+    /// Nesting of arrays and tables ([`Limits::max_depth`]).
+    #[serde(rename = "levels of nesting")]
+    NestingLevels,
+    /// Nodes of a framework ([`Limits::max_framework_nodes`]).
+    #[serde(rename = "indicators and aggregates")]
+    FrameworkNodes,
+    /// Levels of a framework ([`Limits::max_framework_depth`]).
+    #[serde(rename = "levels of aggregates")]
+    AggregateLevels,
+}
+
+impl Quantity {
+    /// What is counted, in words.
+    pub fn name(self, lang: Lang) -> &'static str {
+        use Quantity::*;
+        match self {
+            Bytes => lang.pick("byte", "bytes"),
+            BytesInCell => lang.pick("byte trong một ô", "bytes in a cell"),
+            BytesInString => lang.pick("byte trong một chuỗi", "bytes in a string"),
+            Rows => lang.pick("dòng", "rows"),
+            Columns => lang.pick("cột", "columns"),
+            Units => lang.pick("đơn vị", "units"),
+            Indicators => lang.pick("chỉ tiêu", "indicators"),
+            Values => lang.pick("giá trị (đơn vị × chỉ tiêu)", "values (units × indicators)"),
+            NestingLevels => lang.pick("cấp lồng nhau", "levels of nesting"),
+            FrameworkNodes => lang.pick("chỉ tiêu và chỉ số tổng hợp", "indicators and aggregates"),
+            AggregateLevels => lang.pick("cấp chỉ số tổng hợp", "levels of aggregates"),
+        }
+    }
+
+    /// The `dti` option that raises this limit, when the command line has one; the other
+    /// limits are fixed.
+    pub fn cli_option(self) -> Option<&'static str> {
+        match self {
+            Quantity::Bytes => Some("--max-file-mb"),
+            Quantity::Rows => Some("--max-rows"),
+            Quantity::Columns => Some("--max-columns"),
+            _ => None,
+        }
+    }
+}
+
 /// A [`Problem::TooLarge`] error.
-pub(crate) fn too_large(location: Location, what: &str, limit: usize) -> Diagnostic {
+pub(crate) fn too_large(location: Location, what: Quantity, limit: usize) -> Diagnostic {
     Diagnostic::error(
         location,
         Problem::TooLarge {
-            what: what.to_string(),
+            what,
             limit: limit as u64,
         },
     )
@@ -145,11 +215,19 @@ pub(crate) fn nesting_beyond(text: &str, limit: usize) -> Option<u64> {
 #[cfg(feature = "toml")]
 fn framework_text_problem(text: &str, origin: Option<&str>, limits: &Limits) -> Option<Diagnostic> {
     if text.len() > limits.max_bytes {
-        return Some(too_large(Location::file(origin), "bytes", limits.max_bytes));
+        return Some(too_large(
+            Location::file(origin),
+            Quantity::Bytes,
+            limits.max_bytes,
+        ));
     }
     if let Some(line) = nesting_beyond(text, limits.max_depth) {
         let location = Location::file(origin).at(line, 1);
-        return Some(too_large(location, "levels of nesting", limits.max_depth));
+        return Some(too_large(
+            location,
+            Quantity::NestingLevels,
+            limits.max_depth,
+        ));
     }
     None
 }
@@ -165,7 +243,7 @@ fn framework_shape_problem(
     if nodes.len() > limits.max_framework_nodes {
         return Some(too_large(
             Location::file(origin),
-            "indicators and aggregates",
+            Quantity::FrameworkNodes,
             limits.max_framework_nodes,
         ));
     }
@@ -175,10 +253,10 @@ fn framework_shape_problem(
         if let NodeKind::Aggregate { children, .. } = &node.kind {
             height[id] = 1 + children.iter().map(|e| height[e.child]).max().unwrap_or(0);
             if height[id] > limits.max_framework_depth {
-                let location = Location::file(origin).indicator(&node.code);
+                let location = Location::file(origin).aggregate(&node.code);
                 return Some(too_large(
                     location,
-                    "levels of aggregates",
+                    Quantity::AggregateLevels,
                     limits.max_framework_depth,
                 ));
             }

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dataset::UnitInfo;
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Invalid, Problem};
 use crate::framework::{Direction, Node, Range, Unit};
 use crate::stats;
 
@@ -223,51 +223,55 @@ impl Rule {
     /// range and target).
     pub(crate) fn check(&self, unit: Unit, range: Range, target: Option<f64>) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut bad = |detail: String| {
+        let mut bad = |why: Invalid| {
             problems.push(Problem::BadRule {
                 rule: self.name().into(),
-                detail,
+                why,
             })
         };
         let positive = |x: f64| x.is_finite() && x > 0.0;
+        let not_positive = |parameter: &str, value: f64| Invalid::NotPositive {
+            parameter: parameter.into(),
+            value,
+        };
         match self {
-            Rule::Score if !range.is_finite() => {
-                bad("needs a finite range: give `range = [low, high]`".into())
-            }
-            Rule::Target { target } if !positive(*target) => {
-                bad(format!("target {target} must be a positive number"))
-            }
+            Rule::Score if !range.is_finite() => bad(Invalid::NeedsFiniteRange),
+            Rule::Target { target } if !positive(*target) => bad(not_positive("target", *target)),
             Rule::Goalposts {
                 low, high, scale, ..
             } => {
                 if !(low.is_finite() && high.is_finite() && low < high) {
-                    bad(format!(
-                        "goalposts {low} and {high}: the first must be below the second"
-                    ))
+                    bad(Invalid::GoalpostsOrder {
+                        low: *low,
+                        high: *high,
+                    })
                 }
                 if !positive(*scale) {
-                    bad(format!("scale {scale} must be a positive number"))
+                    bad(not_positive("scale", *scale))
                 }
             }
-            Rule::Tiers { steps } if steps.is_empty() => {
-                bad("needs at least one `[threshold, share]` step".into())
-            }
+            Rule::Tiers { steps } if steps.is_empty() => bad(Invalid::NoSteps),
             Rule::Tiers { steps } => {
                 for [threshold, share] in steps {
                     if !threshold.is_finite() || !(0.0..=1.0).contains(share) {
-                        bad(format!(
-                            "step [{threshold}, {share}]: the share must be from 0 to 1"
-                        ));
+                        bad(Invalid::BadStep {
+                            threshold: *threshold,
+                            share: *share,
+                        });
                     }
                 }
             }
             Rule::MinMax { low, high } if !(low.is_finite() && high.is_finite() && low < high) => {
-                bad(format!(
-                    "output range {low}..{high} must be finite and increasing"
-                ))
+                bad(Invalid::OutputRange {
+                    low: *low,
+                    high: *high,
+                })
             }
             Rule::ZScore { mean, sd } if !(mean.is_finite() && positive(*sd)) => {
-                bad(format!("mean {mean} and sd {sd}: sd must be positive"))
+                bad(Invalid::NotPositiveSd {
+                    mean: *mean,
+                    sd: *sd,
+                })
             }
             Rule::FractionOfMax { scale }
             | Rule::DistanceToMax { scale }
@@ -275,14 +279,14 @@ impl Rule {
             | Rule::DistanceToReference { scale, .. }
                 if !positive(*scale) =>
             {
-                bad(format!("scale {scale} must be a positive number"))
+                bad(not_positive("scale", *scale))
             }
             _ => {}
         }
         if let Rule::DistanceToReference { unit, .. } = self
             && unit.trim().is_empty()
         {
-            bad("needs the reference unit's code: `unit = \"…\"`".into());
+            bad(Invalid::NoReferenceUnit);
         }
         if matches!(self, Rule::DistanceToTarget { .. }) && target.is_none() {
             problems.push(Problem::RuleNeedsTarget {

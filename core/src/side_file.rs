@@ -67,7 +67,7 @@ pub(crate) fn records(text: &str, origin: Option<&str>) -> Result<Vec<Record>, F
                 let detail = error.to_string();
                 problems.push(Diagnostic::error(
                     Location::file(origin).at(line, 1),
-                    Problem::Syntax { detail },
+                    Problem::syntax(detail),
                 ));
             }
         }

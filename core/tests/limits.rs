@@ -1,8 +1,9 @@
 //! Hostile and oversized inputs end in one clear error, never in exhausted memory; values that
 //! are not finite numbers never reach the scorer.
 
+use dti_core::limits::Quantity;
 use dti_core::limits::read_framework;
-use dti_core::{Dataset, Diagnostic, Limits, Parsed, Problem, check, embedded};
+use dti_core::{Dataset, Diagnostic, Lang, Limits, Location, Parsed, Problem, check, embedded};
 
 /// The `TooLarge` error a reader stopped with: `(what, limit)`.
 fn too_large(parsed: &Parsed) -> (String, u64) {
@@ -14,7 +15,7 @@ fn too_large(parsed: &Parsed) -> (String, u64) {
     assert_eq!(found.len(), 1, "{:#?}", parsed.diagnostics);
     assert!(found[0].is_error());
     match &found[0].problem {
-        Problem::TooLarge { what, limit } => (what.clone(), *limit),
+        Problem::TooLarge { what, limit } => (what.name(Lang::En).to_string(), *limit),
         _ => unreachable!(),
     }
 }
@@ -169,7 +170,7 @@ fn frameworks_have_limits_on_size_nesting_nodes_and_depth() {
     let failure = read_framework(&chain, None, &small(|l| l.max_framework_depth = 10)).unwrap_err();
     assert_eq!(
         failure.diagnostics[0].to_string(),
-        "indicator L10: more than the limit of 10 levels of aggregates"
+        "aggregate L10: more than the limit of 10 levels of aggregates"
     );
 }
 
@@ -244,4 +245,53 @@ fn a_finite_ratio_that_overflows_is_refused_by_the_check() {
             .indicator_value(&framework, 1, framework.find("N").unwrap()),
         Some(5.0)
     );
+}
+
+/// A limit's hint names the option that raises that limit and no other, or says the limit is
+/// fixed; the web page's hint names no option at all.
+#[test]
+fn each_limit_s_hint_names_its_own_option_or_says_it_is_fixed() {
+    use Quantity::*;
+    let options = [
+        "--max-file-mb",
+        "--max-rows",
+        "--max-columns",
+        "--max-unpacked-mb",
+    ];
+    for what in [
+        Bytes,
+        BytesInCell,
+        BytesInString,
+        Rows,
+        Columns,
+        Units,
+        Indicators,
+        Values,
+        NestingLevels,
+        FrameworkNodes,
+        AggregateLevels,
+    ] {
+        let diagnostic =
+            Diagnostic::error(Location::default(), Problem::TooLarge { what, limit: 1 });
+        for lang in [Lang::Vi, Lang::En] {
+            let hint = diagnostic.hint(lang).unwrap();
+            let named: Vec<&str> = options
+                .iter()
+                .copied()
+                .filter(|o| hint.contains(o))
+                .collect();
+            match what.cli_option() {
+                Some(option) => assert_eq!(named, [option], "{what:?}: {hint}"),
+                None => {
+                    assert!(named.is_empty(), "{what:?}: {hint}");
+                    assert!(
+                        hint.contains(lang.pick("cố định", "fixed")),
+                        "{what:?}: {hint}"
+                    );
+                }
+            }
+            let page = diagnostic.page_hint(lang).unwrap();
+            assert!(!page.contains("--"), "{what:?}: {page}");
+        }
+    }
 }

@@ -158,8 +158,8 @@ fn target(
 ) -> Result<(NodeId, goal::Target), Error> {
     let what = lang.pick("mục tiêu", "goal");
     let expected = lang.pick(
-        "một đối tượng {node?, value} hoặc {node?, rank}",
-        "an object {node?, value} or {node?, rank}",
+        "một đối tượng `{node?, value}` hoặc `{node?, rank}`",
+        "an object `{node?, value}` or `{node?, rank}`",
     );
     let goal = object(value, what, expected, lang)?;
     let node = match &goal["node"] {
@@ -285,8 +285,8 @@ pub struct MergeResult {
 fn method(value: &JsValue, lang: Lang) -> Result<merge::Method, Error> {
     let what = lang.pick("cách gộp", "method");
     let expected = lang.pick(
-        "\"mean\", \"pooled\" hoặc {kind: \"pooled\", weights: {mã tỉnh cũ: số}}",
-        "\"mean\", \"pooled\" or {kind: \"pooled\", weights: {former unit code: number}}",
+        "`\"mean\"`, `\"pooled\"` hoặc `{kind: \"pooled\", weights: {mã tỉnh cũ: số}}`",
+        "`\"mean\"`, `\"pooled\"` or `{kind: \"pooled\", weights: {former unit code: number}}`",
     );
     let json = match value.as_string() {
         Some(kind) => serde_json::json!({ "kind": kind.trim() }),

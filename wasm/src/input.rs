@@ -166,8 +166,8 @@ pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
     Err(wrong_type(
         lang.pick("dữ liệu", "data"),
         lang.pick(
-            "văn bản CSV/JSON hoặc đối tượng {units: [...]}",
-            "CSV/JSON text or an object {units: [...]}",
+            "văn bản CSV/JSON hoặc đối tượng `{units: [...]}`",
+            "CSV/JSON text or an object `{units: [...]}`",
         ),
         lang,
     ))

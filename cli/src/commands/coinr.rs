@@ -49,7 +49,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::Usage(input::read_failure(lang, &name, &e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        Error::Data(vec![Issue::tool(
+        Error::File(vec![Issue::tool(
             Severity::Error,
             Location::file(Some(&name)),
             lang,
@@ -63,7 +63,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
 pub(crate) fn read_method(path: &Path, lang: Lang) -> Result<Method, Error> {
     let name = path.display().to_string();
     let text = read_text(path, lang)?;
-    Method::from_toml(&text, Some(&name)).map_err(|f| Error::Data(Issue::all(f.diagnostics, lang)))
+    Method::from_toml(&text, Some(&name)).map_err(|f| Error::File(Issue::all(f.diagnostics, lang)))
 }
 
 /// Runs `dti import-coinr`.
@@ -100,7 +100,7 @@ pub(crate) fn run(args: &ImportCoinrArgs, context: &Context) -> Result<Outcome, 
         &id,
         &name,
     )
-    .map_err(|f| Error::Data(Issue::all(f.diagnostics, lang)))?;
+    .map_err(|f| Error::File(Issue::all(f.diagnostics, lang)))?;
     let inputs: Vec<&Path> = [Some(&args.meta), Some(&args.data), args.method.as_ref()]
         .into_iter()
         .flatten()

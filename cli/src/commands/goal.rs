@@ -80,11 +80,11 @@ pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> 
                 Error::Usage(if e.kind() == std::io::ErrorKind::NotFound {
                     i18n::not_found(lang, &name)
                 } else {
-                    i18n::cannot_read(lang, &name, &e.to_string())
+                    i18n::cannot_read(lang, &name, &e)
                 })
             })?;
             parse_costs(framework, &text, Some(&name))
-                .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?
+                .map_err(|failure| Error::File(scored.input.issues(failure.diagnostics, lang)))?
         }
     };
     let plan = seek(framework, &scored.table, unit, node, target, &costs)

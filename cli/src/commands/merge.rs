@@ -76,7 +76,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Error> {
         Error::Usage(if e.kind() == std::io::ErrorKind::NotFound {
             i18n::not_found(lang, &name)
         } else {
-            i18n::cannot_read(lang, &name, &e.to_string())
+            i18n::cannot_read(lang, &name, &e)
         })
     })
 }
@@ -97,12 +97,12 @@ pub(crate) fn run(args: &MergeArgs, context: &Context) -> Result<Outcome, Error>
         ),
     };
     let mapping = parse_mapping(&mapping_text, Some(&mapping_name))
-        .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?;
+        .map_err(|failure| Error::File(Issue::all(failure.diagnostics, lang)))?;
     let weights = match &args.weights {
         Some(path) => {
             let name = path.display().to_string();
             parse_weights(&read_text(path, lang)?, Some(&name))
-                .map_err(|failure| Error::Data(Issue::all(failure.diagnostics, lang)))?
+                .map_err(|failure| Error::File(Issue::all(failure.diagnostics, lang)))?
         }
         None => HashMap::new(),
     };

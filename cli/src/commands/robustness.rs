@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use dti_core::analysis::sensitivity::{
     Analysis, DEFAULT_SAMPLES, Sampling, Settings, Uncertainty, WeightNoise, analyse,
 };
-use dti_core::{Lang, MissingPolicy, Rule, format_decimal};
+use dti_core::{Lang, Rule, format_decimal};
 
 use crate::commands::report::{STYLE, esc};
 use crate::error::{Error, Issue, render_issues};
@@ -109,19 +109,35 @@ fn read_uncertainty(path: &std::path::Path, lang: Lang) -> Result<Uncertainty, E
         Error::Usage(if e.kind() == std::io::ErrorKind::NotFound {
             i18n::not_found(lang, &name)
         } else {
-            i18n::cannot_read(lang, &name, &e.to_string())
+            i18n::cannot_read(lang, &name, &e)
         })
     })?;
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    let parsed = if body.starts_with('{') {
-        serde_json::from_str::<Uncertainty>(body).map_err(|e| e.to_string())
+    let text = text.trim_start_matches('\u{feff}');
+    let parsed = if text.trim_start().starts_with('{') {
+        serde_json::from_str::<Uncertainty>(text).map_err(|e| {
+            let detail = e.to_string();
+            let detail = detail.rsplit_once(" at line ").map_or(&*detail, |(d, _)| d);
+            (e.line(), e.column(), dti_core::Problem::syntax(detail))
+        })
     } else {
-        toml::from_str::<Uncertainty>(body).map_err(|e| e.to_string())
+        toml::from_str::<Uncertainty>(text).map_err(|e| {
+            let start = e.span().map_or(0, |span| span.start);
+            let before = text.get(..start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            (line, column, dti_core::Problem::syntax(e.message()))
+        })
     };
-    parsed.map_err(|detail| {
+    parsed.map_err(|(line, column, problem)| {
         Error::Usage(format!(
-            "{name}: {}\n  {}: {}",
-            i18n::bad_uncertainty(lang, detail.trim()),
+            "{name}:{line}:{column}: {}\n  {}: {}",
+            i18n::bad_uncertainty(lang, &problem.message(lang)),
             i18n::hint_label(lang),
             i18n::uncertainty_hint(lang)
         ))
@@ -345,7 +361,7 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             or(uncertainty
                 .normalisation
                 .iter()
-                .map(|r| r.name().to_string())
+                .map(|r| i18n::rule_text(r, lang))
                 .collect())
         ));
     }
@@ -357,11 +373,7 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             or(uncertainty
                 .missing
                 .iter()
-                .map(|m| match m {
-                    MissingPolicy::Zero => "zero".to_string(),
-                    MissingPolicy::Skip => "skip".to_string(),
-                    MissingPolicy::Reject => "reject".to_string(),
-                })
+                .map(|m| i18n::missing_policy_text(*m, lang).to_string())
                 .collect())
         ));
     }

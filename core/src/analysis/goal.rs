@@ -151,10 +151,9 @@ pub fn seek(
                 .max(start.min(f64::MAX))
         }
         _ => {
-            let detail = "the target must be a finite value or a rank of 1 or more".to_string();
             let problem = Problem::BadSetting {
                 setting: "target".into(),
-                detail,
+                why: crate::diagnostic::Invalid::BadGoal,
             };
             return Err(Failure {
                 diagnostics: vec![Diagnostic::error(Location::default(), problem)],

@@ -263,10 +263,10 @@ fn method_label(method: Aggregation) -> String {
     }
 }
 
-fn bad(setting: &str, detail: String) -> Failure {
+fn bad(setting: &str, why: crate::diagnostic::Invalid) -> Failure {
     let problem = Problem::BadSetting {
         setting: setting.into(),
-        detail,
+        why,
     };
     Failure {
         diagnostics: vec![Diagnostic::error(Location::default(), problem)],
@@ -279,7 +279,10 @@ fn factors(framework: &Framework, uncertainty: &Uncertainty) -> Result<Vec<Facto
         if !(noise.share.is_finite() && (0.0..1.0).contains(&noise.share)) {
             return Err(bad(
                 "weights.share",
-                format!("{}: use a share from 0 to below 1", noise.share),
+                crate::diagnostic::Invalid::NotAShare {
+                    value: noise.share,
+                    below_one: true,
+                },
             ));
         }
         let mut nodes = Vec::new();
@@ -301,7 +304,10 @@ fn factors(framework: &Framework, uncertainty: &Uncertainty) -> Result<Vec<Facto
         factors.push(Factor::Missing(uncertainty.missing.clone()));
     }
     if factors.is_empty() {
-        return Err(bad("uncertainty", "no uncertain choice is given".into()));
+        return Err(bad(
+            "uncertainty",
+            crate::diagnostic::Invalid::NoUncertainChoice,
+        ));
     }
     Ok(factors)
 }
@@ -334,7 +340,11 @@ pub fn analyse(
     if settings.samples < 2 || settings.samples > 1_000_000 {
         return Err(bad(
             "samples",
-            format!("{}: use 2 to 1,000,000", settings.samples),
+            crate::diagnostic::Invalid::SampleCount {
+                given: settings.samples as u64,
+                least: 2,
+                most: 1_000_000,
+            },
         ));
     }
     let factors = factors(framework, uncertainty)?;
@@ -519,11 +529,10 @@ fn sample(settings: &Settings, k: usize, n: usize) -> Result<(Matrix, Matrix), F
         }
         Sampling::Sobol => {
             let Some(mut sobol) = Sobol::new(2 * k) else {
-                let detail = format!(
-                    "Sobol sampling handles up to {} factors",
-                    SOBOL_MAX_DIMENSIONS / 2
-                );
-                return Err(bad("sampling", detail));
+                let why = crate::diagnostic::Invalid::TooManyFactorsForSobol {
+                    most: (SOBOL_MAX_DIMENSIONS / 2) as u64,
+                };
+                return Err(bad("sampling", why));
             };
             (0..n).map(|_| sobol.next_point()).collect()
         }

@@ -134,7 +134,7 @@ pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, F
         }
         let detail = error.message().to_string();
         Failure {
-            diagnostics: vec![Diagnostic::error(location, Problem::Syntax { detail })],
+            diagnostics: vec![Diagnostic::error(location, Problem::syntax(detail))],
         }
     })?;
     validate::build(file, origin)
@@ -160,7 +160,7 @@ pub(crate) fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, F
         let location = Location::file(origin).at(error.line() as u64, error.column() as u64);
         let detail = strip_position(&error.to_string());
         Failure {
-            diagnostics: vec![Diagnostic::error(location, Problem::Syntax { detail })],
+            diagnostics: vec![Diagnostic::error(location, Problem::syntax(detail))],
         }
     })?;
     validate::build(file, origin)

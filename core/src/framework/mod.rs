@@ -590,7 +590,7 @@ impl Framework {
                         weight: edge.weight,
                     };
                     problems.push(Diagnostic::error(
-                        Location::default().indicator(parent_code),
+                        Location::default().aggregate(parent_code),
                         problem,
                     ));
                 }
@@ -600,7 +600,7 @@ impl Framework {
                     code: parent_code.clone(),
                 };
                 problems.push(Diagnostic::error(
-                    Location::default().indicator(parent_code),
+                    Location::default().aggregate(parent_code),
                     problem,
                 ));
             }

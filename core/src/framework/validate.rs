@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use super::file::{ChildFile, FrameworkFile};
 use super::{Direction, Edge, Framework, Node, NodeId, NodeKind, Range, Unit};
 use crate::aggregation::{Aggregation, MethodError};
-use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
+use crate::diagnostic::{Diagnostic, Failure, Invalid, Location, Problem};
 
 pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framework, Failure> {
     let mut problems = Vec::new();
     let here = |code: &str| Location::file(origin).indicator(code);
+    let here_aggregate = |code: &str| Location::file(origin).aggregate(code);
     let mut report =
         |location: Location, problem: Problem| problems.push(Diagnostic::error(location, problem));
 
@@ -19,27 +20,31 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
             Location::file(origin),
             Problem::BadSetting {
                 setting: "id".into(),
-                detail: "empty".into(),
+                why: Invalid::Empty,
             },
         );
     }
     if raw.precision > 12 {
-        let detail = format!("{} decimals; at most 12", raw.precision);
         report(
             Location::file(origin),
             Problem::BadSetting {
                 setting: "precision".into(),
-                detail,
+                why: Invalid::TooManyDecimals {
+                    given: u64::from(raw.precision),
+                    most: 12,
+                },
             },
         );
     }
     if !(0.0..=1.0).contains(&raw.min_availability) {
-        let detail = format!("{}; it must be a share from 0 to 1", raw.min_availability);
         report(
             Location::file(origin),
             Problem::BadSetting {
                 setting: "min_availability".into(),
-                detail,
+                why: Invalid::NotAShare {
+                    value: raw.min_availability,
+                    below_one: false,
+                },
             },
         );
     }
@@ -54,12 +59,13 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
         .collect();
     for (id, code) in codes.iter().enumerate() {
         if code.trim().is_empty() || code.trim() != *code {
-            let detail = format!("code `{code}` is empty or has surrounding spaces");
             report(
                 here(code),
                 Problem::BadSetting {
                     setting: "code".into(),
-                    detail,
+                    why: Invalid::BadCode {
+                        code: code.to_string(),
+                    },
                 },
             );
         }
@@ -130,7 +136,7 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
             Ok(method) => Some(method),
             Err(error) => {
                 report(
-                    here(&aggregate.code),
+                    here_aggregate(&aggregate.code),
                     method_problem(&aggregate.method, error),
                 );
                 None
@@ -139,7 +145,7 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
         check_points(aggregate.points, &aggregate.code, origin, &mut report);
         if aggregate.children.is_empty() {
             report(
-                here(&aggregate.code),
+                here_aggregate(&aggregate.code),
                 Problem::NoChildren {
                     code: aggregate.code.clone(),
                 },
@@ -152,7 +158,7 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
                     code: child.code().into(),
                     referenced_by: aggregate.code.clone(),
                 };
-                report(here(&aggregate.code), problem);
+                report(here_aggregate(&aggregate.code), problem);
                 continue;
             };
             let weight = match child {
@@ -165,16 +171,17 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
                     child: child.code().into(),
                     weight,
                 };
-                report(here(&aggregate.code), problem);
+                report(here_aggregate(&aggregate.code), problem);
                 continue;
             }
             if children.iter().any(|edge: &Edge| edge.child == id) {
-                let detail = format!("`{}` is listed twice", child.code());
                 report(
-                    here(&aggregate.code),
+                    here_aggregate(&aggregate.code),
                     Problem::BadSetting {
                         setting: "children".into(),
-                        detail,
+                        why: Invalid::ListedTwice {
+                            code: child.code().to_string(),
+                        },
                     },
                 );
                 continue;
@@ -183,7 +190,7 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
         }
         if !aggregate.children.is_empty() && !usable_total(&children) {
             report(
-                here(&aggregate.code),
+                here_aggregate(&aggregate.code),
                 Problem::NoWeight {
                     code: aggregate.code.clone(),
                 },
@@ -255,20 +262,27 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
 
     let order = match topological_order(&nodes) {
         Ok(order) => order,
-        Err(path) => {
-            let path = path.iter().map(|&id| nodes[id].code.clone()).collect();
-            let diagnostic = Diagnostic::error(Location::file(origin), Problem::Cycle { path });
-            return Err(Failure {
-                diagnostics: vec![diagnostic],
-            });
+        Err(cycles) => {
+            let diagnostics = cycles
+                .iter()
+                .map(|cycle| {
+                    let path = cycle.iter().map(|&id| nodes[id].code.clone()).collect();
+                    Diagnostic::error(Location::file(origin), Problem::Cycle { path })
+                })
+                .collect();
+            return Err(Failure { diagnostics });
         }
     };
     let reached = reachable_from(&nodes, &indices);
     let unreachable: Vec<Diagnostic> = (0..nodes.len())
         .filter(|&id| !reached[id])
         .map(|id| {
+            let location = match nodes[id].kind {
+                NodeKind::Aggregate { .. } => here_aggregate(&nodes[id].code),
+                NodeKind::Indicator { .. } => here(&nodes[id].code),
+            };
             Diagnostic::error(
-                here(&nodes[id].code),
+                location,
                 Problem::Unreachable {
                     code: nodes[id].code.clone(),
                 },
@@ -293,7 +307,10 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
             } else if !value.is_finite() {
                 let problem = Problem::BadSetting {
                     setting: "reference".into(),
-                    detail: format!("{code} = {value}"),
+                    why: Invalid::NotFinite {
+                        code: code.clone(),
+                        value: *value,
+                    },
                 };
                 references_problems.push(Diagnostic::error(here(code), problem));
             }
@@ -443,10 +460,16 @@ fn weight_set_problems(
     let mut problems = Vec::new();
     for (set, weights) in sets {
         let mut report = |code: &str, problem: Problem| {
-            problems.push(Diagnostic::error(
-                Location::file(origin).indicator(code),
-                problem,
-            ))
+            let aggregate = nodes
+                .iter()
+                .any(|n| n.code == code && matches!(n.kind, NodeKind::Aggregate { .. }));
+            let location = Location::file(origin);
+            let location = if aggregate {
+                location.aggregate(code)
+            } else {
+                location.indicator(code)
+            };
+            problems.push(Diagnostic::error(location, problem))
         };
         let mut fine = true;
         for (code, &weight) in weights {
@@ -556,8 +579,9 @@ fn derive_points(nodes: &mut [Node]) {
     }
 }
 
-/// Children before parents; on a cycle, the codes along it.
-fn topological_order(nodes: &[Node]) -> Result<Vec<NodeId>, Vec<NodeId>> {
+/// The nodes in an order where every child comes before its parents, or every loop the
+/// search meets (one per edge that closes a loop), each as the codes along it.
+fn topological_order(nodes: &[Node]) -> Result<Vec<NodeId>, Vec<Vec<NodeId>>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -566,6 +590,7 @@ fn topological_order(nodes: &[Node]) -> Result<Vec<NodeId>, Vec<NodeId>> {
     }
     let mut marks = vec![Mark::New; nodes.len()];
     let mut order = Vec::with_capacity(nodes.len());
+    let mut cycles = Vec::new();
     for start in 0..nodes.len() {
         if marks[start] != Mark::New {
             continue;
@@ -592,7 +617,7 @@ fn topological_order(nodes: &[Node]) -> Result<Vec<NodeId>, Vec<NodeId>> {
                             .unwrap_or(0);
                         let mut path: Vec<NodeId> = stack[from..].iter().map(|&(n, _)| n).collect();
                         path.push(edge.child);
-                        return Err(path);
+                        cycles.push(path);
                     }
                     Mark::Done => {}
                 }
@@ -603,7 +628,11 @@ fn topological_order(nodes: &[Node]) -> Result<Vec<NodeId>, Vec<NodeId>> {
             }
         }
     }
-    Ok(order)
+    if cycles.is_empty() {
+        Ok(order)
+    } else {
+        Err(cycles)
+    }
 }
 
 fn reachable_from(nodes: &[Node], indices: &[NodeId]) -> Vec<bool> {
