@@ -1804,6 +1804,18 @@ pub(crate) fn vi_value_name(name: &str) -> &'static str {
 pub(crate) fn vi_arg_help(command: Option<&str>, id: &str) -> Option<&'static str> {
     let own = match (command, id) {
         (Some("check"), "format") => Some("Định dạng kết quả"),
+        (Some("score"), "unit") => {
+            Some("Chỉ hiện đơn vị này, theo mã hoặc tên (thứ hạng vẫn là thứ hạng giữa mọi đơn vị)")
+        }
+        (Some("score"), "summary") => Some(
+            "Bảng xếp hạng: mỗi đơn vị một dòng, với các chỉ số (DTI và các trụ cột) và thứ hạng",
+        ),
+        (Some("score"), "sort") => Some(
+            "Dùng với --summary: mã để xếp hạng theo, như DTI, CQS, KTS, XHS hoặc một chỉ tiêu (đồng hạng thì giữ thứ tự của chỉ số chính) [mặc định: chỉ số chính]",
+        ),
+        (Some("frameworks"), "long") => Some(
+            "Liệt kê đầy đủ: nguồn và các chỉ số của từng bộ chỉ số, ghi chú của từng bộ dữ liệu (không có tùy chọn này, danh sách vừa 100 cột)",
+        ),
         (Some("explain" | "frameworks"), "format") => Some("Định dạng kết quả"),
         (Some("template"), "format") => {
             Some("Định dạng tệp mẫu [mặc định: theo đuôi tệp -o, nếu không thì csv]")

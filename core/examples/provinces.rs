@@ -27,5 +27,8 @@ fn main() {
         black_box(results);
     }
     let each = start.elapsed().as_secs_f64() / f64::from(runs);
-    println!("63 provinces, parse + check + score: {:.1} µs per run ({runs} runs)", each * 1e6);
+    println!(
+        "63 provinces, parse + check + score: {:.1} µs per run ({runs} runs)",
+        each * 1e6
+    );
 }
