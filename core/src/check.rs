@@ -41,7 +41,12 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     }
     for code in data.columns() {
         let known = match framework.find(code) {
-            Some(id) => framework.node(id).is_indicator(),
+            Some(id) if !framework.node(id).is_indicator() => {
+                let location = Location::file(file).aggregate(code);
+                diagnostics.push(Diagnostic::note(location, Problem::ComputedColumn));
+                continue;
+            }
+            Some(_) => true,
             None => denominators.contains(&code.as_str()),
         };
         if !known {

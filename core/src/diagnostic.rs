@@ -465,6 +465,9 @@ pub enum Problem {
     },
     /// An indicator code that the framework does not have.
     UnknownIndicator,
+    /// A data column holding one of the framework's aggregates (such as `DTI`, often copied
+    /// from a published table): the tool computes it, so the file's values are not used.
+    ComputedColumn,
     /// A cell that could not be read as a value.
     BadValue {
         /// The cell as written.
@@ -922,6 +925,7 @@ impl Problem {
             BadGrouping { .. } => "bad_grouping",
             UnknownColumn { .. } => "unknown_column",
             UnknownIndicator => "unknown_indicator",
+            ComputedColumn => "computed_column",
             BadValue { .. } => "bad_value",
             RowLength { .. } => "row_length",
             BadYear { .. } => "bad_year",
@@ -1329,6 +1333,12 @@ fn message(problem: &Problem, lang: Lang) -> String {
             .pick(
                 "chỉ tiêu không có trong bộ chỉ số: bỏ qua",
                 "indicator is not in the framework: ignored",
+            )
+            .into(),
+        ComputedColumn => lang
+            .pick(
+                "do công cụ tự tính từ các chỉ tiêu: giá trị trong tệp không được dùng",
+                "computed by the tool from the indicators: the file's values are not used",
             )
             .into(),
         BadValue { text } => match lang {

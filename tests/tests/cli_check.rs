@@ -61,6 +61,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ("duplicate-code-column.csv", "dti-province-2022", 1),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
+    // A DTI column copied from a published table: an aggregate the tool computes, never
+    // called an unknown indicator.
+    ("aggregate-column.csv", "dti-province-2022", 0),
     ("windows-1258-vietnamese-header.csv", "dti-province-2022", 0),
     // Found by the data_xlsx fuzz target: an .xls whose directory's sector chain loops, which
     // calamine followed until memory ran out.
