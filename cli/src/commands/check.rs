@@ -83,10 +83,12 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error>
     if args.quiet {
         issues.retain(|i| i.severity() != Severity::Note);
     }
-    let values = (0..input.dataset.columns().len())
-        .flat_map(|c| (0..input.dataset.units().len()).map(move |u| (u, c)))
-        .filter(|&(u, c)| input.dataset.get(u, c).is_some())
-        .count();
+    // The values scoring will use: the framework's indicators, read without error.
+    let values: usize = framework
+        .indicators()
+        .filter_map(|id| checked.table.indicator(&framework, id))
+        .map(|column| column.iter().flatten().count())
+        .sum();
     let color = context.color && args.output.output.is_none();
     let bytes = match args.format {
         CheckFormat::Json => {
