@@ -125,6 +125,19 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             }
         }
     }
+    // A file that also gives aggregates (a DTI column copied from a published table): what
+    // its indicators compute must bear those figures out. Scored only for such files.
+    let gives_aggregates = data.columns().iter().any(|code| {
+        framework
+            .find(code)
+            .is_some_and(|id| !framework.node(id).is_indicator())
+    });
+    if gives_aggregates
+        && !crate::diagnostic::has_errors(&diagnostics)
+        && let Ok(results) = crate::score::compute(framework, &table)
+    {
+        diagnostics.extend(crate::score::given_aggregates(data, &results));
+    }
     Checked { table, diagnostics }
 }
 

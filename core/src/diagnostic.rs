@@ -468,6 +468,14 @@ pub enum Problem {
     /// A data column holding one of the framework's aggregates (such as `DTI`, often copied
     /// from a published table): the tool computes it, so the file's values are not used.
     ComputedColumn,
+    /// A value a file gives for an aggregate that differs, at the published precision, from
+    /// the value (and the points) computed from the file's indicators.
+    ComputedDiffers {
+        /// The value in the file.
+        given: f64,
+        /// The value computed, rounded to the framework's precision.
+        computed: f64,
+    },
     /// A cell that could not be read as a value.
     BadValue {
         /// The cell as written.
@@ -926,6 +934,7 @@ impl Problem {
             UnknownColumn { .. } => "unknown_column",
             UnknownIndicator => "unknown_indicator",
             ComputedColumn => "computed_column",
+            ComputedDiffers { .. } => "computed_differs",
             BadValue { .. } => "bad_value",
             RowLength { .. } => "row_length",
             BadYear { .. } => "bad_year",
@@ -1335,6 +1344,18 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 "indicator is not in the framework: ignored",
             )
             .into(),
+        ComputedDiffers { given, computed } => match lang {
+            Lang::Vi => format!(
+                "tệp ghi {}, nhưng tính từ các chỉ tiêu được {}",
+                num(*given, lang),
+                num(*computed, lang)
+            ),
+            Lang::En => format!(
+                "the file gives {}, but the indicators give {}",
+                num(*given, lang),
+                num(*computed, lang)
+            ),
+        },
         ComputedColumn => lang
             .pick(
                 "do công cụ tự tính từ các chỉ tiêu: giá trị trong tệp không được dùng",
@@ -2034,6 +2055,10 @@ fn page_hint(problem: &Problem, lang: Lang) -> Option<String> {
 fn hint(problem: &Problem, lang: Lang) -> Option<String> {
     use Problem::*;
     let text = match problem {
+        ComputedDiffers { .. } => lang.pick(
+            "con số đã công bố và con số tính từ các chỉ tiêu phải khớp nhau: kiểm tra lại giá trị các chỉ tiêu, hoặc con số đã công bố",
+            "a published figure and the one computed from the indicators should agree: check the indicators' values, or the published figure",
+        ),
         NoUnitColumn => lang.pick(
             "đặt tên cột đầu là `code` (hoặc `mã`); dùng `dti template` để có tệp mẫu",
             "name the first column `code` (or `mã`); `dti template` writes a ready-made file",

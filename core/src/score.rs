@@ -11,7 +11,7 @@ use crate::aggregation::{Aggregation, CombineError, combine, copeland};
 use crate::check::check;
 use crate::dataset::{Dataset, UnitInfo};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
-use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range};
+use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range, Unit};
 use crate::table::Table;
 use crate::text::{Names, round_to};
 
@@ -191,6 +191,50 @@ pub fn score(framework: &Framework, data: &Dataset) -> Result<Results, Failure> 
             Err(Failure { diagnostics })
         }
     }
+}
+
+/// The values a file gives for the framework's aggregates (a DTI column copied from a
+/// published table) that the computed results do not bear out: neither the value nor, for an
+/// aggregate with points, the points, at the decimals the file writes (at most the published
+/// precision): a published 0,78 agrees with a computed 0,7804.
+pub(crate) fn given_aggregates(data: &Dataset, results: &Results) -> Vec<Diagnostic> {
+    let same = |given: f64, computed: f64, most: u32| {
+        let written = (0..most)
+            .find(|&d| round_to(given, d) == given)
+            .unwrap_or(most);
+        round_to(computed, written) == round_to(given, written)
+    };
+    let mut found = Vec::new();
+    for (position, info) in results.nodes.iter().enumerate() {
+        let Some(column) = data.column(&info.code).filter(|_| !info.indicator) else {
+            continue;
+        };
+        for (row, unit) in results.units.iter().enumerate() {
+            let node = &unit.nodes[position];
+            let given = data
+                .value(row, column)
+                .and_then(|v| v.in_unit(Unit::Number).ok());
+            let (Some(given), Some(computed)) = (given, node.value) else {
+                continue;
+            };
+            let as_points = node
+                .points
+                .is_some_and(|points| same(given, points, POINTS_DECIMALS));
+            if same(given, computed, results.precision) || as_points {
+                continue;
+            }
+            let mut location = Location::file(data.name())
+                .unit(&unit.unit.code)
+                .aggregate(&info.code);
+            if let Some((line, field)) = data.origin(row, column) {
+                location = location.at(line, field);
+            }
+            let computed = round_to(computed, results.precision);
+            let problem = Problem::ComputedDiffers { given, computed };
+            found.push(Diagnostic::warning(location, problem));
+        }
+    }
+    found
 }
 
 /// Scores a checked table: each indicator's column (found by its code) by its rule, then
