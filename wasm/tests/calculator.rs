@@ -320,7 +320,10 @@ fn files_too_large_for_the_page_are_refused_with_a_page_hint() {
         "{message}"
     );
     let hint = details[0]["hint"].as_str().unwrap_or_default();
-    assert_eq!(hint, "this limit is fixed: split the file into smaller ones");
+    assert_eq!(
+        hint,
+        "this limit is fixed: split the file into smaller ones"
+    );
     // The calculator keeps working.
     assert_eq!(update(&mut calculator, &QUANG_NINH)["units"], 1);
 }
