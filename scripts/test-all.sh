@@ -39,7 +39,7 @@ step "docs: every crate's documentation builds without a warning"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --exclude dti-tests
 
 step "packaging: dti-core and dti-cli package and build as published"
-cargo publish --workspace --dry-run --allow-dirty --exclude dti-wasm --exclude dti-tests
+scripts/package-check.sh
 
 step "tests: wasm binding, widget in Chromium, size budget"
 scripts/wasm-test.sh
