@@ -159,7 +159,7 @@ pub fn explain_with(
         None => framework.main_index(),
     };
     let results = compute(framework, table)?;
-    let current = &results.units[unit].nodes;
+    let current = results.row(unit).nodes;
     let max_points = results.nodes[index].max_points;
     let n = table.n_units();
     let scales = scales(framework, n);
@@ -175,18 +175,10 @@ pub fn explain_with(
         (vec![unit], 0)
     };
     let base: Vec<Vec<Option<f64>>> = (0..current.len())
-        .map(|id| {
-            rows.iter()
-                .map(|&r| results.units[r].nodes[id].value)
-                .collect()
-        })
+        .map(|id| rows.iter().map(|&r| results.values(id)[r]).collect())
         .collect();
     let statuses: Vec<Vec<Status>> = (0..current.len())
-        .map(|id| {
-            rows.iter()
-                .map(|&r| results.units[r].nodes[id].status)
-                .collect()
-        })
+        .map(|id| rows.iter().map(|&r| results.statuses(id)[r]).collect())
         .collect();
     let units: Vec<UnitInfo> = rows.iter().map(|&r| table.units()[r].clone()).collect();
     let index_with = |leaf: NodeId, score: f64| -> Result<f64, Failure> {

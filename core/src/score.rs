@@ -15,8 +15,15 @@ use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range, 
 use crate::table::Table;
 use crate::text::{Names, round_to};
 
-/// Everything the scorer computed for a data set.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Everything the scorer computed for a data set, stored column by column: one column of
+/// values, statuses and ranks per node, shared by every unit. A unit's row ([`UnitResult`]) is
+/// put together when asked for ([`Results::row`], [`Results::rows`]), with its points and
+/// points lost derived from the value, so a large data set holds about 40 bytes per unit and
+/// node instead of a record each.
+///
+/// Serialised (JSON, the widget's objects) as one record per unit, the same shape as
+/// [`Results::rows`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Results {
     /// The framework's id.
     pub framework: String,
@@ -25,10 +32,26 @@ pub struct Results {
     /// The framework's nodes in scoring order (children before parents); every unit's
     /// `nodes` follows the same order.
     pub nodes: Vec<NodeInfo>,
-    /// One entry per unit, in data order.
-    pub units: Vec<UnitResult>,
+    /// The units, in data order.
+    pub units: Vec<UnitInfo>,
+    /// One column per node, in the order of [`Results::nodes`].
+    columns: Vec<Column>,
     /// Warnings and notes from checking the data (scoring does not start when there are errors).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One node's results for every unit, in data order.
+#[derive(Clone, Debug, PartialEq)]
+struct Column {
+    /// The node's code, shared by every [`NodeResult`] made from the column.
+    code: Arc<str>,
+    /// For indicators, the raw values in the indicator's unit; empty for aggregates.
+    raw: Vec<Option<f64>>,
+    values: Vec<Option<f64>>,
+    statuses: Vec<Status>,
+    ranks: Vec<Option<u32>>,
+    /// True when the value is itself in points (a sum), false when points are value × maximum.
+    in_points: bool,
 }
 
 /// What a node is, for readers of [`Results`].
@@ -48,7 +71,7 @@ pub struct NodeInfo {
     pub scale: Range,
 }
 
-/// One unit's results.
+/// One unit's results, put together from [`Results`]' columns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitResult {
     /// The unit.
@@ -111,14 +134,121 @@ impl Results {
         self.nodes.iter().position(|node| node.code == code)
     }
 
-    /// A unit's results (codes matched as [`crate::dataset::same_unit_code`] matches them).
-    pub fn unit(&self, code: &str) -> Option<&UnitResult> {
-        self.units.iter().find(|unit| unit.unit.has_code(code))
+    /// The position of a unit in [`Results::units`] (codes matched as
+    /// [`crate::dataset::same_unit_code`] matches them).
+    pub fn unit_position(&self, code: &str) -> Option<usize> {
+        self.units.iter().position(|unit| unit.has_code(code))
     }
 
-    /// The value of a node for a unit.
+    /// A unit's results, by code.
+    pub fn unit(&self, code: &str) -> Option<UnitResult> {
+        self.unit_position(code).map(|unit| self.row(unit))
+    }
+
+    /// The value of a node for a unit, by codes.
     pub fn value(&self, unit: &str, node: &str) -> Option<f64> {
-        self.unit(unit)?.node(node)?.value
+        self.values(self.node_position(node)?)[self.unit_position(unit)?]
+    }
+
+    /// Every unit's value at the node in position `node` of [`Results::nodes`], in data order.
+    ///
+    /// # Panics
+    /// When `node` is not a position in [`Results::nodes`].
+    pub fn values(&self, node: usize) -> &[Option<f64>] {
+        &self.columns[node].values
+    }
+
+    /// Every unit's rank at the node in position `node`, in data order.
+    ///
+    /// # Panics
+    /// When `node` is not a position in [`Results::nodes`].
+    pub fn ranks(&self, node: usize) -> &[Option<u32>] {
+        &self.columns[node].ranks
+    }
+
+    /// Every unit's status at the node in position `node`, in data order.
+    ///
+    /// # Panics
+    /// When `node` is not a position in [`Results::nodes`].
+    pub fn statuses(&self, node: usize) -> &[Status] {
+        &self.columns[node].statuses
+    }
+
+    /// The result of the unit in position `unit` at the node in position `node`.
+    ///
+    /// # Panics
+    /// When either position is out of range.
+    pub fn result(&self, unit: usize, node: usize) -> NodeResult {
+        let column = &self.columns[node];
+        let value = column.values[unit];
+        let (points, points_lost) = match (value, self.nodes[node].max_points) {
+            (Some(v), Some(max)) => {
+                let points = if column.in_points { v } else { v * max };
+                (Some(points), Some((max - points).max(0.0)))
+            }
+            _ => (None, None),
+        };
+        NodeResult {
+            code: Arc::clone(&column.code),
+            raw: column.raw.get(unit).copied().flatten(),
+            value,
+            points,
+            points_lost,
+            rank: column.ranks[unit],
+            status: column.statuses[unit],
+        }
+    }
+
+    /// The results of the unit in position `unit`, one entry per node.
+    ///
+    /// # Panics
+    /// When `unit` is not a position in [`Results::units`].
+    pub fn row(&self, unit: usize) -> UnitResult {
+        UnitResult {
+            unit: self.units[unit].clone(),
+            nodes: (0..self.columns.len())
+                .map(|node| self.result(unit, node))
+                .collect(),
+        }
+    }
+
+    /// The results of the units in positions `units` only, in that order, with the ranks they
+    /// had among all the units (a view of one province, ranked among all of them).
+    ///
+    /// # Panics
+    /// When a position is not in [`Results::units`].
+    pub fn select(&self, units: &[usize]) -> Results {
+        let pick = |column: &[Option<f64>]| -> Vec<Option<f64>> {
+            match column.is_empty() {
+                true => Vec::new(),
+                false => units.iter().map(|&unit| column[unit]).collect(),
+            }
+        };
+        let columns = self
+            .columns
+            .iter()
+            .map(|column| Column {
+                code: Arc::clone(&column.code),
+                raw: pick(&column.raw),
+                values: pick(&column.values),
+                statuses: units.iter().map(|&unit| column.statuses[unit]).collect(),
+                ranks: units.iter().map(|&unit| column.ranks[unit]).collect(),
+                in_points: column.in_points,
+            })
+            .collect();
+        Results {
+            framework: self.framework.clone(),
+            precision: self.precision,
+            nodes: self.nodes.clone(),
+            units: units.iter().map(|&unit| self.units[unit].clone()).collect(),
+            columns,
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// Every unit's results in data order, each put together when the iterator reaches it.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = UnitResult> + '_ {
+        (0..self.units.len()).map(|unit| self.row(unit))
     }
 
     /// The units' positions in [`Results::units`], best first by their rank at the node in
@@ -143,16 +273,36 @@ impl Results {
     /// ```
     pub fn ranking(&self, by: usize, then: usize) -> Vec<usize> {
         let key = |unit: usize, node: usize| {
-            self.units[unit]
-                .nodes
+            self.columns
                 .get(node)
-                .and_then(|result| result.rank)
+                .and_then(|column| column.ranks[unit])
                 .unwrap_or(u32::MAX)
         };
         let mut order: Vec<usize> = (0..self.units.len()).collect();
         // A stable sort: equal keys keep data order.
         order.sort_by_key(|&unit| (key(unit, by), key(unit, then)));
         order
+    }
+}
+
+/// The same shape a derived implementation gave when every unit's row was stored: one record
+/// per unit, each with its nodes.
+impl Serialize for Results {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Rows<'a>(&'a Results);
+        impl Serialize for Rows<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.rows())
+            }
+        }
+        let mut out = serializer.serialize_struct("Results", 5)?;
+        out.serialize_field("framework", &self.framework)?;
+        out.serialize_field("precision", &self.precision)?;
+        out.serialize_field("nodes", &self.nodes)?;
+        out.serialize_field("units", &Rows(self))?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.end()
     }
 }
 
@@ -210,7 +360,7 @@ pub(crate) fn given_aggregates(data: &Dataset, results: &Results) -> Vec<Diagnos
             continue;
         };
         for (row, unit) in results.units.iter().enumerate() {
-            let node = &unit.nodes[position];
+            let node = results.result(row, position);
             let given = data
                 .value(row, column)
                 .and_then(|v| v.in_unit(Unit::Number).ok());
@@ -224,7 +374,7 @@ pub(crate) fn given_aggregates(data: &Dataset, results: &Results) -> Vec<Diagnos
                 continue;
             }
             let mut location = Location::file(data.name())
-                .unit(&unit.unit.code)
+                .unit(&unit.code)
                 .aggregate(&info.code);
             if let Some((line, field)) = data.origin(row, column) {
                 location = location.at(line, field);
@@ -243,13 +393,9 @@ pub(crate) fn given_aggregates(data: &Dataset, results: &Results) -> Vec<Diagnos
 /// rejects them is [`check`]). Fails, with every problem, when the data makes a rule or a
 /// method undefined (a target every unit already beats, a negative child of a geometric mean).
 pub fn compute(framework: &Framework, table: &Table) -> Result<Results, Failure> {
-    let scoring = score_columns(framework, table)?;
-    Ok(assemble(
-        framework,
-        table,
-        &scoring,
-        scoring.diagnostics.clone(),
-    ))
+    let mut scoring = score_columns(framework, table)?;
+    let diagnostics = std::mem::take(&mut scoring.diagnostics);
+    Ok(assemble(framework, table, scoring, diagnostics))
 }
 
 /// Every node's column of values and statuses, with the notes and warnings scoring gives
@@ -280,12 +426,12 @@ pub(crate) fn score_columns(framework: &Framework, table: &Table) -> Result<Scor
     Ok(scoring)
 }
 
-/// [`Results`] from the columns [`score_columns`] gave for `table`: ranks, points and points
-/// lost, one entry per unit and node.
+/// [`Results`] from the columns [`score_columns`] gave for `table`: the columns move in, and
+/// each is ranked once.
 pub(crate) fn assemble(
     framework: &Framework,
     table: &Table,
-    scoring: &Scoring,
+    scoring: Scoring,
     diagnostics: Vec<Diagnostic>,
 ) -> Results {
     let Scoring {
@@ -296,10 +442,6 @@ pub(crate) fn assemble(
     } = scoring;
     let nodes = framework.nodes();
     let precision = framework.precision();
-    let ranks: Vec<Vec<Option<u32>>> = values
-        .iter()
-        .map(|column| rank(column, precision))
-        .collect();
     let infos: Vec<NodeInfo> = nodes
         .iter()
         .enumerate()
@@ -312,54 +454,30 @@ pub(crate) fn assemble(
             scale: scales[id],
         })
         .collect();
-    let codes: Vec<Arc<str>> = nodes.iter().map(|n| Arc::from(n.code.as_str())).collect();
-    let raw: Vec<Option<&[Option<f64>]>> = (0..nodes.len())
-        .map(|id| {
-            nodes[id]
+    let columns = values
+        .into_iter()
+        .zip(statuses)
+        .enumerate()
+        .map(|(id, (values, statuses))| Column {
+            code: Arc::from(nodes[id].code.as_str()),
+            raw: nodes[id]
                 .is_indicator()
                 .then(|| table.indicator(framework, id))
                 .flatten()
+                .map(<[_]>::to_vec)
+                .unwrap_or_default(),
+            ranks: rank(&values, precision),
+            values,
+            statuses,
+            in_points: is_sum(framework, id),
         })
         .collect();
-
-    let units = table
-        .units()
-        .iter()
-        .enumerate()
-        .map(|(unit, info)| {
-            let nodes = (0..nodes.len())
-                .map(|id| {
-                    let value = values[id][unit];
-                    let (points, points_lost) = match (value, infos[id].max_points) {
-                        (Some(v), Some(max)) => {
-                            let points = if is_sum(framework, id) { v } else { v * max };
-                            (Some(points), Some((max - points).max(0.0)))
-                        }
-                        _ => (None, None),
-                    };
-                    NodeResult {
-                        code: Arc::clone(&codes[id]),
-                        raw: raw[id].and_then(|column| column.get(unit).copied().flatten()),
-                        value,
-                        points,
-                        points_lost,
-                        rank: ranks[id][unit],
-                        status: statuses[id][unit],
-                    }
-                })
-                .collect();
-            UnitResult {
-                unit: info.clone(),
-                nodes,
-            }
-        })
-        .collect();
-
     Results {
         framework: framework.id().to_string(),
         precision,
         nodes: infos,
-        units,
+        units: table.units().to_vec(),
+        columns,
         diagnostics,
     }
 }
@@ -840,13 +958,12 @@ pub fn rank_within_groups(
 /// assert!((i7.points.unwrap() - 167.7).abs() < 1e-9);
 /// ```
 pub fn contributions(framework: &Framework, results: &Results, unit: usize) -> Vec<Contribution> {
-    let Some(row) = results.units.get(unit) else {
-        return Vec::new();
-    };
-    let values: Vec<Option<f64>> = row.nodes.iter().map(|node| node.value).collect();
-    if values.len() != framework.nodes().len() {
+    if unit >= results.units.len() || results.nodes.len() != framework.nodes().len() {
         return Vec::new();
     }
+    let values: Vec<Option<f64>> = (0..results.nodes.len())
+        .map(|node| results.values(node)[unit])
+        .collect();
     let mut out = Vec::new();
     let mut shares = vec![0.0; values.len()];
     for &index in framework.indices() {

@@ -27,7 +27,7 @@ fn score(framework: &Framework, data: &Dataset, name: &str) {
             return;
         }
     };
-    for unit in &results.units {
+    for unit in results.rows() {
         for (node, result) in results.nodes.iter().zip(&unit.nodes) {
             if let Some(value) = result.value {
                 assert!(

@@ -153,7 +153,7 @@ proptest! {
         let data = Dataset::from_csv(&rules_csv(&rows), None);
         prop_assert!(!data.has_errors(), "{:?}", data.diagnostics);
         let results = score(&framework, &data.dataset).unwrap();
-        for unit in &results.units {
+        for unit in results.rows() {
             for (node, info) in unit.nodes.iter().zip(&results.nodes) {
                 let value = node.value.unwrap();
                 prop_assert!(info.scale.contains(value), "{} = {value} outside {:?}", node.code, info.scale);
@@ -179,7 +179,7 @@ proptest! {
             _ => r.4 = (r.4 + (step as u8) / 10).min(5),
         }
         let after = run(&framework, &absolute_csv(&better));
-        for (old, new) in before.units[0].nodes.iter().zip(&after.units[0].nodes) {
+        for (old, new) in before.row(0).nodes.iter().zip(&after.row(0).nodes) {
             prop_assert!(new.value.unwrap() >= old.value.unwrap() - 1e-12, "{} fell", old.code);
         }
     }
@@ -203,7 +203,7 @@ proptest! {
             out
         };
         let permuted = score(&framework, &Dataset::from_csv(&permuted_csv, None).dataset).unwrap();
-        for unit in &original.units {
+        for unit in original.rows() {
             let other = permuted.unit(&unit.unit.code).unwrap();
             for (a, b) in unit.nodes.iter().zip(&other.nodes) {
                 prop_assert!(close(a.value.unwrap(), b.value.unwrap()), "{} {}", unit.unit.code, a.code);
@@ -222,7 +222,7 @@ proptest! {
         let csv = absolute_csv(&rows);
         let a = run(&absolute_framework(weights), &csv);
         let b = run(&absolute_framework(scaled), &csv);
-        for (ua, ub) in a.units.iter().zip(&b.units) {
+        for (ua, ub) in a.rows().zip(b.rows()) {
             for (na, nb) in ua.nodes.iter().zip(&ub.nodes).filter(|(n, _)| &*n.code != "SUM") {
                 prop_assert!(close(na.value.unwrap(), nb.value.unwrap()), "{}: {:?} vs {:?}", na.code, na.value, nb.value);
             }
@@ -236,7 +236,7 @@ proptest! {
         changed[0].5 = x;
         let a = run(&framework, &absolute_csv(&rows));
         let b = run(&framework, &absolute_csv(&changed));
-        for (na, nb) in a.units[0].nodes.iter().zip(&b.units[0].nodes).filter(|(n, _)| &*n.code != "X") {
+        for (na, nb) in a.row(0).nodes.iter().zip(&b.row(0).nodes).filter(|(n, _)| &*n.code != "X") {
             prop_assert_eq!(na.value, nb.value, "{}", na.code);
         }
     }
@@ -247,8 +247,8 @@ proptest! {
         twins.push(rows[0]);
         let framework = rules_framework();
         let results = score(&framework, &Dataset::from_csv(&rules_csv(&twins), None).dataset).unwrap();
-        let first = &results.units[0];
-        let twin = results.units.last().unwrap();
+        let first = results.row(0);
+        let twin = results.row(results.units.len() - 1);
         for (a, b) in first.nodes.iter().zip(&twin.nodes) {
             prop_assert_eq!(a.value, b.value, "{}", a.code);
             prop_assert_eq!(a.rank, b.rank, "{}", a.code);
@@ -273,7 +273,7 @@ proptest! {
             return Ok(());
         }
         let results = scored.unwrap();
-        for (position, unit) in results.units.iter().enumerate() {
+        for (position, unit) in results.rows().enumerate() {
             for code in ["DTI", "CQS", "KTS", "XHS"] {
                 let value = unit.node(code).unwrap().value.unwrap();
                 prop_assert!((0.0..=1.0).contains(&value));
@@ -351,7 +351,7 @@ mod analyses {
             for method in [Method::Mean, Method::Pooled { weights: HashMap::new() }] {
                 let merged = compute(&framework, &merge(&framework, &data, &mapping, &method, Partial::Refuse).unwrap().table).unwrap();
                 let original = compute(&framework, &check(&framework, &data).table).unwrap();
-                for (a, b) in merged.units[0].nodes.iter().zip(&original.units[0].nodes) {
+                for (a, b) in merged.row(0).nodes.iter().zip(&original.row(0).nodes) {
                     prop_assert_eq!(a.value, b.value, "{}", a.code);
                 }
             }
@@ -372,7 +372,7 @@ mod analyses {
             prop_assert!(plan.steps.iter().all(|s| printed(s.raw_to) == s.raw_to), "{:?}", plan.steps);
             let changes: Vec<_> = plan.steps.iter().map(|s| (framework.find(&s.indicator).unwrap(), printed(s.raw_to))).collect();
             let outcome = what_if(&framework, &table, 0, &changes).unwrap();
-            let rescored = outcome.after.units[0].node("DTI").unwrap().value.unwrap();
+            let rescored = outcome.after.row(0).node("DTI").unwrap().value.unwrap();
             prop_assert!(round_to(rescored, 4) >= round_to(target, 4), "{rescored} < {target}");
         }
     }

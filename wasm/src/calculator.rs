@@ -526,8 +526,8 @@ impl Calculator {
         let fail = |failure: dti_core::Failure| Error::from_failure(&failure, lang).into_js();
         let results = compute(framework, table).map_err(fail)?;
         let explanation = explain_with(framework, table, position, None, EFFORT).map_err(fail)?;
-        let nodes = &results.units[position].nodes;
-        let now = self.snapshot(table, position, nodes);
+        let nodes = results.row(position).nodes;
+        let now = self.snapshot(table, position, &nodes);
 
         let mut changed = Vec::new();
         let whatif = self.baseline.as_ref().map(|before| {
@@ -561,7 +561,7 @@ impl Calculator {
             empty,
             invalid,
             details: details(&diagnostics, lang),
-            nodes,
+            nodes: &nodes,
             units: table.n_units(),
             indicators: explanation.indicators.into_iter().map(shown).collect(),
             moves: explanation.best_moves,

@@ -193,8 +193,9 @@ pub(crate) fn compare(
         results
             .units
             .iter()
-            .filter(|u| u.nodes[position].rank.is_some())
-            .map(|u| u.unit.code.clone())
+            .zip(results.ranks(position))
+            .filter(|(_, rank)| rank.is_some())
+            .map(|(unit, _)| unit.code.clone())
             .collect()
     };
     let same = |a: &[String], b: &[String]| {
@@ -210,19 +211,20 @@ pub(crate) fn compare(
         })
         .collect();
     let codes_of = |results: &Results| -> Vec<String> {
-        results.units.iter().map(|u| u.unit.code.clone()).collect()
+        results.units.iter().map(|u| u.code.clone()).collect()
     };
     let same_units = same(&codes_of(old), &codes_of(new));
     let mut units = Vec::new();
-    let mut codes: Vec<&str> = new.units.iter().map(|u| u.unit.code.as_str()).collect();
+    let mut codes: Vec<&str> = new.units.iter().map(|u| u.code.as_str()).collect();
     codes.extend(
         old.units
             .iter()
-            .map(|u| u.unit.code.as_str())
+            .map(|u| u.code.as_str())
             .filter(|code| new.unit(code).is_none()),
     );
     for code in codes {
         let (before, after) = (old.unit(code), new.unit(code));
+        let (before, after) = (before.as_ref(), after.as_ref());
         let presence = match (before, after) {
             (Some(_), Some(_)) => Presence::Both,
             (None, _) => Presence::OnlyNew,

@@ -116,11 +116,11 @@ fn rank_with(scored: &Scored, unit: usize, node: &str, value: f64) -> Option<u32
     let mine = round_to(value, precision);
     let better = scored
         .results
-        .units
+        .values(position)
         .iter()
         .enumerate()
         .filter(|(u, _)| *u != unit)
-        .filter_map(|(_, r)| r.nodes[position].value)
+        .filter_map(|(_, value)| *value)
         .filter(|v| round_to(*v, precision) > mine)
         .count();
     u32::try_from(better + 1).ok()
@@ -134,7 +134,7 @@ fn document(scored: &Scored, plan: &Plan, target: Target, lang: Lang) -> Documen
         .results
         .units
         .iter()
-        .position(|u| u.unit.code == plan.unit.code)
+        .position(|u| u.code == plan.unit.code)
         .unwrap_or(0);
     let value = |v: f64| format_decimal(v, precision, lang);
     let rank = |v: f64| {

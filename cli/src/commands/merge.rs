@@ -238,9 +238,9 @@ fn document(
         headers.push(i18n::difference(lang).to_string());
     }
     let mut table = Table::new(i18n::merged_units(lang), headers);
-    fn node<'r>(results: &'r Results, index: &str, code: &str) -> Option<&'r NodeResult> {
+    fn node(results: &Results, index: &str, code: &str) -> Option<NodeResult> {
         let position = results.node_position(index)?;
-        results.unit(code).map(|unit| &unit.nodes[position])
+        Some(results.result(results.unit_position(code)?, position))
     }
     let mut order: Vec<usize> = (0..mapping.units.len()).collect();
     if let Some((_, first)) = methods.first() {
@@ -268,7 +268,7 @@ fn document(
         let mut values = Vec::new();
         for (_, results) in methods {
             let node = node(results, &index, &unit.code);
-            let value = node.and_then(|node| node.value);
+            let value = node.as_ref().and_then(|node| node.value);
             values.push(value);
             row.push(match node {
                 Some(_) => Cell::number(value, precision),

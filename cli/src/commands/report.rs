@@ -130,7 +130,7 @@ pub(crate) fn render(
     explanation: Option<&Explanation>,
     lang: Lang,
 ) -> String {
-    let result = &results.units[unit];
+    let result = results.row(unit);
     let info = &result.unit;
     let n = results.units.len();
     let precision = results.precision;
@@ -205,14 +205,14 @@ pub(crate) fn render(
         html,
         "<figure><figcaption>{}</figcaption>\n{}</figure>\n",
         esc(&i18n::pillars_caption(lang)),
-        bars(results, result, &indices, reference, lang)
+        bars(results, &result, &indices, reference, lang)
     );
     if mains.len() >= 3 {
         let _ = write!(
             html,
             "<figure><figcaption>{}</figcaption>\n{}</figure>\n",
             esc(&i18n::radar_caption(lang)),
-            radar(results, result, &mains, lang)
+            radar(results, &result, &mains, lang)
         );
     }
     html.push_str("</section>\n");
@@ -318,7 +318,7 @@ pub(crate) fn render(
         for other in results
             .ranking(first, first)
             .into_iter()
-            .map(|u| &results.units[u])
+            .map(|u| results.row(u))
         {
             let me = if other.unit.code == info.code {
                 " class=\"me\""

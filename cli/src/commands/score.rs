@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points};
-use dti_core::{Framework, Lang, NodeResult, Results, UnitResult, round_to};
+use dti_core::{Framework, Lang, NodeResult, Results, round_to};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -65,7 +65,7 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
     let selected: Vec<usize> = (0..results.units.len())
         .filter(|&u| {
             unit.as_ref()
-                .is_none_or(|code| results.units[u].unit.has_code(code))
+                .is_none_or(|code| results.units[u].has_code(code))
         })
         .collect();
 
@@ -93,16 +93,7 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
         TableFormat::Json => {
             return output::emit_with(&args.output, &protected, lang, |out| match &unit {
                 None => write_json(out, &results),
-                Some(_) => write_json(
-                    out,
-                    &Results {
-                        framework: results.framework.clone(),
-                        precision: results.precision,
-                        nodes: results.nodes.clone(),
-                        units: selected.iter().map(|&u| results.units[u].clone()).collect(),
-                        diagnostics: results.diagnostics.clone(),
-                    },
-                ),
+                Some(_) => write_json(out, &results.select(&selected)),
             })
             .map(|()| Outcome::Success);
         }
@@ -110,9 +101,9 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
             return output::emit_with(&args.output, &protected, lang, |out| {
                 let (results, order) = (&results, display_order(&framework, &results));
                 let rows = selected.iter().flat_map(|&unit| {
-                    order.iter().map(move |&position| {
-                        long_row(results, &results.units[unit], position, lang)
-                    })
+                    order
+                        .iter()
+                        .map(move |&position| long_row(results, unit, position, lang))
                 });
                 output::write_csv(out, &long_headers(lang), rows, lang).map_err(Into::into)
             })
@@ -164,9 +155,8 @@ fn unit_tables(
     selected
         .iter()
         .map(|&unit| {
-            let unit = &results.units[unit];
             let mut table = Table::new(
-                unit_heading(&unit.unit),
+                unit_heading(&results.units[unit]),
                 i18n::columns(
                     lang,
                     &[
@@ -181,8 +171,8 @@ fn unit_tables(
                 ),
             );
             for position in display_order(framework, results) {
-                let (info, node) = (&results.nodes[position], &unit.nodes[position]);
-                let (points, lost) = shown(node, info);
+                let (info, node) = (&results.nodes[position], results.result(unit, position));
+                let (points, lost) = shown(&node, info);
                 table.push(vec![
                     Cell::text(&info.code),
                     Cell::text(info.names.get(lang)),
@@ -247,7 +237,7 @@ fn long_table(framework: &Framework, results: &Results, selected: &[usize], lang
     let order = display_order(framework, results);
     for &unit in selected {
         for &position in &order {
-            table.push(long_row(results, &results.units[unit], position, lang));
+            table.push(long_row(results, unit, position, lang));
         }
     }
     table
@@ -273,16 +263,16 @@ fn long_headers(lang: Lang) -> Vec<String> {
     )
 }
 
-/// One row of the long table: a unit's result at the node in `position`.
-fn long_row(results: &Results, unit: &UnitResult, position: usize, lang: Lang) -> Vec<Cell> {
-    let (info, node) = (&results.nodes[position], &unit.nodes[position]);
-    let (points, lost) = shown(node, info);
+/// One row of the long table: the result of the unit in position `unit` at the node in
+/// position `position`.
+fn long_row(results: &Results, unit: usize, position: usize, lang: Lang) -> Vec<Cell> {
+    let (info, node) = (&results.nodes[position], results.result(unit, position));
+    let (points, lost) = shown(&node, info);
+    let unit = &results.units[unit];
     vec![
-        Cell::text(&unit.unit.code),
-        Cell::text(unit.unit.name.clone().unwrap_or_default()),
-        unit.unit
-            .year
-            .map_or(Cell::Empty, |y| Cell::Integer(y.into())),
+        Cell::text(&unit.code),
+        Cell::text(unit.name.clone().unwrap_or_default()),
+        unit.year.map_or(Cell::Empty, |y| Cell::Integer(y.into())),
         Cell::text(&info.code),
         Cell::text(info.names.get(lang)),
         Cell::number(node.value, results.precision),
@@ -383,15 +373,15 @@ impl<'a> Summary<'a> {
         }
         let mut table = Table::new(i18n::ranking_by(lang, self.sort), headers);
         for &unit in &self.order {
-            let unit = &self.results.units[unit];
+            let info = &self.results.units[unit];
             let mut row = vec![
-                Cell::text(&unit.unit.code),
-                Cell::text(unit.unit.name.clone().unwrap_or_default()),
+                Cell::text(&info.code),
+                Cell::text(info.name.clone().unwrap_or_default()),
             ];
             for &column in &self.columns {
-                let node = &unit.nodes[column];
-                row.push(Cell::number(node.value, self.results.precision));
-                row.push(match node.rank {
+                let value = self.results.values(column)[unit];
+                row.push(Cell::number(value, self.results.precision));
+                row.push(match self.results.ranks(column)[unit] {
                     Some(rank) if for_people => Cell::text(format!("{rank}/{n}")),
                     Some(rank) => Cell::Integer(rank.into()),
                     None => Cell::Empty,
@@ -441,18 +431,19 @@ impl<'a> Summary<'a> {
                 .order
                 .iter()
                 .map(|&unit| {
-                    let unit = &self.results.units[unit];
+                    let info = &self.results.units[unit];
                     SummaryUnit {
-                        code: &unit.unit.code,
-                        name: unit.unit.name.as_deref(),
-                        year: unit.unit.year,
+                        code: &info.code,
+                        name: info.name.as_deref(),
+                        year: info.year,
                         nodes: self
                             .columns
                             .iter()
                             .map(|&column| SummaryNode {
                                 code: &self.results.nodes[column].code,
-                                value: unit.nodes[column].value.map(|v| round_to(v, precision)),
-                                rank: unit.nodes[column].rank,
+                                value: self.results.values(column)[unit]
+                                    .map(|v| round_to(v, precision)),
+                                rank: self.results.ranks(column)[unit],
                             })
                             .collect(),
                     }

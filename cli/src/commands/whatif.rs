@@ -217,16 +217,18 @@ fn document(
                 ],
             ),
         );
-        for (u, (old, new)) in before.units.iter().zip(&after.units).enumerate() {
-            let (Some(a), Some(b)) = (old.nodes[position].rank, new.nodes[position].rank) else {
+        let (ranks_before, ranks_after) = (before.ranks(position), after.ranks(position));
+        for (u, old) in before.units.iter().enumerate() {
+            let (Some(a), Some(b)) = (ranks_before[u], ranks_after.get(u).copied().flatten())
+            else {
                 continue;
             };
             if u == unit || a == b {
                 continue;
             }
             others.push(vec![
-                Cell::text(&old.unit.code),
-                Cell::text(old.unit.name.clone().unwrap_or_default()),
+                Cell::text(&old.code),
+                Cell::text(old.name.clone().unwrap_or_default()),
                 Cell::Integer(a.into()),
                 Cell::Integer(b.into()),
                 Cell::text(rank_move(i64::from(a) - i64::from(b), color)),

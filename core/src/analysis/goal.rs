@@ -131,16 +131,16 @@ pub fn seek(
     }
     let results = compute(framework, table)?;
     let precision = framework.precision();
-    let start = results.units[unit].nodes[node].value.unwrap_or(0.0);
+    let start = results.values(node)[unit].unwrap_or(0.0);
     let target_value = match target {
         Target::Value { value } if value.is_finite() => value,
         Target::Rank { rank } if rank >= 1 => {
             let mut others: Vec<f64> = results
-                .units
+                .values(node)
                 .iter()
                 .enumerate()
                 .filter(|(u, _)| *u != unit)
-                .filter_map(|(_, r)| r.nodes[node].value)
+                .filter_map(|(_, value)| *value)
                 .map(|v| round_to(v, precision))
                 .collect();
             others.sort_by(|a, b| b.total_cmp(a));
@@ -176,18 +176,10 @@ pub fn seek(
     };
     let units: Vec<crate::UnitInfo> = rows.iter().map(|&r| table.units()[r].clone()).collect();
     let mut values: Vec<Vec<Option<f64>>> = (0..framework.nodes().len())
-        .map(|id| {
-            rows.iter()
-                .map(|&r| results.units[r].nodes[id].value)
-                .collect()
-        })
+        .map(|id| rows.iter().map(|&r| results.values(id)[r]).collect())
         .collect();
     let mut states: Vec<Vec<Status>> = (0..framework.nodes().len())
-        .map(|id| {
-            rows.iter()
-                .map(|&r| results.units[r].nodes[id].status)
-                .collect()
-        })
+        .map(|id| rows.iter().map(|&r| results.statuses(id)[r]).collect())
         .collect();
     let original: Vec<Option<f64>> = values.iter().map(|v| v[row]).collect();
     let evaluate = |values: &mut Vec<Vec<Option<f64>>>,

@@ -33,11 +33,7 @@ pub(crate) fn set(
 
 /// The ranks of one node for every unit, from a results table.
 pub(crate) fn ranks_of(results: &crate::Results, node: usize) -> Vec<Option<u32>> {
-    results
-        .units
-        .iter()
-        .map(|unit| unit.nodes[node].rank)
-        .collect()
+    results.ranks(node).to_vec()
 }
 
 /// A failure naming an unknown code.

@@ -84,10 +84,11 @@ pub fn what_if(
     }
     let before = compute(framework, table)?;
     let after = compute(framework, &changed)?;
-    let nodes = before.units[unit]
+    let nodes = before
+        .row(unit)
         .nodes
         .iter()
-        .zip(&after.units[unit].nodes)
+        .zip(&after.row(unit).nodes)
         .map(|(old, new)| NodeChange {
             code: old.code.to_string(),
             before: old.value,

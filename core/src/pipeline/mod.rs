@@ -231,7 +231,7 @@ impl Build<'_> {
             assemble(
                 &self.framework,
                 &self.scored,
-                &self.scoring,
+                self.scoring.clone(),
                 self.diagnostics.clone(),
             )
         })
@@ -259,7 +259,7 @@ impl Build<'_> {
             None => assemble(
                 &self.framework,
                 &self.scored,
-                &self.scoring,
+                self.scoring,
                 self.diagnostics,
             ),
         }

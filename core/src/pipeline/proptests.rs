@@ -73,8 +73,7 @@ fn framework(rule: &str, method: &str, steps: &str) -> Option<Framework> {
 
 fn bits(results: &Results) -> Vec<Vec<Option<u64>>> {
     results
-        .units
-        .iter()
+        .rows()
         .map(|u| u.nodes.iter().map(|n| n.value.map(f64::to_bits)).collect())
         .collect()
 }
@@ -141,7 +140,7 @@ proptest! {
         let mixed = crate::Dataset::from_csv(&text, None).dataset;
         match (build(&framework, &plain, None), build(&framework, &mixed, None)) {
             (Ok(x), Ok(y)) => {
-                for unit in &x.results().units {
+                for unit in x.results().rows() {
                     let other = y.results().unit(&unit.unit.code).expect("the same units");
                     for (p, q) in unit.nodes.iter().zip(&other.nodes) {
                         match (p.value, q.value) {

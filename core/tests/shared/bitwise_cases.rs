@@ -29,7 +29,7 @@ fn fingerprints() -> String {
     let mut out = String::new();
     for (name, framework, data) in &cases {
         let results = score(framework, data).unwrap();
-        for unit in &results.units {
+        for unit in results.rows() {
             for node in &unit.nodes {
                 let bits = node.value.map(f64::to_bits).unwrap_or(u64::MAX);
                 out.push_str(&format!("{name} {} {} {bits:016x}\n", unit.unit.code, node.code));
