@@ -58,6 +58,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         let node = framework.node(id);
         let column = data.column(&node.code);
         let values = column.map(|c| data.column_values(c)).unwrap_or(&[]);
+        let cells = table.column_mut(position);
         for (row, unit) in data.units().iter().enumerate() {
             let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
             let Some(value) = values.get(row).copied().flatten() else {
@@ -70,10 +71,8 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             };
             match in_indicator_unit(value, node) {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
-                Ok(x) => {
-                    // `x` is finite, so the table takes it.
-                    let _ = table.set(row, position, Some(x));
-                }
+                // `x` is finite: a table holds no other value.
+                Ok(x) => cells[row] = Some(x),
             }
         }
     }

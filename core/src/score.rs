@@ -32,10 +32,12 @@ pub struct Results {
     /// The framework's nodes in scoring order (children before parents); every unit's
     /// `nodes` follows the same order.
     pub nodes: Vec<NodeInfo>,
-    /// The units, in data order.
-    pub units: Vec<UnitInfo>,
+    /// The units, in data order (shared with the table scored).
+    pub units: Arc<[UnitInfo]>,
     /// One column per node, in the order of [`Results::nodes`].
     columns: Vec<Column>,
+    /// The table scored (shared with it, not copied): the indicators' raw values.
+    scored: Table,
     /// Warnings and notes from checking the data (scoring does not start when there are errors).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -45,8 +47,8 @@ pub struct Results {
 struct Column {
     /// The node's code, shared by every [`NodeResult`] made from the column.
     code: Arc<str>,
-    /// For indicators, the raw values in the indicator's unit; empty for aggregates.
-    raw: Vec<Option<f64>>,
+    /// For indicators, the position of their raw values among the columns of the table scored.
+    raw: Option<usize>,
     values: Vec<Option<f64>>,
     statuses: Vec<Status>,
     ranks: Vec<Option<u32>>,
@@ -190,7 +192,7 @@ impl Results {
         };
         NodeResult {
             code: Arc::clone(&column.code),
-            raw: column.raw.get(unit).copied().flatten(),
+            raw: column.raw.and_then(|j| self.scored.get(unit, j)),
             value,
             points,
             points_lost,
@@ -218,19 +220,13 @@ impl Results {
     /// # Panics
     /// When a position is not in [`Results::units`].
     pub fn select(&self, units: &[usize]) -> Results {
-        let pick = |column: &[Option<f64>]| -> Vec<Option<f64>> {
-            match column.is_empty() {
-                true => Vec::new(),
-                false => units.iter().map(|&unit| column[unit]).collect(),
-            }
-        };
         let columns = self
             .columns
             .iter()
             .map(|column| Column {
                 code: Arc::clone(&column.code),
-                raw: pick(&column.raw),
-                values: pick(&column.values),
+                raw: column.raw,
+                values: units.iter().map(|&unit| column.values[unit]).collect(),
                 statuses: units.iter().map(|&unit| column.statuses[unit]).collect(),
                 ranks: units.iter().map(|&unit| column.ranks[unit]).collect(),
                 in_points: column.in_points,
@@ -242,6 +238,7 @@ impl Results {
             nodes: self.nodes.clone(),
             units: units.iter().map(|&unit| self.units[unit].clone()).collect(),
             columns,
+            scored: self.scored.select_rows(units),
             diagnostics: self.diagnostics.clone(),
         }
     }
@@ -462,10 +459,8 @@ pub(crate) fn assemble(
             code: Arc::from(nodes[id].code.as_str()),
             raw: nodes[id]
                 .is_indicator()
-                .then(|| table.indicator(framework, id))
-                .flatten()
-                .map(<[_]>::to_vec)
-                .unwrap_or_default(),
+                .then(|| table.indicator_column(framework, id))
+                .flatten(),
             ranks: rank(&values, precision),
             values,
             statuses,
@@ -476,8 +471,9 @@ pub(crate) fn assemble(
         framework: framework.id().to_string(),
         precision,
         nodes: infos,
-        units: table.units().to_vec(),
+        units: table.shared_units(),
         columns,
+        scored: table.clone(),
         diagnostics,
     }
 }

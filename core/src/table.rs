@@ -16,11 +16,12 @@ use crate::framework::{Framework, NodeId};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     // Shared between the tables of a pipeline's steps, which mostly keep the same rows and
-    // columns: a step clones two `Arc`s, never a string.
+    // columns: a step clones two `Arc`s, never a string. The values are shared too, with the
+    // results scored from the table (their raw values) and between copies until one changes.
     units: Arc<[UnitInfo]>,
     columns: Arc<[String]>,
     /// `values[column * units + unit]`
-    values: Vec<Option<f64>>,
+    values: Arc<Vec<Option<f64>>>,
 }
 
 /// A value that a table cannot hold.
@@ -34,7 +35,7 @@ impl Table {
         Table {
             units: units.into(),
             columns: columns.into(),
-            values,
+            values: Arc::new(values),
         }
     }
 
@@ -66,7 +67,7 @@ impl Table {
         Table {
             units,
             columns: columns.into(),
-            values,
+            values: Arc::new(values),
         }
     }
 
@@ -104,12 +105,18 @@ impl Table {
 
     /// The values of an indicator of `framework`, found by its code.
     pub fn indicator(&self, framework: &Framework, node: NodeId) -> Option<&[Option<f64>]> {
+        self.indicator_column(framework, node)
+            .map(|j| self.column_at(j))
+    }
+
+    /// The position of an indicator's column, found by its code.
+    pub fn indicator_column(&self, framework: &Framework, node: NodeId) -> Option<usize> {
         let code = &framework.nodes().get(node)?.code;
         // Tables made by `check` hold the indicators first, in the framework's order.
         let position = framework.indicator_position(node);
         match position.and_then(|k| self.columns.get(k)) {
-            Some(name) if name == code => position.map(|k| self.column_at(k)),
-            _ => self.column(code),
+            Some(name) if name == code => position,
+            _ => self.column_index(code),
         }
     }
 
@@ -142,7 +149,7 @@ impl Table {
         }
         let n = self.units.len();
         if unit < n
-            && let Some(cell) = self.values.get_mut(column * n + unit)
+            && let Some(cell) = Arc::make_mut(&mut self.values).get_mut(column * n + unit)
         {
             *cell = value;
         }
@@ -193,11 +200,12 @@ impl Table {
             .collect()
     }
 
-    /// Mutable access to column `j`.
-    #[cfg(feature = "pipeline")]
+    /// Mutable access to column `j`; whoever writes keeps every value finite.
     pub(crate) fn column_mut(&mut self, j: usize) -> &mut [Option<f64>] {
         let n = self.units.len();
-        self.values.get_mut(j * n..(j + 1) * n).unwrap_or(&mut [])
+        Arc::make_mut(&mut self.values)
+            .get_mut(j * n..(j + 1) * n)
+            .unwrap_or(&mut [])
     }
 
     /// The same rows with the columns at the given positions, in that order.
@@ -210,12 +218,11 @@ impl Table {
         Table {
             units: Arc::clone(&self.units),
             columns: positions.iter().map(|&j| self.columns[j].clone()).collect(),
-            values,
+            values: Arc::new(values),
         }
     }
 
     /// The rows at the given positions, in that order, with every column.
-    #[cfg(feature = "pipeline")]
     pub(crate) fn select_rows(&self, rows: &[usize]) -> Table {
         let all = rows.len() == self.units.len() && rows.iter().enumerate().all(|(k, &i)| k == i);
         if all {
@@ -229,7 +236,7 @@ impl Table {
         Table {
             units: rows.iter().map(|&i| self.units[i].clone()).collect(),
             columns: Arc::clone(&self.columns),
-            values,
+            values: Arc::new(values),
         }
     }
 
