@@ -35,7 +35,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         .filter(|d| data.column(d).is_some() && framework.find(d).is_none())
         .collect();
     columns.extend(given_denominators.iter().map(|d| d.to_string()));
-    let mut table = Table::new(data.units().to_vec(), columns);
+    let mut table = Table::of_units(data.shared_units(), columns);
     if data.units().is_empty() {
         diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoData));
     }

@@ -16,6 +16,7 @@
 //! [`Diagnostic`]s beside whatever could be read ([`Parsed`]).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -131,7 +132,8 @@ impl Cell {
 pub struct Dataset {
     name: Option<String>,
     notes: Vec<String>,
-    units: Vec<UnitInfo>,
+    /// Shared with the tables checked from the data set (copied only when one side changes).
+    units: Arc<Vec<UnitInfo>>,
     columns: Vec<String>,
     /// `values[column][unit]`
     values: Vec<Vec<Option<Value>>>,
@@ -171,7 +173,7 @@ impl Dataset {
             notes: Vec::new(),
             values: vec![vec![None; n]; columns.len()],
             origins: vec![vec![(0, 0); n]; columns.len()],
-            units,
+            units: Arc::new(units),
             columns,
             sources: Vec::new(),
         }
@@ -256,6 +258,11 @@ impl Dataset {
     /// The units, in file order.
     pub fn units(&self) -> &[UnitInfo] {
         &self.units
+    }
+
+    /// The units, shared (a table checked from the data set keeps them without a copy).
+    pub(crate) fn shared_units(&self) -> Arc<Vec<UnitInfo>> {
+        Arc::clone(&self.units)
     }
 
     /// The indicator codes that have a column, in file order.
@@ -384,7 +391,7 @@ impl Dataset {
             values.push(None);
             origins.push((0, 0));
         }
-        self.units.push(unit);
+        Arc::make_mut(&mut self.units).push(unit);
     }
 
     /// Adds an indicator column with every value missing.
@@ -533,7 +540,7 @@ impl<'a> Builder<'a> {
     /// limit stops the reader.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         if let Some(&id) = self.unit_ids.get(unit_code_key(&unit.code)) {
-            let known = &mut self.data.units[id];
+            let known = &mut Arc::make_mut(&mut self.data.units)[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
             known.group = known.group.take().or(unit.group);

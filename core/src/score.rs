@@ -33,7 +33,7 @@ pub struct Results {
     /// `nodes` follows the same order.
     pub nodes: Vec<NodeInfo>,
     /// The units, in data order (shared with the table scored).
-    pub units: Arc<[UnitInfo]>,
+    pub units: Arc<Vec<UnitInfo>>,
     /// One column per node, in the order of [`Results::nodes`].
     columns: Vec<Column>,
     /// The table scored (shared with it, not copied): the indicators' raw values.
@@ -236,7 +236,7 @@ impl Results {
             framework: self.framework.clone(),
             precision: self.precision,
             nodes: self.nodes.clone(),
-            units: units.iter().map(|&unit| self.units[unit].clone()).collect(),
+            units: Arc::new(units.iter().map(|&unit| self.units[unit].clone()).collect()),
             columns,
             scored: self.scored.select_rows(units),
             diagnostics: self.diagnostics.clone(),

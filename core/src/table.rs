@@ -18,7 +18,7 @@ pub struct Table {
     // Shared between the tables of a pipeline's steps, which mostly keep the same rows and
     // columns: a step clones two `Arc`s, never a string. The values are shared too, with the
     // results scored from the table (their raw values) and between copies until one changes.
-    units: Arc<[UnitInfo]>,
+    units: Arc<Vec<UnitInfo>>,
     columns: Arc<[String]>,
     /// `values[column * units + unit]`
     values: Arc<Vec<Option<f64>>>,
@@ -31,9 +31,14 @@ pub struct NotFinite;
 impl Table {
     /// A table of the given units and columns with every value missing.
     pub fn new(units: Vec<UnitInfo>, columns: Vec<String>) -> Table {
+        Table::of_units(Arc::new(units), columns)
+    }
+
+    /// A table of shared units (a data set's) and the given columns with every value missing.
+    pub(crate) fn of_units(units: Arc<Vec<UnitInfo>>, columns: Vec<String>) -> Table {
         let values = vec![None; units.len() * columns.len()];
         Table {
-            units: units.into(),
+            units,
             columns: columns.into(),
             values: Arc::new(values),
         }
@@ -56,19 +61,8 @@ impl Table {
 
     /// The units, shared (a step that keeps the rows keeps them without copying a unit).
     #[cfg(feature = "pipeline")]
-    pub(crate) fn shared_units(&self) -> Arc<[UnitInfo]> {
+    pub(crate) fn shared_units(&self) -> Arc<Vec<UnitInfo>> {
         Arc::clone(&self.units)
-    }
-
-    /// A table of shared units and the given columns with every value missing.
-    #[cfg(feature = "pipeline")]
-    pub(crate) fn with_units(units: Arc<[UnitInfo]>, columns: Vec<String>) -> Table {
-        let values = vec![None; units.len() * columns.len()];
-        Table {
-            units,
-            columns: columns.into(),
-            values: Arc::new(values),
-        }
     }
 
     /// The number of rows.
@@ -234,7 +228,7 @@ impl Table {
             values.extend(rows.iter().map(|&i| column[i]));
         }
         Table {
-            units: rows.iter().map(|&i| self.units[i].clone()).collect(),
+            units: Arc::new(rows.iter().map(|&i| self.units[i].clone()).collect()),
             columns: Arc::clone(&self.columns),
             values: Arc::new(values),
         }

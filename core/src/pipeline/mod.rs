@@ -410,7 +410,7 @@ fn values_table(
         .chain((0..nodes.len()).filter(|&id| keep(&nodes[id]) && !nodes[id].is_indicator()))
         .collect();
     let columns = order.iter().map(|&id| nodes[id].code.clone()).collect();
-    let mut table = Table::with_units(scored.shared_units(), columns);
+    let mut table = Table::of_units(scored.shared_units(), columns);
     for (j, &id) in order.iter().enumerate() {
         // Scoring gives finite values only, one per row of `scored`.
         table.column_mut(j).copy_from_slice(&scoring.values[id]);
