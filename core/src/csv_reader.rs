@@ -109,7 +109,9 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
         read_long(&mut builder, &layout, &mut rows);
     } else {
-        read_wide(&mut builder, &layout, header_line, &mut rows);
+        // At most one unit per line.
+        let lines = body.bytes().filter(|&b| b == b'\n').count() + 1;
+        read_wide(&mut builder, &layout, header_line, &mut rows, lines);
     }
     if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {
         let location = builder.location(header_line, 1);
@@ -285,7 +287,13 @@ fn is_blank(row: &StringRecord) -> bool {
     row.iter().all(|cell| cell.trim().is_empty())
 }
 
-fn read_wide(builder: &mut Builder, layout: &Layout, header_line: u64, rows: &mut Rows) {
+fn read_wide(
+    builder: &mut Builder,
+    layout: &Layout,
+    header_line: u64,
+    rows: &mut Rows,
+    most_units: usize,
+) {
     // Columns: indicator values, and `<code>_source` notes beside them.
     let mut sources = Vec::new();
     let mut value_headers = Vec::new();
@@ -324,6 +332,9 @@ fn read_wide(builder: &mut Builder, layout: &Layout, header_line: u64, rows: &mu
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoData);
     }
+    // Room for every unit the file can hold saves growing each column by doubling, which
+    // can take twice the memory the values need.
+    builder.reserve_units(most_units);
     while let Some(line) = rows.next(builder) {
         let row = &rows.record;
         if is_blank(row) || !layout.check_length(builder, line, row) {

@@ -394,6 +394,29 @@ impl Dataset {
         Arc::make_mut(&mut self.units).push(unit);
     }
 
+    /// Room for `units` more units in every column.
+    fn reserve_units(&mut self, units: usize) {
+        for column in &mut self.values {
+            column.reserve_exact(units);
+        }
+        for column in &mut self.origins {
+            column.reserve_exact(units);
+        }
+        Arc::make_mut(&mut self.units).reserve_exact(units);
+    }
+
+    /// Gives back what the columns reserved while growing a row at a time (up to half of
+    /// each column): a reader calls it once it has read every row.
+    fn release_spare_capacity(&mut self) {
+        for column in &mut self.values {
+            column.shrink_to_fit();
+        }
+        for column in &mut self.origins {
+            column.shrink_to_fit();
+        }
+        Arc::make_mut(&mut self.units).shrink_to_fit();
+    }
+
     /// Adds an indicator column with every value missing.
     pub fn add_column(&mut self, code: String) {
         self.columns.push(code);
@@ -735,9 +758,18 @@ impl<'a> Builder<'a> {
             .indicator(&self.data.columns[column])
     }
 
+    /// Room for up to `units` units in the columns known so far (a hint, such as the lines
+    /// left in a file), kept within the limits on units and values.
+    pub fn reserve_units(&mut self, units: usize) {
+        let columns = self.data.columns.len().max(1);
+        let most = self.limits.max_units.min(self.limits.max_cells / columns);
+        self.data.reserve_units(units.min(most));
+    }
+
     pub fn finish(mut self, notes: Vec<String>) -> Parsed {
         self.settle_two_ways();
         let mut dataset = self.data;
+        dataset.release_spare_capacity();
         dataset.set_notes(notes);
         if let Some(origin) = self.origin {
             dataset = dataset.with_name(origin);
