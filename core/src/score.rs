@@ -3,6 +3,7 @@
 //! combines its children by its method, in one pass up the framework's graph; `dti score`,
 //! `dti build`, the library and the widget all compute through [`compute`].
 
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -51,7 +52,8 @@ struct Column {
     raw: Option<usize>,
     values: Vec<Option<f64>>,
     statuses: Vec<Status>,
-    ranks: Vec<Option<u32>>,
+    /// Four bytes a rank: ranks start at 1.
+    ranks: Vec<Option<NonZeroU32>>,
     /// True when the value is itself in points (a sum), false when points are value × maximum.
     in_points: bool,
 }
@@ -164,8 +166,20 @@ impl Results {
     ///
     /// # Panics
     /// When `node` is not a position in [`Results::nodes`].
-    pub fn ranks(&self, node: usize) -> &[Option<u32>] {
-        &self.columns[node].ranks
+    pub fn ranks(&self, node: usize) -> Vec<Option<u32>> {
+        let column = &self.columns[node].ranks;
+        column
+            .iter()
+            .map(|rank| rank.map(NonZeroU32::get))
+            .collect()
+    }
+
+    /// The rank of the unit in position `unit` at the node in position `node`.
+    ///
+    /// # Panics
+    /// When either position is out of range.
+    pub fn rank(&self, unit: usize, node: usize) -> Option<u32> {
+        self.columns[node].ranks[unit].map(NonZeroU32::get)
     }
 
     /// Every unit's status at the node in position `node`, in data order.
@@ -196,7 +210,7 @@ impl Results {
             value,
             points,
             points_lost,
-            rank: column.ranks[unit],
+            rank: column.ranks[unit].map(NonZeroU32::get),
             status: column.statuses[unit],
         }
     }
@@ -273,7 +287,7 @@ impl Results {
             self.columns
                 .get(node)
                 .and_then(|column| column.ranks[unit])
-                .unwrap_or(u32::MAX)
+                .map_or(u32::MAX, NonZeroU32::get)
         };
         let mut order: Vec<usize> = (0..self.units.len()).collect();
         // A stable sort: equal keys keep data order.
@@ -461,7 +475,10 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: rank(&values, precision),
+            ranks: rank(&values, precision)
+                .into_iter()
+                .map(|rank| rank.and_then(NonZeroU32::new))
+                .collect(),
             values,
             statuses,
             in_points: is_sum(framework, id),

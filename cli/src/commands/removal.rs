@@ -73,7 +73,7 @@ pub(crate) fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Er
     let nominal: Vec<Option<u32>> = scored
         .results
         .node_position(&index_code)
-        .map(|p| scored.results.ranks(p).to_vec())
+        .map(|p| scored.results.ranks(p))
         .unwrap_or_default();
 
     let format = TableFormat::choose(args.format, &args.output);

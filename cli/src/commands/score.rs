@@ -381,7 +381,7 @@ impl<'a> Summary<'a> {
             for &column in &self.columns {
                 let value = self.results.values(column)[unit];
                 row.push(Cell::number(value, self.results.precision));
-                row.push(match self.results.ranks(column)[unit] {
+                row.push(match self.results.rank(unit, column) {
                     Some(rank) if for_people => Cell::text(format!("{rank}/{n}")),
                     Some(rank) => Cell::Integer(rank.into()),
                     None => Cell::Empty,
@@ -443,7 +443,7 @@ impl<'a> Summary<'a> {
                                 code: &self.results.nodes[column].code,
                                 value: self.results.values(column)[unit]
                                     .map(|v| round_to(v, precision)),
-                                rank: self.results.ranks(column)[unit],
+                                rank: self.results.rank(unit, column),
                             })
                             .collect(),
                     }

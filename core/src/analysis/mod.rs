@@ -31,11 +31,6 @@ pub(crate) fn set(
     }
 }
 
-/// The ranks of one node for every unit, from a results table.
-pub(crate) fn ranks_of(results: &crate::Results, node: usize) -> Vec<Option<u32>> {
-    results.ranks(node).to_vec()
-}
-
 /// A failure naming an unknown code.
 pub(crate) fn unknown(code: &str, referenced_by: &str) -> Failure {
     let problem = Problem::UnknownCode {

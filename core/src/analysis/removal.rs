@@ -7,8 +7,6 @@ use crate::framework::{Framework, NodeId};
 use crate::score::compute;
 use crate::table::Table;
 
-use super::ranks_of;
-
 /// What removing one node did to the ranking on an index.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Removal {
@@ -43,7 +41,7 @@ pub fn remove_one(
     index: NodeId,
     candidates: &[NodeId],
 ) -> Result<Vec<Removal>, Failure> {
-    let nominal = ranks_of(&compute(framework, table)?, index);
+    let nominal = compute(framework, table)?.ranks(index);
     let all: Vec<NodeId>;
     let candidates = if candidates.is_empty() {
         all = (0..framework.nodes().len())
@@ -69,7 +67,7 @@ pub fn remove_one(
                     refused: Some(failure.to_string()),
                 },
                 Ok(results) => {
-                    let ranks = ranks_of(&results, index);
+                    let ranks = results.ranks(index);
                     let shifts: Vec<Option<i64>> = nominal
                         .iter()
                         .zip(&ranks)
