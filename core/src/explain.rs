@@ -250,7 +250,7 @@ pub fn explain_with(
             });
         }
     }
-    best_moves.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    crate::stats::insertion_sort_by(&mut best_moves, |a, b| a.gain > b.gain);
     Ok(Explanation {
         unit: info,
         index: framework.node(index).code.clone(),

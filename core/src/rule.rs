@@ -407,7 +407,7 @@ impl Rule {
             Rule::Tiers { steps } => {
                 let mut levels: Vec<f64> =
                     steps.iter().map(|[_, share]| *share).chain([0.0]).collect();
-                levels.sort_by(f64::total_cmp);
+                levels.sort_unstable_by(f64::total_cmp);
                 levels.dedup();
                 Some(levels)
             }

@@ -8,6 +8,26 @@ pub fn present(col: &[Option<f64>]) -> Vec<f64> {
     col.iter().flatten().copied().collect()
 }
 
+/// Sorts a short list in place, stably: an item moves ahead only of those it must come
+/// `before`. The lists sorted this way (combining marks, an index's indicators, groupings) are
+/// short, and one small loop per call site keeps the calculator's module smaller than a copy
+/// of the standard library's sort for each item type.
+///
+/// ```
+/// let mut words = vec!["bb", "a", "cc", "d"];
+/// dti_core::stats::insertion_sort_by(&mut words, |x, y| x.len() > y.len());
+/// assert_eq!(words, ["bb", "cc", "a", "d"]);
+/// ```
+pub fn insertion_sort_by<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for end in 1..items.len() {
+        let mut at = end;
+        while at > 0 && before(&items[at], &items[at - 1]) {
+            items.swap(at, at - 1);
+            at -= 1;
+        }
+    }
+}
+
 /// Compensated (Neumaier) sum: close to the extended-precision accumulation R uses in `mean`.
 pub fn sum(xs: impl IntoIterator<Item = f64>) -> f64 {
     let mut s = 0.0_f64;

@@ -298,7 +298,7 @@ fn groups(framework: &Framework, root: Option<NodeId>) -> Vec<Group> {
         }
     }
     // Shared foundations first, then the pillars in the framework's order.
-    groups.sort_by_key(|group| std::cmp::Reverse(group.indices.len()));
+    dti_core::stats::insertion_sort_by(&mut groups, |a, b| a.indices.len() > b.indices.len());
     groups
 }
 

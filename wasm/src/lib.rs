@@ -46,12 +46,13 @@ pub use pipeline::build;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("calculator.d.ts");
 
-/// Serialises for JavaScript: plain objects (not `Map`s) and `null` for missing values.
+/// Serialises for JavaScript as JSON text that `JSON.parse` reads back: plain objects (not
+/// `Map`s) and `null` for missing values.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|error| {
+    let text = serde_json::to_string(value).map_err(|error| {
         Error::argument("internal", format!("cannot convert the result: {error}")).into_js()
-    })
+    })?;
+    js_sys::JSON::parse(&text)
 }
 
 /// The binding's version (the workspace version).

@@ -143,7 +143,10 @@ pub fn seek(
                 .filter_map(|(_, value)| *value)
                 .map(|v| round_to(v, precision))
                 .collect();
-            others.sort_by(|a, b| b.total_cmp(a));
+            // Largest first. Ascending then reversed is the same order (values equal under
+            // `total_cmp` are the same bits) and shares the one sort the scoring rules compile.
+            others.sort_unstable_by(f64::total_cmp);
+            others.reverse();
             others
                 .get(rank as usize - 1)
                 .copied()

@@ -54,7 +54,7 @@ fn flush(cluster: &mut Vec<char>, out: &mut String) {
             let (base, mut all) = decompose(*starter);
             all.extend_from_slice(marks);
             // Canonical order: by combining class, keeping the order of equal classes.
-            all.sort_by_key(|&mark| class(mark));
+            crate::stats::insertion_sort_by(&mut all, |a, b| class(*a) < class(*b));
             let mut current = base;
             let mut kept: Vec<char> = Vec::new();
             for mark in all {
