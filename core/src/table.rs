@@ -59,8 +59,8 @@ impl Table {
         &self.units
     }
 
-    /// The units, shared (a step that keeps the rows keeps them without copying a unit).
-    #[cfg(feature = "pipeline")]
+    /// The units, shared (results and a step that keeps the rows keep them without copying a
+    /// unit).
     pub(crate) fn shared_units(&self) -> Arc<Vec<UnitInfo>> {
         Arc::clone(&self.units)
     }
