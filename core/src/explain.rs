@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::dataset::UnitInfo;
 use crate::diagnostic::Failure;
 use crate::framework::{Framework, NodeId, NodeKind};
-use crate::score::{Status, aggregate_all, compute, scales};
+use crate::score::{Results, Status, aggregate_all, compute, scales};
 use crate::table::Table;
 
 /// The explanation of one unit's result on one index.
@@ -150,6 +150,37 @@ pub fn explain_with(
     index: Option<&str>,
     effort: Effort,
 ) -> Result<Explanation, Failure> {
+    explain_scored(
+        framework,
+        table,
+        &compute(framework, table)?,
+        unit,
+        index,
+        effort,
+    )
+}
+
+/// [`explain_with`] for a table already scored: `results` are what [`compute`] gave for
+/// `framework` and `table`, so a caller that shows the results too (the calculator, on every
+/// keystroke) scores once.
+///
+/// ```
+/// use dti_core::{check, compute, embedded, explain::{explain_scored, explain_with, Effort}};
+/// let framework = embedded::default_framework();
+/// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let table = check(&framework, &data).table;
+/// let results = compute(&framework, &table).unwrap();
+/// let once = explain_scored(&framework, &table, &results, 0, None, Effort::Gap(0.1)).unwrap();
+/// assert_eq!(once, explain_with(&framework, &table, 0, None, Effort::Gap(0.1)).unwrap());
+/// ```
+pub fn explain_scored(
+    framework: &Framework,
+    table: &Table,
+    results: &Results,
+    unit: usize,
+    index: Option<&str>,
+    effort: Effort,
+) -> Result<Explanation, Failure> {
     let info = match table.units().get(unit) {
         Some(info) => info.clone(),
         None => return Err(crate::analysis::unknown(&format!("#{unit}"), "explain")),
@@ -158,7 +189,6 @@ pub fn explain_with(
         Some(code) => crate::analysis::find(framework, code, "explain")?,
         None => framework.main_index(),
     };
-    let results = compute(framework, table)?;
     let current = results.row(unit).nodes;
     let max_points = results.nodes[index].max_points;
     let n = table.n_units();
@@ -261,6 +291,6 @@ pub fn explain_with(
         },
         indicators,
         best_moves,
-        contributions: crate::score::contributions(framework, &results, unit),
+        contributions: crate::score::contributions(framework, results, unit),
     })
 }

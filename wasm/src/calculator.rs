@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use dti_core::analysis::goal::{self, Plan, Target};
 use dti_core::analysis::whatif::NodeChange;
-use dti_core::explain::{Effort, IndicatorExplanation, Move, explain_with};
+use dti_core::explain::{Effort, IndicatorExplanation, Move, explain_scored};
 use dti_core::{
     Dataset, Diagnostic, Framework, Lang, Limits, Location, NodeId, NodeResult, Problem, Table,
     Unit, UnitInfo, check, compute,
@@ -525,7 +525,8 @@ impl Calculator {
         };
         let fail = |failure: dti_core::Failure| Error::from_failure(&failure, lang).into_js();
         let results = compute(framework, table).map_err(fail)?;
-        let explanation = explain_with(framework, table, position, None, EFFORT).map_err(fail)?;
+        let explanation =
+            explain_scored(framework, table, &results, position, None, EFFORT).map_err(fail)?;
         let nodes = results.row(position).nodes;
         let now = self.snapshot(table, position, &nodes);
 
@@ -551,7 +552,15 @@ impl Calculator {
         let (plan, plan_error) = match self.goal {
             None => (None, None),
             Some((node, target)) => {
-                match goal::seek(framework, table, position, node, target, &HashMap::new()) {
+                match goal::seek_scored(
+                    framework,
+                    table,
+                    &results,
+                    position,
+                    node,
+                    target,
+                    &HashMap::new(),
+                ) {
                     Ok(plan) => (Some(plan), None),
                     Err(failure) => (None, Some(Error::from_failure(&failure, lang).into())),
                 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, seek};
+use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, seek_scored};
 use dti_core::{Lang, format_decimal, round_to};
 
 use crate::error::Error;
@@ -87,8 +87,16 @@ pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> 
                 .map_err(|failure| Error::File(scored.input.issues(failure.diagnostics, lang)))?
         }
     };
-    let plan = seek(framework, &scored.table, unit, node, target, &costs)
-        .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
+    let plan = seek_scored(
+        framework,
+        &scored.table,
+        &scored.results,
+        unit,
+        node,
+        target,
+        &costs,
+    )
+    .map_err(|failure| Error::Data(scored.input.issues(failure.diagnostics, lang)))?;
 
     let format = TableFormat::choose(args.format, &args.output);
     let color = context.color && args.output.output.is_none();

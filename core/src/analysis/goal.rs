@@ -9,7 +9,7 @@ use crate::dataset::UnitInfo;
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::framework::NodeKind;
 use crate::framework::{Direction, Framework, NodeId, Range};
-use crate::score::{Status, aggregate_all, compute, scales};
+use crate::score::{Results, Status, aggregate_all, compute, scales};
 use crate::table::Table;
 use crate::text::round_to;
 
@@ -123,13 +123,39 @@ pub fn seek(
     target: Target,
     costs: &HashMap<NodeId, f64>,
 ) -> Result<Plan, Failure> {
+    let results = compute(framework, table)?;
+    seek_scored(framework, table, &results, unit, node, target, costs)
+}
+
+/// [`seek`] for a table already scored: `results` are what [`compute`] gave for `framework`
+/// and `table`, so a caller that shows the results too scores once.
+///
+/// ```
+/// use dti_core::{analysis::goal::{seek, seek_scored, Target}, check, compute, embedded};
+/// let framework = embedded::default_framework();
+/// let (data, _) = embedded::dataset("quang-ninh-2022.csv").unwrap();
+/// let table = check(&framework, &data).table;
+/// let results = compute(&framework, &table).unwrap();
+/// let (dti, target) = (framework.find("DTI").unwrap(), Target::Value { value: 0.75 });
+/// let costs = Default::default();
+/// let plan = seek_scored(&framework, &table, &results, 0, dti, target, &costs).unwrap();
+/// assert_eq!(plan, seek(&framework, &table, 0, dti, target, &costs).unwrap());
+/// ```
+pub fn seek_scored(
+    framework: &Framework,
+    table: &Table,
+    results: &Results,
+    unit: usize,
+    node: NodeId,
+    target: Target,
+    costs: &HashMap<NodeId, f64>,
+) -> Result<Plan, Failure> {
     let Some(info) = table.units().get(unit) else {
         return Err(super::unknown(&format!("#{unit}"), "goal"));
     };
     if node >= framework.nodes().len() {
         return Err(super::unknown(&format!("#{node}"), "goal"));
     }
-    let results = compute(framework, table)?;
     let precision = framework.precision();
     let start = results.values(node)[unit].unwrap_or(0.0);
     let target_value = match target {
