@@ -1245,7 +1245,10 @@ fn message(problem: &Problem, lang: Lang) -> String {
                 "{} tham chiếu mã `{code}` chưa được khai báo",
                 referrer_vi(referenced_by)
             ),
-            Lang::En => format!("`{referenced_by}` refers to `{code}`, which is not defined"),
+            Lang::En => format!(
+                "{} refers to `{code}`, which is not defined",
+                referrer_en(referenced_by)
+            ),
         },
         Cycle { path } => match lang {
             Lang::Vi => format!("vòng lặp giữa các chỉ số tổng hợp: {}", path.join(" → ")),
@@ -1973,6 +1976,16 @@ fn message(problem: &Problem, lang: Lang) -> String {
 
 /// What refers to an unknown code, in Vietnamese: the analyses by name, keys and codes of
 /// files as written.
+fn referrer_en(referenced_by: &str) -> String {
+    match referenced_by {
+        "mapping" => "the mapping file".into(),
+        "costs" => "the costs file".into(),
+        "goal" => "the goal".into(),
+        "what-if" => "the what-if".into(),
+        other => format!("`{other}`"),
+    }
+}
+
 fn referrer_vi(referenced_by: &str) -> String {
     match referenced_by {
         "mapping" => "tệp tương ứng".into(),

@@ -38,18 +38,16 @@ fn indicator_error(kind: &str, code: &str, message: String) -> Error {
     error
 }
 
-/// The indicator with a code, or an error naming it.
-fn indicator(framework: &Framework, code: &str, lang: Lang) -> Result<NodeId, Error> {
-    framework
-        .find(code)
-        .filter(|&id| framework.node(id).is_indicator())
-        .ok_or_else(|| {
-            let message = match lang {
-                Lang::Vi => format!("`{code}` không phải chỉ tiêu của bộ chỉ số"),
-                Lang::En => format!("`{code}` is not an indicator of the framework"),
-            };
-            indicator_error("unknown_indicator", code, message)
-        })
+/// The indicator with a code (see [`dti_core::analysis::indicator_named`]), or an error
+/// naming it.
+fn indicator(
+    framework: &Framework,
+    code: &str,
+    referenced_by: &str,
+    lang: Lang,
+) -> Result<NodeId, Error> {
+    dti_core::analysis::indicator_named(framework, code, referenced_by)
+        .map_err(|problem| indicator_error(problem.kind(), code, problem.message(lang)))
 }
 
 /// An object argument as a JSON object (`null`/`undefined` give an empty one).
@@ -83,7 +81,7 @@ fn changes(
     };
     let mut out = Vec::with_capacity(map.len());
     for (code, new) in map {
-        let id = indicator(framework, &code, lang)?;
+        let id = indicator(framework, &code, "what-if", lang)?;
         let new = match new {
             Json::Number(n) => n.as_f64(),
             // JSON.stringify writes NaN and ±Infinity as null: look at the value itself, so
@@ -214,7 +212,7 @@ fn costs(
     };
     let mut out = HashMap::with_capacity(map.len());
     for (code, cost) in map {
-        let id = indicator(framework, &code, lang)?;
+        let id = indicator(framework, &code, "costs", lang)?;
         match cost.as_f64() {
             Some(cost) if cost > 0.0 && cost.is_finite() => {
                 out.insert(id, cost);

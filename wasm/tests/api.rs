@@ -454,10 +454,10 @@ fn what_if_refuses_bad_changes_with_details() {
     assert_eq!(details[0]["indicator"], "I8");
     let (message, details) = attempt(js(&json!({ "X9": 1 })));
     assert!(message.contains("X9"), "{message}");
-    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["kind"], "unknown_code");
     assert_eq!(details[0]["indicator"], "X9");
     let (_, details) = attempt(js(&json!({ "DTI": 1 })));
-    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["kind"], "not_an_indicator");
     let (_, details) = attempt(js(&json!({ "I7": "0,9" })));
     assert_eq!(details[0]["kind"], "bad_value");
     let (_, details) = attempt(s("I7=1"));
@@ -625,7 +625,7 @@ fn bad_goals_and_costs_are_thrown_with_details() {
     assert_eq!(details[0]["kind"], "bad_value");
     assert_eq!(details[0]["line"], 1);
     let (_, details) = attempt(js(&json!({ "value": 0.8 })), js(&json!({ "Z1": 2 })));
-    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["kind"], "unknown_code");
 }
 
 #[wasm_bindgen_test]

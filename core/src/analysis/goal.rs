@@ -499,14 +499,19 @@ pub fn parse_costs(
         if k == 0 && crate::dataset::field(code).is_some() {
             continue;
         }
-        let location = Location::file(origin).at(record.line, 1).indicator(code);
-        let Some(id) = framework
-            .find(code)
-            .filter(|&id| framework.node(id).is_indicator())
-        else {
-            problems.push(Diagnostic::error(location, Problem::UnknownIndicator));
-            continue;
+        let location = Location::file(origin).at(record.line, 1);
+        let id = match super::indicator_named(framework, code, "costs") {
+            Ok(id) => id,
+            Err(problem @ Problem::NotAnIndicator { .. }) => {
+                problems.push(Diagnostic::error(location.aggregate(code), problem));
+                continue;
+            }
+            Err(problem) => {
+                problems.push(Diagnostic::error(location.indicator(code), problem));
+                continue;
+            }
         };
+        let location = location.indicator(code);
         match number {
             Some(value) if value > 0.0 => {
                 costs.insert(id, value);

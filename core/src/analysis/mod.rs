@@ -42,6 +42,33 @@ pub(crate) fn unknown(code: &str, referenced_by: &str) -> Failure {
     }
 }
 
+/// The indicator a code names, where something is set per indicator (an effort cost, a
+/// what-if value; `referenced_by` says which, as [`Problem::UnknownCode`] does): the code of an
+/// aggregate is [`Problem::NotAnIndicator`], a code the framework lacks
+/// [`Problem::UnknownCode`].
+///
+/// ```
+/// use dti_core::{Problem, analysis::indicator_named, embedded};
+/// let framework = embedded::default_framework();
+/// assert_eq!(indicator_named(&framework, "I7", "costs"), Ok(framework.find("I7").unwrap()));
+/// assert_eq!(indicator_named(&framework, "DTI", "costs").unwrap_err().kind(), "not_an_indicator");
+/// assert_eq!(indicator_named(&framework, "X9", "costs").unwrap_err().kind(), "unknown_code");
+/// ```
+pub fn indicator_named(
+    framework: &Framework,
+    code: &str,
+    referenced_by: &str,
+) -> Result<NodeId, Problem> {
+    match framework.find(code) {
+        Some(id) if framework.node(id).is_indicator() => Ok(id),
+        Some(_) => Err(Problem::NotAnIndicator { code: code.into() }),
+        None => Err(Problem::UnknownCode {
+            code: code.into(),
+            referenced_by: referenced_by.into(),
+        }),
+    }
+}
+
 /// The node with a code, or a failure naming it.
 pub(crate) fn find(
     framework: &Framework,
