@@ -19,8 +19,9 @@ use crate::text::{Names, round_to};
 /// Everything the scorer computed for a data set, stored column by column: one column of
 /// values, statuses and ranks per node, shared by every unit. A unit's row ([`UnitResult`]) is
 /// put together when asked for ([`Results::row`], [`Results::rows`]), with its points and
-/// points lost derived from the value, so a large data set holds about 40 bytes per unit and
-/// node instead of a record each.
+/// points lost derived from the value, so a large data set holds 21 bytes per unit and node
+/// (value, status, rank) instead of a record each; units and raw values are shared with the
+/// table scored.
 ///
 /// Serialised (JSON, the widget's objects) as one record per unit, the same shape as
 /// [`Results::rows`].
