@@ -174,10 +174,10 @@ impl Cell {
 
     /// The cell as CSV text: text neutralised so that a spreadsheet cannot take it for a
     /// formula (`=1+1` is written `'=1+1`), numbers as they are.
-    pub(crate) fn csv(&self, lang: Lang) -> String {
+    pub(crate) fn csv(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Text(text) => neutralise(text).into_owned(),
-            other => other.show(lang),
+            Cell::Text(text) => neutralise(text),
+            other => std::borrow::Cow::Owned(other.show(lang)),
         }
     }
 
@@ -389,7 +389,7 @@ pub(crate) fn write_csv<R: AsRef<[Cell]>>(
     writer.write_record(None::<&[u8]>)?;
     for row in rows {
         for cell in row.as_ref() {
-            writer.write_field(cell.csv(lang))?;
+            writer.write_field(cell.csv(lang).as_bytes())?;
         }
         writer.write_record(None::<&[u8]>)?;
     }

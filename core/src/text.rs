@@ -82,18 +82,26 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
     // Below 2^52 the rounded value's digits are those of `scaled`, exactly: printing them
     // directly is what `{:.N}` of the rounded value prints, without its slow general path.
     if decimals <= 15 && scaled.abs() < 4_503_599_627_370_496.0 {
-        let digits = (scaled.abs() as u64).to_string();
+        // The digits, right-aligned in a buffer of zeros: at least one before the mark. 2^52
+        // has 16 digits and there are at most 15 decimals, so 17 places are enough.
+        let mut digits = [b'0'; 17];
+        let (mut rest, mut count) = (scaled.abs() as u64, 0);
+        while rest > 0 {
+            count += 1;
+            digits[17 - count] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
         let decimals = decimals as usize;
-        let padded = format!("{digits:0>width$}", width = decimals + 1);
-        let (whole, fraction) = padded.split_at(padded.len() - decimals);
-        let mut text = String::with_capacity(padded.len() + 2);
+        let shown = &digits[17 - count.max(decimals + 1)..];
+        let (whole, fraction) = shown.split_at(shown.len() - decimals);
+        let mut text = String::with_capacity(shown.len() + 2);
         if scaled < 0.0 {
             text.push('-');
         }
-        text.push_str(whole);
+        text.extend(whole.iter().map(|&digit| char::from(digit)));
         if decimals > 0 {
             text.push(mark);
-            text.push_str(fraction);
+            text.extend(fraction.iter().map(|&digit| char::from(digit)));
         }
         return text;
     }
