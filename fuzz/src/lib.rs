@@ -33,7 +33,7 @@ pub fn score(framework: &Framework, data: &Dataset) {
         }
     };
     render(&results.diagnostics);
-    for unit in &results.units {
+    for unit in results.rows() {
         for (node, result) in results.nodes.iter().zip(&unit.nodes) {
             if let Some(value) = result.value {
                 assert!(value.is_finite(), "{} = {value}", node.code);
