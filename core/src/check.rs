@@ -57,11 +57,10 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     for (position, id) in framework.indicators().enumerate() {
         let node = framework.node(id);
         let column = data.column(&node.code);
-        let values = column.map(|c| data.column_values(c)).unwrap_or(&[]);
         let cells = table.column_mut(position);
         for (row, unit) in data.units().iter().enumerate() {
             let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
-            let Some(value) = values.get(row).copied().flatten() else {
+            let Some(value) = column.and_then(|c| data.value(row, c)) else {
                 diagnostics.extend(missing_value(framework, id, location()));
                 continue;
             };
@@ -80,7 +79,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     // file, and one error says so better than a warning for every cell.
     let any_value = framework.indicators().any(|id| {
         data.column(&framework.node(id).code)
-            .is_some_and(|c| data.column_values(c).iter().any(Option::is_some))
+            .is_some_and(|c| data.column_values(c).any(|value| value.is_some()))
     });
     if !data.units().is_empty() && !any_value {
         diagnostics.retain(|d| !matches!(d.problem, Problem::MissingValue { .. }));

@@ -24,6 +24,10 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::limits::{Limits, Quantity, too_large};
 use crate::value::{DecimalMark, Marks, Reading, Value, read_cell, read_number};
 
+mod column;
+
+use column::ValueColumn;
+
 /// A unit being scored: a province, a district, a country.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct UnitInfo {
@@ -125,9 +129,10 @@ impl Cell {
     }
 }
 
-/// Units × indicators. Values are stored column by column (one column per indicator code),
-/// as plain [`Value`]s with their place in the file beside them; source notes, which few
-/// values have, are kept apart. A value costs 32 bytes and no allocation.
+/// Units × indicators. Values are stored column by column (one column per indicator code):
+/// how each value was written, its number and the line it was read from, 13 bytes a value
+/// and no allocation; source notes and the second number of fractions, which few values
+/// have, are kept apart.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Dataset {
     name: Option<String>,
@@ -135,11 +140,8 @@ pub struct Dataset {
     /// Shared with the tables checked from the data set (copied only when one side changes).
     units: Arc<Vec<UnitInfo>>,
     columns: Vec<String>,
-    /// `values[column][unit]`
-    values: Vec<Vec<Option<Value>>>,
-    /// `origins[column][unit]`: the line and field the value was read from, 0 when unknown.
-    #[serde(skip)]
-    origins: Vec<Vec<(u32, u32)>>,
+    /// One column per indicator code: `values[column]` holds every unit's value.
+    values: Vec<ValueColumn>,
     /// `(column, unit, note)`, sorted by column then unit.
     sources: Vec<(usize, usize, String)>,
 }
@@ -171,8 +173,7 @@ impl Dataset {
         Dataset {
             name: None,
             notes: Vec::new(),
-            values: vec![vec![None; n]; columns.len()],
-            origins: vec![vec![(0, 0); n]; columns.len()],
+            values: vec![ValueColumn::missing(n); columns.len()],
             units: Arc::new(units),
             columns,
             sources: Vec::new(),
@@ -241,6 +242,25 @@ impl Dataset {
             Dataset::from_json_with(text, origin, limits)
         } else {
             Dataset::from_csv_with(text, origin, limits)
+        }
+    }
+
+    /// The same data set without its columns and values: its name, notes and units (shared,
+    /// not copied). A caller done with the values (they are checked into a [`crate::Table`])
+    /// keeps what it shows about the data in a fraction of the memory.
+    ///
+    /// ```
+    /// let data = dti_core::Dataset::from_csv("# synthetic\ncode,I1\n22,0.9\n", None).dataset;
+    /// let kept = data.without_values();
+    /// assert_eq!((kept.units(), kept.notes()), (data.units(), data.notes()));
+    /// assert!(kept.columns().is_empty());
+    /// ```
+    pub fn without_values(&self) -> Dataset {
+        Dataset {
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            units: Arc::clone(&self.units),
+            ..Dataset::default()
         }
     }
 
@@ -314,12 +334,15 @@ impl Dataset {
 
     /// The value of a unit in a column, without its source note.
     pub fn value(&self, unit: usize, column: usize) -> Option<Value> {
-        *self.values.get(column)?.get(unit)?
+        self.values.get(column)?.get(unit)
     }
 
     /// Every unit's value in a column, in unit order (empty for a column that does not exist).
-    pub fn column_values(&self, column: usize) -> &[Option<Value>] {
-        self.values.get(column).map(Vec::as_slice).unwrap_or(&[])
+    pub fn column_values(&self, column: usize) -> impl Iterator<Item = Option<Value>> + '_ {
+        self.values
+            .get(column)
+            .into_iter()
+            .flat_map(ValueColumn::iter)
     }
 
     /// The source note of a value.
@@ -335,8 +358,8 @@ impl Dataset {
 
     /// Where a value was read: line and field (CSV), when known.
     pub fn origin(&self, unit: usize, column: usize) -> Option<(u64, u64)> {
-        let (line, field) = *self.origins.get(column)?.get(unit)?;
-        (line > 0).then_some((u64::from(line), u64::from(field)))
+        let (line, field) = self.values.get(column)?.origin(unit)?;
+        Some((u64::from(line), u64::from(field)))
     }
 
     /// Sets the cell of a unit in a column (both by position).
@@ -348,10 +371,13 @@ impl Dataset {
             Some(cell) => (Some(cell.value), cell.source, cell.origin),
             None => (None, None, None),
         };
-        self.values[column][unit] = value;
-        self.origins[column][unit] = origin
-            .map(|(line, field)| (to_u32(line), to_u32(field)))
-            .unwrap_or((0, 0));
+        self.values[column].set(unit, value);
+        self.values[column].set_origin(
+            unit,
+            origin
+                .map(|(line, field)| (to_u32(line), to_u32(field)))
+                .unwrap_or((0, 0)),
+        );
         self.set_source(unit, column, source);
     }
 
@@ -387,9 +413,8 @@ impl Dataset {
 
     /// Adds a unit with every value missing.
     pub fn add_unit(&mut self, unit: UnitInfo) {
-        for (values, origins) in self.values.iter_mut().zip(&mut self.origins) {
-            values.push(None);
-            origins.push((0, 0));
+        for column in &mut self.values {
+            column.push_missing();
         }
         Arc::make_mut(&mut self.units).push(unit);
     }
@@ -397,9 +422,6 @@ impl Dataset {
     /// Room for `units` more units in every column.
     fn reserve_units(&mut self, units: usize) {
         for column in &mut self.values {
-            column.reserve_exact(units);
-        }
-        for column in &mut self.origins {
             column.reserve_exact(units);
         }
         Arc::make_mut(&mut self.units).reserve_exact(units);
@@ -411,17 +433,13 @@ impl Dataset {
         for column in &mut self.values {
             column.shrink_to_fit();
         }
-        for column in &mut self.origins {
-            column.shrink_to_fit();
-        }
         Arc::make_mut(&mut self.units).shrink_to_fit();
     }
 
     /// Adds an indicator column with every value missing.
     pub fn add_column(&mut self, code: String) {
         self.columns.push(code);
-        self.values.push(vec![None; self.units.len()]);
-        self.origins.push(vec![(0, 0); self.units.len()]);
+        self.values.push(ValueColumn::missing(self.units.len()));
     }
 
     /// The same data under a name.
@@ -661,11 +679,11 @@ impl<'a> Builder<'a> {
         let mut noted = vec![false; self.data.columns.len()];
         for cell in two_ways {
             let location = self.located(cell.unit, cell.column, cell.at);
-            let Some(Some(value)) = self.data.values[cell.column].get(cell.unit).copied() else {
+            let Some(value) = self.data.values[cell.column].get(cell.unit) else {
                 continue;
             };
             let Some((mark, (example, line))) = &decimal else {
-                self.data.values[cell.column][cell.unit] = None;
+                self.data.values[cell.column].set(cell.unit, None);
                 let problem = Problem::AmbiguousNumber {
                     text: cell.text,
                     decimal: value,
@@ -683,7 +701,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let settled = cell.grouped;
-            self.data.values[cell.column][cell.unit] = Some(settled);
+            self.data.values[cell.column].set(cell.unit, Some(settled));
             if !noted[cell.column] {
                 noted[cell.column] = true;
                 let problem = Problem::ReadByFileMark {
@@ -729,13 +747,13 @@ impl<'a> Builder<'a> {
         at: (u64, u64),
         source: Option<String>,
     ) {
-        if self.data.values[column][unit].is_some() {
+        if self.data.values[column].is_set(unit) {
             let location = self.located(unit, column, at);
             self.error(location, Problem::DuplicateValue);
             return;
         }
-        self.data.values[column][unit] = Some(value);
-        self.data.origins[column][unit] = (to_u32(at.0), to_u32(at.1));
+        self.data.values[column].set(unit, Some(value));
+        self.data.values[column].set_origin(unit, (to_u32(at.0), to_u32(at.1)));
         if source.is_some() {
             self.data.set_source(unit, column, source);
         }
@@ -743,7 +761,7 @@ impl<'a> Builder<'a> {
 
     /// Attaches a source note to a value already read.
     pub fn set_source(&mut self, unit: usize, column: usize, source: String) {
-        if self.data.values[column][unit].is_some() {
+        if self.data.values[column].is_set(unit) {
             self.data.set_source(unit, column, Some(source));
         }
     }
