@@ -229,10 +229,11 @@ fn from_bytes(name: &str, path: Option<&Path>, bytes: &[u8], lang: Lang) -> Inpu
             i18n::read_as_utf16(lang),
             None,
         ));
-        text.into_owned()
+        text
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
+            // Read in place: a large file is not held twice while it is parsed.
+            Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(error) => {
                 let before = &bytes[..error.valid_up_to()];
                 let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -252,7 +253,7 @@ fn from_bytes(name: &str, path: Option<&Path>, bytes: &[u8], lang: Lang) -> Inpu
                     i18n::not_utf8(lang, bytes[error.valid_up_to()]),
                     Some(i18n::not_utf8_hint(lang)),
                 ));
-                text.into_owned()
+                text
             }
         }
     };
@@ -405,7 +406,7 @@ pub(crate) fn read_scored(
         read_framework(source.framework.as_deref(), input.framework, lang)?;
     let (results, issues) = score(&input, &framework, lang)?;
     report_warnings(&issues, &input, context);
-    let table = dti_core::check(&framework, &input.dataset).table;
+    let table = results.table().clone();
     Ok(Scored {
         input,
         framework,
@@ -422,7 +423,22 @@ pub(crate) fn score(
     framework: &Framework,
     lang: Lang,
 ) -> Result<(Results, Vec<Issue>), Error> {
-    match dti_core::score(framework, &input.dataset) {
+    score_checked(
+        input,
+        framework,
+        dti_core::check(framework, &input.dataset),
+        lang,
+    )
+}
+
+/// [`score`] from the input's data already checked.
+pub(crate) fn score_checked(
+    input: &Input,
+    framework: &Framework,
+    checked: dti_core::Checked,
+    lang: Lang,
+) -> Result<(Results, Vec<Issue>), Error> {
+    match dti_core::score_checked(framework, checked) {
         Ok(results) => {
             let diagnostics = dti_core::diagnostic::merge(
                 framework,

@@ -72,7 +72,9 @@ pub use framework::{
 };
 pub use limits::Limits;
 pub use rule::Rule;
-pub use score::{Contribution, NodeResult, Results, Status, UnitResult, compute, score};
+pub use score::{
+    Contribution, NodeResult, Results, Status, UnitResult, compute, score, score_checked,
+};
 pub use table::Table;
 pub use text::{Lang, Names, format_decimal, round_to};
 pub use value::Value;

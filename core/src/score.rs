@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::aggregation::{Aggregation, CombineError, combine, copeland};
-use crate::check::check;
+use crate::check::{Checked, check};
 use crate::dataset::{Dataset, UnitInfo};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range, Unit};
@@ -134,6 +134,11 @@ pub struct Contribution {
 }
 
 impl Results {
+    /// The table scored: every indicator's checked value, in its unit (shared, not copied).
+    pub fn table(&self) -> &Table {
+        &self.scored
+    }
+
     /// The position of a node in [`Results::nodes`].
     pub fn node_position(&self, code: &str) -> Option<usize> {
         self.nodes.iter().position(|node| node.code == code)
@@ -335,7 +340,20 @@ impl UnitResult {
 /// assert_eq!(results.value("22", "DTI"), Some(1.0));
 /// ```
 pub fn score(framework: &Framework, data: &Dataset) -> Result<Results, Failure> {
-    let checked = check(framework, data);
+    score_checked(framework, check(framework, data))
+}
+
+/// [`score`] from data already checked: the caller may let go of the data set first, since
+/// the results need only the checked table.
+///
+/// ```
+/// use dti_core::{Dataset, check, embedded, score, score_checked};
+/// let framework = embedded::default_framework();
+/// let data = Dataset::from_csv("code,I1,I2,I3,I4,I5,I7,I8,I9\n22,0.9,0.8,0.7,0.6,0.5,0.4,0.3,0.2\n", None).dataset;
+/// let checked = check(&framework, &data);
+/// assert_eq!(score_checked(&framework, checked), score(&framework, &data));
+/// ```
+pub fn score_checked(framework: &Framework, checked: Checked) -> Result<Results, Failure> {
     if has_errors(&checked.diagnostics) {
         return Err(Failure {
             diagnostics: checked.diagnostics,
@@ -476,10 +494,7 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: rank(&values, precision)
-                .into_iter()
-                .map(|rank| rank.and_then(NonZeroU32::new))
-                .collect(),
+            ranks: ranks_of(&values, precision),
             values,
             statuses,
             in_points: is_sum(framework, id),
@@ -903,6 +918,14 @@ pub fn shown_points(points: f64, max: f64) -> (f64, f64) {
 
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
+    ranks_of(column, precision)
+        .into_iter()
+        .map(|rank| rank.map(NonZeroU32::get))
+        .collect()
+}
+
+/// [`rank`] at four bytes a rank, as [`Results`] keeps them.
+fn ranks_of(column: &[Option<f64>], precision: u32) -> Vec<Option<NonZeroU32>> {
     // Each present value rounded once, with its row, highest first; tied values take the rank
     // of the first of them.
     let mut order: Vec<(f64, usize)> = column
@@ -912,10 +935,10 @@ pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
         .collect();
     order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
     let mut ranks = vec![None; column.len()];
-    let mut rank = 0;
+    let mut rank = NonZeroU32::MIN;
     for (k, &(value, row)) in order.iter().enumerate() {
-        if k == 0 || value != order[k - 1].0 {
-            rank = k as u32 + 1;
+        if k > 0 && value != order[k - 1].0 {
+            rank = NonZeroU32::MIN.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
         }
         ranks[row] = Some(rank);
     }

@@ -40,7 +40,7 @@ pub(crate) struct ScoreArgs {
 /// Runs `dti score`.
 pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let input = input::read_data(
+    let mut input = input::read_data(
         input::required(args.data.as_deref(), "score", lang)?,
         args.source.sheet.as_deref(),
         lang,
@@ -59,7 +59,11 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
         }
         None => None,
     };
-    let (results, issues) = input::score(&input, &framework, lang)?;
+    let checked = dti_core::check(&framework, &input.dataset);
+    // Everything shown from here on comes from the results and the checked table: the values
+    // as read are let go before scoring, which matters for a million rows.
+    input.dataset = input.dataset.without_values();
+    let (results, issues) = input::score_checked(&input, &framework, checked, lang)?;
     input::report_warnings(&issues, &input, context);
     // The units selected: all, or the one --unit names (ranked among all of them).
     let selected: Vec<usize> = (0..results.units.len())
