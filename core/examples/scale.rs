@@ -5,7 +5,8 @@
 //! cargo run --release -p dti-core --example scale -- 10000 1000 score
 //! ```
 //! Arguments: units, indicators, and the last stage to run (`generate`, `parse`, `check`
-//! or `score`; default `score`).
+//! or `score`; default `score`). After scoring it times two bounds on the same data: finding
+//! the line ends of the text, as `wc -l` does, and summing one number per value.
 
 use std::time::Instant;
 
@@ -48,6 +49,7 @@ fn main() {
     };
     let start = Instant::now();
     let parsed = Dataset::from_csv(&text, Some("synthetic.csv"));
+    let parse_seconds = start.elapsed().as_secs_f64();
     stage("parse", start);
     println!("  {} diagnostics", parsed.diagnostics.len());
     assert!(!parsed.has_errors());
@@ -61,9 +63,37 @@ fn main() {
     if last == "check" {
         return;
     }
+    // As `dti score` does: the values as read are let go once checked.
+    drop(parsed);
     let begin = Instant::now();
     let results = compute(&framework, &checked.table).expect("scores");
+    let compute_seconds = begin.elapsed().as_secs_f64();
     stage("compute", begin);
     stage("parse + check + compute", start);
     println!("  {} units scored", results.units.len());
+    bounds(&text, cells, parse_seconds, compute_seconds);
+}
+
+/// How far reading and scoring are from what the machine can do with the same data at
+/// best: finding the line ends of the text (what `wc -l` does) and summing one number per
+/// value.
+fn bounds(text: &str, cells: f64, parse_seconds: f64, compute_seconds: f64) {
+    let begin = Instant::now();
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let count_seconds = begin.elapsed().as_secs_f64();
+    let numbers: Vec<f64> = (0..cells as usize).map(|i| (i % 1000) as f64 * 1e-3).collect();
+    let begin = Instant::now();
+    let sum: f64 = std::hint::black_box(&numbers).iter().sum();
+    let sum_seconds = begin.elapsed().as_secs_f64();
+    let gb = text.len() as f64 / 1e9;
+    println!(
+        "bound, counting {lines} lines: {count_seconds:.3} s ({:.2} GB/s); parsing reads {:.3} GB/s, {:.0}x slower",
+        gb / count_seconds,
+        gb / parse_seconds,
+        parse_seconds / count_seconds
+    );
+    println!(
+        "bound, summing one number per value: {sum_seconds:.4} s (sum {sum:.0}); scoring is {:.0}x slower",
+        compute_seconds / sum_seconds
+    );
 }

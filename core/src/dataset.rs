@@ -782,6 +782,7 @@ impl<'a> Builder<'a> {
         let columns = self.data.columns.len().max(1);
         let most = self.limits.max_units.min(self.limits.max_cells / columns);
         self.data.reserve_units(units.min(most));
+        self.unit_ids.reserve(units.min(most));
     }
 
     pub fn finish(mut self, notes: Vec<String>) -> Parsed {
