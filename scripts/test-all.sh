@@ -28,6 +28,8 @@ npm ci --prefix tests/browser --no-audit --no-fund
 
 step "checks: formatting and lints"
 cargo fmt --all -- --check
+# The fuzz targets are a workspace of their own, which `--all` does not reach.
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "tests: native workspace (recording which snapshots they use)"

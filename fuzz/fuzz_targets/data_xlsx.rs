@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // Within the limits: at most one line per allowed row (plus the last newline).
-    assert!(sheet.csv.lines().count() <= limits.max_rows, "{} lines", sheet.csv.lines().count());
+    assert!(
+        sheet.csv.lines().count() <= limits.max_rows,
+        "{} lines",
+        sheet.csv.lines().count()
+    );
     let parsed = Dataset::from_csv_with(&sheet.csv, Some("fuzz.xlsx"), &limits);
     dti_fuzz::render(&parsed.diagnostics);
     dti_fuzz::score(&embedded::default_framework(), &parsed.dataset);
