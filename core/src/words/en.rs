@@ -78,7 +78,7 @@ pub(super) fn quantity(quantity: Quantity) -> &'static str {
         BytesInString => "bytes in a string",
         Rows => "rows",
         Columns => "columns",
-        Units => "units",
+        Units => term(Term::Units),
         Indicators => "indicators",
         Values => "values (units × indicators)",
         NestingLevels => "levels of nesting",
@@ -118,7 +118,7 @@ pub(super) fn rule(rule: &Rule) -> String {
         Rule::Rate { .. } => "rate × points".into(),
         Rule::Target { target } => format!("target {}", n(*target)),
         Rule::Goalposts { low, high, .. } => format!("goalposts {}–{}", n(*low), n(*high)),
-        Rule::YesNo => "yes/no".into(),
+        Rule::YesNo => measure(Unit::YesNo).into(),
         Rule::Tiers { steps } => {
             let steps: Vec<String> = steps
                 .iter()

@@ -46,7 +46,7 @@ impl ValueForm {
             ValueForm::Number => lang.pick("số", "a number"),
             ValueForm::Percent => lang.pick("tỷ lệ phần trăm", "a percentage"),
             ValueForm::Ratio => lang.pick("tử số/mẫu số", "a numerator/denominator pair"),
-            ValueForm::YesNo => lang.pick("có/không", "yes/no"),
+            ValueForm::YesNo => super::measure(crate::framework::Unit::YesNo, lang),
         }
     }
 }

@@ -78,7 +78,7 @@ pub(super) fn quantity(quantity: Quantity) -> &'static str {
         BytesInString => "byte trong một chuỗi",
         Rows => "dòng",
         Columns => "cột",
-        Units => "đơn vị",
+        Units => term(Term::Units),
         Indicators => "chỉ tiêu",
         Values => "giá trị (đơn vị × chỉ tiêu)",
         NestingLevels => "cấp lồng nhau",
@@ -118,7 +118,7 @@ pub(super) fn rule(rule: &Rule) -> String {
         Rule::Rate { .. } => "tỷ lệ × điểm".into(),
         Rule::Target { target } => format!("mục tiêu {}", n(*target)),
         Rule::Goalposts { low, high, .. } => format!("ngưỡng {}–{}", n(*low), n(*high)),
-        Rule::YesNo => "có/không".into(),
+        Rule::YesNo => measure(Unit::YesNo).into(),
         Rule::Tiers { steps } => {
             let steps: Vec<String> = steps
                 .iter()
