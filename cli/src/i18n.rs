@@ -454,9 +454,10 @@ pub(crate) fn more_units(lang: Lang, count: usize) -> String {
 
 /// An unknown unit.
 pub(crate) fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
+    let missing = words::unit_not_in_data(wanted, lang);
     match lang {
-        Lang::Vi => format!("không có đơn vị `{wanted}` trong dữ liệu (có: {list})"),
-        Lang::En => format!("the data has no unit `{wanted}` (it has: {list})"),
+        Lang::Vi => format!("{missing} (có: {list})"),
+        Lang::En => format!("{missing} (it has: {list})"),
     }
 }
 

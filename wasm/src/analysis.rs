@@ -111,10 +111,7 @@ pub fn unit_position(units: &[UnitInfo], unit: &JsValue, lang: Lang) -> Result<u
     };
     position.ok_or_else(|| {
         let asked = unit.as_string().unwrap_or_default();
-        let message = match lang {
-            Lang::Vi => format!("dữ liệu không có đơn vị `{asked}`"),
-            Lang::En => format!("the data has no unit `{asked}`"),
-        };
+        let message = dti_core::words::unit_not_in_data(&asked, lang);
         let mut error = Error::argument("unknown_unit", message);
         if let Some(detail) = error.details.first_mut() {
             detail.unit = unit.as_string();

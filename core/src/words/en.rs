@@ -8,6 +8,7 @@ use crate::framework::{MissingPolicy, Unit};
 use crate::limits::Quantity;
 use crate::rule::Rule;
 use crate::score::Status;
+use crate::syntax::SyntaxReason;
 use crate::text::{Lang, format_decimal};
 
 pub(super) fn term(term: Term) -> &'static str {
@@ -156,6 +157,10 @@ pub(super) fn stage(stage: crate::pipeline::Stage) -> &'static str {
 
 pub(super) fn points_count(points: &str) -> String {
     format!("{points} points")
+}
+
+pub(super) fn unit_not_in_data(unit: &str) -> String {
+    format!("the data has no unit `{unit}`")
 }
 
 pub(super) fn template_note(framework: &str) -> String {
@@ -702,5 +707,55 @@ fn referrer(referenced_by: &str) -> String {
         "goal" => "the goal".into(),
         "what-if" => "the what-if".into(),
         other => format!("`{other}`"),
+    }
+}
+
+/// Why a text could not be read, in one phrase.
+pub(super) fn syntax_reason(reason: &SyntaxReason) -> String {
+    use SyntaxReason::*;
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|item| format!("`{item}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match reason {
+        Other => "the text is not well formed here".into(),
+        TrailingComma => "trailing comma".into(),
+        TrailingCharacters => "text after the end of the document".into(),
+        UnexpectedEnd => "the text ends before a list, object or string is closed".into(),
+        ExpectedMark { marks } => format!("expected {}", super::marks_or(marks, "or")),
+        ExpectedValue => "expected a value (a number, text, a list …)".into(),
+        UnknownField { field, allowed } if allowed.is_empty() => {
+            format!("unknown key `{field}`")
+        }
+        UnknownField { field, allowed } => {
+            format!("unknown key `{field}`; the keys are {}", list(allowed))
+        }
+        MissingField { field } => format!("missing key `{field}`"),
+        DuplicateKey { key } if key.is_empty() => "a key is given twice".into(),
+        DuplicateKey { key } => format!("key `{key}` is given twice"),
+        UnknownChoice { choice, allowed } => {
+            format!("`{choice}` is not a choice; use one of {}", list(allowed))
+        }
+        WrongType => "a value of the wrong kind".into(),
+        BadNumber => "invalid number".into(),
+        BadEscape => "invalid `\\` escape in a string".into(),
+        ControlCharacter => "a control character inside a string".into(),
+        BadKey => "invalid key".into(),
+        UnclosedString => "invalid or unclosed string".into(),
+        UnquotedText => "text must be between quotes".into(),
+        TooDeep => "lists or tables nested too deep".into(),
+        NotUtf8 => "the text is not UTF-8".into(),
+        NoUnitsList => "expected an object with a `units` array, or an array of units".into(),
+        UnitNotAnObject { place } => format!("{place} is not an object"),
+        NoValuesObject { place } => format!("{place} has no `values` object"),
+        GroupsNotAnObject { place } => {
+            format!("`groups` in {place} must be an object of grouping → label")
+        }
+        GroupLabelNotText { grouping, place } => {
+            format!("the label of grouping `{grouping}` in {place} must be text")
+        }
     }
 }

@@ -225,6 +225,35 @@ pub fn template_note(framework: &str, lang: Lang) -> String {
     }
 }
 
+/// A unit asked for by its code that the data lacks (`--unit`, the widget's unit).
+pub fn unit_not_in_data(unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => vi::unit_not_in_data(unit),
+        Lang::En => en::unit_not_in_data(unit),
+    }
+}
+
+/// Why a text could not be read, in one phrase (see [`SyntaxReason::describe`], which shows
+/// English readers the parser's own sentence).
+///
+/// [`SyntaxReason::describe`]: crate::syntax::SyntaxReason::describe
+pub fn syntax_reason(reason: &crate::syntax::SyntaxReason, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => vi::syntax_reason(reason),
+        Lang::En => en::syntax_reason(reason),
+    }
+}
+
+/// `` `:` `` or `` `:`, `,` hoặc `]` ``.
+pub(super) fn marks_or(marks: &[String], or: &str) -> String {
+    let quoted: Vec<String> = marks.iter().map(|mark| format!("`{mark}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// A number without needless decimals (at most 6), with the language's decimal mark; huge
 /// numbers in scientific notation (rounding them at 6 decimals would overflow).
 pub fn number(value: f64, lang: Lang) -> String {

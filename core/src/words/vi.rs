@@ -8,6 +8,7 @@ use crate::framework::{MissingPolicy, Unit};
 use crate::limits::Quantity;
 use crate::rule::Rule;
 use crate::score::Status;
+use crate::syntax::SyntaxReason;
 use crate::text::{Lang, format_decimal};
 
 pub(super) fn term(term: Term) -> &'static str {
@@ -156,6 +157,10 @@ pub(super) fn stage(stage: crate::pipeline::Stage) -> &'static str {
 
 pub(super) fn points_count(points: &str) -> String {
     format!("{points} điểm")
+}
+
+pub(super) fn unit_not_in_data(unit: &str) -> String {
+    format!("không có đơn vị `{unit}` trong dữ liệu")
 }
 
 pub(super) fn template_note(framework: &str) -> String {
@@ -695,5 +700,67 @@ fn referrer(referenced_by: &str) -> String {
         "goal" => "mục tiêu".into(),
         "what-if" => "phép thử thay đổi giá trị".into(),
         other => format!("`{other}`"),
+    }
+}
+
+/// Why a text could not be read, in one phrase.
+pub(super) fn syntax_reason(reason: &SyntaxReason) -> String {
+    use SyntaxReason::*;
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|item| format!("`{item}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match reason {
+        Other => "nội dung không đúng định dạng ở chỗ này".into(),
+        TrailingComma => "thừa dấu phẩy sau phần tử cuối".into(),
+        TrailingCharacters => "còn nội dung thừa sau khi tài liệu đã kết thúc".into(),
+        UnexpectedEnd => "tệp kết thúc khi danh sách, đối tượng hoặc chuỗi chưa đóng".into(),
+        ExpectedMark { marks } => format!("thiếu {}", super::marks_or(marks, "hoặc")),
+        ExpectedValue => "thiếu một giá trị (số, chuỗi, danh sách …)".into(),
+        UnknownField { field, allowed } if allowed.is_empty() => {
+            format!("khoá `{field}` không có ở đây")
+        }
+        UnknownField { field, allowed } => {
+            format!(
+                "khoá `{field}` không có ở đây; các khoá hợp lệ: {}",
+                list(allowed)
+            )
+        }
+        MissingField { field } => format!("thiếu khoá `{field}`"),
+        DuplicateKey { key } if key.is_empty() => "một khoá xuất hiện hai lần".into(),
+        DuplicateKey { key } => format!("khoá `{key}` xuất hiện hai lần"),
+        UnknownChoice { choice, allowed } => {
+            format!(
+                "`{choice}` không phải lựa chọn hợp lệ; dùng một trong: {}",
+                list(allowed)
+            )
+        }
+        WrongType => "giá trị không đúng loại (ví dụ chữ ở chỗ cần số)".into(),
+        BadNumber => "số không hợp lệ".into(),
+        BadEscape => "chuỗi có ký tự thoát `\\` không hợp lệ".into(),
+        ControlCharacter => "chuỗi chứa ký tự điều khiển".into(),
+        BadKey => "khoá viết không hợp lệ".into(),
+        UnclosedString => "chuỗi không hợp lệ hoặc chưa đóng ngoặc kép".into(),
+        UnquotedText => "chữ phải đặt trong ngoặc kép".into(),
+        TooDeep => "danh sách hoặc bảng lồng nhau quá sâu".into(),
+        NotUtf8 => "nội dung không phải văn bản UTF-8".into(),
+        NoUnitsList => {
+            "cần một đối tượng có danh sách `units`, hoặc một danh sách các đơn vị".into()
+        }
+        UnitNotAnObject { place } => {
+            format!("`{place}` không phải là một đối tượng")
+        }
+        NoValuesObject { place } => {
+            format!("`{place}` không có đối tượng `values`")
+        }
+        GroupsNotAnObject { place } => {
+            format!("`groups` trong `{place}` phải là một đối tượng nhóm → nhãn")
+        }
+        GroupLabelNotText { grouping, place } => {
+            format!("nhãn của nhóm `{grouping}` trong `{place}` phải là chữ")
+        }
     }
 }
