@@ -719,8 +719,7 @@ pub(crate) fn pillars_caption(lang: Lang) -> String {
 
 /// Caption of the radar chart.
 pub(crate) fn radar_caption(lang: Lang) -> String {
-    lang.pick("Các chỉ số chính (0–1)", "Main indicators (0–1)")
-        .into()
+    format!("{} (0–1)", words::term(Term::MainIndicators, lang))
 }
 
 /// Heading of the main-indicator table.

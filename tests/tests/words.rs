@@ -272,7 +272,7 @@ fn a_thing_worded_twice_in_the_catalogue_is_found() {
 }
 
 /// The widget's labels for things the catalogue words, by their key in `TEXT`.
-const WIDGET_TERMS: [(&str, Term); 8] = [
+const WIDGET_TERMS: [(&str, Term); 9] = [
     ("unit", Term::Unit),
     ("results", Term::Results),
     ("index", Term::Index),
@@ -281,6 +281,7 @@ const WIDGET_TERMS: [(&str, Term); 8] = [
     ("score", Term::Points),
     ("lost", Term::PointsLost),
     ("line", Term::Line),
+    ("radarTitle", Term::MainIndicators),
 ];
 
 /// The plain-text entries (`key: "text",`) of one language of the widget's `TEXT` table.

@@ -15,7 +15,8 @@
   globalThis.dtiCalculatorProvide = (binding) => provide(binding);
 
   // The labels of things the core also words (unit, results, index, value, score, lost, line,
-  // goalNode) read as the core's catalogue of words reads: tests/tests/words.rs checks them.
+  // goalNode, radarTitle) read as the core's catalogue of words reads: tests/tests/words.rs
+  // checks them.
   const TEXT = {
     vi: {
       title: "Máy tính Chỉ số chuyển đổi số",

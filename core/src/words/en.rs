@@ -41,6 +41,7 @@ pub(super) fn term(term: Term) -> &'static str {
         Term::Aggregate => "aggregate",
         Term::Index => "index",
         Term::Hint => "hint",
+        Term::MainIndicators => "Main indicators",
     }
 }
 

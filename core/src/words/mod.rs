@@ -90,11 +90,13 @@ pub enum Term {
     Index,
     /// The word before a hint.
     Hint,
+    /// Heading: the main indicators of an index (the DTI's nine), as a chart shows them.
+    MainIndicators,
 }
 
 impl Term {
     /// Every term, for tests and for front ends that export the catalogue.
-    pub const ALL: [Term; 28] = [
+    pub const ALL: [Term; 29] = [
         Term::Code,
         Term::Name,
         Term::Value,
@@ -123,6 +125,7 @@ impl Term {
         Term::Aggregate,
         Term::Index,
         Term::Hint,
+        Term::MainIndicators,
     ];
 }
 

@@ -41,6 +41,7 @@ pub(super) fn term(term: Term) -> &'static str {
         Term::Aggregate => "chỉ số tổng hợp",
         Term::Index => "chỉ số",
         Term::Hint => "gợi ý",
+        Term::MainIndicators => "Các chỉ số chính",
     }
 }
 
