@@ -1,5 +1,7 @@
-//! Every word the tool shows, in Vietnamese and English. Messages about data come from the
-//! core (`Diagnostic::message`); this module holds the tool's own.
+//! The command line's own words, in Vietnamese and English: its headings, its messages about
+//! commands, options and files, and its Vietnamese help. Messages about data come from the core
+//! (`Diagnostic::message`), and every word the core or the widget also shows (headings,
+//! statuses, severities, rules, methods, stages) from the core's catalogue, `dti_core::words`.
 
 use dti_core::words::{self, Term};
 use dti_core::{Lang, Severity, Status};

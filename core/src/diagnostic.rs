@@ -3,7 +3,8 @@
 //! Every check collects all the problems it finds instead of stopping at the first, so a
 //! person fixing a spreadsheet sees the whole list at once. A [`Diagnostic`] carries the
 //! structured facts ([`Problem`]) and a [`Location`]; the words come from
-//! [`Diagnostic::message`] and [`Diagnostic::hint`] in the requested [`Lang`].
+//! [`Diagnostic::message`] and [`Diagnostic::hint`] in the requested [`Lang`], which ask the
+//! catalogue of words ([`crate::words`]): this module holds no wording of its own.
 
 use std::fmt;
 
