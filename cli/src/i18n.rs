@@ -1269,6 +1269,11 @@ labels! {
     flag_negative => "âm", "negative";
 }
 
+/// A unit dropped for too little data: the status of a node with too little data.
+pub(crate) fn low_availability(lang: Lang) -> &'static str {
+    words::status(Status::LowAvailability, lang)
+}
+
 /// Heading of `dti build`.
 pub(crate) fn build_title(lang: Lang, stage: &str) -> String {
     match lang {
@@ -1922,9 +1927,4 @@ mod io_tests {
         let en = cannot_write(Lang::En, "a.csv", &denied);
         assert!(en.to_lowercase().contains("permission denied"), "{en}");
     }
-}
-
-/// A unit dropped for too little data: the status of a node with too little data.
-pub(crate) fn low_availability(lang: Lang) -> &'static str {
-    words::status(Status::LowAvailability, lang)
 }
