@@ -1,7 +1,10 @@
-//! Every word the tool shows, in Vietnamese and English. Messages about data come from the
-//! core (`Diagnostic::message`); this module holds the tool's own.
+//! The command line's own words, in Vietnamese and English: its headings, its messages about
+//! commands, options and files, and its Vietnamese help. Messages about data come from the core
+//! (`Diagnostic::message`), and every word the core or the widget also shows (headings,
+//! statuses, severities, rules, methods, stages) from the core's catalogue, `dti_core::words`.
 
-use dti_core::{Aggregation, Lang, Rule, Severity, Status};
+use dti_core::words::{self, Term};
+use dti_core::{Lang, Severity, Status};
 
 macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident => $vi:expr, $en:expr;)*) => {
@@ -14,51 +17,70 @@ macro_rules! labels {
     };
 }
 
-labels! {
+/// Labels the command line shares with the core and the widget, from the catalogue.
+macro_rules! terms {
+    ($($(#[$doc:meta])* $name:ident => $term:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) fn $name(lang: Lang) -> &'static str {
+                words::term(Term::$term, lang)
+            }
+        )*
+    };
+}
+
+terms! {
     /// Column: a code.
-    code => "Mã", "Code";
+    code => Code;
     /// Column: a name.
-    name => "Tên", "Name";
+    name => Name;
     /// Column: a value.
-    value => "Giá trị", "Value";
+    value => Value;
     /// Column: a rank.
-    rank => "Hạng", "Rank";
+    rank => Rank;
     /// Column: a rank within a group.
-    rank_in_group => "Hạng trong nhóm", "Rank in group";
+    rank_in_group => RankInGroup;
     /// Column: points.
-    points => "Điểm", "Points";
+    points => Points;
     /// Column: maximum points.
-    max_points => "Điểm tối đa", "Max points";
+    max_points => MaxPoints;
     /// Column: points lost.
-    points_lost => "Điểm bị mất", "Points lost";
+    points_lost => PointsLost;
     /// Column: the unit's code.
-    unit => "Mã đơn vị", "Unit";
+    unit => UnitCode;
     /// Column: the unit's name.
-    unit_name => "Tên đơn vị", "Unit name";
+    unit_name => UnitName;
     /// Column: the year.
-    year => "Năm", "Year";
+    year => Year;
     /// Column: a node's code.
-    node => "Chỉ số", "Node";
+    node => Node;
     /// Column: a node's name.
-    node_name => "Tên chỉ số", "Node name";
+    node_name => NodeName;
     /// Column: a status.
-    status_label => "Tình trạng", "Status";
+    status_label => Status;
     /// Sheet name of results.
-    results => "Kết quả", "Results";
+    results => Results;
     /// The word before a hint.
-    hint_label => "gợi ý", "hint";
+    hint_label => Hint;
     /// Column: an indicator's unit of measure.
-    measure => "Đơn vị đo", "Measure";
+    measure => Measure;
     /// Column: an allowed range.
-    range => "Khoảng cho phép", "Range";
+    range => Range;
     /// Column: a kind of node.
-    kind => "Loại", "Kind";
+    kind => Kind;
     /// Kind: an indicator.
-    indicator_kind => "chỉ tiêu", "indicator";
+    indicator_kind => Indicator;
     /// Kind: an aggregate.
-    aggregate_kind => "tổng hợp", "aggregate";
+    aggregate_kind => AggregateKind;
     /// Kind: an index.
-    index_kind => "chỉ số", "index";
+    index_kind => Index;
+    /// Column: indicators.
+    indicators => Indicators;
+    /// Column: a framework.
+    framework => Framework;
+}
+
+labels! {
     /// Column: what counts toward a node.
     children => "Thành phần", "Made of";
     /// Column: a scoring rule.
@@ -85,14 +107,10 @@ labels! {
     id => "Mã bộ chỉ số", "Id";
     /// Column: a legal source.
     source => "Văn bản", "Source";
-    /// Column: indicators.
-    indicators => "Chỉ tiêu", "Indicators";
     /// Column: indices.
     indices => "Chỉ số", "Indices";
     /// Column: a data set's file.
     file => "Tệp", "File";
-    /// Column: a framework.
-    framework => "Bộ chỉ số", "Framework";
     /// Marks the default framework.
     default_mark => "mặc định", "default";
     /// Heading: embedded frameworks.
@@ -158,21 +176,12 @@ pub(crate) fn columns(lang: Lang, labels: &[fn(Lang) -> &'static str]) -> Vec<St
 
 /// Column: a status.
 pub(crate) fn status(lang: Lang, status: Status) -> &'static str {
-    match status {
-        Status::Scored => lang.pick("có dữ liệu", "scored"),
-        Status::MissingAsZero => lang.pick("thiếu, tính 0", "missing, scored zero"),
-        Status::Missing => lang.pick("thiếu", "missing"),
-        Status::LowAvailability => lang.pick("thiếu nhiều dữ liệu", "too little data"),
-    }
+    words::status(status, lang)
 }
 
 /// `error`, `warning`, `note`.
 pub(crate) fn severity(lang: Lang, severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => lang.pick("lỗi", "error"),
-        Severity::Warning => lang.pick("cảnh báo", "warning"),
-        Severity::Note => lang.pick("ghi chú", "note"),
-    }
+    words::severity(severity, lang)
 }
 
 /// The last line when a command fails on data errors.
@@ -447,9 +456,10 @@ pub(crate) fn more_units(lang: Lang, count: usize) -> String {
 
 /// An unknown unit.
 pub(crate) fn unknown_unit(lang: Lang, wanted: &str, list: &str) -> String {
+    let missing = words::unit_not_in_data(wanted, lang);
     match lang {
-        Lang::Vi => format!("không có đơn vị `{wanted}` trong dữ liệu (có: {list})"),
-        Lang::En => format!("the data has no unit `{wanted}` (it has: {list})"),
+        Lang::Vi => format!("{missing} (có: {list})"),
+        Lang::En => format!("{missing} (it has: {list})"),
     }
 }
 
@@ -564,81 +574,12 @@ pub(crate) fn unknown_sheet(lang: Lang, file: &str, wanted: &str, names: &[Strin
 
 /// A number without needless decimals (at most 6), with the language's decimal mark.
 pub(crate) fn number(value: f64, lang: Lang) -> String {
-    let text = format!("{}", dti_core::round_to(value, 6));
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
+    words::number(value, lang)
 }
 
 /// The end of a template's note: how to check the file once filled in.
 pub(crate) fn template_check_with(lang: Lang) -> &'static str {
     lang.pick("Kiểm tra bằng: dti check TỆP", "Check with: dti check FILE")
-}
-
-/// A scoring rule in words.
-pub(crate) fn rule_text(rule: &Rule, lang: Lang) -> String {
-    let n = |v: f64| number(v, lang);
-    match rule {
-        Rule::Score => lang.pick("điểm có sẵn", "given score").into(),
-        Rule::Rate { .. } => lang.pick("tỷ lệ × điểm", "rate × points").into(),
-        Rule::Target { target } => format!("{} {}", lang.pick("mục tiêu", "target"), n(*target)),
-        Rule::Goalposts { low, high, .. } => {
-            format!(
-                "{} {}–{}",
-                lang.pick("ngưỡng", "goalposts"),
-                n(*low),
-                n(*high)
-            )
-        }
-        Rule::YesNo => lang.pick("có/không", "yes/no").into(),
-        Rule::Tiers { steps } => {
-            let steps: Vec<String> = steps
-                .iter()
-                .map(|[at, share]| format!("{}→{}", n(*at), n(*share)))
-                .collect();
-            format!("{} {}", lang.pick("bậc", "tiers"), steps.join(", "))
-        }
-        Rule::MinMax { .. } => lang
-            .pick("min–max giữa các đơn vị", "min–max across units")
-            .into(),
-        Rule::ZScore { .. } => lang.pick("điểm chuẩn hóa z", "z-score").into(),
-        Rule::Rank => lang.pick("thứ hạng", "rank").into(),
-        Rule::Borda => lang.pick("điểm Borda", "Borda score").into(),
-        Rule::PercentileRank => lang.pick("bách phân vị", "percentile rank").into(),
-        Rule::None => lang.pick("giữ nguyên giá trị", "the value itself").into(),
-        Rule::FractionOfMax { .. } => lang
-            .pick("tỷ lệ so với đơn vị tốt nhất", "fraction of the best")
-            .into(),
-        Rule::DistanceToMax { .. } => lang
-            .pick("khoảng cách tới đơn vị tốt nhất", "distance to the best")
-            .into(),
-        Rule::DistanceToTarget { .. } => lang
-            .pick("khoảng cách tới mục tiêu", "distance to the target")
-            .into(),
-        Rule::DistanceToReference { unit, .. } => format!(
-            "{} {unit}",
-            lang.pick("khoảng cách tới đơn vị", "distance to unit")
-        ),
-    }
-}
-
-/// An aggregation method in words.
-pub(crate) fn aggregation_text(method: Aggregation, lang: Lang) -> String {
-    match method {
-        Aggregation::Arithmetic => lang.pick("trung bình có trọng số", "weighted mean").into(),
-        Aggregation::Median => lang.pick("trung vị có trọng số", "weighted median").into(),
-        Aggregation::Copeland => lang.pick("điểm Copeland", "Copeland score").into(),
-        Aggregation::Geometric => lang.pick("trung bình nhân", "geometric mean").into(),
-        Aggregation::Harmonic => lang.pick("trung bình điều hòa", "harmonic mean").into(),
-        Aggregation::PowerMean { p } => format!(
-            "{} p={}",
-            lang.pick("trung bình lũy thừa", "power mean"),
-            dti_core::format_decimal(p, 2, lang)
-        ),
-        Aggregation::Sum => lang.pick("tổng điểm", "sum of points").into(),
-        Aggregation::Minimum => lang.pick("nhỏ nhất", "minimum").into(),
-    }
 }
 
 /// `--step` out of range.
@@ -780,8 +721,7 @@ pub(crate) fn pillars_caption(lang: Lang) -> String {
 
 /// Caption of the radar chart.
 pub(crate) fn radar_caption(lang: Lang) -> String {
-    lang.pick("Các chỉ số chính (0–1)", "Main indicators (0–1)")
-        .into()
+    format!("{} (0–1)", words::term(Term::MainIndicators, lang))
 }
 
 /// Heading of the main-indicator table.
@@ -852,7 +792,7 @@ pub(crate) fn synthetic_footer(lang: Lang) -> &'static str {
 
 /// The word after a count of units: "63 units".
 pub(crate) fn units_word(lang: Lang) -> &'static str {
-    lang.pick("đơn vị", "units")
+    words::term(Term::Units, lang)
 }
 
 // ---- Analyses: whatif, goal, merge, robustness, remove-one, build ----
@@ -1305,8 +1245,6 @@ labels! {
     kurtosis_word => "Độ nhọn", "Kurtosis";
     /// A unit forced out.
     forced_out => "bị loại theo danh sách force_exclude", "named in force_exclude";
-    /// Too little data.
-    low_availability => "thiếu nhiều dữ liệu", "too little data";
     /// Too many zeros.
     too_many_zeros => "quá nhiều số 0", "too many zeros";
     /// Log transform.
@@ -1331,19 +1269,9 @@ labels! {
     flag_negative => "âm", "negative";
 }
 
-/// A stage's name.
-pub(crate) fn stage_name(lang: Lang, stage: dti_core::pipeline::Stage) -> String {
-    use dti_core::pipeline::Stage;
-    match stage {
-        Stage::Raw => lang.pick("Dữ liệu thô", "Raw data"),
-        Stage::Denominated => lang.pick("Sau khi chia mẫu số", "Denominated"),
-        Stage::Imputed => lang.pick("Sau khi điền dữ liệu thiếu", "Imputed"),
-        Stage::Screened => lang.pick("Sau khi sàng lọc đơn vị", "Screened"),
-        Stage::Treated => lang.pick("Sau khi xử lý ngoại lai", "Treated"),
-        Stage::Normalised => lang.pick("Sau khi chuẩn hóa", "Normalised"),
-        Stage::Aggregated => lang.pick("Chỉ số tổng hợp và thứ hạng", "Aggregated, with ranks"),
-    }
-    .into()
+/// A unit dropped for too little data: the status of a node with too little data.
+pub(crate) fn low_availability(lang: Lang) -> &'static str {
+    words::status(Status::LowAvailability, lang)
 }
 
 /// Heading of `dti build`.
@@ -1539,19 +1467,6 @@ pub(crate) fn coinr_done(lang: Lang, counts: [usize; 5], framework: &str, data: 
 }
 
 // Words of issue 13 (Vietnamese output with no English in it).
-
-/// A missing-data policy in words.
-pub(crate) fn missing_policy_text(policy: dti_core::MissingPolicy, lang: Lang) -> &'static str {
-    match policy {
-        dti_core::MissingPolicy::Zero => lang.pick("giá trị thiếu tính 0", "missing scored zero"),
-        dti_core::MissingPolicy::Skip => {
-            lang.pick("bỏ qua giá trị thiếu", "missing values skipped")
-        }
-        dti_core::MissingPolicy::Reject => {
-            lang.pick("không nhận giá trị thiếu", "missing values refused")
-        }
-    }
-}
 
 /// What the spreadsheet library said when it failed: its own English words for English
 /// readers, "damaged or invalid" for Vietnamese ones.

@@ -118,20 +118,7 @@ pub enum Quantity {
 impl Quantity {
     /// What is counted, in words.
     pub fn name(self, lang: Lang) -> &'static str {
-        use Quantity::*;
-        match self {
-            Bytes => lang.pick("byte", "bytes"),
-            BytesInCell => lang.pick("byte trong một ô", "bytes in a cell"),
-            BytesInString => lang.pick("byte trong một chuỗi", "bytes in a string"),
-            Rows => lang.pick("dòng", "rows"),
-            Columns => lang.pick("cột", "columns"),
-            Units => lang.pick("đơn vị", "units"),
-            Indicators => lang.pick("chỉ tiêu", "indicators"),
-            Values => lang.pick("giá trị (đơn vị × chỉ tiêu)", "values (units × indicators)"),
-            NestingLevels => lang.pick("cấp lồng nhau", "levels of nesting"),
-            FrameworkNodes => lang.pick("chỉ tiêu và chỉ số tổng hợp", "indicators and aggregates"),
-            AggregateLevels => lang.pick("cấp chỉ số tổng hợp", "levels of aggregates"),
-        }
+        crate::words::quantity(self, lang)
     }
 
     /// The `dti` option that raises this limit, when the command line has one; the other

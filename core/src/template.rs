@@ -57,11 +57,8 @@ pub fn template(framework: &Framework, unit: &UnitFields, lang: Lang) -> Templat
             let node = framework.node(id);
             let mut measure = node.unit.label(lang).to_string();
             if let Some(points) = node.points {
-                let points = number(points, lang);
-                measure.push_str(&match lang {
-                    Lang::Vi => format!(", {points} điểm"),
-                    Lang::En => format!(", {points} points"),
-                });
+                measure.push_str(", ");
+                measure.push_str(&crate::words::points_count(points, lang));
             }
             vec![
                 unit.code.clone().unwrap_or_default(),
@@ -79,16 +76,7 @@ pub fn template(framework: &Framework, unit: &UnitFields, lang: Lang) -> Templat
             ]
         })
         .collect();
-    let note = match lang {
-        Lang::Vi => format!(
-            "Mẫu nhập liệu cho bộ chỉ số {}. Điền mã đơn vị, rồi cột giá trị (hoặc tử số và mẫu số) của từng chỉ tiêu; để trống nếu chưa có số liệu.",
-            framework.id()
-        ),
-        Lang::En => format!(
-            "Data-entry template for the {} framework. Fill in the unit code, then each indicator's value (or numerator and denominator); leave blank what is not known.",
-            framework.id()
-        ),
-    };
+    let note = crate::words::template_note(framework.id(), lang);
     Template {
         note,
         headers: headers(lang).iter().map(|h| h.to_string()).collect(),
@@ -138,15 +126,6 @@ fn headers(lang: Lang) -> [&'static str; 12] {
     }
 }
 
-/// A number without needless decimals (at most 6), with the language's decimal mark.
-fn number(value: f64, lang: Lang) -> String {
-    let text = format!("{}", crate::round_to(value, 6));
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 /// An indicator's allowed values in words: `0–1`, `0–100 %`, `≥ 0`, or nothing for any number.
 pub fn range_text(range: Range, symbol: &str, lang: Lang) -> String {
     let symbol = if symbol.is_empty() {
@@ -157,11 +136,11 @@ pub fn range_text(range: Range, symbol: &str, lang: Lang) -> String {
     match (range.low.is_finite(), range.high.is_finite()) {
         (true, true) => format!(
             "{}–{}{symbol}",
-            number(range.low, lang),
-            number(range.high, lang)
+            crate::words::number(range.low, lang),
+            crate::words::number(range.high, lang)
         ),
-        (true, false) => format!("≥ {}{symbol}", number(range.low, lang)),
-        (false, true) => format!("≤ {}{symbol}", number(range.high, lang)),
+        (true, false) => format!("≥ {}{symbol}", crate::words::number(range.low, lang)),
+        (false, true) => format!("≤ {}{symbol}", crate::words::number(range.high, lang)),
         (false, false) => String::new(),
     }
 }

@@ -47,7 +47,7 @@ fn indicator(
     lang: Lang,
 ) -> Result<NodeId, Error> {
     dti_core::analysis::indicator_named(framework, code, referenced_by)
-        .map_err(|problem| indicator_error(problem.kind(), code, problem.message(lang)))
+        .map_err(|problem| Error::about_code(&problem, code, lang))
 }
 
 /// An object argument as a JSON object (`null`/`undefined` give an empty one).
@@ -111,10 +111,7 @@ pub fn unit_position(units: &[UnitInfo], unit: &JsValue, lang: Lang) -> Result<u
     };
     position.ok_or_else(|| {
         let asked = unit.as_string().unwrap_or_default();
-        let message = match lang {
-            Lang::Vi => format!("dữ liệu không có đơn vị `{asked}`"),
-            Lang::En => format!("the data has no unit `{asked}`"),
-        };
+        let message = dti_core::words::unit_not_in_data(&asked, lang);
         let mut error = Error::argument("unknown_unit", message);
         if let Some(detail) = error.details.first_mut() {
             detail.unit = unit.as_string();
@@ -161,17 +158,14 @@ fn target(
     );
     let goal = object(value, what, expected, lang)?;
     let node = match &goal["node"] {
-        Json::Null => Some(framework.main_index()),
-        Json::String(code) => framework.find(code.trim()),
-        _ => None,
-    };
-    let Some(node) = node else {
-        let code = goal["node"].as_str().unwrap_or_default();
-        let message = match lang {
-            Lang::Vi => format!("bộ chỉ số không có chỉ số `{code}`"),
-            Lang::En => format!("the framework has no node `{code}`"),
-        };
-        return Err(indicator_error("unknown_indicator", code, message));
+        Json::Null => framework.main_index(),
+        json => {
+            let code = json
+                .as_str()
+                .map_or_else(|| json.to_string(), |code| code.trim().to_string());
+            dti_core::analysis::node_named(framework, &code, "goal")
+                .map_err(|problem| Error::about_code(&problem, &code, lang))?
+        }
     };
     let target = match (&goal["value"], &goal["rank"]) {
         (Json::Number(v), Json::Null) => v.as_f64().map(|value| goal::Target::Value { value }),

@@ -397,13 +397,8 @@ impl Calculator {
         let lang = self.lang;
         let node = match node.as_deref().map(str::trim) {
             None | Some("") => self.framework.main_index(),
-            Some(code) => self.framework.find(code).ok_or_else(|| {
-                let message = match lang {
-                    Lang::Vi => format!("bộ chỉ số không có chỉ số `{code}`"),
-                    Lang::En => format!("the framework has no node `{code}`"),
-                };
-                Error::argument("unknown_indicator", message).into_js()
-            })?,
+            Some(code) => dti_core::analysis::node_named(&self.framework, code, "goal")
+                .map_err(|problem| Error::about_code(&problem, code, lang).into_js())?,
         };
         let target = match kind {
             "value" => {

@@ -119,6 +119,16 @@ impl Error {
         }
     }
 
+    /// A failure about a code given as an argument (a goal's node, a cost's indicator): the
+    /// core's problem, worded in the given language, with the code as its indicator.
+    pub fn about_code(problem: &dti_core::Problem, code: &str, lang: Lang) -> Error {
+        let mut error = Error::argument(problem.kind(), problem.message(lang));
+        if let Some(detail) = error.details.first_mut() {
+            detail.indicator = Some(code.to_string());
+        }
+        error
+    }
+
     /// The JavaScript `Error` to throw.
     pub fn into_js(self) -> JsValue {
         let error = ErrorObject::new(&self.message);

@@ -611,11 +611,12 @@ fn bad_goals_and_costs_are_thrown_with_details() {
         assert!(message.contains("exactly one"), "{goal}: {message}");
         assert_eq!(details[0]["kind"], "bad_argument");
     }
-    let (_, details) = attempt(
+    let (message, details) = attempt(
         js(&json!({ "node": "ABC", "value": 1 })),
         JsValue::UNDEFINED,
     );
-    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["kind"], "unknown_code");
+    assert!(message.contains("the goal refers to `ABC`"), "{message}");
     let (_, details) = attempt(js(&json!({ "value": 0.8 })), js(&json!({ "I7": -1 })));
     assert_eq!(
         (details[0]["kind"].clone(), details[0]["indicator"].clone()),

@@ -280,12 +280,15 @@ fn goals_are_read_as_data_cells_are() {
     // A rank needs a file with other units.
     let (message, _) = thrown(calculator.set_goal(None, "rank", "1").unwrap_err());
     assert!(message.contains("from 1 to 1"), "{message}");
-    let (_, details) = thrown(
+    // The node's code is looked up as the core decides, in the core's words.
+    let (message, details) = thrown(
         calculator
             .set_goal(Some("Z".into()), "value", "1")
             .unwrap_err(),
     );
-    assert_eq!(details[0]["kind"], "unknown_indicator");
+    assert_eq!(details[0]["kind"], "unknown_code");
+    assert_eq!(details[0]["indicator"], "Z");
+    assert!(message.contains("the goal refers to `Z`"), "{message}");
 }
 
 #[wasm_bindgen_test]

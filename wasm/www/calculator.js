@@ -14,6 +14,9 @@
   const ready = new Promise((resolve) => (provide = resolve));
   globalThis.dtiCalculatorProvide = (binding) => provide(binding);
 
+  // The labels of things the core also words (unit, results, index, value, score, lost, line,
+  // goalNode, radarTitle) read as the core's catalogue of words reads: tests/tests/words.rs
+  // checks them.
   const TEXT = {
     vi: {
       title: "Máy tính Chỉ số chuyển đổi số",
@@ -47,7 +50,7 @@
       indicator: "Chỉ số",
       value: "Giá trị",
       score: "Điểm",
-      lost: "Điểm mất",
+      lost: "Điểm bị mất",
       total: "Tổng",
       open: "Mở tệp CSV/JSON",
       exportCsv: "Xuất CSV",
@@ -136,7 +139,7 @@
       indicator: "Indicator",
       value: "Value",
       score: "Points",
-      lost: "Lost",
+      lost: "Points lost",
       total: "Total",
       open: "Open CSV/JSON file",
       exportCsv: "Export CSV",

@@ -183,7 +183,7 @@ pub(crate) fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error>
     }
     let mut heading = format!(
         "{} — {} — {}",
-        i18n::build_title(lang, &i18n::stage_name(lang, stage)),
+        i18n::build_title(lang, dti_core::words::stage(stage, lang)),
         framework.names().get(lang),
         input::data_label(&input, lang)
     );
@@ -287,7 +287,7 @@ fn stage_table(
             headers.push(i18n::rank_in_group(lang).to_string());
         }
     }
-    let mut out = Table::new(i18n::stage_name(lang, stage), headers);
+    let mut out = Table::new(dti_core::words::stage(stage, lang), headers);
     let mut order: Vec<usize> = (0..table.n_units()).collect();
     if let Some(ranks) = ranking.overall {
         order.sort_by_key(|&i| (ranks[i].unwrap_or(u32::MAX), i));

@@ -346,7 +346,7 @@ fn show(
             NodeKind::Indicator { rule } => (
                 node.unit.label(lang).to_string(),
                 range(node.range, node.unit.symbol(), lang),
-                i18n::rule_text(rule, lang),
+                dti_core::words::rule(rule, lang),
                 String::new(),
             ),
             NodeKind::Aggregate { method, children } => {
@@ -364,7 +364,7 @@ fn show(
                 (
                     String::new(),
                     String::new(),
-                    i18n::aggregation_text(*method, lang),
+                    dti_core::words::aggregation(*method, lang),
                     parts.join(" "),
                 )
             }

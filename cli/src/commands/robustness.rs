@@ -349,7 +349,7 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             or(uncertainty
                 .aggregation
                 .iter()
-                .map(|m| i18n::aggregation_text(*m, lang))
+                .map(|m| dti_core::words::aggregation(*m, lang))
                 .collect())
         ));
     }
@@ -361,7 +361,7 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             or(uncertainty
                 .normalisation
                 .iter()
-                .map(|r| i18n::rule_text(r, lang))
+                .map(|r| dti_core::words::rule(r, lang))
                 .collect())
         ));
     }
@@ -373,7 +373,7 @@ fn describe_uncertainty(uncertainty: &Uncertainty, lang: Lang) -> String {
             or(uncertainty
                 .missing
                 .iter()
-                .map(|m| i18n::missing_policy_text(*m, lang).to_string())
+                .map(|m| dti_core::words::missing_policy(*m, lang).to_string())
                 .collect())
         ));
     }

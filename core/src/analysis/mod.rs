@@ -69,6 +69,26 @@ pub fn indicator_named(
     }
 }
 
+/// The node a code names, where any node will do (the node of a goal): a code the framework
+/// lacks is [`Problem::UnknownCode`], referred to by `referenced_by`.
+///
+/// ```
+/// use dti_core::{analysis::node_named, embedded};
+/// let framework = embedded::default_framework();
+/// assert_eq!(node_named(&framework, "DTI", "goal"), Ok(framework.find("DTI").unwrap()));
+/// assert_eq!(node_named(&framework, "X9", "goal").unwrap_err().kind(), "unknown_code");
+/// ```
+pub fn node_named(
+    framework: &Framework,
+    code: &str,
+    referenced_by: &str,
+) -> Result<NodeId, Problem> {
+    framework.find(code).ok_or_else(|| Problem::UnknownCode {
+        code: code.into(),
+        referenced_by: referenced_by.into(),
+    })
+}
+
 /// The node with a code, or a failure naming it.
 pub(crate) fn find(
     framework: &Framework,

@@ -131,14 +131,7 @@ impl Unit {
 
     /// A short description for people, in the given language.
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        match self {
-            Unit::Score => lang.pick("điểm 0–1", "score 0–1"),
-            Unit::Percent => "%",
-            Unit::Share => lang.pick("tỷ lệ 0–1", "share 0–1"),
-            Unit::Count => lang.pick("số lượng", "count"),
-            Unit::Number => lang.pick("số", "number"),
-            Unit::YesNo => lang.pick("có/không", "yes/no"),
-        }
+        crate::words::measure(self, lang)
     }
 }
 
