@@ -249,6 +249,235 @@ pub(crate) fn to_json(framework: &Framework) -> Option<String> {
     finite.then(|| serde_json::to_string(&file_of(framework)).unwrap_or_default())
 }
 
+/// The embedded frameworks as Rust source (`core/src/framework/built_in.rs`): each framework
+/// in the file format, every setting written out, as [`Framework::to_json`] writes it, so the
+/// library holds them without a reader. `None` when a framework holds what the source cannot
+/// say (a `[pipeline]` table, which the calculator's build could not keep, or a NaN).
+/// `tests/tests/embedded.rs` writes the file and fails when it is stale.
+#[doc(hidden)]
+pub fn rust_source(frameworks: &[Framework]) -> Option<String> {
+    let mut out = String::from(EMBEDDED_HEADER);
+    for framework in frameworks {
+        #[cfg(feature = "pipeline")]
+        if framework.pipeline().is_some() {
+            return None;
+        }
+        let file = file_of(framework);
+        out += &format!("        {:?} => FrameworkFile {{\n", file.id);
+        out += &format!("            id: s({:?}),\n", file.id);
+        out += &format!("            names: {},\n", names_source(&file.names));
+        out += &format!(
+            "            source: {},\n",
+            option_source(file.source.as_deref(), |t| format!("s({t:?})"))
+        );
+        out += &format!(
+            "            description: {},\n",
+            option_source(file.description.as_ref(), names_source)
+        );
+        out += &format!("            precision: {},\n", file.precision);
+        out += &format!("            missing: MissingPolicy::{:?},\n", file.missing);
+        out += &format!(
+            "            min_availability: {},\n",
+            float_source(file.min_availability)?
+        );
+        let indices = match &file.indices {
+            Some(codes) => format!("Some(vec![{}])", list(codes, |c| format!("s({c:?})"))),
+            None => "None".into(),
+        };
+        out += &format!("            indices: {indices},\n");
+        out += "            weights: map(vec![";
+        for (set, weights) in &file.weights {
+            out += &format!("({set:?}, {}), ", weights_source(weights)?);
+        }
+        out += "]),\n            indicators: vec![\n";
+        for indicator in &file.indicators {
+            let range = match indicator.range {
+                Some([low, high]) => {
+                    format!("Some([{}, {}])", float_source(low)?, float_source(high)?)
+                }
+                None => "None".into(),
+            };
+            out += &format!(
+                "                IndicatorFile {{ code: s({:?}), names: {}, unit: Unit::{:?}, direction: Direction::{:?}, range: {range}, points: {}, rule: {}, description: {}, denominator: {}, target: {} }},\n",
+                indicator.code,
+                names_source(&indicator.names),
+                indicator.unit,
+                indicator.direction,
+                optional_float(indicator.points)?,
+                rule_source(&indicator.rule)?,
+                option_source(indicator.description.as_ref(), names_source),
+                option_source(indicator.denominator.as_deref(), |t| format!("s({t:?})")),
+                optional_float(indicator.target)?,
+            );
+        }
+        out += "            ],\n            aggregates: vec![\n";
+        for aggregate in &file.aggregates {
+            let mut children = Vec::new();
+            for child in &aggregate.children {
+                children.push(match child {
+                    ChildFile::Code(code) => format!("ChildFile::Code(s({code:?}))"),
+                    ChildFile::Weighted { code, weight } => {
+                        format!("child({code:?}, {})", float_source(*weight)?)
+                    }
+                });
+            }
+            out += &format!(
+                "                AggregateFile {{ code: s({:?}), names: {}, method: s({:?}), p: {}, points: {}, children: vec![{}], description: {} }},\n",
+                aggregate.code,
+                names_source(&aggregate.names),
+                aggregate.method,
+                optional_float(aggregate.p)?,
+                optional_float(aggregate.points)?,
+                children.join(", "),
+                option_source(aggregate.description.as_ref(), names_source),
+            );
+        }
+        out += "            ],\n            references: vec![\n";
+        for reference in &file.references {
+            out += &format!(
+                "                Reference {{ names: {}, year: {:?}, values: {} }},\n",
+                names_source(&reference.names),
+                reference.year,
+                weights_source(&reference.values)?,
+            );
+        }
+        out += "            ],\n";
+        out += "            #[cfg(feature = \"pipeline\")]\n            pipeline: None,\n";
+        out += "            #[cfg(not(feature = \"pipeline\"))]\n            _pipeline: None,\n";
+        out += "        },\n";
+    }
+    out += "        _ => return None,\n    })\n}\n";
+    Some(out)
+}
+
+const EMBEDDED_HEADER: &str = "\
+//! The embedded frameworks (`indicators/*.toml`) as values of the file format, every setting
+//! written out, so the library holds them without a reader: the calculator's module then needs
+//! neither the TOML nor a JSON reader for frameworks. They are validated as any file is.
+//!
+//! Written by `dti_core::framework::file::rust_source`; do not edit. After a TOML file
+//! changes, `DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded` writes it again
+//! (the test fails while it is stale).
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
+use std::collections::BTreeMap;
+
+use super::file::{AggregateFile, ChildFile, FrameworkFile, IndicatorFile};
+use super::{Direction, MissingPolicy, Reference, Unit};
+use crate::rule::Rule;
+use crate::text::Names;
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+fn names(vi: &str, en: &str) -> Names {
+    Names { vi: s(vi), en: s(en) }
+}
+
+fn child(code: &str, weight: f64) -> ChildFile {
+    ChildFile::Weighted { code: s(code), weight }
+}
+
+fn map<V>(pairs: Vec<(&str, V)>) -> BTreeMap<String, V> {
+    pairs.into_iter().map(|(key, value)| (s(key), value)).collect()
+}
+
+/// The embedded framework `id` in the file format.
+pub(crate) fn file(id: &str) -> Option<FrameworkFile> {
+    Some(match id {
+";
+
+fn list<T>(items: &[T], item: impl Fn(&T) -> String) -> String {
+    items.iter().map(item).collect::<Vec<_>>().join(", ")
+}
+
+fn names_source(names: &Names) -> String {
+    format!("names({:?}, {:?})", names.vi, names.en)
+}
+
+fn option_source<T>(value: Option<T>, some: impl Fn(T) -> String) -> String {
+    value.map_or_else(|| "None".into(), |v| format!("Some({})", some(v)))
+}
+
+/// A number as a Rust literal that reads back to the same bits.
+fn float_source(x: f64) -> Option<String> {
+    match x {
+        f64::INFINITY => Some("f64::INFINITY".into()),
+        f64::NEG_INFINITY => Some("f64::NEG_INFINITY".into()),
+        x if x.is_nan() => None,
+        x => Some(format!("{x:?}")),
+    }
+}
+
+fn optional_float(x: Option<f64>) -> Option<String> {
+    match x {
+        Some(x) => Some(format!("Some({})", float_source(x)?)),
+        None => Some("None".into()),
+    }
+}
+
+fn weights_source(weights: &BTreeMap<String, f64>) -> Option<String> {
+    let mut pairs = Vec::new();
+    for (code, weight) in weights {
+        pairs.push(format!("({code:?}, {})", float_source(*weight)?));
+    }
+    Some(format!("map(vec![{}])", pairs.join(", ")))
+}
+
+fn rule_source(rule: &Rule) -> Option<String> {
+    let f = float_source;
+    Some(match rule {
+        Rule::Score => "Rule::Score".into(),
+        Rule::Rate { cap } => format!("Rule::Rate {{ cap: {cap} }}"),
+        Rule::Target { target } => format!("Rule::Target {{ target: {} }}", f(*target)?),
+        Rule::Goalposts {
+            low,
+            high,
+            scale,
+            clip,
+        } => format!(
+            "Rule::Goalposts {{ low: {}, high: {}, scale: {}, clip: {clip} }}",
+            f(*low)?,
+            f(*high)?,
+            f(*scale)?
+        ),
+        Rule::YesNo => "Rule::YesNo".into(),
+        Rule::Tiers { steps } => {
+            let mut pairs = Vec::new();
+            for [threshold, share] in steps {
+                pairs.push(format!("[{}, {}]", f(*threshold)?, f(*share)?));
+            }
+            format!("Rule::Tiers {{ steps: vec![{}] }}", pairs.join(", "))
+        }
+        Rule::None => "Rule::None".into(),
+        Rule::MinMax { low, high } => {
+            format!("Rule::MinMax {{ low: {}, high: {} }}", f(*low)?, f(*high)?)
+        }
+        Rule::ZScore { mean, sd } => {
+            format!("Rule::ZScore {{ mean: {}, sd: {} }}", f(*mean)?, f(*sd)?)
+        }
+        Rule::Rank => "Rule::Rank".into(),
+        Rule::Borda => "Rule::Borda".into(),
+        Rule::PercentileRank => "Rule::PercentileRank".into(),
+        Rule::FractionOfMax { scale } => format!("Rule::FractionOfMax {{ scale: {} }}", f(*scale)?),
+        Rule::DistanceToMax { scale } => format!("Rule::DistanceToMax {{ scale: {} }}", f(*scale)?),
+        Rule::DistanceToTarget { cap, scale } => format!(
+            "Rule::DistanceToTarget {{ cap: {cap}, scale: {} }}",
+            f(*scale)?
+        ),
+        Rule::DistanceToReference { unit, cap, scale } => format!(
+            "Rule::DistanceToReference {{ unit: s({unit:?}), cap: {cap}, scale: {} }}",
+            f(*scale)?
+        ),
+    })
+}
+
+/// A framework from its values in the file format, validated as a file is.
+pub(crate) fn from_file(file: FrameworkFile, origin: Option<&str>) -> Result<Framework, Failure> {
+    validate::build(file, origin)
+}
+
 /// The parts of a framework file where earlier versions spelled things differently; every
 /// other key is ignored, so a file that does not read as a framework still reads as this.
 ///

@@ -17,8 +17,15 @@ use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::rule::Rule;
 use crate::text::Names;
 
+#[rustfmt::skip]
+mod built_in;
 pub mod file;
 pub(crate) mod validate;
+
+/// An embedded framework by id, built from its values in `built_in.rs` and validated.
+pub(crate) fn built_in(id: &str) -> Option<Framework> {
+    file::from_file(built_in::file(id)?, Some(id)).ok()
+}
 
 /// The largest weight (and the most points) a node may carry: 10¹². Larger weights are refused
 /// rather than normalised, so that weighted sums of any data a framework can score stay far
