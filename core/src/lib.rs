@@ -60,6 +60,7 @@ pub mod text;
 pub mod value;
 
 mod csv_reader;
+mod json;
 mod json_reader;
 mod side_file;
 
