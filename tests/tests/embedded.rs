@@ -1,5 +1,5 @@
 //! The embedded frameworks are built into the library from their values in the file format,
-//! written out as Rust source (`core/src/framework/built_in.rs`) from the TOML files of
+//! written out as Rust source (`core/src/framework/built_in/data.rs`) from the TOML files of
 //! `indicators/`: builds without a framework reader (the calculator's module) then have the
 //! same frameworks as the command line, which compares them with the TOML files here.
 //!
@@ -12,12 +12,12 @@ use dti_core::{Framework, embedded};
 
 #[test]
 fn the_built_in_source_is_the_toml_files() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/framework/built_in.rs");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/framework/built_in/data.rs");
     let frameworks: Vec<Framework> = embedded::FRAMEWORKS
         .iter()
         .map(|(id, toml)| Framework::from_toml(toml, Some(id)).unwrap())
         .collect();
-    let source = dti_core::framework::file::rust_source(&frameworks)
+    let source = dti_core::framework::built_in_source(&frameworks)
         .expect("an embedded framework holds what the Rust source cannot say");
     if std::env::var_os("DTI_UPDATE_EMBEDDED").is_some_and(|v| v == "1") {
         // The library compiled into this test still holds the old values.

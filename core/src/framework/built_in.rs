@@ -1,143 +1,322 @@
-//! The embedded frameworks (`indicators/*.toml`) as values of the file format, every setting
-//! written out, so the library holds them without a reader: the calculator's module then needs
-//! neither the TOML nor a JSON reader for frameworks. They are validated as any file is.
-//!
-//! Written by `dti_core::framework::file::rust_source`; do not edit. After a TOML file
-//! changes, `DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded` writes it again
-//! (the test fails while it is stale).
-#![allow(clippy::excessive_precision, clippy::approx_constant)]
+//! The embedded frameworks as they are once validated, compiled in: `built_in/data.rs` holds
+//! each one's nodes (in scoring order, with their parents, children, ranges, rules and
+//! methods), indices, weight sets, references and derived levels as static tables, written by
+//! [`source`] from the frameworks read from `indicators/*.toml`. Building one is copying those
+//! tables; no reader and no validation is needed, so the calculator's module has neither.
+//! `tests/tests/embedded.rs` fails when the tables are stale, and compares every framework
+//! built here with the one read from its TOML file.
 
 use std::collections::BTreeMap;
 
-use super::file::{AggregateFile, ChildFile, FrameworkFile, IndicatorFile};
-use super::{Direction, MissingPolicy, Reference, Unit};
+use super::Unit;
+use super::{Direction, Edge, Framework, MissingPolicy, Node, NodeId, NodeKind, Range, Reference};
+use crate::aggregation::Aggregation;
 use crate::rule::Rule;
 use crate::text::Names;
 
-fn s(text: &str) -> String {
-    text.to_string()
+#[rustfmt::skip]
+mod data;
+
+/// A name in Vietnamese and English.
+type Pair = (&'static str, &'static str);
+
+/// Codes with numbers: a weight set, a reference's values.
+type Values = &'static [(&'static str, f64)];
+
+/// A framework as static tables.
+struct Built {
+    id: &'static str,
+    names: Pair,
+    description: Option<Pair>,
+    source: Option<&'static str>,
+    precision: u32,
+    missing: MissingPolicy,
+    min_availability: f64,
+    nodes: &'static [Row],
+    indices: &'static [NodeId],
+    references: &'static [(Pair, Option<i32>, Values)],
+    weight_sets: &'static [(&'static str, Values)],
+    levels: &'static [u32],
+    leaf_positions: &'static [Option<usize>],
 }
 
-fn names(vi: &str, en: &str) -> Names {
-    Names { vi: s(vi), en: s(en) }
+/// A node.
+struct Row {
+    code: &'static str,
+    names: Pair,
+    unit: Unit,
+    direction: Direction,
+    range: (f64, f64),
+    points: Option<f64>,
+    description: Option<Pair>,
+    denominator: Option<&'static str>,
+    target: Option<f64>,
+    parents: &'static [(NodeId, f64)],
+    kind: Kind,
 }
 
-fn child(code: &str, weight: f64) -> ChildFile {
-    ChildFile::Weighted { code: s(code), weight }
+/// An indicator's rule (made when the framework is built: some rules hold text) or an
+/// aggregate's method and children.
+enum Kind {
+    Indicator(fn() -> Rule),
+    Aggregate(Aggregation, &'static [(NodeId, f64)]),
 }
 
-fn map<V>(pairs: Vec<(&str, V)>) -> BTreeMap<String, V> {
-    pairs.into_iter().map(|(key, value)| (s(key), value)).collect()
+fn names((vi, en): Pair) -> Names {
+    Names {
+        vi: vi.to_string(),
+        en: en.to_string(),
+    }
 }
 
-/// The embedded framework `id` in the file format.
-pub(crate) fn file(id: &str) -> Option<FrameworkFile> {
-    Some(match id {
-        "dti-province-2022" => FrameworkFile {
-            id: s("dti-province-2022"),
-            names: names("Chỉ số chuyển đổi số cấp tỉnh (Quyết định 922/QĐ-BTTTT)", "Provincial Digital Transformation Index (Decision 922/QĐ-BTTTT)"),
-            source: Some(s("922/QĐ-BTTTT, 20/05/2022, Phụ lục 1")),
-            description: None,
-            precision: 4,
-            missing: MissingPolicy::Zero,
-            min_availability: 0.0,
-            indices: Some(vec![s("DTI"), s("CQS"), s("KTS"), s("XHS")]),
-            weights: map(vec![]),
-            indicators: vec![
-                IndicatorFile { code: s("I1"), names: names("Nhận thức số", "Digital awareness"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(100.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I2"), names: names("Thể chế số", "Digital institutions"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(100.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I3"), names: names("Hạ tầng số", "Digital infrastructure"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(100.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I4"), names: names("Nhân lực số", "Digital human resources"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(100.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I5"), names: names("An toàn thông tin mạng", "Cyber security"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(100.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I6"), names: names("Đô thị thông minh", "Smart city"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(0.0), rule: Rule::Score, description: Some(names("Được báo cáo nhưng không tính điểm", "Reported, not scored")), denominator: None, target: None },
-                IndicatorFile { code: s("I7"), names: names("Hoạt động chính quyền số", "Digital-government activity"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(200.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I8"), names: names("Hoạt động kinh tế số", "Digital-economy activity"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(150.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("I9"), names: names("Hoạt động xã hội số", "Digital-society activity"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(150.0), rule: Rule::Score, description: None, denominator: None, target: None },
-            ],
-            aggregates: vec![
-                AggregateFile { code: s("CQS"), names: names("Chính quyền số", "Digital government"), method: s("arithmetic"), p: None, points: Some(700.0), children: vec![child("I1", 100.0), child("I2", 100.0), child("I3", 100.0), child("I4", 100.0), child("I5", 100.0), child("I6", 0.0), child("I7", 200.0)], description: None },
-                AggregateFile { code: s("KTS"), names: names("Kinh tế số", "Digital economy"), method: s("arithmetic"), p: None, points: Some(650.0), children: vec![child("I1", 100.0), child("I2", 100.0), child("I3", 100.0), child("I4", 100.0), child("I5", 100.0), child("I8", 150.0)], description: None },
-                AggregateFile { code: s("XHS"), names: names("Xã hội số", "Digital society"), method: s("arithmetic"), p: None, points: Some(650.0), children: vec![child("I1", 100.0), child("I2", 100.0), child("I3", 100.0), child("I4", 100.0), child("I5", 100.0), child("I9", 150.0)], description: None },
-                AggregateFile { code: s("DTI"), names: names("Chỉ số chuyển đổi số cấp tỉnh", "Provincial Digital Transformation Index"), method: s("arithmetic"), p: None, points: Some(1000.0), children: vec![child("I1", 100.0), child("I2", 100.0), child("I3", 100.0), child("I4", 100.0), child("I5", 100.0), child("I7", 200.0), child("I8", 150.0), child("I9", 150.0)], description: None },
-            ],
-            references: vec![
-                Reference { names: names("Trung bình cả nước 2021", "National average 2021"), year: Some(2021), values: map(vec![("DTI", 0.4014)]) },
-                Reference { names: names("Trung bình cả nước 2022", "National average 2022"), year: Some(2022), values: map(vec![("DTI", 0.5786)]) },
-                Reference { names: names("Trung bình cả nước 2023", "National average 2023"), year: Some(2023), values: map(vec![("CQS", 0.724), ("DTI", 0.6783), ("KTS", 0.6817), ("XHS", 0.6783)]) },
-            ],
-            #[cfg(feature = "pipeline")]
-            pipeline: None,
-            #[cfg(not(feature = "pipeline"))]
-            _pipeline: None,
-        },
-        "dti-province-2020" => FrameworkFile {
-            id: s("dti-province-2020"),
-            names: names("Chỉ số chuyển đổi số cấp tỉnh, phương pháp 2020 (Quyết định 1726/QĐ-BTTTT)", "Provincial Digital Transformation Index, 2020 method"),
-            source: Some(s("1726/QĐ-BTTTT, 12/10/2020")),
-            description: None,
-            precision: 4,
-            missing: MissingPolicy::Zero,
-            min_availability: 0.0,
-            indices: Some(vec![s("DTI")]),
-            weights: map(vec![]),
-            indicators: vec![
-                IndicatorFile { code: s("CQS"), names: names("Chính quyền số", "Digital government"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(400.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("KTS"), names: names("Kinh tế số", "Digital economy"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(300.0), rule: Rule::Score, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS"), names: names("Xã hội số", "Digital society"), unit: Unit::Score, direction: Direction::Higher, range: None, points: Some(300.0), rule: Rule::Score, description: None, denominator: None, target: None },
-            ],
-            aggregates: vec![
-                AggregateFile { code: s("DTI"), names: names("Chỉ số chuyển đổi số cấp tỉnh", "Provincial Digital Transformation Index"), method: s("arithmetic"), p: None, points: Some(1000.0), children: vec![child("CQS", 400.0), child("KTS", 300.0), child("XHS", 300.0)], description: None },
-            ],
-            references: vec![
-                Reference { names: names("Trung bình cả nước 2020", "National average 2020"), year: Some(2020), values: map(vec![("DTI", 0.3026)]) },
-            ],
-            #[cfg(feature = "pipeline")]
-            pipeline: None,
-            #[cfg(not(feature = "pipeline"))]
-            _pipeline: None,
-        },
-        "illustrative-monitoring" => FrameworkFile {
-            id: s("illustrative-monitoring"),
-            names: names("Bộ chỉ tiêu theo dõi chuyển đổi số cấp tỉnh (minh họa, không phải bộ chỉ số chính thức)", "Provincial digital-transformation monitoring framework (illustrative, not the official index)"),
-            source: None,
-            description: None,
-            precision: 4,
-            missing: MissingPolicy::Zero,
-            min_availability: 0.0,
-            indices: Some(vec![s("TOTAL"), s("CQS"), s("KTS"), s("XHS")]),
-            weights: map(vec![]),
-            indicators: vec![
-                IndicatorFile { code: s("CQS.ontime"), names: names("Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước và đúng hạn", "Administrative dossiers settled early or on time"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("CQS.late"), names: names("Tỷ lệ hồ sơ giải quyết trễ hạn", "Dossiers settled late"), unit: Unit::Percent, direction: Direction::Lower, range: None, points: Some(10.0), rule: Rule::Goalposts { low: 0.0, high: 5.0, scale: 1.0, clip: true }, description: Some(names("Mốc 0–5% là giả định minh họa", "Goalposts 0–5 % are an illustrative assumption")), denominator: None, target: None },
-                IndicatorFile { code: s("CQS.paperless"), names: names("Dịch vụ công trực tuyến được phê duyệt không tiếp nhận hồ sơ giấy", "Online public services approved to accept no paper dossiers"), unit: Unit::Share, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("CQS.essential"), names: names("Dịch vụ công thiết yếu của Chính phủ đã triển khai", "The Government's essential online public services deployed"), unit: Unit::Share, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("CQS.group14"), names: names("Dịch vụ công thuộc nhóm 14 của các sở đã triển khai", "Department services in the group of 14 deployed"), unit: Unit::Share, direction: Direction::Higher, range: None, points: Some(10.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("CQS.centres"), names: names("Trung tâm phục vụ hành chính công cấp huyện đã thành lập", "District public-administration service centres established"), unit: Unit::Share, direction: Direction::Higher, range: None, points: Some(10.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("CQS.satisfaction"), names: names("Mức độ hài lòng của người dân, doanh nghiệp về thủ tục hành chính", "Citizen and business satisfaction with administrative procedures"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(10.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("KTS.platforms"), names: names("Tỷ lệ doanh nghiệp sử dụng nền tảng số", "Enterprises using digital platforms"), unit: Unit::Share, direction: Direction::Higher, range: None, points: Some(40.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("KTS.tech_firms"), names: names("Doanh nghiệp cung cấp, kinh doanh hàng hóa, dịch vụ điện, điện tử, CNTT, công nghệ số", "Enterprises providing electrical, electronic, IT and digital-technology goods and services"), unit: Unit::Count, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Target { target: 1500.0 }, description: Some(names("Mục tiêu 1.500 doanh nghiệp là giả định minh họa", "The target of 1,500 enterprises is an illustrative assumption")), denominator: None, target: None },
-                IndicatorFile { code: s("KTS.tech_workers"), names: names("Lao động trong các doanh nghiệp công nghệ số", "Workers in digital-technology enterprises"), unit: Unit::Count, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Goalposts { low: 0.0, high: 100000.0, scale: 1.0, clip: true }, description: Some(names("Mốc 0–100.000 lao động là giả định minh họa", "Goalposts 0–100,000 workers are an illustrative assumption")), denominator: None, target: None },
-                IndicatorFile { code: s("KTS.business_online"), names: names("Tỷ lệ trực tuyến: đăng ký kinh doanh ngành nghề có điều kiện về an ninh trật tự và con dấu", "Online share: conditional business registration (security and order) and seals"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.permanent_residence"), names: names("Tỷ lệ trực tuyến: đăng ký thường trú", "Online share: permanent-residence registration"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.temporary_residence"), names: names("Tỷ lệ trực tuyến: đăng ký tạm trú", "Online share: temporary-residence registration"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.stay_notice"), names: names("Tỷ lệ trực tuyến: thông báo lưu trú", "Online share: stay notification"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.passports"), names: names("Tỷ lệ trực tuyến: cấp hộ chiếu phổ thông", "Online share: ordinary passports"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.insurance_education"), names: names("Hồ sơ trực tuyến các dịch vụ do Bảo hiểm xã hội và Sở Giáo dục chủ trì", "Online dossiers of services led by Social Insurance and the Department of Education"), unit: Unit::Percent, direction: Direction::Higher, range: None, points: Some(20.0), rule: Rule::Rate { cap: true }, description: None, denominator: None, target: None },
-                IndicatorFile { code: s("XHS.ioc"), names: names("Trung tâm điều hành thông minh (IOC) đang vận hành", "An intelligent operations centre (IOC) is running"), unit: Unit::YesNo, direction: Direction::Higher, range: None, points: Some(10.0), rule: Rule::YesNo, description: None, denominator: None, target: None },
-            ],
-            aggregates: vec![
-                AggregateFile { code: s("CQS"), names: names("Chính quyền số", "Digital government"), method: s("arithmetic"), p: None, points: Some(100.0), children: vec![child("CQS.ontime", 20.0), child("CQS.late", 10.0), child("CQS.paperless", 20.0), child("CQS.essential", 20.0), child("CQS.group14", 10.0), child("CQS.centres", 10.0), child("CQS.satisfaction", 10.0)], description: None },
-                AggregateFile { code: s("KTS"), names: names("Kinh tế số", "Digital economy"), method: s("arithmetic"), p: None, points: Some(100.0), children: vec![child("KTS.platforms", 40.0), child("KTS.tech_firms", 20.0), child("KTS.tech_workers", 20.0), child("KTS.business_online", 20.0)], description: None },
-                AggregateFile { code: s("XHS"), names: names("Xã hội số", "Digital society"), method: s("arithmetic"), p: None, points: Some(110.0), children: vec![child("XHS.permanent_residence", 20.0), child("XHS.temporary_residence", 20.0), child("XHS.stay_notice", 20.0), child("XHS.passports", 20.0), child("XHS.insurance_education", 20.0), child("XHS.ioc", 10.0)], description: None },
-                AggregateFile { code: s("TOTAL"), names: names("Tổng hợp (minh họa)", "Total (illustrative)"), method: s("arithmetic"), p: None, points: None, children: vec![child("CQS", 1.0), child("KTS", 1.0), child("XHS", 1.0)], description: None },
-            ],
-            references: vec![
-            ],
-            #[cfg(feature = "pipeline")]
-            pipeline: None,
-            #[cfg(not(feature = "pipeline"))]
-            _pipeline: None,
-        },
-        _ => return None,
+fn values(values: Values) -> BTreeMap<String, f64> {
+    values
+        .iter()
+        .map(|&(code, x)| (code.to_string(), x))
+        .collect()
+}
+
+/// The embedded framework `id`.
+pub(super) fn framework(id: &str) -> Option<Framework> {
+    let built = data::FRAMEWORKS.iter().find(|built| built.id == id)?;
+    let nodes = built
+        .nodes
+        .iter()
+        .map(|row| Node {
+            code: row.code.to_string(),
+            names: names(row.names),
+            unit: row.unit,
+            direction: row.direction,
+            range: Range {
+                low: row.range.0,
+                high: row.range.1,
+            },
+            points: row.points,
+            description: row.description.map(names),
+            denominator: row.denominator.map(str::to_string),
+            target: row.target,
+            parents: row.parents.to_vec(),
+            kind: match &row.kind {
+                Kind::Indicator(rule) => NodeKind::Indicator { rule: rule() },
+                Kind::Aggregate(method, children) => NodeKind::Aggregate {
+                    method: *method,
+                    children: children
+                        .iter()
+                        .map(|&(child, weight)| Edge { child, weight })
+                        .collect(),
+                },
+            },
+        })
+        .collect();
+    Some(Framework {
+        id: built.id.to_string(),
+        names: names(built.names),
+        description: built.description.map(names),
+        source: built.source.map(str::to_string),
+        precision: built.precision,
+        missing: built.missing,
+        min_availability: built.min_availability,
+        nodes,
+        indices: built.indices.to_vec(),
+        references: built
+            .references
+            .iter()
+            .map(|&(pair, year, given)| Reference {
+                names: names(pair),
+                year,
+                values: values(given),
+            })
+            .collect(),
+        weight_sets: built
+            .weight_sets
+            .iter()
+            .map(|&(set, weights)| (set.to_string(), values(weights)))
+            .collect(),
+        #[cfg(feature = "pipeline")]
+        pipeline: None,
+        levels: built.levels.to_vec(),
+        leaf_positions: built.leaf_positions.to_vec(),
     })
+}
+
+/// `built_in/data.rs` for these frameworks; `None` when one holds what the tables cannot say
+/// (a `[pipeline]` table, or a number that is not a number).
+pub(super) fn source(frameworks: &[Framework]) -> Option<String> {
+    let f = rust_float;
+    let pair = |names: &Names| format!("({:?}, {:?})", names.vi, names.en);
+    let option = |text: Option<String>| text.unwrap_or_else(|| "None".into());
+    let float_option = |x: Option<f64>| -> Option<String> {
+        Some(match x {
+            Some(x) => format!("Some({})", f(x)?),
+            None => "None".into(),
+        })
+    };
+    let values = |values: &BTreeMap<String, f64>| -> Option<String> {
+        let mut out = Vec::new();
+        for (code, x) in values {
+            out.push(format!("({code:?}, {})", f(*x)?));
+        }
+        Some(format!("&[{}]", out.join(", ")))
+    };
+    let edges = |edges: &mut dyn Iterator<Item = (NodeId, f64)>| -> Option<String> {
+        let mut out = Vec::new();
+        for (id, weight) in edges {
+            out.push(format!("({id}, {})", f(weight)?));
+        }
+        Some(format!("&[{}]", out.join(", ")))
+    };
+    let mut out = String::from(HEADER);
+    for framework in frameworks {
+        #[cfg(feature = "pipeline")]
+        if framework.pipeline.is_some() {
+            return None;
+        }
+        out += "    Built {\n";
+        out += &format!("        id: {:?},\n", framework.id);
+        out += &format!("        names: {},\n", pair(&framework.names));
+        let description = framework
+            .description
+            .as_ref()
+            .map(|d| format!("Some({})", pair(d)));
+        out += &format!("        description: {},\n", option(description));
+        let source = framework.source.as_ref().map(|s| format!("Some({s:?})"));
+        out += &format!("        source: {},\n", option(source));
+        out += &format!("        precision: {},\n", framework.precision);
+        out += &format!("        missing: MissingPolicy::{:?},\n", framework.missing);
+        out += &format!(
+            "        min_availability: {},\n",
+            f(framework.min_availability)?
+        );
+        out += "        nodes: &[\n";
+        for node in &framework.nodes {
+            let kind = match &node.kind {
+                NodeKind::Indicator { rule } => format!("Kind::Indicator(|| {})", rust_rule(rule)?),
+                NodeKind::Aggregate { method, children } => {
+                    if let Aggregation::PowerMean { p } = method {
+                        f(*p)?;
+                    }
+                    let children = edges(&mut children.iter().map(|e| (e.child, e.weight)))?;
+                    format!("Kind::Aggregate(Aggregation::{method:?}, {children})")
+                }
+            };
+            let description = node
+                .description
+                .as_ref()
+                .map(|d| format!("Some({})", pair(d)));
+            let denominator = node.denominator.as_ref().map(|d| format!("Some({d:?})"));
+            out += &format!(
+                "            Row {{ code: {:?}, names: {}, unit: Unit::{:?}, direction: Direction::{:?}, range: ({}, {}), points: {}, description: {}, denominator: {}, target: {}, parents: {}, kind: {kind} }},\n",
+                node.code,
+                pair(&node.names),
+                node.unit,
+                node.direction,
+                f(node.range.low)?,
+                f(node.range.high)?,
+                float_option(node.points)?,
+                option(description),
+                option(denominator),
+                float_option(node.target)?,
+                edges(&mut node.parents.iter().copied())?,
+            );
+        }
+        out += "        ],\n";
+        out += &format!("        indices: &{:?},\n", framework.indices);
+        out += "        references: &[\n";
+        for reference in &framework.references {
+            out += &format!(
+                "            ({}, {:?}, {}),\n",
+                pair(&reference.names),
+                reference.year,
+                values(&reference.values)?
+            );
+        }
+        out += "        ],\n        weight_sets: &[\n";
+        for (set, weights) in &framework.weight_sets {
+            out += &format!("            ({set:?}, {}),\n", values(weights)?);
+        }
+        out += "        ],\n";
+        out += &format!("        levels: &{:?},\n", framework.levels);
+        out += &format!("        leaf_positions: &{:?},\n", framework.leaf_positions);
+        out += "    },\n";
+    }
+    out += "];\n";
+    Some(out)
+}
+
+const HEADER: &str = "\
+//! The embedded frameworks as static tables (see `built_in.rs`). Written by
+//! `dti_core::framework::built_in_source`; do not edit. After a file of `indicators/` changes,
+//! `DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded` writes it again (the test
+//! fails while it is stale).
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
+use super::{Built, Kind, Row};
+use crate::aggregation::Aggregation;
+use crate::framework::{Direction, MissingPolicy, Unit};
+use crate::rule::Rule;
+
+pub(super) static FRAMEWORKS: &[Built] = &[
+";
+
+/// A rule as a Rust expression.
+fn rust_rule(rule: &Rule) -> Option<String> {
+    let f = rust_float;
+    Some(match rule {
+        Rule::Score => "Rule::Score".into(),
+        Rule::Rate { cap } => format!("Rule::Rate {{ cap: {cap} }}"),
+        Rule::Target { target } => format!("Rule::Target {{ target: {} }}", f(*target)?),
+        Rule::Goalposts {
+            low,
+            high,
+            scale,
+            clip,
+        } => format!(
+            "Rule::Goalposts {{ low: {}, high: {}, scale: {}, clip: {clip} }}",
+            f(*low)?,
+            f(*high)?,
+            f(*scale)?
+        ),
+        Rule::YesNo => "Rule::YesNo".into(),
+        Rule::Tiers { steps } => {
+            let mut pairs = Vec::new();
+            for [threshold, share] in steps {
+                pairs.push(format!("[{}, {}]", f(*threshold)?, f(*share)?));
+            }
+            format!("Rule::Tiers {{ steps: vec![{}] }}", pairs.join(", "))
+        }
+        Rule::None => "Rule::None".into(),
+        Rule::MinMax { low, high } => {
+            format!("Rule::MinMax {{ low: {}, high: {} }}", f(*low)?, f(*high)?)
+        }
+        Rule::ZScore { mean, sd } => {
+            format!("Rule::ZScore {{ mean: {}, sd: {} }}", f(*mean)?, f(*sd)?)
+        }
+        Rule::Rank => "Rule::Rank".into(),
+        Rule::Borda => "Rule::Borda".into(),
+        Rule::PercentileRank => "Rule::PercentileRank".into(),
+        Rule::FractionOfMax { scale } => {
+            format!("Rule::FractionOfMax {{ scale: {} }}", f(*scale)?)
+        }
+        Rule::DistanceToMax { scale } => {
+            format!("Rule::DistanceToMax {{ scale: {} }}", f(*scale)?)
+        }
+        Rule::DistanceToTarget { cap, scale } => format!(
+            "Rule::DistanceToTarget {{ cap: {cap}, scale: {} }}",
+            f(*scale)?
+        ),
+        Rule::DistanceToReference { unit, cap, scale } => format!(
+            "Rule::DistanceToReference {{ unit: {unit:?}.to_string(), cap: {cap}, scale: {} }}",
+            f(*scale)?
+        ),
+    })
+}
+
+/// A number as a Rust literal that reads back to the same bits.
+fn rust_float(x: f64) -> Option<String> {
+    match x {
+        f64::INFINITY => Some("f64::INFINITY".into()),
+        f64::NEG_INFINITY => Some("f64::NEG_INFINITY".into()),
+        x if x.is_nan() => None,
+        x => Some(format!("{x:?}")),
+    }
 }
