@@ -9,6 +9,7 @@
 //! `serde_json::Value` would keep the last one silently). Having it, the calculator's module
 //! holds no serde_json deserialiser.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// A JSON value.
@@ -33,7 +34,7 @@ pub(crate) enum Number {
 
 /// An object: its keys sorted, each given once.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Object(Vec<(String, Json)>);
+pub(crate) struct Object(BTreeMap<String, Json>);
 
 /// Why a text does not read: serde_json's sentence for it and where (the line from 1, the
 /// column as serde_json counts it, in bytes).
@@ -53,16 +54,15 @@ pub(crate) enum Error {
 
 impl Object {
     pub(crate) fn get(&self, key: &str) -> Option<&Json> {
-        let found = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(&self.0[found].1)
+        self.0.get(key)
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &Json)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.0.iter()
     }
 
     pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+        self.0.keys()
     }
 }
 
@@ -162,24 +162,33 @@ impl Number {
 }
 
 fn float_text(x: f64) -> String {
-    // `{:e}` gives the shortest digits that read back the same: `-1.25e-7`.
-    let scientific = format!("{x:e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
+    // `Display` prints the shortest digits that read back the same, in plain notation
+    // (`-0.000000125`, `1250000000000000000000`): the digits and the power of ten of the
+    // first are read from it and laid out as serde_json lays them out.
+    let plain = x.abs().to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (digits, exponent) = if whole != "0" {
+        (format!("{whole}{fraction}"), whole.len() as i32 - 1)
+    } else {
+        let zeros = fraction.len() - fraction.trim_start_matches('0').len();
+        match &fraction[zeros..] {
+            "" => (String::from("0"), 0),
+            rest => (rest.to_string(), -(zeros as i32) - 1),
+        }
     };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let mut out = String::from(sign);
+    let digits = match digits.trim_end_matches('0') {
+        "" => "0",
+        trimmed => trimmed,
+    };
+    let mut out = String::from(if x.is_sign_negative() { "-" } else { "" });
     if (-5..=15).contains(&exponent) {
         let point = exponent + 1;
         if point <= 0 {
             out.push_str("0.");
             out.extend(std::iter::repeat_n('0', (-point) as usize));
-            out.push_str(&digits);
+            out.push_str(digits);
         } else if digits.len() as i32 <= point {
-            out.push_str(&digits);
+            out.push_str(digits);
             out.extend(std::iter::repeat_n(
                 '0',
                 (point - digits.len() as i32) as usize,
@@ -397,7 +406,7 @@ impl Reader<'_> {
     }
 
     fn object(&mut self) -> Result<Object, Error> {
-        let mut pairs: Vec<(String, Json)> = Vec::new();
+        let mut pairs = BTreeMap::new();
         let mut first = true;
         loop {
             let Some(peek) = self.whitespace() else {
@@ -424,7 +433,7 @@ impl Reader<'_> {
             }
             self.index += 1;
             let key = self.string()?;
-            if pairs.iter().any(|(k, _)| *k == key) {
+            if pairs.contains_key(&key) {
                 // serde_json places the error after the key, the white space after it and
                 // a closing brace there.
                 if self.whitespace() == Some(b'}') {
@@ -439,9 +448,8 @@ impl Reader<'_> {
                 None => return Err(self.peek_error("EOF while parsing an object")),
             }
             let value = self.value()?;
-            pairs.push((key, value));
+            pairs.insert(key, value);
         }
-        pairs.sort_by(|(a, _), (b, _)| a.cmp(b));
         Ok(Object(pairs))
     }
 
@@ -829,6 +837,11 @@ mod tests {
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
         let mut x: f64 = 1.234_567_890_123_456_7e-12;
+        for special in [0.0, -0.0, 1.0, 0.1, 5e-324, f64::MAX, 1e-5, 1e16, 123.0] {
+            let ours = Number::Float(special).to_text();
+            let theirs = serde_json::Number::from_f64(special).unwrap().to_string();
+            assert_eq!(ours, theirs, "{special:e}");
+        }
         for _ in 0..60 {
             for value in [x, -x, x.round(), 1.0 / x] {
                 let ours = Number::Float(value).to_text();

@@ -69,11 +69,14 @@ fn names((vi, en): Pair) -> Names {
     }
 }
 
+/// Inserted one by one: collecting into a map would bring one more copy of the standard
+/// sort into the calculator's module.
 fn values(values: Values) -> BTreeMap<String, f64> {
-    values
-        .iter()
-        .map(|&(code, x)| (code.to_string(), x))
-        .collect()
+    let mut map = BTreeMap::new();
+    for &(code, x) in values {
+        map.insert(code.to_string(), x);
+    }
+    map
 }
 
 /// The embedded framework `id`.
@@ -127,11 +130,13 @@ pub(super) fn framework(id: &str) -> Option<Framework> {
                 values: values(given),
             })
             .collect(),
-        weight_sets: built
-            .weight_sets
-            .iter()
-            .map(|&(set, weights)| (set.to_string(), values(weights)))
-            .collect(),
+        weight_sets: {
+            let mut sets = BTreeMap::new();
+            for &(set, weights) in built.weight_sets {
+                sets.insert(set.to_string(), values(weights));
+            }
+            sets
+        },
         #[cfg(feature = "pipeline")]
         pipeline: None,
         levels: built.levels.to_vec(),
