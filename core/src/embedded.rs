@@ -1,9 +1,9 @@
 //! Frameworks and data sets shipped inside the library, so the default needs no file.
 //!
-//! The texts are the files in the workspace's `indicators/` folder. The frameworks are built
-//! from their values in the file format, written out as Rust source
-//! (`core/src/framework/built_in.rs`, kept current by a test) and validated as any file is, so
-//! builds without a framework reader (the calculator's module) have the same frameworks.
+//! The texts are the files in the workspace's `indicators/` folder. The frameworks are
+//! compiled in as static tables of their validated form (`core/src/framework/built_in/data.rs`,
+//! written from the TOML files and kept current by a test), so builds without a framework
+//! reader (the calculator's module) have the same frameworks, without reading or validating.
 
 use crate::dataset::Dataset;
 use crate::framework::Framework;
@@ -100,7 +100,7 @@ mod tests {
         }
     }
 
-    /// The built-in values are the TOML files, setting for setting, so the calculator (which
+    /// The built-in tables are the TOML files, setting for setting, so the calculator (which
     /// has no TOML reader) scores with exactly the frameworks the command line reads;
     /// `tests/tests/embedded.rs` writes them again (`DTI_UPDATE_EMBEDDED=1`) after a TOML file
     /// changes.
@@ -114,7 +114,7 @@ mod tests {
             assert_eq!(
                 framework(id).as_ref(),
                 Some(&from_toml),
-                "{id}: the built-in values are stale; run DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded"
+                "{id}: the built-in tables are stale; run DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded"
             );
         }
         assert_eq!(framework("dti-province-2021"), None);

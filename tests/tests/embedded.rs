@@ -1,7 +1,7 @@
-//! The embedded frameworks are built into the library from their values in the file format,
-//! written out as Rust source (`core/src/framework/built_in/data.rs`) from the TOML files of
-//! `indicators/`: builds without a framework reader (the calculator's module) then have the
-//! same frameworks as the command line, which compares them with the TOML files here.
+//! The embedded frameworks are compiled into the library as static tables of their validated
+//! form, written out as Rust source (`core/src/framework/built_in/data.rs`) from the TOML files
+//! of `indicators/`: builds without a framework reader (the calculator's module) then have the
+//! same frameworks as the command line; this test compares them with the TOML files.
 //!
 //! After a TOML file changes, `DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded`
 //! writes the source again.
