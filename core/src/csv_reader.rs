@@ -6,6 +6,7 @@ use crate::csv_writer::restore;
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::{Limits, Quantity};
+use crate::syntax::SyntaxReason;
 
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
@@ -174,8 +175,16 @@ impl Rows<'_> {
                         builder.too_large(builder.location(line, 1), Quantity::Rows, limit);
                         continue;
                     }
+                    // The text is UTF-8, the reader is flexible and reads from memory, so
+                    // this is not expected; it is worded from its kind rather than by csv's
+                    // `Display`, which would bring every I/O and serde error message of csv
+                    // and std into the calculator's module.
+                    let reason = match error.kind() {
+                        csv::ErrorKind::Utf8 { .. } => SyntaxReason::NotUtf8,
+                        _ => SyntaxReason::Other,
+                    };
                     let location = builder.location(line, 1);
-                    builder.error(location, Problem::syntax(error.to_string()));
+                    builder.error(location, Problem::syntax_reason(reason));
                 }
             }
         }

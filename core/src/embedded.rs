@@ -1,8 +1,9 @@
 //! Frameworks and data sets shipped inside the library, so the default needs no file.
 //!
-//! The texts are the files in the workspace's `indicators/` folder. The frameworks are read from
-//! their JSON forms (`core/embedded/`, the TOML files written by [`Framework::to_json`] and kept
-//! current by a test), so builds without the TOML reader have them too.
+//! The texts are the files in the workspace's `indicators/` folder. The frameworks are
+//! compiled in as static tables of their validated form (`core/src/framework/built_in/data.rs`,
+//! written from the TOML files and kept current by a test), so builds without a framework
+//! reader (the calculator's module) have the same frameworks, without reading or validating.
 
 use crate::dataset::Dataset;
 use crate::framework::Framework;
@@ -32,23 +33,6 @@ pub const FRAMEWORK_IDS: &[&str] = &[
     "dti-province-2022",
     "dti-province-2020",
     "illustrative-monitoring",
-];
-
-/// The embedded frameworks in their JSON form: `(id, JSON text)`, in the order of
-/// [`FRAMEWORK_IDS`].
-const FRAMEWORKS_JSON: &[(&str, &str)] = &[
-    (
-        "dti-province-2022",
-        include_str!("../embedded/dti-province-2022.json"),
-    ),
-    (
-        "dti-province-2020",
-        include_str!("../embedded/dti-province-2020.json"),
-    ),
-    (
-        "illustrative-monitoring",
-        include_str!("../embedded/illustrative-monitoring.json"),
-    ),
 ];
 
 /// The embedded data sets: `(file name, framework id, CSV text)`.
@@ -83,8 +67,7 @@ pub const MERGERS_2025: &str = include_str!("../indicators/admin/mergers-2025.cs
 /// assert_eq!(framework.names().en, "Provincial Digital Transformation Index, 2020 method");
 /// ```
 pub fn framework(id: &str) -> Option<Framework> {
-    let (_, text) = FRAMEWORKS_JSON.iter().find(|(name, _)| *name == id)?;
-    Framework::from_json(text, Some(id)).ok()
+    crate::framework::built_in(id)
 }
 
 /// The default framework (the 2022 provincial DTI).
@@ -117,23 +100,24 @@ mod tests {
         }
     }
 
-    /// The JSON forms are the TOML files, setting for setting; `tests/tests/embedded.rs`
-    /// rewrites them (`DTI_UPDATE_EMBEDDED=1`) after a TOML file changes.
+    /// The built-in tables are the TOML files, setting for setting, so the calculator (which
+    /// has no TOML reader) scores with exactly the frameworks the command line reads;
+    /// `tests/tests/embedded.rs` writes them again (`DTI_UPDATE_EMBEDDED=1`) after a TOML file
+    /// changes.
     #[test]
     #[cfg(feature = "toml")]
-    fn the_json_forms_read_as_the_toml_files() {
+    fn the_built_in_frameworks_are_the_toml_files() {
         let ids: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
         assert_eq!(ids, FRAMEWORK_IDS);
-        for ((id, toml), (json_id, json)) in FRAMEWORKS.iter().zip(FRAMEWORKS_JSON) {
-            assert_eq!(id, json_id);
+        for (id, toml) in FRAMEWORKS {
             let from_toml = Framework::from_toml(toml, Some(id)).unwrap();
-            let from_json = Framework::from_json(json, Some(id))
-                .unwrap_or_else(|e| panic!("{id}: the JSON form does not read: {e}"));
             assert_eq!(
-                from_json, from_toml,
-                "{id}: the JSON form is stale; run DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded"
+                framework(id).as_ref(),
+                Some(&from_toml),
+                "{id}: the built-in tables are stale; run DTI_UPDATE_EMBEDDED=1 cargo test -p dti-tests --test embedded"
             );
         }
+        assert_eq!(framework("dti-province-2021"), None);
     }
 
     #[test]

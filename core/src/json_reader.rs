@@ -8,7 +8,7 @@
 //! ```
 //! A bare array of units is accepted too.
 
-use serde_json::Value as Json;
+use crate::json::Json;
 
 use crate::dataset::{Builder, Parsed, UnitInfo};
 use crate::diagnostic::{Location, Problem};
@@ -33,21 +33,20 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some((key, line, column)) = duplicate_key(text) {
-        let location = builder.location(line, column);
-        builder.error(location, Problem::DuplicateKey { key });
-        return builder.finish(Vec::new());
-    }
-    let document: Json = match serde_json::from_str(text) {
+    let document = match crate::json::parse(text) {
         Ok(document) => document,
-        Err(error) => {
-            let location = builder.location(error.line() as u64, error.column() as u64);
-            let detail = error.to_string();
-            let detail = detail
-                .rsplit_once(" at line ")
-                .map(|(d, _)| d.to_string())
-                .unwrap_or(detail);
-            builder.error(location, Problem::syntax(detail));
+        Err(crate::json::Error::DuplicateKey { key, line, column }) => {
+            let location = builder.location(line, column);
+            builder.error(location, Problem::DuplicateKey { key });
+            return builder.finish(Vec::new());
+        }
+        Err(crate::json::Error::Syntax {
+            message,
+            line,
+            column,
+        }) => {
+            let location = builder.location(line, column);
+            builder.error(location, Problem::syntax(message));
             return builder.finish(Vec::new());
         }
     };
@@ -98,7 +97,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     };
     let code = match object.get("code") {
         Some(Json::String(code)) if !code.trim().is_empty() => code.trim().to_string(),
-        Some(Json::Number(code)) => code.to_string(),
+        Some(Json::Number(code)) => code.to_text(),
         _ => return builder.error(here, Problem::MissingUnitCode),
     };
     let here = here.unit(&code);
@@ -130,7 +129,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     match object.get("groups") {
         None | Some(Json::Null) => {}
         Some(Json::Object(groups)) => {
-            for (grouping, label) in groups {
+            for (grouping, label) in groups.iter() {
                 let grouping = grouping.trim();
                 if grouping.is_empty() {
                     let problem = Problem::BadGrouping {
@@ -175,7 +174,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
             None => builder.error(
                 here.clone(),
                 Problem::BadYear {
-                    text: year.to_string(),
+                    text: year.to_text(),
                 },
             ),
         },
@@ -200,7 +199,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
             SyntaxReason::NoValuesObject { place: place() },
         );
     };
-    for (code, value) in values {
+    for (code, value) in values.iter() {
         if code.len() > builder.limits.max_cell_bytes {
             let limit = builder.limits.max_cell_bytes;
             return builder.too_large(here, Quantity::BytesInString, limit);
@@ -224,7 +223,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
             None => builder.error(
                 here.clone(),
                 Problem::BadValue {
-                    text: value.to_string(),
+                    text: value.to_text(),
                 },
             ),
         },
@@ -276,7 +275,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 _ => builder.error(
                     here.clone(),
                     Problem::BadValue {
-                        text: value.to_string(),
+                        text: value.to_text(),
                     },
                 ),
             }
@@ -284,7 +283,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
         Json::Array(_) => builder.error(
             here.clone(),
             Problem::BadValue {
-                text: value.to_string(),
+                text: value.to_text(),
             },
         ),
     }
@@ -293,7 +292,8 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
 /// The first key given twice in one object, with the line and column where the second ends;
 /// `None` when there is none (or the text is not JSON, which the main parse reports). A
 /// `serde_json::Value` keeps the last of two equal keys, so `"I1": 0.5, "I1": 0.9` would read
-/// as 0.9 without a word.
+/// as 0.9 without a word. Framework files read through serde_json are checked with it; data
+/// files are read by [`crate::json`], which stops at such a key itself.
 pub(crate) fn duplicate_key(text: &str) -> Option<(String, u64, u64)> {
     use serde::de::DeserializeSeed;
     let found = std::cell::RefCell::new(None);

@@ -61,6 +61,7 @@ pub mod value;
 pub mod words;
 
 mod csv_reader;
+mod json;
 mod json_reader;
 mod side_file;
 

@@ -24,6 +24,7 @@ mod calculator;
 mod error;
 mod info;
 mod input;
+mod json;
 #[cfg(feature = "pipeline")]
 mod pipeline;
 
@@ -49,7 +50,7 @@ const TYPESCRIPT: &str = include_str!("calculator.d.ts");
 /// Serialises for JavaScript as JSON text that `JSON.parse` reads back: plain objects (not
 /// `Map`s) and `null` for missing values.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|error| {
+    let text = json::to_string(value).map_err(|error| {
         Error::argument("internal", format!("cannot convert the result: {error}")).into_js()
     })?;
     js_sys::JSON::parse(&text)

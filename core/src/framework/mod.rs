@@ -17,8 +17,22 @@ use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::rule::Rule;
 use crate::text::Names;
 
+mod built_in;
 pub mod file;
 pub(crate) mod validate;
+
+/// An embedded framework by id, built from its static tables (`built_in.rs`).
+pub(crate) fn built_in(id: &str) -> Option<Framework> {
+    built_in::framework(id)
+}
+
+/// The source of the embedded frameworks' static tables (`built_in/data.rs`), for the test
+/// that keeps them current; `None` when a framework holds what the tables cannot say (a
+/// `[pipeline]` table).
+#[doc(hidden)]
+pub fn built_in_source(frameworks: &[Framework]) -> Option<String> {
+    built_in::source(frameworks)
+}
 
 /// The largest weight (and the most points) a node may carry: 10¹². Larger weights are refused
 /// rather than normalised, so that weighted sums of any data a framework can score stay far
