@@ -81,7 +81,9 @@ fn bounds(text: &str, cells: f64, parse_seconds: f64, compute_seconds: f64) {
     let begin = Instant::now();
     let lines = text.bytes().filter(|&b| b == b'\n').count();
     let count_seconds = begin.elapsed().as_secs_f64();
-    let numbers: Vec<f64> = (0..cells as usize).map(|i| (i % 1000) as f64 * 1e-3).collect();
+    let numbers: Vec<f64> = (0..cells as usize)
+        .map(|i| (i % 1000) as f64 * 1e-3)
+        .collect();
     let begin = Instant::now();
     let sum: f64 = std::hint::black_box(&numbers).iter().sum();
     let sum_seconds = begin.elapsed().as_secs_f64();
