@@ -528,9 +528,8 @@ button.primary:hover { background: #083c69; }
       this.file = null;
       this.loaded = null;
       this.goal = null;
-      const restored = first && this.readFragment();
+      if (first && this.readFragment()) this.keepBeforeRender();
       this.render();
-      if (restored) this.keep();
     }
 
     /** The indicators with a value field, in group order. */
@@ -590,17 +589,34 @@ button.primary:hover { background: #083c69; }
         if (unit.name !== undefined) this.unitName = String(unit.name);
         this.file = null;
         this.calc.closeFile();
+        this.keepBeforeRender();
         this.render();
-        this.keep();
       });
     }
 
     /** Takes the current values as the loaded ones (none when every field is blank). */
     keep() {
+      this.keepValues();
+      this.refresh();
+    }
+
+    /** {@link keep} for values about to be rendered: scored once without drawing, so that the
+     * render's own refresh draws them as loaded. Rendering and then keeping would score and
+     * draw twice before the first frame (a share link, the example, setValues). */
+    keepBeforeRender() {
+      try {
+        this.u = this.calc.update(this.formValues(), this.formUnit());
+      } catch {
+        // The render's refresh shows the error; nothing was kept, as keep() keeps nothing then.
+        this.u = null;
+      }
+      this.keepValues();
+    }
+
+    keepValues() {
       const filled = [...this.values.values()].some((v) => v.trim() !== "");
       this.calc.keepBaseline(filled && Boolean(this.u));
       this.loaded = filled && this.u ? { texts: new Map(this.values), code: this.unitCode, name: this.unitName, raws: this.raws() } : null;
-      this.refresh();
     }
 
     /** Public: back to the loaded values. */
