@@ -198,6 +198,10 @@ function reportFirst(label, loads) {
     const painted = runs.map((r) => r.painted);
     console.log(`first DTI on screen, ${label}${where} (share link, ${runs.length} runs): median ${ms(median(first))} (max ${ms(max(first))}), painted median ${ms(median(painted))} (max ${ms(max(painted))})`);
     console.log(`  medians: ${PHASES.map(([key, name]) => `${name} ${ms(median(runs.map((r) => r[key] ?? NaN)))}`).join(", ")}`);
+    // The main thread's own steps, less at the mercy of the network and of the machine's load
+    // than the times from the navigation's start.
+    const span = (from, to) => ms(median(runs.map((r) => r[to] - r[from])));
+    console.log(`  median spans: script received → run ${span("script", "defined")}, module instantiated → first DTI ${span("instantiated", "first")}, first DTI → painted ${span("first", "painted")}`);
   }
 }
 

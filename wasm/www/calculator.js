@@ -212,6 +212,10 @@
     return append(node, ...children);
   }
 
+  const RADAR_WIDTH = 360;
+  const RADAR_HEIGHT = 300;
+  const RADAR_BOX = `0 0 ${RADAR_WIDTH} ${RADAR_HEIGHT}`;
+
   /** Appends children, leaving out null, undefined and false (never the text "null"). */
   function append(node, ...children) {
     for (const child of children.flat(Infinity)) {
@@ -790,7 +794,9 @@ button.primary:hover { background: #083c69; }
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
       this.buildScores();
-      this.buildCharts();
+      if (this.rendered) this.buildCharts();
+      else this.buildChartsLater();
+      this.rendered = true;
       this.buildLost();
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
@@ -887,7 +893,7 @@ button.primary:hover { background: #083c69; }
       this.drawPlan();
       this.drawScores(state);
       if (!u.empty) {
-        this.drawCharts();
+        if (this.chart) this.drawCharts();
         this.drawExplanation();
       }
       clearTimeout(this.announceTimer);
@@ -1036,8 +1042,46 @@ button.primary:hover { background: #083c69; }
     /** The charts' shapes, built once per render; {@link drawCharts} moves them. */
     buildCharts() {
       put(this.els.charts, this.buildBars(), this.buildRadar());
+      this.buildLegend();
+    }
+
+    buildLegend() {
       const ref = this.reference();
       put(this.els.legend, ref ? [h("i", { class: "dash", "aria-hidden": "true" }), this.t.refLegend(ref.names[this.lang])] : null);
+    }
+
+    /** The first render's charts: empty frames of the charts' size now, so that nothing moves,
+     * and their shapes after the first frame is painted, so that the first DTI (above the
+     * charts) is on screen sooner. A render before then builds them itself. */
+    buildChartsLater() {
+      this.chart = null;
+      const radar = this.radarCodes().length >= 3;
+      put(this.els.charts, h("svg:svg", { viewBox: this.barsBox().viewBox }), radar ? h("svg:svg", { viewBox: RADAR_BOX }) : h("div"));
+      this.buildLegend();
+      const els = this.els;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.els !== els) return;
+          this.buildCharts();
+          if (this.u && !this.u.empty) this.drawCharts();
+        }),
+      );
+    }
+
+    /** The bar chart's layout: one row per index. */
+    barsBox() {
+      const rowH = 34;
+      const left = 46;
+      const width = 300;
+      const barW = width - left - 58;
+      const top = 6;
+      const axis = top + this.info.indices.length * rowH;
+      return { rowH, left, barW, top, axis, viewBox: `0 0 ${width} ${axis + 22}` };
+    }
+
+    /** The radar's spokes: the scored main indicators. */
+    radarCodes() {
+      return this.indicators().filter((c) => this.node(c).scored);
     }
 
     drawCharts() {
@@ -1066,13 +1110,8 @@ button.primary:hover { background: #083c69; }
       const t = this.t;
       const ref = this.reference();
       const codes = this.info.indices;
-      const rowH = 34;
-      const left = 46;
-      const width = 300;
-      const barW = width - left - 58;
-      const top = 6;
-      const axis = top + codes.length * rowH;
-      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${axis + 22}`, role: "img", "aria-labelledby": "bars-title bars-desc" });
+      const { rowH, left, barW, top, axis, viewBox } = this.barsBox();
+      const svg = h("svg:svg", { viewBox, role: "img", "aria-labelledby": "bars-title bars-desc" });
       const desc = h("svg:desc", { id: "bars-desc" });
       append(svg, h("svg:title", { id: "bars-title", text: t.barsTitle }), desc);
       for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
@@ -1105,10 +1144,10 @@ button.primary:hover { background: #083c69; }
     /** A radar of the scored main indicators (0..1), each spoke named. */
     buildRadar() {
       const t = this.t;
-      const codes = this.indicators().filter((c) => this.node(c).scored);
+      const codes = this.radarCodes();
       if (codes.length < 3) return h("div");
-      const width = 360;
-      const height = 300;
+      const width = RADAR_WIDTH;
+      const height = RADAR_HEIGHT;
       const cx = width / 2;
       const cy = height / 2;
       const r = 88;
@@ -1116,7 +1155,7 @@ button.primary:hover { background: #083c69; }
         const a = -Math.PI / 2 + (2 * Math.PI * i) / codes.length;
         return [cx + r * v * Math.cos(a), cy + r * v * Math.sin(a)];
       };
-      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "radar-title radar-desc" });
+      const svg = h("svg:svg", { viewBox: RADAR_BOX, role: "img", "aria-labelledby": "radar-title radar-desc" });
       const desc = h("svg:desc", { id: "radar-desc" });
       append(svg, h("svg:title", { id: "radar-title", text: t.radarTitle }), desc);
       for (const ring of [0.25, 0.5, 0.75, 1]) {
