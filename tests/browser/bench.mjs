@@ -26,6 +26,9 @@
 //   --only=first    first-DTI figures only
 //   --no-slow-4g    without the Slow 4G loads (about 3 s each)
 //   --brotli        served brotli-compressed (quality 11) instead of gzip -9
+//   --cpu           also the page's main-thread CPU time (thread clock, from a Chromium trace of
+//                   each load: the thread's top-level tasks) up to the first DTI and to its frame:
+//                   the figure to compare builds with on a loaded machine
 import { loadavg, cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { readFileSync } from "node:fs";
@@ -39,6 +42,7 @@ const RUNS = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) || 9)
 const WEBS = option("web") ? String(option("web")).split(",").map((d) => resolve(d)) : [join(ROOT, "wasm/dist/web")];
 const ONLY_FIRST = option("only") === "first" || WEBS.length > 1;
 const SLOW_4G = !option("no-slow-4g");
+const CPU = Boolean(option("cpu"));
 // DevTools' "Slow 4G" preset (Lighthouse's mobile throttling): bytes per second, milliseconds.
 const SLOW_4G_NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1e6 * 0.9) / 8, uploadThroughput: (750 * 1e3 * 0.9) / 8 };
 const QUANG_NINH = "I1=0%2C9581&I2=0%2C9&I3=0%2C7648&I4=0%2C625&I5=0%2C5382&I7=0%2C8385&I8=0%2C5904&I9=0%2C4505";
@@ -83,8 +87,36 @@ function watchLoading() {
   addEventListener("dti-change", (e) => {
     if (e.detail.empty || marks.first) return;
     marks.first = performance.now();
-    requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
+    performance.mark("bench-first-dti");
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        marks.painted = performance.now();
+        performance.mark("bench-painted");
+      }, 0),
+    );
   });
+}
+
+/** From a trace of one page load: the page's main thread's CPU time (the thread clock, which
+ * other processes' load does not lengthen as it does the wall clock), in milliseconds, in the
+ * tasks that began before the first DTI and before it was painted. */
+function mainThreadCpu(events) {
+  const first = events.find((e) => e.name === "bench-first-dti");
+  const painted = events.find((e) => e.name === "bench-painted");
+  if (!first || !painted) return {};
+  const tasks = events
+    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === "X" && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let cpuFirst = 0;
+  let cpuPainted = 0;
+  let end = 0;
+  for (const task of tasks) {
+    if (task.ts < end) continue; // nested in the task before
+    end = task.ts + task.dur;
+    if (task.ts < first.ts) cpuFirst += task.tdur / 1000;
+    if (task.ts < painted.ts) cpuPainted += task.tdur / 1000;
+  }
+  return { cpuFirst, cpuPainted };
 }
 
 /** One fresh page load of the share link from `at`; the moments in milliseconds from the
@@ -101,9 +133,21 @@ async function load(at, { throttle = 1, network = null, viewport = { width: 1280
   await page.addInitScript(watchLoading);
   // The demo page's calculator is below the fold; scrolled to, it is in view while it loads.
   if (inView) await page.addInitScript(() => document.addEventListener("DOMContentLoaded", () => document.querySelector("dti-calculator").scrollIntoView()));
+  const events = [];
+  if (CPU) {
+    cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+    await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["toplevel", "disabled-by-default-devtools.timeline", "devtools.timeline", "blink.user_timing"] }, transferMode: "ReportEvents" });
+  }
   await page.goto(at.url + LINK, { timeout: 120_000 });
   await page.waitForFunction(() => window.benchMarks.painted, null, { timeout: 120_000 });
   if (settle) await page.waitForTimeout(settle);
+  let cpu = {};
+  if (CPU) {
+    const complete = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+    await cdp.send("Tracing.end");
+    await complete;
+    cpu = mainThreadCpu(events);
+  }
   const moments = await page.evaluate(() => {
     const ends = Object.fromEntries(performance.getEntriesByType("resource").map((e) => [e.name.split("/").pop(), e.responseEnd]));
     return {
@@ -114,6 +158,7 @@ async function load(at, { throttle = 1, network = null, viewport = { width: 1280
       shift: window.benchShift,
     };
   });
+  Object.assign(moments, cpu);
   await context.close();
   return moments;
 }
@@ -204,6 +249,7 @@ function reportFirst(label, loads) {
     // than the times from the navigation's start.
     const span = (from, to) => ms(median(runs.map((r) => r[to] - r[from])));
     console.log(`  median spans: script received → run ${span("script", "defined")}, module instantiated → first DTI ${span("instantiated", "first")}, first DTI → painted ${span("first", "painted")}`);
+    if (CPU) console.log(`  main thread's CPU time, medians: to the first DTI ${ms(median(runs.map((r) => r.cpuFirst)))}, to its frame painted ${ms(median(runs.map((r) => r.cpuPainted)))}`);
   }
 }
 

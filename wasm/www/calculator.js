@@ -794,9 +794,10 @@ button.primary:hover { background: #083c69; }
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
       this.buildScores();
-      if (this.rendered) this.buildCharts();
-      else this.buildChartsLater();
+      const chartsLater = !this.rendered;
       this.rendered = true;
+      if (chartsLater) this.chartFrames();
+      else this.buildCharts();
       this.buildLost();
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
@@ -804,6 +805,8 @@ button.primary:hover { background: #083c69; }
       if (focused && this.shadowRoot.getElementById(focused)) this.shadowRoot.getElementById(focused).focus();
       if (this.statusMessage) this.showStatus(...this.statusMessage);
       this.refresh();
+      // After the first result's dti-change, so that its listeners' frame callbacks run first.
+      if (chartsLater) this.buildChartsAfterFrame();
     }
 
     textField(id, label, value, set, inputmode) {
@@ -1051,13 +1054,17 @@ button.primary:hover { background: #083c69; }
     }
 
     /** The first render's charts: empty frames of the charts' size now, so that nothing moves,
-     * and their shapes after the first frame is painted, so that the first DTI (above the
-     * charts) is on screen sooner. A render before then builds them itself. */
-    buildChartsLater() {
+     * and their shapes ({@link buildChartsAfterFrame}) once the first frame is painted, so that
+     * the first DTI (above the charts) is on screen sooner. A render before then builds them
+     * itself. */
+    chartFrames() {
       this.chart = null;
       const radar = this.radarCodes().length >= 3;
       put(this.els.charts, h("svg:svg", { viewBox: this.barsBox().viewBox }), radar ? h("svg:svg", { viewBox: RADAR_BOX }) : h("div"));
       this.buildLegend();
+    }
+
+    buildChartsAfterFrame() {
       const els = this.els;
       requestAnimationFrame(() =>
         setTimeout(() => {
