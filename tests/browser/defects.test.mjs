@@ -245,6 +245,26 @@ describe("what the calculator says", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("a share link's charts are drawn, and their space is kept from the first result on", async () => {
+    const values = Object.entries(QUANG_NINH).map(([code, value]) => `${code}=${String(value).replace(".", "%2C")}`);
+    const link = `#dti=1&fw=dti-province-2022&lang=vi&unit=22&${values.join("&")}`;
+    const { page, errors, context } = await open(browser, server.url + link, {
+      init: () =>
+        addEventListener("dti-change", (e) => {
+          window.chartsAtFirstResult ??= e.target.shadowRoot.querySelector(".charts").getBoundingClientRect().height;
+        }),
+    });
+    await ready(page);
+    await page.waitForFunction(() => /^DTI 0,7024;/.test(document.querySelector("dti-calculator").shadowRoot.querySelector("#bars-desc")?.textContent));
+    assert.equal(await calc(page, "svg [data-spoke]").count(), 8);
+    assert.match(await calc(page, ".charts svg polygon:last-of-type").getAttribute("points"), /^[\d.]+,[\d.]+( [\d.]+,[\d.]+){7}$/);
+    const first = await page.evaluate(() => window.chartsAtFirstResult);
+    const drawn = (await calc(page, ".charts").boundingBox()).height;
+    assert.ok(first > 100 && Math.abs(drawn - first) < 0.5, `the charts took ${first} px at the first result and ${drawn} px drawn`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 test("a click on the example before the module is ready is kept, not lost", async () => {

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -21,8 +21,9 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1 at a free port (or `port`); resolves to { url, close }. `headers`
  * go with every response (e.g. a Content-Security-Policy); `gzip` compresses text and wasm as a
- * production server would, when the browser asks for it. */
-export function serve(root, port = 0, { headers = {}, gzip = false } = {}) {
+ * production server would, when the browser asks for it; `brotli` (with `gzip`) sends brotli
+ * (quality 11) to a browser that takes it. */
+export function serve(root, port = 0, { headers = {}, gzip = false, brotli = false } = {}) {
   const base = resolve(root);
   const compressed = new Map();
   const server = createServer(async (request, response) => {
@@ -40,12 +41,17 @@ export function serve(root, port = 0, { headers = {}, gzip = false } = {}) {
         "cache-control": "no-store",
         ...headers,
       };
-      if (gzip && /\bgzip\b/.test(request.headers["accept-encoding"] || "") && extname(file) !== ".png") {
+      const accepts = request.headers["accept-encoding"] || "";
+      const encoding = brotli && /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+      if (gzip && encoding && extname(file) !== ".png") {
         // Compressed once per file, as a server serving precompressed files would.
-        const key = `${file}:${(await stat(file)).mtimeMs}`;
-        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+        const key = `${file}:${(await stat(file)).mtimeMs}:${encoding}`;
+        if (!compressed.has(key)) {
+          const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
+          compressed.set(key, encoding === "br" ? brotliCompressSync(body, quality) : gzipSync(body, { level: 9 }));
+        }
         body = compressed.get(key);
-        head["content-encoding"] = "gzip";
+        head["content-encoding"] = encoding;
       }
       response.writeHead(200, head);
       response.end(body);

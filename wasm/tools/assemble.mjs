@@ -45,9 +45,11 @@ if (!/^async function __wbg_init\(/m.test(glue)) {
 }
 const moduleBuild = await small(
   `${glue}
+// Start fetching and compiling the module before the widget's code runs: the compiler works
+// while the widget is defined.
+const dtiModuleReady = __wbg_init();
 ${widget}
-// Start fetching and compiling the module now, while the page is still loading.
-globalThis.dtiCalculatorProvide(__wbg_init().then(() => (${BINDING})));
+globalThis.dtiCalculatorProvide(dtiModuleReady.then(() => (${BINDING})));
 `,
   true,
 );

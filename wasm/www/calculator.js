@@ -212,6 +212,10 @@
     return append(node, ...children);
   }
 
+  const RADAR_WIDTH = 360;
+  const RADAR_HEIGHT = 300;
+  const RADAR_BOX = `0 0 ${RADAR_WIDTH} ${RADAR_HEIGHT}`;
+
   /** Appends children, leaving out null, undefined and false (never the text "null"). */
   function append(node, ...children) {
     for (const child of children.flat(Infinity)) {
@@ -528,9 +532,8 @@ button.primary:hover { background: #083c69; }
       this.file = null;
       this.loaded = null;
       this.goal = null;
-      const restored = first && this.readFragment();
+      if (first && this.readFragment()) this.keepBeforeRender();
       this.render();
-      if (restored) this.keep();
     }
 
     /** The indicators with a value field, in group order. */
@@ -590,17 +593,34 @@ button.primary:hover { background: #083c69; }
         if (unit.name !== undefined) this.unitName = String(unit.name);
         this.file = null;
         this.calc.closeFile();
+        this.keepBeforeRender();
         this.render();
-        this.keep();
       });
     }
 
     /** Takes the current values as the loaded ones (none when every field is blank). */
     keep() {
+      this.keepValues();
+      this.refresh();
+    }
+
+    /** {@link keep} for values about to be rendered: scored once without drawing, so that the
+     * render's own refresh draws them as loaded. Rendering and then keeping would score and
+     * draw twice before the first frame (a share link, the example, setValues). */
+    keepBeforeRender() {
+      try {
+        this.u = this.calc.update(this.formValues(), this.formUnit());
+      } catch {
+        // The render's refresh shows the error; nothing was kept, as keep() keeps nothing then.
+        this.u = null;
+      }
+      this.keepValues();
+    }
+
+    keepValues() {
       const filled = [...this.values.values()].some((v) => v.trim() !== "");
       this.calc.keepBaseline(filled && Boolean(this.u));
       this.loaded = filled && this.u ? { texts: new Map(this.values), code: this.unitCode, name: this.unitName, raws: this.raws() } : null;
-      this.refresh();
     }
 
     /** Public: back to the loaded values. */
@@ -774,7 +794,10 @@ button.primary:hover { background: #083c69; }
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
       this.buildScores();
-      this.buildCharts();
+      const chartsLater = !this.rendered;
+      this.rendered = true;
+      if (chartsLater) this.chartFrames();
+      else this.buildCharts();
       this.buildLost();
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
@@ -782,6 +805,8 @@ button.primary:hover { background: #083c69; }
       if (focused && this.shadowRoot.getElementById(focused)) this.shadowRoot.getElementById(focused).focus();
       if (this.statusMessage) this.showStatus(...this.statusMessage);
       this.refresh();
+      // After the first result's dti-change, so that its listeners' frame callbacks run first.
+      if (chartsLater) this.buildChartsAfterFrame();
     }
 
     textField(id, label, value, set, inputmode) {
@@ -871,7 +896,7 @@ button.primary:hover { background: #083c69; }
       this.drawPlan();
       this.drawScores(state);
       if (!u.empty) {
-        this.drawCharts();
+        if (this.chart) this.drawCharts();
         this.drawExplanation();
       }
       clearTimeout(this.announceTimer);
@@ -1020,8 +1045,50 @@ button.primary:hover { background: #083c69; }
     /** The charts' shapes, built once per render; {@link drawCharts} moves them. */
     buildCharts() {
       put(this.els.charts, this.buildBars(), this.buildRadar());
+      this.buildLegend();
+    }
+
+    buildLegend() {
       const ref = this.reference();
       put(this.els.legend, ref ? [h("i", { class: "dash", "aria-hidden": "true" }), this.t.refLegend(ref.names[this.lang])] : null);
+    }
+
+    /** The first render's charts: empty frames of the charts' size now, so that nothing moves,
+     * and their shapes ({@link buildChartsAfterFrame}) once the first frame is painted, so that
+     * the first DTI (above the charts) is on screen sooner. A render before then builds them
+     * itself. */
+    chartFrames() {
+      this.chart = null;
+      const radar = this.radarCodes().length >= 3;
+      put(this.els.charts, h("svg:svg", { viewBox: this.barsBox().viewBox }), radar ? h("svg:svg", { viewBox: RADAR_BOX }) : h("div"));
+      this.buildLegend();
+    }
+
+    buildChartsAfterFrame() {
+      const els = this.els;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.els !== els) return;
+          this.buildCharts();
+          if (this.u && !this.u.empty) this.drawCharts();
+        }),
+      );
+    }
+
+    /** The bar chart's layout: one row per index. */
+    barsBox() {
+      const rowH = 34;
+      const left = 46;
+      const width = 300;
+      const barW = width - left - 58;
+      const top = 6;
+      const axis = top + this.info.indices.length * rowH;
+      return { rowH, left, barW, top, axis, viewBox: `0 0 ${width} ${axis + 22}` };
+    }
+
+    /** The radar's spokes: the scored main indicators. */
+    radarCodes() {
+      return this.indicators().filter((c) => this.node(c).scored);
     }
 
     drawCharts() {
@@ -1050,13 +1117,8 @@ button.primary:hover { background: #083c69; }
       const t = this.t;
       const ref = this.reference();
       const codes = this.info.indices;
-      const rowH = 34;
-      const left = 46;
-      const width = 300;
-      const barW = width - left - 58;
-      const top = 6;
-      const axis = top + codes.length * rowH;
-      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${axis + 22}`, role: "img", "aria-labelledby": "bars-title bars-desc" });
+      const { rowH, left, barW, top, axis, viewBox } = this.barsBox();
+      const svg = h("svg:svg", { viewBox, role: "img", "aria-labelledby": "bars-title bars-desc" });
       const desc = h("svg:desc", { id: "bars-desc" });
       append(svg, h("svg:title", { id: "bars-title", text: t.barsTitle }), desc);
       for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
@@ -1089,10 +1151,10 @@ button.primary:hover { background: #083c69; }
     /** A radar of the scored main indicators (0..1), each spoke named. */
     buildRadar() {
       const t = this.t;
-      const codes = this.indicators().filter((c) => this.node(c).scored);
+      const codes = this.radarCodes();
       if (codes.length < 3) return h("div");
-      const width = 360;
-      const height = 300;
+      const width = RADAR_WIDTH;
+      const height = RADAR_HEIGHT;
       const cx = width / 2;
       const cy = height / 2;
       const r = 88;
@@ -1100,7 +1162,7 @@ button.primary:hover { background: #083c69; }
         const a = -Math.PI / 2 + (2 * Math.PI * i) / codes.length;
         return [cx + r * v * Math.cos(a), cy + r * v * Math.sin(a)];
       };
-      const svg = h("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "radar-title radar-desc" });
+      const svg = h("svg:svg", { viewBox: RADAR_BOX, role: "img", "aria-labelledby": "radar-title radar-desc" });
       const desc = h("svg:desc", { id: "radar-desc" });
       append(svg, h("svg:title", { id: "radar-title", text: t.radarTitle }), desc);
       for (const ring of [0.25, 0.5, 0.75, 1]) {
