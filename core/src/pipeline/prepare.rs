@@ -52,9 +52,9 @@ pub(crate) fn denominate(
         };
         let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
         let units = table.shared_units();
-        let column = table.column_mut(j);
-        for (row, (x, d)) in column.iter_mut().zip(divisors).enumerate() {
-            *x = match (*x, *d) {
+        let mut column = table.column_at(j).to_vec();
+        for (row, (x, d)) in column.iter_mut().zip(divisors.iter()).enumerate() {
+            *x = match (*x, d) {
                 (Some(_), Some(0.0)) => {
                     problems.push(Diagnostic::error(
                         here(Some(&units[row].code)),
@@ -77,6 +77,7 @@ pub(crate) fn denominate(
                 _ => None,
             };
         }
+        table.write_column(j, column);
     }
     if problems.is_empty() {
         Ok(())
@@ -113,10 +114,10 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
             .overrides
             .get(&table.columns()[j])
             .unwrap_or(&spec.default);
-        if table.column_at(j).iter().all(Option::is_some) {
+        if table.column_at(j).iter().all(|x| x.is_some()) {
             continue;
         }
-        let column = table.column_at(j);
+        let column = &table.column_at(j).to_vec();
         let filled: Vec<Option<f64>> = match method {
             ImputeMethod::None {} => continue,
             ImputeMethod::Mean {} | ImputeMethod::Median {} => {
@@ -179,9 +180,11 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
             }
         };
         let name = table.columns()[j].clone();
-        let column = table.column_mut(j);
+        let mut column = table.column_at(j).to_vec();
         for (row, (old, new)) in column.iter_mut().zip(filled).enumerate() {
-            if let (None, Some(value)) = (*old, new) {
+            // A fill too large for a float (a mean of huge values) is left out: the cell
+            // stays missing rather than hold a number that is not one.
+            if let (None, Some(value)) = (*old, new.filter(|v| v.is_finite())) {
                 *old = Some(value);
                 cells.push(ImputedCell {
                     unit: units[row].code.clone(),
@@ -191,6 +194,7 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
                 });
             }
         }
+        table.write_column(j, column);
     }
     if problems.is_empty() {
         Ok(cells)

@@ -347,15 +347,17 @@ pub(crate) fn treat_table(table: &mut Table, spec: &TreatSpec) -> Vec<TreatmentR
             kurtosis_after: None,
             points: Vec::new(),
         };
+        let mut column = table.column_at(j).to_vec();
         treat_in_place(
             &name,
-            table.column_mut(j),
+            &mut column,
             &units,
             spec.overrides.get(&name),
             &spec.default,
             &mut record,
             &mut scratch,
         );
+        table.write_column(j, column);
         records.push(record);
     }
     records
