@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range, Unit};
 use crate::table::Table;
 use crate::text::{Names, round_to};
-use crate::values::{NotFiniteAt, Values};
+use crate::values::Values;
 
 /// Everything the scorer computed for a data set, stored column by column: one column of
 /// values, statuses and ranks per node, shared by every unit. A unit's row ([`UnitResult`]) is
@@ -546,7 +546,7 @@ fn score_nodes(
     let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); count];
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
-    let mut overflowed = Vec::new();
+    let mut overflowed = vec![None; count];
     for id in framework.indicators() {
         // One indicator at a time as `Option`s, the form the rules read.
         let raw = match table.indicator(framework, id) {
@@ -555,7 +555,7 @@ fn score_nodes(
         };
         match score_indicator(framework, id, &raw, table.units(), scales[id]) {
             Ok(scored) => {
-                values[id] = finite_column(id, scored.values, &mut overflowed);
+                values[id] = finite_column(&scored.values, &mut overflowed[id]);
                 statuses[id] = scored.statuses;
                 if scored.constant {
                     let node = framework.node(id);
@@ -582,7 +582,7 @@ fn score_nodes(
         table.units(),
         &mut overflowed,
     ));
-    problems.extend(overflows(framework, overflowed, table.units()));
+    problems.extend(overflows(framework, &overflowed, table.units()));
     if problems.is_empty() {
         Ok(Scoring {
             values,
@@ -657,11 +657,11 @@ pub(crate) fn aggregate_all(
     statuses: &mut [Vec<Status>],
     units: &[UnitInfo],
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut overflowed = Vec::new();
+    let mut overflowed = vec![None; values.len()];
     let mut columns: Vec<Values> = values
         .iter()
-        .enumerate()
-        .map(|(id, column)| finite_column(id, column.clone(), &mut overflowed))
+        .zip(&mut overflowed)
+        .map(|(column, first)| finite_column(column, first))
         .collect();
     let mut problems = aggregate_nodes(
         framework,
@@ -671,7 +671,7 @@ pub(crate) fn aggregate_all(
         units,
         &mut overflowed,
     );
-    problems.extend(overflows(framework, overflowed, units));
+    problems.extend(overflows(framework, &overflowed, units));
     for (copy, column) in values.iter_mut().zip(&columns) {
         *copy = column.to_vec();
     }
@@ -683,14 +683,14 @@ pub(crate) fn aggregate_all(
 }
 
 /// [`aggregate_all`]'s work: the problems of undefined methods, and each aggregate whose
-/// column overflowed noted in `overflowed` with its first such unit.
+/// column overflowed noted in `overflowed` (one entry per node) with its first such unit.
 fn aggregate_nodes(
     framework: &Framework,
     scales: &[Range],
     values: &mut [Values],
     statuses: &mut [Vec<Status>],
     units: &[UnitInfo],
-    overflowed: &mut Vec<(NodeId, usize)>,
+    overflowed: &mut [Option<usize>],
 ) -> Vec<Diagnostic> {
     let n = units.len();
     let threshold = framework.min_availability();
@@ -732,43 +732,41 @@ fn aggregate_nodes(
                 (column, status)
             }
         };
-        values[id] = finite_column(id, column, overflowed);
+        values[id] = finite_column(&column, &mut overflowed[id]);
         statuses[id] = status;
     }
     problems
 }
 
 /// A node's column as [`Results`] keeps it. A value too large for a float (or made undefined
-/// by one) is left out and the node noted in `overflowed` with the first unit that has one,
-/// so a wrong number never reaches the results.
-fn finite_column(
-    id: NodeId,
-    column: Vec<Option<f64>>,
-    overflowed: &mut Vec<(NodeId, usize)>,
-) -> Values {
-    match Values::try_from_iter(column.iter().copied()) {
-        Ok(values) => values,
-        Err(NotFiniteAt { position }) => {
-            overflowed.push((id, position));
-            let finite = column.into_iter().map(|v| v.filter(|x| x.is_finite()));
-            Values::try_from_iter(finite).unwrap_or_default()
+/// by one) is left out and the first unit that has one noted in `overflowed`, so a wrong
+/// number never reaches the results.
+fn finite_column(column: &[Option<f64>], overflowed: &mut Option<usize>) -> Values {
+    let mut values = Values::missing(column.len());
+    for (unit, &value) in column.iter().enumerate() {
+        if values.set(unit, value).is_err() && overflowed.is_none() {
+            *overflowed = Some(unit);
         }
     }
+    values
 }
 
-/// An error for each node noted as overflowing (with its first unit), in scoring order.
+/// An error for each node noted as overflowing (one entry per node: its first unit), in
+/// scoring order.
 fn overflows(
     framework: &Framework,
-    mut overflowed: Vec<(NodeId, usize)>,
+    overflowed: &[Option<usize>],
     units: &[UnitInfo],
 ) -> Vec<Diagnostic> {
-    overflowed.sort_unstable();
     overflowed
-        .into_iter()
-        .map(|(id, unit)| {
+        .iter()
+        .enumerate()
+        .filter_map(|(id, unit)| {
             let node = &framework.node(id).code;
-            let location = Location::default().unit(&units[unit].code).indicator(node);
-            Diagnostic::error(location, Problem::Overflow)
+            let location = Location::default()
+                .unit(&units[(*unit)?].code)
+                .indicator(node);
+            Some(Diagnostic::error(location, Problem::Overflow))
         })
         .collect()
 }
