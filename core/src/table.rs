@@ -185,14 +185,17 @@ impl Table {
             .collect()
     }
 
-    /// Replaces column `j` with values of the same length; a value that is not finite is
-    /// left out (missing), since a table holds no other.
+    /// Replaces column `j` with values of the same length, or refuses them, changing
+    /// nothing, when one is not finite: a step that computed such a number must say so, not
+    /// have it taken for a missing value.
     #[cfg(feature = "pipeline")]
-    pub(crate) fn write_column(&mut self, j: usize, values: Vec<Option<f64>>) {
-        let finite = values.into_iter().map(|v| v.filter(|x| x.is_finite()));
-        if let Ok(values) = Values::try_from_iter(finite) {
-            self.replace_column(j, values);
-        }
+    pub(crate) fn write_column(
+        &mut self,
+        j: usize,
+        values: Vec<Option<f64>>,
+    ) -> Result<(), crate::values::NotFiniteAt> {
+        self.replace_column(j, Values::try_from_iter(values)?);
+        Ok(())
     }
 
     /// Replaces column `j` with values of the same length (anything else does nothing).

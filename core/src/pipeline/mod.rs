@@ -362,7 +362,7 @@ fn run_steps<'f>(
                 }
                 Step::Treat => {
                     if let Some(t) = &spec.treat {
-                        treatment = treat::treat_table(&mut table, t);
+                        treatment = treat::treat_table(&mut table, t).map_err(located)?;
                     }
                 }
             }

@@ -77,7 +77,12 @@ pub(crate) fn denominate(
                 _ => None,
             };
         }
-        table.write_column(j, column);
+        if let Err(at) = table.write_column(j, column) {
+            problems.push(Diagnostic::error(
+                here(Some(&units[at.position].code)),
+                Problem::Overflow,
+            ));
+        }
     }
     if problems.is_empty() {
         Ok(())
@@ -182,9 +187,7 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
         let name = table.columns()[j].clone();
         let mut column = table.column_at(j).to_vec();
         for (row, (old, new)) in column.iter_mut().zip(filled).enumerate() {
-            // A fill too large for a float (a mean of huge values) is left out: the cell
-            // stays missing rather than hold a number that is not one.
-            if let (None, Some(value)) = (*old, new.filter(|v| v.is_finite())) {
+            if let (None, Some(value)) = (*old, new) {
                 *old = Some(value);
                 cells.push(ImputedCell {
                     unit: units[row].code.clone(),
@@ -194,7 +197,14 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
                 });
             }
         }
-        table.write_column(j, column);
+        // A fill too large for a float (the mean of huge values) is an error, never a cell
+        // left missing.
+        if let Err(at) = table.write_column(j, column) {
+            let location = Location::default()
+                .unit(&units[at.position].code)
+                .indicator(&name);
+            problems.push(Diagnostic::error(location, Problem::Overflow));
+        }
     }
     if problems.is_empty() {
         Ok(cells)
@@ -510,6 +520,26 @@ mod tests {
             problems[0].problem,
             Problem::UnknownGrouping { .. }
         ));
+    }
+
+    #[test]
+    fn a_fill_too_large_for_a_float_is_an_error_not_a_missing_value() {
+        let units = ["A", "B", "C"];
+        let huge: &[Option<f64>] = &[Some(1.7e308), Some(1.7e308), None];
+        let mut t = table(&units, &[("x", huge)]);
+        let problems = impute(
+            &mut t,
+            &ImputeSpec {
+                default: ImputeMethod::Mean {},
+                overrides: BTreeMap::new(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].problem, Problem::Overflow);
+        assert_eq!(problems[0].location.unit.as_deref(), Some("C"));
+        assert_eq!(problems[0].location.indicator.as_deref(), Some("x"));
+        // The table is left as it was.
+        assert_eq!(t.column("x").unwrap(), huge);
     }
 
     #[test]
