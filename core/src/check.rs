@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::framework::{Framework, MissingPolicy, Unit};
 use crate::table::Table;
 use crate::value::Value;
+use crate::values::Values;
 
 /// What checking found: the usable values and every problem.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +58,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     for (position, id) in framework.indicators().enumerate() {
         let node = framework.node(id);
         let column = data.column(&node.code);
-        let cells = table.column_mut(position);
+        let mut cells = Values::missing(data.units().len());
         for (row, unit) in data.units().iter().enumerate() {
             let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
             let Some(value) = column.and_then(|c| data.value(row, c)) else {
@@ -70,10 +71,18 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             };
             match in_indicator_unit(value, node) {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
-                // `x` is finite: a table holds no other value.
-                Ok(x) => cells[row] = Some(x),
+                Ok(x) => {
+                    // `x` is finite (`in_indicator_unit` says so); the table refuses any other.
+                    if cells.set(row, Some(x)).is_err() {
+                        let problem = Problem::BadValue {
+                            text: overflowed(value),
+                        };
+                        diagnostics.push(Diagnostic::error(located(), problem));
+                    }
+                }
             }
         }
+        table.replace_column(position, cells);
     }
     // Units but not one value, as in a template nobody filled in: as unusable as an empty
     // file, and one error says so better than a warning for every cell.
@@ -212,9 +221,9 @@ pub(crate) fn missing_values(
     let mut diagnostics = Vec::new();
     for id in framework.indicators() {
         let code = &framework.node(id).code;
-        let column = table.indicator(framework, id).unwrap_or(&[]);
+        let column = table.indicator(framework, id);
         for (row, unit) in table.units().iter().enumerate() {
-            if column.get(row).copied().flatten().is_none() {
+            if column.and_then(|c| c.get(row)).is_none() {
                 let location = Location::file(file).unit(&unit.code).indicator(code);
                 diagnostics.extend(missing_value(framework, id, location));
             }

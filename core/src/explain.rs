@@ -205,7 +205,7 @@ pub fn explain_scored(
         (vec![unit], 0)
     };
     let base: Vec<Vec<Option<f64>>> = (0..current.len())
-        .map(|id| rows.iter().map(|&r| results.values(id)[r]).collect())
+        .map(|id| rows.iter().map(|&r| results.values(id).get(r)).collect())
         .collect();
     let statuses: Vec<Vec<Status>> = (0..current.len())
         .map(|id| rows.iter().map(|&r| results.statuses(id)[r]).collect())

@@ -58,6 +58,7 @@ pub mod table;
 pub mod template;
 pub mod text;
 pub mod value;
+pub mod values;
 pub mod words;
 
 mod csv_reader;

@@ -15,11 +15,12 @@ use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Edge, Framework, MissingPolicy, NodeId, NodeKind, Range, Unit};
 use crate::table::Table;
 use crate::text::{Names, round_to};
+use crate::values::Values;
 
 /// Everything the scorer computed for a data set, stored column by column: one column of
 /// values, statuses and ranks per node, shared by every unit. A unit's row ([`UnitResult`]) is
 /// put together when asked for ([`Results::row`], [`Results::rows`]), with its points and
-/// points lost derived from the value, so a large data set holds 21 bytes per unit and node
+/// points lost derived from the value, so a large data set holds 13 bytes per unit and node
 /// (value, status, rank) instead of a record each; units and raw values are shared with the
 /// table scored.
 ///
@@ -51,7 +52,7 @@ struct Column {
     code: Arc<str>,
     /// For indicators, the position of their raw values among the columns of the table scored.
     raw: Option<usize>,
-    values: Vec<Option<f64>>,
+    values: Values,
     statuses: Vec<Status>,
     /// Four bytes a rank: ranks start at 1.
     ranks: Vec<Option<NonZeroU32>>,
@@ -157,14 +158,15 @@ impl Results {
 
     /// The value of a node for a unit, by codes.
     pub fn value(&self, unit: &str, node: &str) -> Option<f64> {
-        self.values(self.node_position(node)?)[self.unit_position(unit)?]
+        self.values(self.node_position(node)?)
+            .get(self.unit_position(unit)?)
     }
 
     /// Every unit's value at the node in position `node` of [`Results::nodes`], in data order.
     ///
     /// # Panics
     /// When `node` is not a position in [`Results::nodes`].
-    pub fn values(&self, node: usize) -> &[Option<f64>] {
+    pub fn values(&self, node: usize) -> &Values {
         &self.columns[node].values
     }
 
@@ -202,7 +204,7 @@ impl Results {
     /// When either position is out of range.
     pub fn result(&self, unit: usize, node: usize) -> NodeResult {
         let column = &self.columns[node];
-        let value = column.values[unit];
+        let value = column.values.get(unit);
         let (points, points_lost) = match (value, self.nodes[node].max_points) {
             (Some(v), Some(max)) => {
                 let points = if column.in_points { v } else { v * max };
@@ -246,7 +248,7 @@ impl Results {
             .map(|column| Column {
                 code: Arc::clone(&column.code),
                 raw: column.raw,
-                values: units.iter().map(|&unit| column.values[unit]).collect(),
+                values: column.values.select(units),
                 statuses: units.iter().map(|&unit| column.statuses[unit]).collect(),
                 ranks: units.iter().map(|&unit| column.ranks[unit]).collect(),
                 in_points: column.in_points,
@@ -494,7 +496,7 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: ranks_of(&values, precision),
+            ranks: ranks_of(values.iter(), precision),
             values,
             statuses,
             in_points: is_sum(framework, id),
@@ -513,10 +515,7 @@ pub(crate) fn assemble(
 
 /// Every node's values (one column per node, one entry per unit) without assembling
 /// [`Results`]: the fast path for analyses that rescore many times.
-pub(crate) fn node_values(
-    framework: &Framework,
-    table: &Table,
-) -> Result<Vec<Vec<Option<f64>>>, Failure> {
+pub(crate) fn node_values(framework: &Framework, table: &Table) -> Result<Vec<Values>, Failure> {
     let scales = scales(framework, table.n_units());
     Ok(score_nodes(framework, table, scales)?.values)
 }
@@ -525,7 +524,7 @@ pub(crate) fn node_values(
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Scoring {
     /// One column per node.
-    pub values: Vec<Vec<Option<f64>>>,
+    pub values: Vec<Values>,
     /// One column per node.
     pub statuses: Vec<Vec<Status>>,
     /// The range of each node's values.
@@ -543,16 +542,20 @@ fn score_nodes(
 ) -> Result<Scoring, Failure> {
     let n = table.n_units();
     let count = framework.nodes().len();
-    let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); count];
+    let mut values: Vec<Values> = vec![Values::new(); count];
     let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); count];
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
-    let missing = vec![None; n];
+    let mut overflowed = vec![None; count];
     for id in framework.indicators() {
-        let raw = table.indicator(framework, id).unwrap_or(&missing);
-        match score_indicator(framework, id, raw, table.units(), scales[id]) {
+        // One indicator at a time as `Option`s, the form the rules read.
+        let raw = match table.indicator(framework, id) {
+            Some(column) => column.to_vec(),
+            None => vec![None; n],
+        };
+        match score_indicator(framework, id, &raw, table.units(), scales[id]) {
             Ok(scored) => {
-                values[id] = scored.values;
+                values[id] = finite_column(&scored.values, &mut overflowed[id]);
                 statuses[id] = scored.statuses;
                 if scored.constant {
                     let node = framework.node(id);
@@ -566,20 +569,20 @@ fn score_nodes(
             Err(problem) => {
                 let location = Location::default().indicator(&framework.node(id).code);
                 problems.push(Diagnostic::error(location, problem));
-                values[id] = vec![None; n];
+                values[id] = Values::missing(n);
                 statuses[id] = vec![Status::Missing; n];
             }
         }
     }
-    if let Err(mut more) = aggregate_all(
+    problems.extend(aggregate_nodes(
         framework,
         &scales,
         &mut values,
         &mut statuses,
         table.units(),
-    ) {
-        problems.append(&mut more);
-    }
+        &mut overflowed,
+    ));
+    problems.extend(overflows(framework, &overflowed, table.units()));
     if problems.is_empty() {
         Ok(Scoring {
             values,
@@ -642,9 +645,11 @@ fn score_indicator(
     })
 }
 
-/// Fills every aggregate's column from its children's, in scoring order. `values` and
-/// `statuses` hold one column per node; the indicators' columns must be filled already.
-/// Fails with every unit and aggregate whose method is undefined for its children's values.
+/// Fills every aggregate's column from its children's, in scoring order, on the analyses'
+/// working copies (a few units' values as `Option`s). `values` and `statuses` hold one column
+/// per node; the indicators' columns must be filled already. Fails with every unit and
+/// aggregate whose method is undefined for its children's values, and every node with a value
+/// that is not finite.
 pub(crate) fn aggregate_all(
     framework: &Framework,
     scales: &[Range],
@@ -652,6 +657,41 @@ pub(crate) fn aggregate_all(
     statuses: &mut [Vec<Status>],
     units: &[UnitInfo],
 ) -> Result<(), Vec<Diagnostic>> {
+    let mut overflowed = vec![None; values.len()];
+    let mut columns: Vec<Values> = values
+        .iter()
+        .zip(&mut overflowed)
+        .map(|(column, first)| finite_column(column, first))
+        .collect();
+    let mut problems = aggregate_nodes(
+        framework,
+        scales,
+        &mut columns,
+        statuses,
+        units,
+        &mut overflowed,
+    );
+    problems.extend(overflows(framework, &overflowed, units));
+    for (copy, column) in values.iter_mut().zip(&columns) {
+        *copy = column.to_vec();
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// [`aggregate_all`]'s work: the problems of undefined methods, and each aggregate whose
+/// column overflowed noted in `overflowed` (one entry per node) with its first such unit.
+fn aggregate_nodes(
+    framework: &Framework,
+    scales: &[Range],
+    values: &mut [Values],
+    statuses: &mut [Vec<Status>],
+    units: &[UnitInfo],
+    overflowed: &mut [Option<usize>],
+) -> Vec<Diagnostic> {
     let n = units.len();
     let threshold = framework.min_availability();
     let mut problems = Vec::new();
@@ -692,36 +732,43 @@ pub(crate) fn aggregate_all(
                 (column, status)
             }
         };
-        values[id] = column;
+        values[id] = finite_column(&column, &mut overflowed[id]);
         statuses[id] = status;
     }
-    problems.extend(overflows(framework, values, units));
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    problems
 }
 
-/// An error for each node whose column holds a value too large for a float (or made
-/// undefined by one): the first unit of each, so a wrong number never reaches the results.
-fn overflows(
-    framework: &Framework,
-    values: &[Vec<Option<f64>>],
-    units: &[UnitInfo],
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for (id, column) in values.iter().enumerate() {
-        if let Some(unit) = column
-            .iter()
-            .position(|v| v.is_some_and(|v| !v.is_finite()))
-        {
-            let node = &framework.node(id).code;
-            let location = Location::default().unit(&units[unit].code).indicator(node);
-            problems.push(Diagnostic::error(location, Problem::Overflow));
+/// A node's column as [`Results`] keeps it. A value too large for a float (or made undefined
+/// by one) is left out and the first unit that has one noted in `overflowed`, so a wrong
+/// number never reaches the results.
+fn finite_column(column: &[Option<f64>], overflowed: &mut Option<usize>) -> Values {
+    let mut values = Values::missing(column.len());
+    for (unit, &value) in column.iter().enumerate() {
+        if values.set(unit, value).is_err() && overflowed.is_none() {
+            *overflowed = Some(unit);
         }
     }
-    problems
+    values
+}
+
+/// An error for each node noted as overflowing (one entry per node: its first unit), in
+/// scoring order.
+fn overflows(
+    framework: &Framework,
+    overflowed: &[Option<usize>],
+    units: &[UnitInfo],
+) -> Vec<Diagnostic> {
+    overflowed
+        .iter()
+        .enumerate()
+        .filter_map(|(id, unit)| {
+            let node = &framework.node(id).code;
+            let location = Location::default()
+                .unit(&units[(*unit)?].code)
+                .indicator(node);
+            Some(Diagnostic::error(location, Problem::Overflow))
+        })
+        .collect()
 }
 
 /// Weighted means and sums, child column by child column: the same additions in the same
@@ -730,7 +777,7 @@ fn overflows(
 fn aggregate_linear(
     method: Aggregation,
     children: &[Edge],
-    values: &[Vec<Option<f64>>],
+    values: &[Values],
     n: usize,
     threshold: f64,
     scale: Range,
@@ -769,16 +816,17 @@ fn aggregate_linear(
 /// Copeland scores over the weighted children, then the availability threshold unit by unit.
 fn aggregate_copeland(
     children: &[Edge],
-    values: &[Vec<Option<f64>>],
+    values: &[Values],
     n: usize,
     threshold: f64,
     scale: Range,
 ) -> (Vec<Option<f64>>, Vec<Status>) {
     let weighted: Vec<&Edge> = children.iter().filter(|e| e.weight > 0.0).collect();
-    let columns: Vec<&[Option<f64>]> = weighted
-        .iter()
-        .map(|e| values[e.child].as_slice())
-        .collect();
+    // Copeland compares every pair of units, so it is only used with few of them: the
+    // children as `Option`s cost nothing that matters.
+    let children_values: Vec<Vec<Option<f64>>> =
+        weighted.iter().map(|e| values[e.child].to_vec()).collect();
+    let columns: Vec<&[Option<f64>]> = children_values.iter().map(Vec::as_slice).collect();
     let weights: Vec<f64> = weighted.iter().map(|e| e.weight).collect();
     let scores = copeland(&columns, &weights);
     (0..n)
@@ -864,11 +912,11 @@ pub fn scales(framework: &Framework, n: usize) -> Vec<Range> {
 }
 
 /// The share of an aggregate's weighted children that have a value, if any have a weight.
-fn availability(children: &[Edge], values: &[Vec<Option<f64>>], unit: usize) -> Option<f64> {
+fn availability(children: &[Edge], values: &[Values], unit: usize) -> Option<f64> {
     let (mut weighted, mut present) = (0usize, 0usize);
     for edge in children.iter().filter(|e| e.weight > 0.0) {
         weighted += 1;
-        present += usize::from(values[edge.child][unit].is_some());
+        present += usize::from(values[edge.child].get(unit).is_some());
     }
     (weighted > 0).then(|| present as f64 / weighted as f64)
 }
@@ -877,7 +925,7 @@ fn availability(children: &[Edge], values: &[Vec<Option<f64>>], unit: usize) -> 
 /// fails with the status when there are none or too few.
 fn gather(
     children: &[Edge],
-    values: &[Vec<Option<f64>>],
+    values: &[Values],
     unit: usize,
     threshold: f64,
     present: &mut Vec<(f64, f64)>,
@@ -887,7 +935,7 @@ fn gather(
         children
             .iter()
             .filter(|e| e.weight > 0.0)
-            .filter_map(|e| values[e.child][unit].map(|x| (x, e.weight))),
+            .filter_map(|e| values[e.child].get(unit).map(|x| (x, e.weight))),
     );
     if present.is_empty() {
         return Err(Status::Missing);
@@ -918,23 +966,26 @@ pub fn shown_points(points: f64, max: f64) -> (f64, f64) {
 
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
-    ranks_of(column, precision)
+    ranks_of(column.iter().copied(), precision)
         .into_iter()
         .map(|rank| rank.map(NonZeroU32::get))
         .collect()
 }
 
 /// [`rank`] at four bytes a rank, as [`Results`] keeps them.
-fn ranks_of(column: &[Option<f64>], precision: u32) -> Vec<Option<NonZeroU32>> {
+fn ranks_of(
+    column: impl ExactSizeIterator<Item = Option<f64>>,
+    precision: u32,
+) -> Vec<Option<NonZeroU32>> {
+    let n = column.len();
     // Each present value rounded once, with its row, highest first; tied values take the rank
     // of the first of them.
     let mut order: Vec<(f64, usize)> = column
-        .iter()
         .enumerate()
         .filter_map(|(row, value)| value.map(|v| (round_to(v, precision), row)))
         .collect();
     order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-    let mut ranks = vec![None; column.len()];
+    let mut ranks = vec![None; n];
     let mut rank = NonZeroU32::MIN;
     for (k, &(value, row)) in order.iter().enumerate() {
         if k > 0 && value != order[k - 1].0 {
@@ -999,7 +1050,7 @@ pub fn contributions(framework: &Framework, results: &Results, unit: usize) -> V
         return Vec::new();
     }
     let values: Vec<Option<f64>> = (0..results.nodes.len())
-        .map(|node| results.values(node)[unit])
+        .map(|node| results.values(node).get(unit))
         .collect();
     let mut out = Vec::new();
     let mut shares = vec![0.0; values.len()];

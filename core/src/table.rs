@@ -10,9 +10,11 @@ use std::sync::Arc;
 
 use crate::dataset::UnitInfo;
 use crate::framework::{Framework, NodeId};
+pub use crate::values::NotFinite;
+use crate::values::Values;
 
-/// Units (rows) × named numeric columns, stored column by column. A cell is `None` when
-/// missing; a cell is never NaN or infinite.
+/// Units (rows) × named numeric columns, stored column by column ([`Values`], eight bytes a
+/// cell). A cell is `None` when missing; a cell is never NaN or infinite.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     // Shared between the tables of a pipeline's steps, which mostly keep the same rows and
@@ -20,13 +22,12 @@ pub struct Table {
     // results scored from the table (their raw values) and between copies until one changes.
     units: Arc<Vec<UnitInfo>>,
     columns: Arc<[String]>,
-    /// `values[column * units + unit]`
-    values: Arc<Vec<Option<f64>>>,
+    /// One column per name, one value per unit.
+    values: Arc<Vec<Values>>,
 }
 
-/// A value that a table cannot hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotFinite;
+/// A column with no values, for columns a table does not have.
+static NO_VALUES: Values = Values::new();
 
 impl Table {
     /// A table of the given units and columns with every value missing.
@@ -36,7 +37,7 @@ impl Table {
 
     /// A table of shared units (a data set's) and the given columns with every value missing.
     pub(crate) fn of_units(units: Arc<Vec<UnitInfo>>, columns: Vec<String>) -> Table {
-        let values = vec![None; units.len() * columns.len()];
+        let values = vec![Values::missing(units.len()); columns.len()];
         Table {
             units,
             columns: columns.into(),
@@ -87,18 +88,17 @@ impl Table {
     }
 
     /// The values of column `j`, one per row (empty when there is no such column).
-    pub fn column_at(&self, j: usize) -> &[Option<f64>] {
-        let n = self.units.len();
-        self.values.get(j * n..(j + 1) * n).unwrap_or(&[])
+    pub fn column_at(&self, j: usize) -> &Values {
+        self.values.get(j).unwrap_or(&NO_VALUES)
     }
 
     /// The values of a column by name.
-    pub fn column(&self, name: &str) -> Option<&[Option<f64>]> {
+    pub fn column(&self, name: &str) -> Option<&Values> {
         self.column_index(name).map(|j| self.column_at(j))
     }
 
     /// The values of an indicator of `framework`, found by its code.
-    pub fn indicator(&self, framework: &Framework, node: NodeId) -> Option<&[Option<f64>]> {
+    pub fn indicator(&self, framework: &Framework, node: NodeId) -> Option<&Values> {
         self.indicator_column(framework, node)
             .map(|j| self.column_at(j))
     }
@@ -116,23 +116,17 @@ impl Table {
 
     /// One unit's value (by row) of an indicator of `framework`.
     pub fn indicator_value(&self, framework: &Framework, unit: usize, node: NodeId) -> Option<f64> {
-        self.indicator(framework, node)?
-            .get(unit)
-            .copied()
-            .flatten()
+        self.indicator(framework, node)?.get(unit)
     }
 
     /// One cell by row and column position.
     pub fn get(&self, unit: usize, column: usize) -> Option<f64> {
-        self.column_at(column).get(unit).copied().flatten()
+        self.column_at(column).get(unit)
     }
 
     /// One cell by unit code and column name.
     pub fn value(&self, unit: &str, column: &str) -> Option<f64> {
-        self.column(column)?
-            .get(self.unit_index(unit)?)
-            .copied()
-            .flatten()
+        self.column(column)?.get(self.unit_index(unit)?)
     }
 
     /// Replaces one cell (row and column by position; out of range does nothing). A value
@@ -141,13 +135,10 @@ impl Table {
         if value.is_some_and(|v| !v.is_finite()) {
             return Err(NotFinite);
         }
-        let n = self.units.len();
-        if unit < n
-            && let Some(cell) = Arc::make_mut(&mut self.values).get_mut(column * n + unit)
-        {
-            *cell = value;
+        match Arc::make_mut(&mut self.values).get_mut(column) {
+            Some(cells) => cells.set(unit, value),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The labels of a grouping, one per row (blank where a unit has none): `group` for the
@@ -194,21 +185,35 @@ impl Table {
             .collect()
     }
 
-    /// Mutable access to column `j`; whoever writes keeps every value finite.
-    pub(crate) fn column_mut(&mut self, j: usize) -> &mut [Option<f64>] {
-        let n = self.units.len();
-        Arc::make_mut(&mut self.values)
-            .get_mut(j * n..(j + 1) * n)
-            .unwrap_or(&mut [])
+    /// Replaces column `j` with values of the same length, or refuses them, changing
+    /// nothing, when one is not finite: a step that computed such a number must say so, not
+    /// have it taken for a missing value.
+    #[cfg(feature = "pipeline")]
+    pub(crate) fn write_column(
+        &mut self,
+        j: usize,
+        values: Vec<Option<f64>>,
+    ) -> Result<(), crate::values::NotFiniteAt> {
+        self.replace_column(j, Values::try_from_iter(values)?);
+        Ok(())
+    }
+
+    /// Replaces column `j` with values of the same length (anything else does nothing).
+    pub(crate) fn replace_column(&mut self, j: usize, values: Values) {
+        if values.len() == self.units.len()
+            && let Some(column) = Arc::make_mut(&mut self.values).get_mut(j)
+        {
+            *column = values;
+        }
     }
 
     /// The same rows with the columns at the given positions, in that order.
     #[cfg(feature = "pipeline")]
     pub(crate) fn select_columns(&self, positions: &[usize]) -> Table {
-        let mut values = Vec::with_capacity(positions.len() * self.units.len());
-        for &j in positions {
-            values.extend_from_slice(self.column_at(j));
-        }
+        let values = positions
+            .iter()
+            .map(|&j| self.column_at(j).clone())
+            .collect();
         Table {
             units: Arc::clone(&self.units),
             columns: positions.iter().map(|&j| self.columns[j].clone()).collect(),
@@ -222,11 +227,11 @@ impl Table {
         if all {
             return self.clone();
         }
-        let mut values = Vec::with_capacity(rows.len() * self.columns.len());
-        for j in 0..self.columns.len() {
-            let column = self.column_at(j);
-            values.extend(rows.iter().map(|&i| column[i]));
-        }
+        let values = self
+            .values
+            .iter()
+            .map(|column| column.select(rows))
+            .collect();
         Table {
             units: Arc::new(rows.iter().map(|&i| self.units[i].clone()).collect()),
             columns: Arc::clone(&self.columns),

@@ -57,7 +57,7 @@ fn compare(ours: &Table, path: &Path) -> (f64, f64) {
                 .column(name)
                 .unwrap_or_else(|| panic!("{file}: column {name} missing"));
             let theirs = coinr_number(text);
-            let mine = col[ours.unit_index(unit).unwrap_or(0)];
+            let mine = col.get(ours.unit_index(unit).unwrap_or(0));
             cells += 1;
             if let (Some(a), Some(b)) = (mine, theirs) {
                 let (err, scale) = ((a - b).abs(), a.abs().max(b.abs()));

@@ -10,6 +10,7 @@ use dti_core::pipeline::{
     correlations, cronbach_by_aggregate, indicator_stats,
 };
 use dti_core::score::rank_within_groups;
+use dti_core::values::Values;
 use dti_core::{Framework, Lang, NodeKind, Problem, Severity, format_decimal};
 use serde::Serialize;
 
@@ -246,8 +247,8 @@ fn group_ranks(
             lang, grouping, &known,
         )));
     };
-    let scores = table.column(root).unwrap_or(&[]);
-    let ranks = rank_within_groups(scores, &labels, precision);
+    let scores = table.column(root).map(Values::to_vec).unwrap_or_default();
+    let ranks = rank_within_groups(&scores, &labels, precision);
     Ok(GroupRanks {
         grouping: grouping.to_string(),
         labels: labels.iter().map(|l| l.to_string()).collect(),
@@ -300,7 +301,7 @@ fn stage_table(
         let mut row = vec![Cell::text(&unit.code), Cell::text(name)];
         for (c, column) in columns.iter().enumerate() {
             row.push(Cell::number(
-                table.column(column).and_then(|v| v[i]),
+                table.column(column).and_then(|v| v.get(i)),
                 precision,
             ));
             if c == 0

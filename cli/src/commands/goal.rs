@@ -128,7 +128,7 @@ fn rank_with(scored: &Scored, unit: usize, node: &str, value: f64) -> Option<u32
         .iter()
         .enumerate()
         .filter(|(u, _)| *u != unit)
-        .filter_map(|(_, value)| *value)
+        .filter_map(|(_, value)| value)
         .filter(|v| round_to(*v, precision) > mine)
         .count();
     u32::try_from(better + 1).ok()

@@ -383,7 +383,7 @@ impl<'a> Summary<'a> {
                 Cell::text(info.name.clone().unwrap_or_default()),
             ];
             for &column in &self.columns {
-                let value = self.results.values(column)[unit];
+                let value = self.results.values(column).get(unit);
                 row.push(Cell::number(value, self.results.precision));
                 row.push(match self.results.rank(unit, column) {
                     Some(rank) if for_people => Cell::text(format!("{rank}/{n}")),
@@ -445,7 +445,10 @@ impl<'a> Summary<'a> {
                             .iter()
                             .map(|&column| SummaryNode {
                                 code: &self.results.nodes[column].code,
-                                value: self.results.values(column)[unit]
+                                value: self
+                                    .results
+                                    .values(column)
+                                    .get(unit)
                                     .map(|v| round_to(v, precision)),
                                 rank: self.results.rank(unit, column),
                             })

@@ -157,7 +157,7 @@ pub fn seek_scored(
         return Err(super::unknown(&format!("#{node}"), "goal"));
     }
     let precision = framework.precision();
-    let start = results.values(node)[unit].unwrap_or(0.0);
+    let start = results.values(node).get(unit).unwrap_or(0.0);
     let target_value = match target {
         Target::Value { value } if value.is_finite() => value,
         Target::Rank { rank } if rank >= 1 => {
@@ -166,7 +166,7 @@ pub fn seek_scored(
                 .iter()
                 .enumerate()
                 .filter(|(u, _)| *u != unit)
-                .filter_map(|(_, value)| *value)
+                .filter_map(|(_, value)| value)
                 .map(|v| round_to(v, precision))
                 .collect();
             // Largest first. Ascending then reversed is the same order (values equal under
@@ -205,7 +205,7 @@ pub fn seek_scored(
     };
     let units: Vec<crate::UnitInfo> = rows.iter().map(|&r| table.units()[r].clone()).collect();
     let mut values: Vec<Vec<Option<f64>>> = (0..framework.nodes().len())
-        .map(|id| rows.iter().map(|&r| results.values(id)[r]).collect())
+        .map(|id| rows.iter().map(|&r| results.values(id).get(r)).collect())
         .collect();
     let mut states: Vec<Vec<Status>> = (0..framework.nodes().len())
         .map(|id| rows.iter().map(|&r| results.statuses(id)[r]).collect())
@@ -381,7 +381,7 @@ pub fn seek_scored(
             to,
             raw_from: table
                 .indicator(framework, leaf)
-                .and_then(|column| column.get(unit).copied().flatten()),
+                .and_then(|column| column.get(unit)),
             raw_to: match value {
                 Shown::Raw(raw) => Some(raw),
                 Shown::Score(_) => None,

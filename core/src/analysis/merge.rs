@@ -328,12 +328,7 @@ pub fn merge(
             let values: Vec<(usize, f64)> = present
                 .iter()
                 .filter_map(|&u| {
-                    let raw = checked
-                        .table
-                        .indicator(framework, leaf)?
-                        .get(u)
-                        .copied()
-                        .flatten();
+                    let raw = checked.table.indicator(framework, leaf)?.get(u);
                     raw.or(bottom).map(|v| (u, v))
                 })
                 .collect();

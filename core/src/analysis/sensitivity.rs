@@ -364,7 +364,7 @@ pub fn analyse(
     }
 
     let precision = framework.precision();
-    let nominal = rank(&node_values(framework, table)?[index], precision);
+    let nominal = rank(&node_values(framework, table)?[index].to_vec(), precision);
     let evaluate = |row: &Vec<f64>| -> Result<(Vec<Option<u32>>, Vec<String>), Failure> {
         let mut current = framework.clone();
         let mut choices = Vec::with_capacity(k);
@@ -374,7 +374,7 @@ pub fn analyse(
             choices.push(choice);
         }
         Ok((
-            rank(&node_values(&current, table)?[index], precision),
+            rank(&node_values(&current, table)?[index].to_vec(), precision),
             choices,
         ))
     };

@@ -3,6 +3,7 @@
 use crate::framework::{Framework, NodeKind};
 use crate::stats;
 use crate::table::Table;
+use crate::values::Values;
 
 /// Thresholds above or below which an indicator statistic is flagged.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,7 +72,7 @@ pub fn indicator_stats(table: &Table, flags: &FlagThresholds) -> Vec<IndicatorSt
     let n = table.n_units();
     (0..table.columns().len())
         .map(|j| {
-            let col = table.column_at(j);
+            let col = &table.column_at(j).to_vec();
             let p = stats::present(col);
             let availability = if n == 0 {
                 0.0
@@ -208,11 +209,15 @@ pub fn cronbach_by_aggregate(table: &Table, framework: &Framework) -> Vec<(Strin
             NodeKind::Indicator { .. } => None,
         })
         .map(|(node, children)| {
-            let columns: Option<Vec<&[Option<f64>]>> = children
+            let columns: Option<Vec<Vec<Option<f64>>>> = children
                 .iter()
-                .map(|edge| table.column(&nodes[edge.child].code))
+                .map(|edge| table.column(&nodes[edge.child].code).map(Values::to_vec))
                 .collect();
-            (node.code.clone(), columns.and_then(|c| cronbach_alpha(&c)))
+            let alpha = columns.and_then(|c| {
+                let slices: Vec<&[Option<f64>]> = c.iter().map(Vec::as_slice).collect();
+                cronbach_alpha(&slices)
+            });
+            (node.code.clone(), alpha)
         })
         .collect()
 }

@@ -243,7 +243,7 @@ impl Build<'_> {
         self.scoring
             .values
             .get(node)
-            .map(|column| rank(column, self.framework.precision()))
+            .map(|column| rank(&column.to_vec(), self.framework.precision()))
             .unwrap_or_default()
     }
 
@@ -362,7 +362,7 @@ fn run_steps<'f>(
                 }
                 Step::Treat => {
                     if let Some(t) = &spec.treat {
-                        treatment = treat::treat_table(&mut table, t);
+                        treatment = treat::treat_table(&mut table, t).map_err(located)?;
                     }
                 }
             }
@@ -413,7 +413,7 @@ fn values_table(
     let mut table = Table::of_units(scored.shared_units(), columns);
     for (j, &id) in order.iter().enumerate() {
         // Scoring gives finite values only, one per row of `scored`.
-        table.column_mut(j).copy_from_slice(&scoring.values[id]);
+        table.replace_column(j, scoring.values[id].clone());
     }
     table
 }

@@ -52,9 +52,9 @@ pub(crate) fn denominate(
         };
         let scale = over.and_then(|o| o.scale).unwrap_or(spec.scale);
         let units = table.shared_units();
-        let column = table.column_mut(j);
-        for (row, (x, d)) in column.iter_mut().zip(divisors).enumerate() {
-            *x = match (*x, *d) {
+        let mut column = table.column_at(j).to_vec();
+        for (row, (x, d)) in column.iter_mut().zip(divisors.iter()).enumerate() {
+            *x = match (*x, d) {
                 (Some(_), Some(0.0)) => {
                     problems.push(Diagnostic::error(
                         here(Some(&units[row].code)),
@@ -76,6 +76,12 @@ pub(crate) fn denominate(
                 }
                 _ => None,
             };
+        }
+        if let Err(at) = table.write_column(j, column) {
+            problems.push(Diagnostic::error(
+                here(Some(&units[at.position].code)),
+                Problem::Overflow,
+            ));
         }
     }
     if problems.is_empty() {
@@ -113,10 +119,10 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
             .overrides
             .get(&table.columns()[j])
             .unwrap_or(&spec.default);
-        if table.column_at(j).iter().all(Option::is_some) {
+        if table.column_at(j).iter().all(|x| x.is_some()) {
             continue;
         }
-        let column = table.column_at(j);
+        let column = &table.column_at(j).to_vec();
         let filled: Vec<Option<f64>> = match method {
             ImputeMethod::None {} => continue,
             ImputeMethod::Mean {} | ImputeMethod::Median {} => {
@@ -179,7 +185,7 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
             }
         };
         let name = table.columns()[j].clone();
-        let column = table.column_mut(j);
+        let mut column = table.column_at(j).to_vec();
         for (row, (old, new)) in column.iter_mut().zip(filled).enumerate() {
             if let (None, Some(value)) = (*old, new) {
                 *old = Some(value);
@@ -190,6 +196,14 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
                     value,
                 });
             }
+        }
+        // A fill too large for a float (the mean of huge values) is an error, never a cell
+        // left missing.
+        if let Err(at) = table.write_column(j, column) {
+            let location = Location::default()
+                .unit(&units[at.position].code)
+                .indicator(&name);
+            problems.push(Diagnostic::error(location, Problem::Overflow));
         }
     }
     if problems.is_empty() {
@@ -506,6 +520,26 @@ mod tests {
             problems[0].problem,
             Problem::UnknownGrouping { .. }
         ));
+    }
+
+    #[test]
+    fn a_fill_too_large_for_a_float_is_an_error_not_a_missing_value() {
+        let units = ["A", "B", "C"];
+        let huge: &[Option<f64>] = &[Some(1.7e308), Some(1.7e308), None];
+        let mut t = table(&units, &[("x", huge)]);
+        let problems = impute(
+            &mut t,
+            &ImputeSpec {
+                default: ImputeMethod::Mean {},
+                overrides: BTreeMap::new(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].problem, Problem::Overflow);
+        assert_eq!(problems[0].location.unit.as_deref(), Some("C"));
+        assert_eq!(problems[0].location.indicator.as_deref(), Some("x"));
+        // The table is left as it was.
+        assert_eq!(t.column("x").unwrap(), huge);
     }
 
     #[test]

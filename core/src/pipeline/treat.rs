@@ -1,6 +1,7 @@
 //! Outlier treatment: skewness/kurtosis check, winsorisation, log fall-back.
 
 use super::spec::{Fallback, TreatOverride, TreatRule, TreatSpec};
+use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::stats;
 use crate::table::Table;
 
@@ -331,11 +332,17 @@ fn standard(
     }
 }
 
-/// Treats every column of a table in place; returns one record per column.
-pub(crate) fn treat_table(table: &mut Table, spec: &TreatSpec) -> Vec<TreatmentRecord> {
+/// Treats every column of a table in place; returns one record per column, or an error for
+/// each column whose treatment gives a number too large for a float (a log of a range that
+/// overflows).
+pub(crate) fn treat_table(
+    table: &mut Table,
+    spec: &TreatSpec,
+) -> Result<Vec<TreatmentRecord>, Vec<Diagnostic>> {
     let units: Vec<String> = table.units().iter().map(|u| u.code.clone()).collect();
     let mut scratch = TreatScratch::default();
     let mut records = Vec::with_capacity(table.columns().len());
+    let mut problems = Vec::new();
     for j in 0..table.columns().len() {
         let name = table.columns()[j].clone();
         let mut record = TreatmentRecord {
@@ -347,18 +354,29 @@ pub(crate) fn treat_table(table: &mut Table, spec: &TreatSpec) -> Vec<TreatmentR
             kurtosis_after: None,
             points: Vec::new(),
         };
+        let mut column = table.column_at(j).to_vec();
         treat_in_place(
             &name,
-            table.column_mut(j),
+            &mut column,
             &units,
             spec.overrides.get(&name),
             &spec.default,
             &mut record,
             &mut scratch,
         );
+        if let Err(at) = table.write_column(j, column) {
+            let location = Location::default()
+                .unit(&units[at.position])
+                .indicator(&name);
+            problems.push(Diagnostic::error(location, Problem::Overflow));
+        }
         records.push(record);
     }
-    records
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
