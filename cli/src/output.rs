@@ -1002,6 +1002,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn csv_written_on_every_core_is_the_csv_written_in_order() {
+        // Enough units for several batches of blocks on any machine, and names that need
+        // quoting or neutralising.
+        let units: Vec<(String, f64)> = (0..20_000)
+            .map(|i| (format!("=U{i}, \"{i}\""), f64::from(i) / 7.0))
+            .collect();
+        // As in `dti score`: the items are positions, the rows borrow from what they point at.
+        let positions: Vec<usize> = (0..units.len()).collect();
+        let rows_of = |&unit: &usize| {
+            let (name, value) = &units[unit];
+            [0, 1].map(move |k| {
+                [
+                    Cell::Text(name.as_str()),
+                    Cell::Integer(k),
+                    Cell::number(Some(*value), 4),
+                    Cell::Empty,
+                ]
+            })
+        };
+        let headers = ["unit", "k", "value", "-"].map(String::from);
+        for lang in [Lang::Vi, Lang::En] {
+            let (mut in_order, mut on_cores) = (Vec::new(), Vec::new());
+            write_csv(
+                &mut in_order,
+                &headers,
+                positions.iter().flat_map(rows_of),
+                lang,
+            )
+            .unwrap();
+            write_csv_parallel(&mut on_cores, &headers, &positions, rows_of, lang).unwrap();
+            assert_eq!(in_order.len(), on_cores.len());
+            assert!(in_order == on_cores, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn control_characters_are_shown_escaped() {
         assert_eq!(
             visible("Hà\u{1b}]0;pwned\u{7}Nội\r\n"),
