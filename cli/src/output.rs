@@ -7,8 +7,9 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use dti_core::csv_writer::neutralise;
-use dti_core::{Framework, Lang, Results, format_decimal};
+use dti_core::csv_writer::{neutralise, push_row};
+use dti_core::text::write_decimal;
+use dti_core::{Framework, Lang, Results};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
 use crate::error::Error;
@@ -115,11 +116,12 @@ fn escape_controls(text: &str, colours: bool, lines: bool) -> std::borrow::Cow<'
     std::borrow::Cow::Owned(out)
 }
 
-/// One cell of a table.
+/// One cell of a table. Its text is owned in tables (`Cell`, text a `String`) and borrowed
+/// where rows are written as they are made (`Cell<&str>`, the long CSV of a million units).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Cell {
+pub(crate) enum Cell<T = String> {
     /// Text.
-    Text(String),
+    Text(T),
     /// A number shown with a fixed count of decimals.
     Number {
         /// The value.
@@ -145,39 +147,14 @@ impl Cell {
     pub(crate) fn text(text: impl Into<String>) -> Cell {
         Cell::Text(text.into())
     }
+}
 
+impl<T> Cell<T> {
     /// A number cell, or an empty one when there is no value.
-    pub(crate) fn number(value: Option<f64>, decimals: u32) -> Cell {
+    pub(crate) fn number(value: Option<f64>, decimals: u32) -> Cell<T> {
         match value {
             Some(value) if value.is_finite() => Cell::Number { value, decimals },
             _ => Cell::Empty,
-        }
-    }
-
-    /// The cell as text in a language (decimal comma in Vietnamese).
-    pub(crate) fn show(&self, lang: Lang) -> String {
-        match self {
-            Cell::Text(text) => text.clone(),
-            Cell::Number { value, decimals } => format_decimal(*value, *decimals, lang),
-            Cell::Signed { value, decimals } => {
-                let text = format_decimal(*value, *decimals, lang);
-                if dti_core::round_to(*value, *decimals) > 0.0 {
-                    format!("+{text}")
-                } else {
-                    text
-                }
-            }
-            Cell::Integer(value) => value.to_string(),
-            Cell::Empty => String::new(),
-        }
-    }
-
-    /// The cell as CSV text: text neutralised so that a spreadsheet cannot take it for a
-    /// formula (`=1+1` is written `'=1+1`), numbers as they are.
-    pub(crate) fn csv(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
-        match self {
-            Cell::Text(text) => neutralise(text),
-            other => std::borrow::Cow::Owned(other.show(lang)),
         }
     }
 
@@ -186,6 +163,57 @@ impl Cell {
             self,
             Cell::Number { .. } | Cell::Signed { .. } | Cell::Integer(_)
         )
+    }
+}
+
+impl Cell<&str> {
+    /// The same cell owning its text.
+    pub(crate) fn to_owned(&self) -> Cell {
+        match *self {
+            Cell::Text(text) => Cell::Text(text.to_string()),
+            Cell::Number { value, decimals } => Cell::Number { value, decimals },
+            Cell::Signed { value, decimals } => Cell::Signed { value, decimals },
+            Cell::Integer(value) => Cell::Integer(value),
+            Cell::Empty => Cell::Empty,
+        }
+    }
+}
+
+impl<T: AsRef<str>> Cell<T> {
+    /// The cell as text in a language (decimal comma in Vietnamese).
+    pub(crate) fn show(&self, lang: Lang) -> String {
+        let mut text = String::new();
+        self.write(&mut text, lang);
+        text
+    }
+
+    /// Appends the cell's text in a language to `out`, as [`Cell::show`] gives it.
+    fn write(&self, out: &mut String, lang: Lang) {
+        match self {
+            Cell::Text(text) => out.push_str(text.as_ref()),
+            Cell::Number { value, decimals } => write_decimal(out, *value, *decimals, lang),
+            Cell::Signed { value, decimals } => {
+                if dti_core::round_to(*value, *decimals) > 0.0 {
+                    out.push('+');
+                }
+                write_decimal(out, *value, *decimals, lang);
+            }
+            Cell::Integer(value) => {
+                use std::fmt::Write as _;
+                // Writing to a `String` cannot fail.
+                let _ = write!(out, "{value}");
+            }
+            Cell::Empty => {}
+        }
+    }
+
+    /// Appends the cell as CSV text to `out`: text neutralised so that a spreadsheet cannot
+    /// take it for a formula (`=1+1` is written `'=1+1`), numbers as they are.
+    fn write_csv(&self, out: &mut String, lang: Lang) {
+        match self {
+            Cell::Text(text) => out.push_str(&neutralise(text.as_ref())),
+            other => other.write(out, lang),
+        }
     }
 }
 
@@ -369,32 +397,115 @@ impl Table {
 
 /// Writes rows as CSV as they come, so that a long table need not be held in memory:
 /// commas and decimal points in English, semicolons and decimal commas in Vietnamese; text
-/// neutralised against formulas (see [`Cell::csv`]).
-pub(crate) fn write_csv<R: AsRef<[Cell]>>(
+/// neutralised against formulas, as every CSV the tool writes
+/// ([`dti_core::csv_writer`]).
+pub(crate) fn write_csv<T: AsRef<str>, R: AsRef<[Cell<T>]>>(
     out: &mut dyn Write,
     headers: &[String],
     rows: impl IntoIterator<Item = R>,
     lang: Lang,
-) -> csv::Result<()> {
-    let delimiter = match lang {
+) -> std::io::Result<()> {
+    let mut buffer = String::new();
+    push_row(
+        &mut buffer,
+        headers.iter().map(|header| neutralise(header)),
+        delimiter(lang),
+    );
+    // The rows go into one buffer, written out every 64 KiB.
+    let mut cells = Vec::new();
+    for row in rows {
+        push_csv_row(&mut buffer, &mut cells, row.as_ref(), lang);
+        if buffer.len() >= 1 << 16 {
+            out.write_all(buffer.as_bytes())?;
+            buffer.clear();
+        }
+    }
+    out.write_all(buffer.as_bytes())
+}
+
+/// Writes CSV as [`write_csv`] does, the rows of each of `items` made by `rows_of`, on every
+/// core: blocks of items are written to text side by side and the texts put out in order, so
+/// the bytes are those of [`write_csv`] whatever the number of cores. For the long tables of
+/// a million units, whose writing takes longer than their scoring.
+pub(crate) fn write_csv_parallel<I, Rows, R, T>(
+    out: &mut dyn Write,
+    headers: &[String],
+    items: &[I],
+    rows_of: impl Fn(&I) -> Rows + Sync,
+    lang: Lang,
+) -> std::io::Result<()>
+where
+    I: Sync,
+    Rows: IntoIterator<Item = R>,
+    R: AsRef<[Cell<T>]>,
+    T: AsRef<str>,
+{
+    // A block's text is about a megabyte for a long table; at most eight are held at once.
+    const BLOCK: usize = 1024;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let block_text = |block: &[I]| {
+        let (mut text, mut cells) = (String::new(), Vec::new());
+        for item in block {
+            for row in rows_of(item) {
+                push_csv_row(&mut text, &mut cells, row.as_ref(), lang);
+            }
+        }
+        text
+    };
+    let mut header = String::new();
+    push_row(
+        &mut header,
+        headers.iter().map(|header| neutralise(header)),
+        delimiter(lang),
+    );
+    out.write_all(header.as_bytes())?;
+    for batch in items.chunks(BLOCK * threads) {
+        let mut blocks = batch.chunks(BLOCK);
+        let texts: Vec<String> = std::thread::scope(|scope| {
+            let first = blocks.next().unwrap_or_default();
+            let others: Vec<_> = blocks
+                .map(|block| scope.spawn(|| block_text(block)))
+                .collect();
+            let mut texts = vec![block_text(first)];
+            for other in others {
+                texts.push(
+                    other
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                );
+            }
+            texts
+        });
+        for text in texts {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// The field delimiter of CSV in a language: Vietnamese spreadsheets expect semicolons, as
+/// their decimal mark is the comma.
+fn delimiter(lang: Lang) -> u8 {
+    match lang {
         Lang::Vi => b';',
         Lang::En => b',',
-    };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
-    for header in headers {
-        writer.write_field(neutralise(header).as_bytes())?;
     }
-    writer.write_record(None::<&[u8]>)?;
-    for row in rows {
-        for cell in row.as_ref() {
-            writer.write_field(cell.csv(lang).as_bytes())?;
-        }
-        writer.write_record(None::<&[u8]>)?;
+}
+
+/// Appends one row of cells to `buffer` as CSV; `cells` holds each cell's text, kept from
+/// row to row so that writing a row allocates nothing.
+fn push_csv_row<T: AsRef<str>>(
+    buffer: &mut String,
+    cells: &mut Vec<String>,
+    row: &[Cell<T>],
+    lang: Lang,
+) {
+    cells.resize_with(row.len(), String::new);
+    for (cell, text) in row.iter().zip(cells.iter_mut()) {
+        text.clear();
+        cell.write_csv(text, lang);
     }
-    writer.flush()?;
-    Ok(())
+    push_row(buffer, &cells[..row.len()], delimiter(lang));
 }
 
 /// Text cut at spaces into lines of at most `room` columns (a longer word is a line of its own).
@@ -889,6 +1000,42 @@ pub(crate) fn unit_heading(unit: &dti_core::UnitInfo) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_written_on_every_core_is_the_csv_written_in_order() {
+        // Enough units for several batches of blocks on any machine, and names that need
+        // quoting or neutralising.
+        let units: Vec<(String, f64)> = (0..20_000)
+            .map(|i| (format!("=U{i}, \"{i}\""), f64::from(i) / 7.0))
+            .collect();
+        // As in `dti score`: the items are positions, the rows borrow from what they point at.
+        let positions: Vec<usize> = (0..units.len()).collect();
+        let rows_of = |&unit: &usize| {
+            let (name, value) = &units[unit];
+            [0, 1].map(move |k| {
+                [
+                    Cell::Text(name.as_str()),
+                    Cell::Integer(k),
+                    Cell::number(Some(*value), 4),
+                    Cell::Empty,
+                ]
+            })
+        };
+        let headers = ["unit", "k", "value", "-"].map(String::from);
+        for lang in [Lang::Vi, Lang::En] {
+            let (mut in_order, mut on_cores) = (Vec::new(), Vec::new());
+            write_csv(
+                &mut in_order,
+                &headers,
+                positions.iter().flat_map(rows_of),
+                lang,
+            )
+            .unwrap();
+            write_csv_parallel(&mut on_cores, &headers, &positions, rows_of, lang).unwrap();
+            assert_eq!(in_order.len(), on_cores.len());
+            assert!(in_order == on_cores, "{lang:?}");
+        }
+    }
 
     #[test]
     fn control_characters_are_shown_escaped() {

@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 use std::path::Path;
 
 use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
-use dti_core::csv_writer::neutralise;
+use dti_core::csv_writer::{neutralise, push_row};
 use dti_core::limits::Limits;
 use dti_core::{Lang, Location, Severity};
 
@@ -225,8 +225,7 @@ fn read_workbook(
             None,
         ));
     }
-    let (csv, header) = to_csv(cells.cells, cells.first, cells.last)
-        .map_err(|e| broken(i18n::library_error(lang, &e.to_string())))?;
+    let (csv, header) = to_csv(cells.cells, cells.first, cells.last);
     if header > 0 {
         let first = u64::from(cells.first.0) + 1;
         let last = u64::from(cells.first.0) + header as u64;
@@ -514,9 +513,9 @@ fn to_csv(
     mut cells: Vec<(u32, u32, String)>,
     first: (u32, u32),
     last: (u32, u32),
-) -> Result<(String, usize), csv::Error> {
+) -> (String, usize) {
     if cells.is_empty() {
-        return Ok((String::new(), 0));
+        return (String::new(), 0);
     }
     // In row order; a later cell at the same place wins, as in the library's own layout.
     cells.sort_by_key(|&(row, column, _)| (row, column));
@@ -542,32 +541,21 @@ fn to_csv(
         let text: Vec<&str> = row.iter().copied().filter(|t| !t.is_empty()).collect();
         csv.push_str(&format!("# {}\n", text.join(" | ")));
     }
-    let mut writer = csv::WriterBuilder::new()
-        .flexible(true)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
     let mut write = |line: &[&str]| {
         if line.iter().all(|t| t.is_empty()) {
             // A blank row: keep the line so that later rows keep their numbers.
-            writer.write_record([""])
+            push_row(&mut csv, [""], b',');
         } else {
-            for text in line {
-                writer.write_field(neutralise(text).as_bytes())?;
-            }
-            writer.write_record(None::<&[u8]>)
+            push_row(&mut csv, line.iter().map(|text| neutralise(text)), b',');
         }
     };
     for line in &head[header..] {
-        write(line)?;
+        write(line);
     }
     for r in head.len()..height {
-        write(&row_cells(first.0 + r as u32))?;
+        write(&row_cells(first.0 + r as u32));
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    csv.push_str(&String::from_utf8_lossy(&body));
-    Ok((csv, header))
+    (csv, header)
 }
 
 /// The header row among the first rows: the first that fills at least 60 % of the widest

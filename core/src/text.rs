@@ -74,9 +74,24 @@ impl Names {
 /// assert_eq!(format_decimal(0.70244, 4, Lang::En), "0.7024");
 /// ```
 pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
+    let mut text = String::with_capacity(24);
+    write_decimal(&mut text, value, decimals, lang);
+    text
+}
+
+/// Appends a number to `out` as [`format_decimal`] writes it, without a string of its own:
+/// the writers of long tables print millions of numbers into one buffer.
+///
+/// ```
+/// use dti_core::{Lang, text::write_decimal};
+/// let mut out = String::from("DTI ");
+/// write_decimal(&mut out, 0.70244, 4, Lang::Vi);
+/// assert_eq!(out, "DTI 0,7024");
+/// ```
+pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
     let mark = match lang {
-        Lang::Vi => ',',
-        Lang::En => '.',
+        Lang::Vi => b',',
+        Lang::En => b'.',
     };
     let scaled = (value * power_of_ten(decimals)).round();
     // Below 2^52 the rounded value's digits are those of `scaled`, exactly: printing them
@@ -84,28 +99,31 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
     if decimals <= 15 && scaled.abs() < 4_503_599_627_370_496.0 {
         // The digits, right-aligned in a buffer of zeros: at least one before the mark. 2^52
         // has 16 digits and there are at most 15 decimals, so 17 places are enough.
-        let mut digits = [b'0'; 17];
-        let (mut rest, mut count) = (scaled.abs() as u64, 0);
-        while rest > 0 {
-            count += 1;
-            digits[17 - count] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-        }
+        // The digits, right-aligned in a buffer of zeros, then the mark and the sign put in
+        // front of them: 2^52 has 16 digits and there are at most 15 decimals, so the sign,
+        // 16 digits, the mark and a zero before it fit in 19 places.
+        let mut text = [b'0'; 19];
+        let (mut rest, mut at) = (scaled.abs() as u64, text.len());
         let decimals = decimals as usize;
-        let shown = &digits[17 - count.max(decimals + 1)..];
-        let (whole, fraction) = shown.split_at(shown.len() - decimals);
-        let mut text = String::with_capacity(shown.len() + 2);
+        let mut written = 0;
+        while rest > 0 || written <= decimals {
+            if written == decimals && decimals > 0 {
+                at -= 1;
+                text[at] = mark;
+            }
+            at -= 1;
+            text[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            written += 1;
+        }
         if scaled < 0.0 {
-            text.push('-');
+            at -= 1;
+            text[at] = b'-';
         }
-        text.extend(whole.iter().map(|&digit| char::from(digit)));
-        if decimals > 0 {
-            text.push(mark);
-            text.extend(fraction.iter().map(|&digit| char::from(digit)));
-        }
-        return text;
+        out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
+        return;
     }
-    printed_generally(value, decimals, lang)
+    out.push_str(&printed_generally(value, decimals, lang));
 }
 
 /// The general path of [`format_decimal`]: `{:.N}` of the rounded value, the sign of a zero

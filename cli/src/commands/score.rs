@@ -104,12 +104,12 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
         TableFormat::Csv => {
             return output::emit_with(&args.output, &protected, lang, |out| {
                 let (results, order) = (&results, display_order(&framework, &results));
-                let rows = selected.iter().flat_map(|&unit| {
+                let rows = |&unit: &usize| {
                     order
                         .iter()
                         .map(move |&position| long_row(results, unit, position, lang))
-                });
-                output::write_csv(out, &long_headers(lang), rows, lang).map_err(Into::into)
+                };
+                output::write_csv_parallel(out, &long_headers(lang), &selected, rows, lang)
             })
             .map(|()| Outcome::Success);
         }
@@ -241,7 +241,8 @@ fn long_table(framework: &Framework, results: &Results, selected: &[usize], lang
     let order = display_order(framework, results);
     for &unit in selected {
         for &position in &order {
-            table.push(long_row(results, unit, position, lang));
+            let row = long_row(results, unit, position, lang);
+            table.push(row.iter().map(Cell::to_owned).collect());
         }
     }
     table
@@ -268,23 +269,23 @@ fn long_headers(lang: Lang) -> Vec<String> {
 }
 
 /// One row of the long table: the result of the unit in position `unit` at the node in
-/// position `position`.
-fn long_row(results: &Results, unit: usize, position: usize, lang: Lang) -> Vec<Cell> {
+/// position `position`, its text borrowed from the results.
+fn long_row(results: &Results, unit: usize, position: usize, lang: Lang) -> [Cell<&str>; 11] {
     let (info, node) = (&results.nodes[position], results.result(unit, position));
     let (points, lost) = shown(&node, info);
     let unit = &results.units[unit];
-    vec![
-        Cell::text(&unit.code),
-        Cell::text(unit.name.clone().unwrap_or_default()),
+    [
+        Cell::Text(&unit.code),
+        Cell::Text(unit.name.as_deref().unwrap_or_default()),
         unit.year.map_or(Cell::Empty, |y| Cell::Integer(y.into())),
-        Cell::text(&info.code),
-        Cell::text(info.names.get(lang)),
+        Cell::Text(&info.code),
+        Cell::Text(info.names.get(lang)),
         Cell::number(node.value, results.precision),
         node.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
         Cell::number(points, POINTS_DECIMALS),
         Cell::number(info.max_points, 0),
         Cell::number(lost, POINTS_DECIMALS),
-        Cell::text(i18n::status(lang, node.status)),
+        Cell::Text(i18n::status(lang, node.status)),
     ]
 }
 
