@@ -676,6 +676,34 @@ fn the_core_s_vietnamese_expectations_hold_no_english() {
     );
 }
 
+/// Every string literal of Rust source, format holes (`{…}`) left out.
+fn string_literals(source: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let (mut text, mut hole) = (String::new(), 0);
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some(escaped) = chars.next() {
+                        text.push(escaped);
+                    }
+                }
+                '"' => break,
+                '{' => hole += 1,
+                '}' if hole > 0 => hole -= 1,
+                _ if hole > 0 => {}
+                _ => text.push(c),
+            }
+        }
+        texts.push(text);
+    }
+    texts
+}
+
 /// The Vietnamese literals of a Rust file: the first string after each `pick(` and after
 /// each `Lang::Vi =>` (with `format!(` in between), format holes left out.
 fn rust_vietnamese_literals(source: &str) -> Vec<String> {
@@ -724,7 +752,14 @@ fn the_binding_s_own_words_are_vietnamese() {
         }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let source = std::fs::read_to_string(&path).unwrap();
-        for text in rust_vietnamese_literals(&source) {
+        let mut texts = rust_vietnamese_literals(&source);
+        // The binding's words: every literal of its Vietnamese wording function.
+        if let Some(start) = source.find("\nfn vi(") {
+            let body = &source[start..];
+            let end = body.find("\nfn en(").unwrap_or(body.len());
+            texts.extend(string_literals(&body[..end]));
+        }
+        for text in texts {
             read += 1;
             leaks.extend(
                 english_words(&text, &embedded_ids())

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Detail, Error};
 use crate::input;
+use crate::words::{self, Argument, Message};
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,12 +22,11 @@ extern "C" {
     fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-fn bad_argument(what: &str, expected: &str, lang: Lang) -> Error {
-    let message = match lang {
-        Lang::Vi => format!("{what} phải là {expected}"),
-        Lang::En => format!("the {what} must be {expected}"),
-    };
-    Error::argument("bad_argument", message)
+fn bad_argument(argument: Argument, lang: Lang) -> Error {
+    Error::argument(
+        "bad_argument",
+        words::message(Message::MustBe(argument), lang),
+    )
 }
 
 /// An error about one indicator code given in an argument.
@@ -51,17 +51,17 @@ fn indicator(
 }
 
 /// An object argument as a JSON object (`null`/`undefined` give an empty one).
-fn object(value: &JsValue, what: &str, expected: &str, lang: Lang) -> Result<Json, Error> {
+fn object(value: &JsValue, argument: Argument, lang: Lang) -> Result<Json, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(Json::Object(Default::default()));
     }
     if !value.is_object() {
-        return Err(bad_argument(what, expected, lang));
+        return Err(bad_argument(argument, lang));
     }
-    let text = input::object_text(value, what, lang)?;
+    let text = input::object_text(value, argument, lang)?;
     match serde_json::from_str::<Json>(&text) {
         Ok(json @ Json::Object(_)) => Ok(json),
-        _ => Err(bad_argument(what, expected, lang)),
+        _ => Err(bad_argument(argument, lang)),
     }
 }
 
@@ -71,13 +71,8 @@ fn changes(
     value: &JsValue,
     lang: Lang,
 ) -> Result<Vec<(NodeId, Option<f64>)>, Error> {
-    let what = lang.pick("các thay đổi", "changes");
-    let expected = lang.pick(
-        "một đối tượng {mã chỉ tiêu: số hoặc null}",
-        "an object {indicator code: number or null}",
-    );
-    let Json::Object(map) = object(value, what, expected, lang)? else {
-        return Err(bad_argument(what, expected, lang));
+    let Json::Object(map) = object(value, Argument::Changes, lang)? else {
+        return Err(bad_argument(Argument::Changes, lang));
     };
     let mut out = Vec::with_capacity(map.len());
     for (code, new) in map {
@@ -90,10 +85,7 @@ fn changes(
                 .ok()
                 .and_then(|v| v.as_f64()),
             _ => {
-                let message = match lang {
-                    Lang::Vi => format!("giá trị mới của `{code}` phải là số hoặc null"),
-                    Lang::En => format!("the new value of `{code}` must be a number or null"),
-                };
+                let message = words::message(Message::NewValueNotNumber { code: &code }, lang);
                 return Err(indicator_error("bad_value", &code, message));
             }
         };
@@ -151,12 +143,7 @@ fn target(
     value: &JsValue,
     lang: Lang,
 ) -> Result<(NodeId, goal::Target), Error> {
-    let what = lang.pick("mục tiêu", "goal");
-    let expected = lang.pick(
-        "một đối tượng `{node?, value}` hoặc `{node?, rank}`",
-        "an object `{node?, value}` or `{node?, rank}`",
-    );
-    let goal = object(value, what, expected, lang)?;
+    let goal = object(value, Argument::Goal, lang)?;
     let node = match &goal["node"] {
         Json::Null => framework.main_index(),
         json => {
@@ -177,11 +164,8 @@ fn target(
         _ => None,
     };
     let target = target.ok_or_else(|| {
-        let message = lang.pick(
-            "mục tiêu cần đúng một trong hai: `value` (một số) hoặc `rank` (số nguyên từ 1)",
-            "the goal needs exactly one of `value` (a number) or `rank` (a whole number from 1)",
-        );
-        Error::argument("bad_argument", message.into())
+        let message = words::message(Message::GoalNeedsValueOrRank, lang);
+        Error::argument("bad_argument", message)
     })?;
     Ok((node, target))
 }
@@ -196,13 +180,8 @@ fn costs(
         return goal::parse_costs(framework, &text, None)
             .map_err(|failure| Error::from_failure(&failure, lang));
     }
-    let what = lang.pick("chi phí", "costs");
-    let expected = lang.pick(
-        "văn bản CSV `chỉ tiêu,chi phí` hoặc đối tượng {mã chỉ tiêu: số dương}",
-        "CSV text `indicator,cost` or an object {indicator code: positive number}",
-    );
-    let Json::Object(map) = object(value, what, expected, lang)? else {
-        return Err(bad_argument(what, expected, lang));
+    let Json::Object(map) = object(value, Argument::Costs, lang)? else {
+        return Err(bad_argument(Argument::Costs, lang));
     };
     let mut out = HashMap::with_capacity(map.len());
     for (code, cost) in map {
@@ -212,10 +191,7 @@ fn costs(
                 out.insert(id, cost);
             }
             _ => {
-                let message = match lang {
-                    Lang::Vi => format!("chi phí của `{code}` phải là số dương"),
-                    Lang::En => format!("the cost of `{code}` must be a positive number"),
-                };
+                let message = words::message(Message::CostNotPositive { code: &code }, lang);
                 return Err(indicator_error("bad_value", &code, message));
             }
         }
@@ -275,15 +251,10 @@ pub struct MergeResult {
 
 /// Reads `"mean"`, `"pooled"` or `{kind: "pooled", weights: {code: number}}`.
 fn method(value: &JsValue, lang: Lang) -> Result<merge::Method, Error> {
-    let what = lang.pick("cách gộp", "method");
-    let expected = lang.pick(
-        "`\"mean\"`, `\"pooled\"` hoặc `{kind: \"pooled\", weights: {mã tỉnh cũ: số}}`",
-        "`\"mean\"`, `\"pooled\"` or `{kind: \"pooled\", weights: {former unit code: number}}`",
-    );
     let json = match value.as_string() {
         Some(kind) => serde_json::json!({ "kind": kind.trim() }),
         None if value.is_undefined() || value.is_null() => serde_json::json!({ "kind": "mean" }),
-        None => object(value, what, expected, lang)?,
+        None => object(value, Argument::Method, lang)?,
     };
     match (json["kind"].as_str(), &json["weights"]) {
         (Some("mean"), Json::Null) => Ok(merge::Method::Mean),
@@ -298,12 +269,7 @@ fn method(value: &JsValue, lang: Lang) -> Result<merge::Method, Error> {
                         weights.insert(code.trim().to_string(), w);
                     }
                     _ => {
-                        let message = match lang {
-                            Lang::Vi => format!("trọng số của `{code}` phải là số không âm"),
-                            Lang::En => {
-                                format!("the weight of `{code}` must be a number of 0 or more")
-                            }
-                        };
+                        let message = words::message(Message::WeightNegative { code }, lang);
                         let mut error = Error::argument("bad_value", message);
                         if let Some(detail) = error.details.first_mut() {
                             detail.unit = Some(code.clone());
@@ -314,7 +280,7 @@ fn method(value: &JsValue, lang: Lang) -> Result<merge::Method, Error> {
             }
             Ok(merge::Method::Pooled { weights })
         }
-        _ => Err(bad_argument(what, expected, lang)),
+        _ => Err(bad_argument(Argument::Method, lang)),
     }
 }
 
@@ -334,12 +300,7 @@ pub fn merge_provinces(
             merge::parse_mapping(embedded::MERGERS_2025, Some("mergers-2025.csv"))
         }
         None => {
-            let what = lang.pick("bảng gộp", "mapping");
-            let expected = lang.pick(
-                "văn bản CSV new_unit,new_name,former_code",
-                "CSV text new_unit,new_name,former_code",
-            );
-            return Err(bad_argument(what, expected, lang));
+            return Err(bad_argument(Argument::Mapping, lang));
         }
     }
     .map_err(|failure| Error::from_failure(&failure, lang))?;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Detail, Error};
+use crate::words::{self, Message};
 use crate::{analysis, info, input, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -211,10 +212,7 @@ pub fn template(
         None | Some("csv") | Some("") => Ok(template.to_csv()),
         Some("json") => Ok(template.to_json()),
         Some(other) => {
-            let message = match lang {
-                Lang::Vi => format!("định dạng `{other}` không hỗ trợ; dùng csv hoặc json"),
-                Lang::En => format!("format `{other}` is not supported; use csv or json"),
-            };
+            let message = words::message(Message::UnsupportedFormat { format: other }, lang);
             Err(Error::argument("bad_argument", message).into_js())
         }
     }

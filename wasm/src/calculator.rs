@@ -16,6 +16,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Detail, Error};
+use crate::words::{self, Message};
 use crate::{info, input, to_js};
 
 /// The files a calculator reads: what a page can score on every keystroke without a pause a
@@ -151,8 +152,8 @@ fn details(diagnostics: &[Diagnostic], lang: Lang) -> Vec<Detail> {
         .collect()
 }
 
-fn bad_argument(lang: Lang, vi: &str, en: &str) -> JsValue {
-    Error::argument("bad_argument", lang.pick(vi, en).to_string()).into_js()
+fn bad_argument(lang: Lang, message: Message<'_>) -> JsValue {
+    Error::argument("bad_argument", words::message(message, lang)).into_js()
 }
 
 impl Calculator {
@@ -166,11 +167,7 @@ impl Calculator {
             return Ok(Vec::new());
         }
         if !values.is_object() {
-            return Err(bad_argument(
-                self.lang,
-                "giá trị phải là một đối tượng {mã chỉ tiêu: văn bản}",
-                "the values must be an object {indicator code: text}",
-            ));
+            return Err(bad_argument(self.lang, Message::ValuesNotObject));
         }
         let mut fields = Vec::new();
         for entry in object_entries(values) {
@@ -187,10 +184,7 @@ impl Calculator {
                 (None, Some(number)) => number.to_string(),
                 _ if value.is_null() || value.is_undefined() => String::new(),
                 _ => {
-                    let message = match self.lang {
-                        Lang::Vi => format!("giá trị của `{code}` phải là văn bản hoặc số"),
-                        Lang::En => format!("the value of `{code}` must be text or a number"),
-                    };
+                    let message = words::message(Message::ValueNotText { code: &code }, self.lang);
                     let mut error = Error::argument("bad_value", message);
                     error.details[0].indicator = Some(code);
                     return Err(error.into_js());
@@ -268,11 +262,7 @@ impl Calculator {
                 dti_core::embedded::default_framework()
             }
             None => {
-                return Err(bad_argument(
-                    lang,
-                    "bộ chỉ số phải là mã của một bộ có sẵn",
-                    "the framework must be the id of a built-in framework",
-                ));
+                return Err(bad_argument(lang, Message::NotBuiltIn));
             }
         };
         Ok(Calculator {
@@ -345,11 +335,7 @@ impl Calculator {
     pub fn select_unit(&mut self, position: usize) -> Result<JsValue, JsValue> {
         let framework = &self.framework;
         let Some(file) = self.file.as_mut().filter(|f| position < f.loaded.n_units()) else {
-            return Err(bad_argument(
-                self.lang,
-                "tệp đã nạp không có đơn vị ở vị trí này",
-                "the loaded file has no unit at that position",
-            ));
+            return Err(bad_argument(self.lang, Message::NoUnitAtPosition));
         };
         file.working = file.loaded.clone();
         file.position = position;
@@ -415,24 +401,13 @@ impl Calculator {
                         Target::Rank { rank }
                     }
                     _ => {
-                        let message = match lang {
-                            Lang::Vi => {
-                                format!("thứ hạng cần đạt là một số nguyên từ 1 đến {units}")
-                            }
-                            Lang::En => {
-                                format!("the rank to reach is a whole number from 1 to {units}")
-                            }
-                        };
+                        let message = words::message(Message::RankOutOfRange { units }, lang);
                         return Err(Error::argument("bad_value", message).into_js());
                     }
                 }
             }
             _ => {
-                return Err(bad_argument(
-                    lang,
-                    "loại mục tiêu là \"value\" hoặc \"rank\"",
-                    "the kind of goal is \"value\" or \"rank\"",
-                ));
+                return Err(bad_argument(lang, Message::GoalKind));
             }
         };
         self.goal = Some((node, target));

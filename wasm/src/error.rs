@@ -5,6 +5,8 @@ use dti_core::{Diagnostic, Failure, Lang, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::words::{self, Message};
+
 #[wasm_bindgen]
 extern "C" {
     /// The global `Error` class, so thrown values carry a stack and pass `instanceof Error`.
@@ -97,8 +99,7 @@ impl Error {
             .map(|d| d.render(lang))
             .collect();
         let message = if errors.is_empty() {
-            lang.pick("dữ liệu không hợp lệ", "invalid input")
-                .to_string()
+            words::message(Message::InvalidInput, lang)
         } else {
             errors.join("; ")
         };

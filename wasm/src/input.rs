@@ -12,6 +12,9 @@ use dti_core::{Framework, Lang, embedded};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
+#[cfg(feature = "api")]
+use crate::words::Argument;
+use crate::words::{self, Message};
 
 #[cfg(feature = "api")]
 #[wasm_bindgen]
@@ -46,24 +49,18 @@ pub fn lang(value: &JsValue) -> Lang {
 
 /// An object as JSON text.
 #[cfg(feature = "api")]
-pub fn object_text(value: &JsValue, what: &str, lang: Lang) -> Result<String, Error> {
-    let failed = |why: String| {
-        let message = match lang {
-            Lang::Vi => format!("không đọc được {what}: {why}"),
-            Lang::En => format!("cannot read the {what}: {why}"),
-        };
+pub fn object_text(value: &JsValue, argument: Argument, lang: Lang) -> Result<String, Error> {
+    let failed = |why: Option<&str>| {
+        let message = words::message(Message::Unreadable { argument, why }, lang);
         Error::argument("bad_argument", message)
     };
     match json_stringify(value) {
-        Ok(text) => text
-            .as_string()
-            .ok_or_else(|| failed(lang.pick("không phải JSON", "not JSON").into())),
+        Ok(text) => text.as_string().ok_or_else(|| failed(None)),
         Err(thrown) => {
             let why = thrown
                 .as_string()
-                .or_else(|| js_message(&thrown).filter(|m| !m.is_empty()))
-                .unwrap_or_else(|| lang.pick("không phải JSON", "not JSON").into());
-            Err(failed(why))
+                .or_else(|| js_message(&thrown).filter(|m| !m.is_empty()));
+            Err(failed(why.as_deref()))
         }
     }
 }
@@ -85,12 +82,11 @@ fn js_message(thrown: &JsValue) -> Option<String> {
 }
 
 #[cfg(feature = "api")]
-fn wrong_type(what: &str, expected: &str, lang: Lang) -> Error {
-    let message = match lang {
-        Lang::Vi => format!("{what} phải là {expected}"),
-        Lang::En => format!("the {what} must be {expected}"),
-    };
-    Error::argument("bad_argument", message)
+fn wrong_type(argument: Argument, lang: Lang) -> Error {
+    Error::argument(
+        "bad_argument",
+        words::message(Message::MustBe(argument), lang),
+    )
 }
 
 /// True for text that can only be meant as an id, not as TOML or JSON.
@@ -106,10 +102,7 @@ fn looks_like_id(text: &str) -> bool {
 pub fn built_in(id: &str, lang: Lang) -> Result<Framework, Error> {
     embedded::framework(id).ok_or_else(|| {
         let known = embedded::FRAMEWORK_IDS.join(", ");
-        let message = match lang {
-            Lang::Vi => format!("không có bộ chỉ số `{id}`; các bộ có sẵn: {known}"),
-            Lang::En => format!("there is no framework `{id}`; the built-in ones are {known}"),
-        };
+        let message = words::message(Message::UnknownFramework { id, known: &known }, lang);
         Error::argument("unknown_framework", message)
     })
 }
@@ -129,17 +122,10 @@ pub fn framework(value: &JsValue, lang: Lang) -> Result<Framework, Error> {
         return read_framework(&text, None, &limits()).map_err(|f| Error::from_failure(&f, lang));
     }
     if value.is_object() {
-        let text = object_text(value, lang.pick("bộ chỉ số", "framework"), lang)?;
+        let text = object_text(value, Argument::Framework, lang)?;
         return read_framework(&text, None, &limits()).map_err(|f| Error::from_failure(&f, lang));
     }
-    Err(wrong_type(
-        lang.pick("bộ chỉ số", "framework"),
-        lang.pick(
-            "mã bộ chỉ số, văn bản TOML/JSON hoặc đối tượng",
-            "a framework id, TOML/JSON text or an object",
-        ),
-        lang,
-    ))
+    Err(wrong_type(Argument::Framework, lang))
 }
 
 /// Data as [`data`] reads it, refused with every problem when reading found errors.
@@ -160,15 +146,8 @@ pub fn data(value: &JsValue, lang: Lang) -> Result<Parsed, Error> {
         return Ok(Dataset::parse_with(&text, None, &limits()));
     }
     if value.is_object() {
-        let text = object_text(value, lang.pick("dữ liệu", "data"), lang)?;
+        let text = object_text(value, Argument::Data, lang)?;
         return Ok(Dataset::from_json_with(&text, None, &limits()));
     }
-    Err(wrong_type(
-        lang.pick("dữ liệu", "data"),
-        lang.pick(
-            "văn bản CSV/JSON hoặc đối tượng `{units: [...]}`",
-            "CSV/JSON text or an object `{units: [...]}`",
-        ),
-        lang,
-    ))
+    Err(wrong_type(Argument::Data, lang))
 }

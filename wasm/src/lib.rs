@@ -27,6 +27,7 @@ mod input;
 mod json;
 #[cfg(feature = "pipeline")]
 mod pipeline;
+mod words;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
