@@ -681,25 +681,9 @@ fn string_literals(source: &str) -> Vec<String> {
     let mut texts = Vec::new();
     let mut chars = source.chars();
     while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
+        if c == '"' {
+            texts.push(literal(&mut chars, true));
         }
-        let (mut text, mut hole) = (String::new(), 0);
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    if let Some(escaped) = chars.next() {
-                        text.push(escaped);
-                    }
-                }
-                '"' => break,
-                '{' => hole += 1,
-                '}' if hole > 0 => hole -= 1,
-                _ if hole > 0 => {}
-                _ => text.push(c),
-            }
-        }
-        texts.push(text);
     }
     texts
 }
@@ -717,27 +701,32 @@ fn rust_vietnamese_literals(source: &str) -> Vec<String> {
             let Some(body) = rest.strip_prefix('"') else {
                 continue;
             };
-            let mut text = String::new();
-            let mut chars = body.chars();
-            let mut hole = 0;
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => {
-                        if let Some(escaped) = chars.next() {
-                            text.push(escaped);
-                        }
-                    }
-                    '"' => break,
-                    '{' if marker == "Lang::Vi =>" || rest.starts_with("format!") => hole += 1,
-                    '}' if hole > 0 => hole -= 1,
-                    _ if hole > 0 => {}
-                    _ => text.push(c),
-                }
-            }
-            texts.push(text);
+            let holes = marker == "Lang::Vi =>" || rest.starts_with("format!");
+            texts.push(literal(&mut body.chars(), holes));
         }
     }
     texts
+}
+
+/// The rest of a string literal whose opening quote has been read, escapes undone and, when
+/// `holes`, format holes (`{…}`) left out.
+fn literal(chars: &mut std::str::Chars<'_>, holes: bool) -> String {
+    let (mut text, mut hole) = (String::new(), 0);
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(escaped) = chars.next() {
+                    text.push(escaped);
+                }
+            }
+            '"' => break,
+            '{' if holes => hole += 1,
+            '}' if hole > 0 => hole -= 1,
+            _ if hole > 0 => {}
+            _ => text.push(c),
+        }
+    }
+    text
 }
 
 #[test]
