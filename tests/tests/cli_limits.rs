@@ -6,7 +6,7 @@ use cli_support::{dti, dti_in, scratch};
 
 #[test]
 fn too_many_rows_is_an_error_naming_the_limit() {
-    let dir = tempfile_dir("rows");
+    let dir = scratch("limits-rows");
     let file = dir.join("rows.csv");
     std::fs::write(&file, "code,I1\n1,0.5\n2,0.5\n3,0.5\n").unwrap();
     let out = dti(&[
@@ -37,7 +37,7 @@ fn too_many_rows_is_an_error_naming_the_limit() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
-    let dir = tempfile_dir("size");
+    let dir = scratch("limits-size");
     let file = dir.join("big.csv");
     std::fs::write(&file, "a".repeat((1 << 20) + 10)).unwrap();
     let out = dti(&[
@@ -54,12 +54,6 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         text.contains("more than the limit of 1048576 bytes"),
         "{text}"
     );
-}
-
-fn tempfile_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("dti-limits-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// A minimal workbook whose one sheet, `Sheet1`, holds a header (`code`, `I1`), one unit and
