@@ -34,7 +34,35 @@ async function small(code, module) {
   return out.code;
 }
 const read = (path) => readFileSync(path, "utf8");
-const widget = read(join(wasmDir, "www/calculator.js"));
+
+/** The widget's style sheets (`STYLE`, `PRINT_ONE`: plain CSS in template literals) without
+ * comments and spaces CSS does not need; terser leaves the text of strings alone. Spaces
+ * before a `:` are kept (`a :hover` is not `a:hover`). */
+function smallCss(code) {
+  let found = 0;
+  const out = code.replace(/(const (?:STYLE|PRINT_ONE) = `)([^`]*)(`;)/g, (_, head, css, tail) => {
+    found += 1;
+    const bare = css.replace(/\/\*[\s\S]*?\*\//g, "");
+    // Strings only of words, with single spaces, which the squeezing keeps as they are.
+    if (css.includes("${") || css.includes("\\") || /["']/.test(bare.replace(/"[\w-]+( [\w-]+)*"/g, ""))) {
+      console.error("the widget's CSS has interpolations, escapes or other strings: shrink it by hand");
+      process.exit(1);
+    }
+    const small = bare
+      .replace(/\s+/g, " ")
+      .replace(/\s*([{};,>])\s*/g, "$1")
+      .replace(/:\s+/g, ":")
+      .replace(/;}/g, "}")
+      .trim();
+    return head + small + tail;
+  });
+  if (found !== 2) {
+    console.error("the widget's style sheets were not found");
+    process.exit(1);
+  }
+  return out;
+}
+const widget = smallCss(read(join(wasmDir, "www/calculator.js")));
 const version = JSON.parse(read(join(wasmDir, "npm/package.json"))).version;
 
 // The module files of the languages; the first is the default.
