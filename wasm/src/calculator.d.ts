@@ -268,7 +268,8 @@ export class Calculator {
   free(): void;
   /** The framework, as a form and its charts need it. */
   info(): FrameworkInfo;
-  /** The language of messages from now on. */
+  /** The language of messages from now on (in the published modules, which word messages in
+   * one language each, the decimal mark of numbers). */
   setLang(lang: Lang): void;
   /** Reads a data file (CSV or JSON text); its units become those the form's unit is ranked
    * among. Throws a {@link DtiError} with every problem, keeping the previous file. */
