@@ -28,18 +28,32 @@ fi
 # own (`toml-1.2.2/src/…`, `core/src/…`).
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 export RUSTFLAGS="--remap-path-prefix=$registry= --remap-path-prefix=$PWD=dti ${RUSTFLAGS:-}"
-CARGO_TARGET_DIR="$target_dir" cargo build -p dti-wasm --target wasm32-unknown-unknown --profile wasm-release
-raw="$target_dir/wasm32-unknown-unknown/wasm-release/dti_wasm.wasm"
-if strings "$raw" | grep -q "$registry\|$PWD"; then
-  echo "error: the module still names the build machine's paths" >&2
-  exit 1
-fi
-
+# One module per language (the features `only-vi`, `only-en`): each words its messages in its
+# language alone, and a page loads the one of its language (the other when the reader
+# switches). Both have the same exports, so one glue serves both.
 rm -rf "$pkg" "$dist"
-mkdir -p "$pkg/web" "$pkg/no-modules" "$dist"
-# ES module glue for pages served over HTTP; classic-script glue for the single file.
-wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"
-wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg/no-modules" --out-name dti_wasm "$raw"
+mkdir -p "$pkg/web" "$pkg/no-modules" "$pkg/en" "$dist"
+for lang in vi en; do
+  CARGO_TARGET_DIR="$target_dir" cargo build -p dti-wasm --target wasm32-unknown-unknown \
+    --profile wasm-release --features "only-$lang"
+  raw="$target_dir/wasm32-unknown-unknown/wasm-release/dti_wasm.wasm"
+  if strings "$raw" | grep -q "$registry\|$PWD"; then
+    echo "error: the module still names the build machine's paths" >&2
+    exit 1
+  fi
+  if [ "$lang" = vi ]; then
+    # ES module glue for pages served over HTTP; classic-script glue for the single file.
+    wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"
+    wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg/no-modules" --out-name dti_wasm "$raw"
+  else
+    wasm-bindgen --target web --out-dir "$pkg/en" --out-name dti_wasm "$raw"
+    if ! cmp -s "$pkg/web/dti_wasm.js" "$pkg/en/dti_wasm.js"; then
+      echo "error: the two languages' modules need different glue" >&2
+      exit 1
+    fi
+    mv "$pkg/en/dti_wasm_bg.wasm" "$pkg/web/dti_wasm_en_bg.wasm"
+  fi
+done
 # The API's types are hand-written (wasm/src/*.d.ts); only the raw export table that
 # wasm-bindgen appends says `any`. Make it `unknown` so the published .d.ts has no `any`.
 sed -i -E 's/: any([,;)])/: unknown\1/g' "$pkg/web/dti_wasm.d.ts"
@@ -47,8 +61,8 @@ if grep -nE '(:|<|\|)\s*any\b' "$pkg/web/dti_wasm.d.ts"; then
   echo "error: the TypeScript declarations say \`any\`" >&2
   exit 1
 fi
-for flavour in web no-modules; do
-  file="$pkg/$flavour/dti_wasm_bg.wasm"
+# wasm-bindgen writes the same module for both glues: optimise it once per language.
+for file in "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm_en_bg.wasm"; do
   # The features Rust enables by default for wasm32 and wasm-bindgen's output uses. Flattening
   # and re-looping the control flow before two rounds of -Oz saves about 2.5 KB gzipped (and
   # takes about a minute); the producer and feature sections are of no use to a browser.
@@ -58,6 +72,7 @@ for flavour in web no-modules; do
     "$file" -o "$file.opt"
   mv "$file.opt" "$file"
 done
+cp "$pkg/web/dti_wasm_bg.wasm" "$pkg/web/dti_wasm_en_bg.wasm" "$pkg/no-modules/"
 
 node wasm/tools/assemble.mjs "$pkg/web" "$pkg/no-modules" "$dist"
 scripts/wasm-size.sh --report

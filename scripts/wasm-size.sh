@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Fails when what a reader's browser downloads for the calculator, gzipped, exceeds the budget:
 # the optimised wasm module and dti-calculator.js (the JS glue and the widget), counted together.
+# There is one module per language: the figure is a reader of the default (Vietnamese) page's,
+# the Vietnamese module and the script; a reader of an English page downloads the English module
+# instead, and that total must keep within the budget too. (A reader who switches language
+# downloads the other module then.)
 #
 # History (wasm-bindgen 0.2.130, wasm-opt -Oz from binaryen 132, gzip -9; module + glue only until
 # issue 14): 265 KB with the pipeline left out of the core (a13b0a4); 288 KB with whatIf,
@@ -13,7 +17,10 @@
 # text, fewer copies of the standard sort and wasm-opt's --flatten --rereloop (see BENCHMARKS.md);
 # 192 KB (196,595 B) with serde_json out of the module: frameworks compiled in as static tables
 # of their validated form, data files read by core/src/json.rs, results written by
-# wasm/src/json.rs; csv's error messages and new copies of the sort kept out.
+# wasm/src/json.rs; csv's error messages and new copies of the sort kept out; 185 KB
+# (188,585 B) with one module per language (the Vietnamese page's counted, the English page's
+# held to the budget too), the words of pipeline and COINr problems out of the module and the
+# widget's CSS squeezed.
 # `node wasm/tools/func-sizes.mjs before.wasm after.wasm`
 # shows where bytes go.
 set -euo pipefail
@@ -24,16 +31,25 @@ if [ "${1:-}" = "--report" ]; then
   report_only=true
   shift
 fi
-budget_kb="${DTI_WASM_BUDGET_KB:-194}"
+budget_kb="${DTI_WASM_BUDGET_KB:-187}"
 wasm="${1:-wasm/dist/web/dti_wasm_bg.wasm}"
 script="${2:-wasm/dist/web/dti-calculator.js}"
+english="${3:-wasm/dist/web/dti_wasm_en_bg.wasm}"
 
 wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
 script_gz=$(gzip -9 -c "$script" | wc -c)
+english_gz=$(gzip -9 -c "$english" | wc -c)
 total=$((wasm_gz + script_gz))
-printf 'calculator size, gzip -9: module %d B (%d B raw) + dti-calculator.js %d B (%d B raw) = %d B (%d KB), budget %d KB\n' \
+english_total=$((english_gz + script_gz))
+printf 'calculator size, gzip -9, Vietnamese page: module %d B (%d B raw) + dti-calculator.js %d B (%d B raw) = %d B (%d KB), budget %d KB\n' \
   "$wasm_gz" "$(wc -c <"$wasm")" "$script_gz" "$(wc -c <"$script")" "$total" $(((total + 1023) / 1024)) "$budget_kb"
-if [ "$total" -gt $((budget_kb * 1024)) ] && [ "$report_only" = false ]; then
-  echo "error: the gzipped module and script exceed the budget of $budget_kb KB" >&2
-  exit 1
+printf 'English page: module %d B (%d B raw) + the script = %d B (%d KB)\n' \
+  "$english_gz" "$(wc -c <"$english")" "$english_total" $(((english_total + 1023) / 1024))
+if [ "$report_only" = false ]; then
+  for figure in "$total" "$english_total"; do
+    if [ "$figure" -gt $((budget_kb * 1024)) ]; then
+      echo "error: the gzipped module and script exceed the budget of $budget_kb KB" >&2
+      exit 1
+    fi
+  done
 fi

@@ -195,6 +195,42 @@ describe("the demo page served over HTTP", () => {
     await context.close();
   });
 
+  test("a page fetches its language's module alone, and the other one on a switch", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    // The modules the page has fetched, each once.
+    const modules = () =>
+      page.evaluate(() => [
+        ...new Set(performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)).filter((n) => n.endsWith(".wasm"))),
+      ]);
+    await ready(page);
+    await typeValues(page, { I1: "1,5", I2: "abc" });
+    assert.match(await calc(page, "#v-I2-msg").textContent(), /không đọc được giá trị `abc`/);
+    assert.deepEqual(await modules(), ["dti_wasm_bg.wasm"]);
+    await page.click("#langswitch");
+    // The English module words the core's messages; the values typed stay and count.
+    await calc(page, "#v-I2-msg").getByText("cannot read value `abc`").waitFor();
+    assert.match(await calc(page, "#v-I1-msg").textContent(), /value 1.5 is above the indicator's range 0–1/);
+    assert.deepEqual(await modules(), ["dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
+    await calc(page, "#v-I1").fill("0,9581");
+    await calc(page, "#v-I2").fill("0,9000");
+    assert.equal(await calc(page, "#v-I1").getAttribute("aria-invalid"), null);
+    // Back in Vietnamese, from the module already loaded.
+    await page.click("#langswitch");
+    await calc(page, "#v-I2").fill("abc");
+    await calc(page, "#v-I2-msg").getByText("không đọc được giá trị `abc`").waitFor();
+    assert.deepEqual(await modules(), ["dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
+    // The values a what-if compares with come along to the other module.
+    await page.evaluate(() =>
+      document.querySelector("dti-calculator").setValues({ I1: 0.9581, I2: 0.9, I3: 0.7648, I4: 0.625, I5: 0.5382, I7: 0.8385, I8: 0.5904, I9: 0.4505 }),
+    );
+    await calc(page, "#v-I8").fill("0,6918");
+    assert.match(await calc(page, '[data-delta="DTI"]').textContent(), /\+0,0153/);
+    await page.click("#langswitch");
+    await calc(page, '[data-delta="DTI"]').getByText("+0.0153").waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("a CSV file loads through the file picker and by drag and drop", async () => {
     const { page, errors, context } = await open(browser, server.url);
     await ready(page);
@@ -439,6 +475,10 @@ describe("the single-file build", () => {
     assert.equal(await page.locator("h1, article, #example").count(), 0, "no guidebook chapter around it");
     await typeValues(page, QUANG_NINH);
     await assertShowsExpected(page, "vi");
+    // The English module is inlined too: messages follow a change of language.
+    await page.evaluate(() => document.querySelector("dti-calculator").setAttribute("lang", "en"));
+    await calc(page, "#v-I2").fill("abc");
+    await calc(page, "#v-I2-msg").getByText("cannot read value `abc`").waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

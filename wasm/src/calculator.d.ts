@@ -257,7 +257,10 @@ export interface Update {
 /** The guidebook calculator: a built-in framework and the state of one form. */
 export class Calculator {
   /** A calculator for a built-in framework (`"dti-province-2022"`, the default; `"dti-province-2020"`;
-   * `"illustrative-monitoring"`), messages in `lang`. Throws a {@link DtiError} for an unknown id. */
+   * `"illustrative-monitoring"`), messages in `lang`. Throws a {@link DtiError} for an unknown id.
+   * The calculator's published modules word messages in one language each, whatever `lang`
+   * says (`dti_wasm_bg.wasm` Vietnamese, `dti_wasm_en_bg.wasm` English); `lang` still sets
+   * the decimal mark of numbers. */
   constructor(framework?: string | null, lang?: Lang);
   /** The largest file, in bytes of text, that {@link Calculator.loadFile} reads. */
   static maxFileBytes(): number;
@@ -265,7 +268,8 @@ export class Calculator {
   free(): void;
   /** The framework, as a form and its charts need it. */
   info(): FrameworkInfo;
-  /** The language of messages from now on. */
+  /** The language of messages from now on (in the published modules, which word messages in
+   * one language each, the decimal mark of numbers). */
   setLang(lang: Lang): void;
   /** Reads a data file (CSV or JSON text); its units become those the form's unit is ranked
    * among. Throws a {@link DtiError} with every problem, keeping the previous file. */

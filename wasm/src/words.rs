@@ -98,9 +98,10 @@ pub(crate) enum Message<'a> {
     },
 }
 
-/// The message in a language.
+/// The message in a language (the module's own in a one-language build, see
+/// [`dti_core::words::worded`]).
 pub(crate) fn message(message: Message<'_>, lang: Lang) -> String {
-    match lang {
+    match dti_core::words::worded(lang) {
         Lang::Vi => vi(message),
         Lang::En => en(message),
     }

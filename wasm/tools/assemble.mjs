@@ -1,13 +1,16 @@
 // Assembles the calculator's distributable files from the wasm-bindgen output and the widget:
 //   web/dti-calculator.js    one ES module: the glue, the widget and the line that starts the
-//                            module's download as soon as the script runs; dti_wasm_bg.wasm
-//                            sits beside it (with the demonstration page, index.html)
-//   dti-calculator.html      the calculator alone in one file, the module inlined as base64
+//                            download of the page language's module as soon as the script
+//                            runs; the modules sit beside it, dti_wasm_bg.wasm (Vietnamese)
+//                            and dti_wasm_en_bg.wasm (English), with the demonstration page
+//   dti-calculator.html      the calculator alone in one file, both modules inlined as base64
 //                            (opens from disk, file://)
 //   npm/                     the npm package: the module build, its types, the single file and
 //                            the embedding guide as README
 // The scripts are minified with terser (from tests/browser's npm packages): readers download
 // them on every visit, and the size check counts them with the module.
+// The two modules have the same exports and one glue; each needs an instance of the glue of its
+// own, so the glue is wrapped in a function that makes one.
 // Usage: node assemble.mjs <web pkg dir> <no-modules pkg dir> <dist dir>
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -31,46 +34,116 @@ async function small(code, module) {
   return out.code;
 }
 const read = (path) => readFileSync(path, "utf8");
-const widget = read(join(wasmDir, "www/calculator.js"));
+
+/** The widget's style sheets (`STYLE`, `PRINT_ONE`: plain CSS in template literals) without
+ * comments and spaces CSS does not need; terser leaves the text of strings alone. Spaces
+ * before a `:` are kept (`a :hover` is not `a:hover`). */
+function smallCss(code) {
+  let found = 0;
+  const out = code.replace(/(const (?:STYLE|PRINT_ONE) = `)([^`]*)(`;)/g, (_, head, css, tail) => {
+    found += 1;
+    const bare = css.replace(/\/\*[\s\S]*?\*\//g, "");
+    // Strings only of words, with single spaces, which the squeezing keeps as they are.
+    if (css.includes("${") || css.includes("\\") || /["']/.test(bare.replace(/"[\w-]+( [\w-]+)*"/g, ""))) {
+      console.error("the widget's CSS has interpolations, escapes or other strings: shrink it by hand");
+      process.exit(1);
+    }
+    const small = bare
+      .replace(/\s+/g, " ")
+      .replace(/\s*([{};,>])\s*/g, "$1")
+      .replace(/:\s+/g, ":")
+      .replace(/;}/g, "}")
+      .trim();
+    return head + small + tail;
+  });
+  if (found !== 2) {
+    console.error("the widget's style sheets were not found");
+    process.exit(1);
+  }
+  return out;
+}
+const widget = smallCss(read(join(wasmDir, "www/calculator.js")));
 const version = JSON.parse(read(join(wasmDir, "npm/package.json"))).version;
 
-// The names the widget uses from the binding.
-const BINDING = "{ Calculator, formatDecimal, version }";
+// The module files of the languages; the first is the default.
+const MODULES = { vi: "dti_wasm_bg.wasm", en: "dti_wasm_en_bg.wasm" };
+// The language of the page's first calculator, as the widget reads it (`lang` attribute, then
+// the page's), whose module the script fetches before the widget is defined.
+const PAGE_LANG = `function dtiPageLang() {
+  const element = document.querySelector("dti-calculator");
+  const tag = (element && element.getAttribute("lang")) || document.documentElement.lang || "vi";
+  return tag.toLowerCase().startsWith("en") ? "en" : "vi";
+}`;
 
-// The module build: the glue's exports stay the module's exports.
+// The module build: the glue's exports are the module's exports, those of the Vietnamese
+// module's glue (its default export, the initialiser, can be given the English module's
+// file instead); the widget takes either language's binding from `loadBinding`.
 const glue = read(join(web, "dti_wasm.js"));
-if (!/^async function __wbg_init\(/m.test(glue)) {
-  console.error("the glue has no __wbg_init: wasm-bindgen's output changed");
+const EXPORTS = "export { initSync, __wbg_init as default };";
+if (!/^async function __wbg_init\(/m.test(glue) || !glue.includes(EXPORTS)) {
+  console.error("the glue has no __wbg_init or its exports changed: wasm-bindgen's output changed");
+  process.exit(1);
+}
+const glueBody = glue.replace(EXPORTS, "").replace(/^export (class|function) /gm, "$1 ");
+if (/^export\b/m.test(glueBody)) {
+  console.error("the glue exports more than the assembler knows: wasm-bindgen's output changed");
   process.exit(1);
 }
 const moduleBuild = await small(
-  `${glue}
-// Start fetching and compiling the module before the widget's code runs: the compiler works
-// while the widget is defined.
-const dtiModuleReady = __wbg_init();
+  `/** An instance of the glue, for one module. */
+function dtiGlue() {
+${glueBody}
+return { __wbg_init, initSync, Calculator, formatDecimal, version };
+}
+const dtiGlues = { vi: dtiGlue() };
+const DTI_MODULES = ${JSON.stringify(MODULES)};
+/** The binding of the module that words messages in \`lang\` (\`"vi"\` or \`"en"\`), fetched and
+ * compiled once. */
+function loadBinding(lang) {
+  const key = lang === "en" ? "en" : "vi";
+  const glue = (dtiGlues[key] ||= dtiGlue());
+  return glue
+    .__wbg_init({ module_or_path: new URL(DTI_MODULES[key], import.meta.url) })
+    .then(() => ({ Calculator: glue.Calculator, formatDecimal: glue.formatDecimal, version: glue.version }));
+}
+export const { Calculator, formatDecimal, version, initSync } = dtiGlues.vi;
+export default dtiGlues.vi.__wbg_init;
+${PAGE_LANG}
+// Start fetching and compiling the page's module before the widget's code runs: the compiler
+// works while the widget is defined.
+loadBinding(dtiPageLang());
 ${widget}
-globalThis.dtiCalculatorProvide(dtiModuleReady.then(() => (${BINDING})));
+globalThis.dtiCalculatorProvide(loadBinding);
 `,
   true,
 );
 mkdirSync(join(dist, "web"), { recursive: true });
 writeFileSync(join(dist, "web/dti-calculator.js"), moduleBuild);
-copyFileSync(join(web, "dti_wasm_bg.wasm"), join(dist, "web/dti_wasm_bg.wasm"));
+for (const file of Object.values(MODULES)) copyFileSync(join(web, file), join(dist, "web", file));
 copyFileSync(join(wasmDir, "www/index.html"), join(dist, "web/index.html"));
 const types = `${read(join(web, "dti_wasm.d.ts"))}\n${read(join(wasmDir, "www/element.d.ts"))}`;
 writeFileSync(join(dist, "web/dti-calculator.d.ts"), types);
 
-// The single file: classic scripts, the module as base64 text.
-// `</script` inside inline code would end the element early.
+// The single file: classic scripts, both modules as base64 text, each decoded when a
+// calculator first needs its language. `</script` inside inline code would end the element early.
 const inline = (code) => code.replace(/<\/script/gi, "<\\/script");
-const base64 = readFileSync(join(noModules, "dti_wasm_bg.wasm")).toString("base64");
+const base64 = (lang) => readFileSync(join(noModules, MODULES[lang])).toString("base64");
+const noModulesGlue = read(join(noModules, "dti_wasm.js"));
+if (!/^let wasm_bindgen = /m.test(noModulesGlue)) {
+  console.error("the classic-script glue has no wasm_bindgen: wasm-bindgen's output changed");
+  process.exit(1);
+}
 const loader = `(function () {
-  var text = atob(document.getElementById("dti-wasm-base64").textContent.trim());
-  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  dtiCalculatorProvide(wasm_bindgen({ module_or_path: bytes }).then(function () {
-    return { Calculator: wasm_bindgen.Calculator, formatDecimal: wasm_bindgen.formatDecimal, version: wasm_bindgen.version };
-  }));
+  dtiCalculatorProvide(function (lang) {
+    var key = lang === "en" ? "en" : "vi";
+    var text = atob(document.getElementById("dti-wasm-" + key).textContent.trim());
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    var glue = dtiGlue();
+    return glue({ module_or_path: bytes }).then(function () {
+      return { Calculator: glue.Calculator, formatDecimal: glue.formatDecimal, version: glue.version };
+    });
+  });
 })();`;
 const single = `<!doctype html>
 <html lang="vi">
@@ -83,8 +156,9 @@ const single = `<!doctype html>
 </head>
 <body>
 <dti-calculator framework="dti-province-2022" compare="2023"></dti-calculator>
-<script id="dti-wasm-base64" type="application/octet-stream">${base64}</script>
-<script>${inline(await small(read(join(noModules, "dti_wasm.js")), false))}</script>
+<script id="dti-wasm-vi" type="application/octet-stream">${base64("vi")}</script>
+<script id="dti-wasm-en" type="application/octet-stream">${base64("en")}</script>
+<script>${inline(await small(`function dtiGlue() {\n${noModulesGlue}\nreturn wasm_bindgen;\n}`, false))}</script>
 <script>${inline(await small(widget, false))}</script>
 <script>${inline(loader)}</script>
 </body>
@@ -95,7 +169,7 @@ writeFileSync(join(dist, "dti-calculator.html"), single);
 // The npm package.
 const npm = join(dist, "npm");
 mkdirSync(npm, { recursive: true });
-for (const file of ["dti-calculator.js", "dti_wasm_bg.wasm", "dti-calculator.d.ts"]) {
+for (const file of ["dti-calculator.js", ...Object.values(MODULES), "dti-calculator.d.ts"]) {
   copyFileSync(join(dist, "web", file), join(npm, file));
 }
 copyFileSync(join(dist, "dti-calculator.html"), join(npm, "dti-calculator.html"));

@@ -4,15 +4,21 @@
 // WebAssembly module, one call to the module per keystroke (its `Calculator` handle keeps the
 // framework, a loaded file, the values a what-if compares with and the goal). No framework
 // dependency; styles live in its shadow root as constructed style sheets (no inline styles, so
-// a strict Content-Security-Policy holds). The module is handed over with
-// `dtiCalculatorProvide(promiseOfBinding)` by the module build (dti-calculator.js) or by the
-// single file, so this file is a plain script either way. wasm/README.md is the embedding guide.
+// a strict Content-Security-Policy holds). There is one module per language, each wording its
+// messages in its language alone: the module build (dti-calculator.js) or the single file hands
+// over `dtiCalculatorProvide(load)`, where `load(lang)` gives a promise of that language's
+// binding, so this file is a plain script either way. A calculator loads the module of its
+// language, and the other one only when its language changes. wasm/README.md is the embedding
+// guide.
 (() => {
   "use strict";
 
   let provide;
-  const ready = new Promise((resolve) => (provide = resolve));
-  globalThis.dtiCalculatorProvide = (binding) => provide(binding);
+  const loader = new Promise((resolve) => (provide = resolve));
+  globalThis.dtiCalculatorProvide = (load) => provide(load);
+  const bindings = {};
+  /** The binding whose module words messages in `lang`, loaded once for the page. */
+  const binding = (lang) => (bindings[lang] ||= loader.then((load) => load(lang)));
 
   // The labels of things the core also words (unit, results, index, value, score, lost, line,
   // goalNode, radarTitle) read as the core's catalogue of words reads: tests/tests/words.rs
@@ -486,10 +492,13 @@ button.primary:hover { background: #083c69; }
       this.started = true;
       this.shadowRoot.adoptedStyleSheets = styleSheets();
       put(this.shadowRoot, h("p", { class: "loading", role: "status", text: this.t.loading }));
-      ready.then(
+      const lang = this.lang;
+      binding(lang).then(
         (dti) => {
           this.dti = dti;
           this.start(true);
+          // The language changed while its module loaded.
+          if (this.calc && this.lang !== lang) this.changeModule();
           this.setAttribute("data-ready", "");
           for (const call of this.pending.splice(0)) call();
           this.dispatchEvent(new CustomEvent("dti-ready", { bubbles: true }));
@@ -513,7 +522,41 @@ button.primary:hover { background: #083c69; }
       else {
         this.calc.setLang(this.lang);
         this.render();
+        this.changeModule();
       }
+    }
+
+    /** After a change of language, the calculator of that language's module takes over this
+     * one's file, the values a what-if compares with and the goal, and the page is drawn again
+     * with its words. Until the module arrives the labels change and messages keep the old
+     * language. */
+    changeModule() {
+      const lang = this.lang;
+      binding(lang).then(
+        (dti) => {
+          if (this.lang !== lang || this.dti === dti) return;
+          // Each step worked in the other module with the same data: a throw here is a bug.
+          const calc = new dti.Calculator(this.frameworkId, lang);
+          if (this.file) {
+            calc.loadFile(this.file.text, this.file.name);
+            calc.selectUnit(this.file.position);
+          }
+          const loaded = this.loaded;
+          if (loaded) {
+            const values = {};
+            for (const code of this.indicators()) values[code] = loaded.texts.get(code) || "";
+            calc.update(values, { code: loaded.code, name: loaded.name });
+            calc.keepBaseline(true);
+          }
+          const goal = this.goal;
+          if (goal) calc.setGoal(goal.node, goal.kind, goal.kind === "value" ? goal.text : goal.rankText);
+          this.calc.free();
+          this.calc = calc;
+          this.dti = dti;
+          this.render();
+        },
+        (error) => this.showStatus(this.t.loadFailed + error.message),
+      );
     }
 
     /** A calculator for the framework; the values from the share link on first start. */

@@ -129,9 +129,27 @@ impl Term {
     ];
 }
 
+/// The language the catalogue words things in: the one asked for, or the one of a build with
+/// the feature `only-vi` or `only-en`, whichever is asked. The calculator's modules are built
+/// so, one per language, and leave the other language's words out (a page loads the module of
+/// its language); every other build holds both.
+#[inline(always)]
+pub const fn worded(lang: Lang) -> Lang {
+    if cfg!(feature = "only-vi") {
+        Lang::Vi
+    } else if cfg!(feature = "only-en") {
+        Lang::En
+    } else {
+        lang
+    }
+}
+
+#[cfg(all(feature = "only-vi", feature = "only-en"))]
+compile_error!("the features `only-vi` and `only-en` exclude each other");
+
 /// A term in a language.
 pub fn term(term: Term, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::term(term),
         Lang::En => en::term(term),
     }
@@ -148,7 +166,7 @@ pub fn capitalised(word: &str) -> String {
 
 /// Whether a node's value rests on data, in words.
 pub fn status(status: Status, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::status(status),
         Lang::En => en::status(status),
     }
@@ -156,7 +174,7 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
 
 /// `lỗi`, `cảnh báo`, `ghi chú` / `error`, `warning`, `note`.
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::severity(severity),
         Lang::En => en::severity(severity),
     }
@@ -164,7 +182,7 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
 
 /// An indicator's unit of measure, shortly (`tỷ lệ 0–1`).
 pub fn measure(unit: Unit, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::measure(unit),
         Lang::En => en::measure(unit),
     }
@@ -172,7 +190,7 @@ pub fn measure(unit: Unit, lang: Lang) -> &'static str {
 
 /// What an input limit counts (`dòng`, `byte trong một ô` …).
 pub fn quantity(quantity: Quantity, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::quantity(quantity),
         Lang::En => en::quantity(quantity),
     }
@@ -180,7 +198,7 @@ pub fn quantity(quantity: Quantity, lang: Lang) -> &'static str {
 
 /// A missing-data policy in words.
 pub fn missing_policy(policy: MissingPolicy, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::missing_policy(policy),
         Lang::En => en::missing_policy(policy),
     }
@@ -188,7 +206,7 @@ pub fn missing_policy(policy: MissingPolicy, lang: Lang) -> &'static str {
 
 /// An aggregation method in words (`trung bình nhân`, `power mean p=0.5`).
 pub fn aggregation(method: Aggregation, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::aggregation(method),
         Lang::En => en::aggregation(method),
     }
@@ -196,7 +214,7 @@ pub fn aggregation(method: Aggregation, lang: Lang) -> String {
 
 /// A scoring rule in words, with its parameters (`ngưỡng 0–100`).
 pub fn rule(rule: &Rule, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::rule(rule),
         Lang::En => en::rule(rule),
     }
@@ -205,7 +223,7 @@ pub fn rule(rule: &Rule, lang: Lang) -> String {
 /// A stage of index construction, as the heading of its table.
 #[cfg(feature = "pipeline")]
 pub fn stage(stage: crate::pipeline::Stage, lang: Lang) -> &'static str {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::stage(stage),
         Lang::En => en::stage(stage),
     }
@@ -214,7 +232,7 @@ pub fn stage(stage: crate::pipeline::Stage, lang: Lang) -> &'static str {
 /// ` 12 điểm` after an indicator's unit of measure: how many points it carries.
 pub fn points_count(points: f64, lang: Lang) -> String {
     let points = number(points, lang);
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::points_count(&points),
         Lang::En => en::points_count(&points),
     }
@@ -222,7 +240,7 @@ pub fn points_count(points: f64, lang: Lang) -> String {
 
 /// The note at the top of a data-entry template for a framework.
 pub fn template_note(framework: &str, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::template_note(framework),
         Lang::En => en::template_note(framework),
     }
@@ -230,7 +248,7 @@ pub fn template_note(framework: &str, lang: Lang) -> String {
 
 /// A unit asked for by its code that the data lacks (`--unit`, the widget's unit).
 pub fn unit_not_in_data(unit: &str, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::unit_not_in_data(unit),
         Lang::En => en::unit_not_in_data(unit),
     }
@@ -241,7 +259,7 @@ pub fn unit_not_in_data(unit: &str, lang: Lang) -> String {
 ///
 /// [`SyntaxReason::describe`]: crate::syntax::SyntaxReason::describe
 pub fn syntax_reason(reason: &crate::syntax::SyntaxReason, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::syntax_reason(reason),
         Lang::En => en::syntax_reason(reason),
     }
@@ -295,6 +313,14 @@ mod tests {
         for t in Term::ALL {
             assert!(seen.insert(t), "{t:?} is listed twice");
         }
+    }
+
+    #[test]
+    #[cfg(not(any(feature = "only-vi", feature = "only-en")))]
+    fn every_language_is_worded_in_a_build_for_both() {
+        assert_eq!(worded(Lang::Vi), Lang::Vi);
+        assert_eq!(worded(Lang::En), Lang::En);
+        assert_eq!(term(Term::Unit, Lang::En), "unit");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!
 //! The types live in [`crate::diagnostic`]; this module only picks the language.
 
-use super::{Term, en, term, vi};
+use super::{Term, en, term, vi, worded};
 use crate::diagnostic::{Invalid, Location, Problem, ValueForm};
 use crate::text::Lang;
 
@@ -44,7 +44,7 @@ impl Location {
 impl ValueForm {
     /// How a value was written, in words.
     pub(crate) fn name(self, lang: Lang) -> &'static str {
-        match lang {
+        match worded(lang) {
             Lang::Vi => vi::value_form(self),
             Lang::En => en::value_form(self),
         }
@@ -54,7 +54,7 @@ impl ValueForm {
 impl Invalid {
     /// Why, in one phrase.
     pub fn describe(&self, lang: Lang) -> String {
-        match lang {
+        match worded(lang) {
             Lang::Vi => vi::invalid(self),
             Lang::En => en::invalid(self),
         }
@@ -63,7 +63,7 @@ impl Invalid {
 
 /// What is wrong, in one line.
 pub(crate) fn message(problem: &Problem, lang: Lang) -> String {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::message(problem),
         Lang::En => en::message(problem),
     }
@@ -71,7 +71,7 @@ pub(crate) fn message(problem: &Problem, lang: Lang) -> String {
 
 /// What to do about it on the command line, when there is advice to give.
 pub(crate) fn hint(problem: &Problem, lang: Lang) -> Option<String> {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::hint(problem),
         Lang::En => en::hint(problem),
     }
@@ -79,7 +79,7 @@ pub(crate) fn hint(problem: &Problem, lang: Lang) -> Option<String> {
 
 /// The hints that name a `dti` command or option, worded for a web page instead.
 pub(crate) fn page_hint(problem: &Problem, lang: Lang) -> Option<String> {
-    match lang {
+    match worded(lang) {
         Lang::Vi => vi::page_hint(problem),
         Lang::En => en::page_hint(problem),
     }
