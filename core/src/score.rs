@@ -205,13 +205,7 @@ impl Results {
     pub fn result(&self, unit: usize, node: usize) -> NodeResult {
         let column = &self.columns[node];
         let value = column.values.get(unit);
-        let (points, points_lost) = match (value, self.nodes[node].max_points) {
-            (Some(v), Some(max)) => {
-                let points = if column.in_points { v } else { v * max };
-                (Some(points), Some((max - points).max(0.0)))
-            }
-            _ => (None, None),
-        };
+        let (points, points_lost) = self.points(unit, node).unzip();
         NodeResult {
             code: Arc::clone(&column.code),
             raw: column.raw.and_then(|j| self.scored.get(unit, j)),
@@ -221,6 +215,19 @@ impl Results {
             rank: column.ranks[unit].map(NonZeroU32::get),
             status: column.statuses[unit],
         }
+    }
+
+    /// The points and points lost of the unit in position `unit` at the node in position
+    /// `node`, as [`Results::result`] gives them, without the rest of its result: `None` when
+    /// the node has no maximum points or the unit no value.
+    ///
+    /// # Panics
+    /// When either position is out of range.
+    pub fn points(&self, unit: usize, node: usize) -> Option<(f64, f64)> {
+        let column = &self.columns[node];
+        let (value, max) = (column.values.get(unit)?, self.nodes[node].max_points?);
+        let points = if column.in_points { value } else { value * max };
+        Some((points, (max - points).max(0.0)))
     }
 
     /// The results of the unit in position `unit`, one entry per node.
