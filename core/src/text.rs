@@ -149,10 +149,31 @@ fn printed_generally(value: f64, decimals: u32, lang: Lang) -> String {
 const TWO_TO_52: f64 = 4_503_599_627_370_496.0;
 
 /// A magnitude below 2^52 rounded half up to a whole number, exactly: its whole part is
-/// exact in a `u64`, and so is what is left of it (both lie below 2^52).
+/// exact in an integer, and so is what is left of it (both lie below 2^52).
 fn rounded_magnitude(magnitude: f64) -> u64 {
-    let whole = magnitude as u64;
-    whole + u64::from(magnitude - whole as f64 >= 0.5)
+    // Below 2^52 the conversions to and from `i64` are single instructions, and exact.
+    let whole = magnitude as i64;
+    (whole + i64::from(magnitude - whole as f64 >= 0.5)) as u64
+}
+
+/// `value.round()` as a whole number, when the value lies below 2^51 in size (`None` for a
+/// larger one, or NaN): what ranks compare.
+///
+/// ```
+/// use dti_core::text::round_small;
+/// assert_eq!(round_small(2.5), Some(3));
+/// assert_eq!(round_small(-2.5), Some(-3));
+/// assert_eq!(round_small(-0.4), Some(0));
+/// assert_eq!(round_small(1e300), None);
+/// ```
+pub fn round_small(value: f64) -> Option<i64> {
+    if value.abs() < 2_251_799_813_685_248.0 {
+        let whole = value as i64;
+        let rest = value - whole as f64;
+        Some(whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5))
+    } else {
+        None
+    }
 }
 
 /// `value.round()` (half away from zero), exactly, without a call into the C library for
@@ -202,7 +223,7 @@ pub fn write_integer(out: &mut String, value: i64) {
     out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
 }
 
-fn power_of_ten(decimals: u32) -> f64 {
+pub(crate) fn power_of_ten(decimals: u32) -> f64 {
     const POWERS_OF_TEN: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
@@ -266,6 +287,19 @@ mod tests {
             let half = whole.trunc() + 0.5;
             let value = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
             prop_assert_eq!(round(value).to_bits(), value.round().to_bits());
+        }
+
+        #[test]
+        fn round_small_is_the_standard_round(value in prop::num::f64::ANY) {
+            let expected = (value.abs() < 2_251_799_813_685_248.0).then(|| value.round() as i64);
+            prop_assert_eq!(round_small(value), expected);
+        }
+
+        #[test]
+        fn round_small_is_the_standard_round_near_halves(whole in -1e6f64..1e6, ulps in -3i64..3) {
+            let half = whole.trunc() + 0.5;
+            let value = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
+            prop_assert_eq!(round_small(value), Some(value.round() as i64));
         }
 
         #[test]
