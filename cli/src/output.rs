@@ -198,11 +198,7 @@ impl<T: AsRef<str>> Cell<T> {
                 }
                 write_decimal(out, *value, *decimals, lang);
             }
-            Cell::Integer(value) => {
-                use std::fmt::Write as _;
-                // Writing to a `String` cannot fail.
-                let _ = write!(out, "{value}");
-            }
+            Cell::Integer(value) => dti_core::text::write_integer(out, *value),
             Cell::Empty => {}
         }
     }
@@ -423,35 +419,22 @@ pub(crate) fn write_csv<T: AsRef<str>, R: AsRef<[Cell<T>]>>(
     out.write_all(buffer.as_bytes())
 }
 
-/// Writes CSV as [`write_csv`] does, the rows of each of `items` made by `rows_of`, on every
-/// core: blocks of items are written to text side by side and the texts put out in order, so
-/// the bytes are those of [`write_csv`] whatever the number of cores. For the long tables of
-/// a million units, whose writing takes longer than their scoring.
-pub(crate) fn write_csv_parallel<I, Rows, R, T>(
+/// Writes CSV with `headers` (neutralised, as every header) and, for each block of `items`,
+/// the text `fill` appends for it: blocks are filled side by side on every core (at most
+/// eight) while the previous round's texts are written out, in order, so the bytes are the
+/// same whatever the number of cores. For the long tables of a million units, whose writing
+/// takes longer than their scoring. The texts' buffers are kept from round to round, so a
+/// long table does not take fresh memory (and its page faults) for every block.
+pub(crate) fn write_csv_blocks<I: Sync>(
     out: &mut dyn Write,
     headers: &[String],
     items: &[I],
-    rows_of: impl Fn(&I) -> Rows + Sync,
     lang: Lang,
-) -> std::io::Result<()>
-where
-    I: Sync,
-    Rows: IntoIterator<Item = R>,
-    R: AsRef<[Cell<T>]>,
-    T: AsRef<str>,
-{
-    // A block's text is about a megabyte for a long table; at most eight are held at once.
+    fill: impl Fn(&[I], &mut String) + Sync,
+) -> std::io::Result<()> {
+    // A block's text is about a megabyte for a long table; two rounds of them are held at once.
     const BLOCK: usize = 1024;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let block_text = |block: &[I]| {
-        let (mut text, mut cells) = (String::new(), Vec::new());
-        for item in block {
-            for row in rows_of(item) {
-                push_csv_row(&mut text, &mut cells, row.as_ref(), lang);
-            }
-        }
-        text
-    };
     let mut header = String::new();
     push_row(
         &mut header,
@@ -459,33 +442,49 @@ where
         delimiter(lang),
     );
     out.write_all(header.as_bytes())?;
+    let fill = &fill;
+    // The texts being filled, and those of the round before, being written.
+    let (mut filling, mut filled) = (vec![String::new(); threads], vec![String::new(); threads]);
+    let mut ready = 0;
     for batch in items.chunks(BLOCK * threads) {
-        let mut blocks = batch.chunks(BLOCK);
-        let texts: Vec<String> = std::thread::scope(|scope| {
-            let first = blocks.next().unwrap_or_default();
-            let others: Vec<_> = blocks
-                .map(|block| scope.spawn(|| block_text(block)))
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = batch
+                .chunks(BLOCK)
+                .zip(filling.iter_mut())
+                .map(|(block, text)| {
+                    scope.spawn(move || {
+                        text.clear();
+                        fill(block, text);
+                    })
+                })
                 .collect();
-            let mut texts = vec![block_text(first)];
-            for other in others {
-                texts.push(
-                    other
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                );
+            let written = filled[..ready]
+                .iter()
+                .try_for_each(|text| out.write_all(text.as_bytes()));
+            for worker in workers {
+                worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
             }
-            texts
-        });
-        for text in texts {
-            out.write_all(text.as_bytes())?;
-        }
+            written
+        })?;
+        ready = batch.len().div_ceil(BLOCK);
+        std::mem::swap(&mut filling, &mut filled);
     }
-    Ok(())
+    filled[..ready]
+        .iter()
+        .try_for_each(|text| out.write_all(text.as_bytes()))
+}
+
+/// Appends a text cell as [`write_csv`] writes it (neutralised, quoted when it must be), for
+/// writers that put rows together from pieces written once.
+pub(crate) fn push_csv_text(out: &mut String, text: &str, lang: Lang) {
+    dti_core::csv_writer::push_cell(out, &neutralise(text), delimiter(lang));
 }
 
 /// The field delimiter of CSV in a language: Vietnamese spreadsheets expect semicolons, as
 /// their decimal mark is the comma.
-fn delimiter(lang: Lang) -> u8 {
+pub(crate) fn delimiter(lang: Lang) -> u8 {
     match lang {
         Lang::Vi => b';',
         Lang::En => b',',
@@ -1031,7 +1030,13 @@ mod tests {
                 lang,
             )
             .unwrap();
-            write_csv_parallel(&mut on_cores, &headers, &positions, rows_of, lang).unwrap();
+            let fill = |block: &[usize], text: &mut String| {
+                let mut cells = Vec::new();
+                for row in block.iter().flat_map(rows_of) {
+                    push_csv_row(text, &mut cells, &row, lang);
+                }
+            };
+            write_csv_blocks(&mut on_cores, &headers, &positions, lang, fill).unwrap();
             assert_eq!(in_order.len(), on_cores.len());
             assert!(in_order == on_cores, "{lang:?}");
         }

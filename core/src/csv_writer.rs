@@ -68,8 +68,16 @@ pub fn push_row<S: AsRef<str>>(
     out.push('\n');
 }
 
-/// Appends one cell, quoted when it must be.
-fn push_cell(out: &mut String, cell: &str, delimiter: u8) {
+/// Appends one cell as [`push_row`] writes it, quoted when it must be (the cell as it is
+/// given: a text cell goes through [`neutralise`] first). For writers that put a row together
+/// from pieces, such as a unit's cells written once for all its rows.
+///
+/// ```
+/// let mut text = String::new();
+/// dti_core::csv_writer::push_cell(&mut text, "Huế, Thừa Thiên", b',');
+/// assert_eq!(text, "\"Huế, Thừa Thiên\"");
+/// ```
+pub fn push_cell(out: &mut String, cell: &str, delimiter: u8) {
     let special = |b: u8| b == delimiter || matches!(b, b'"' | b'\r' | b'\n');
     if !cell.bytes().any(special) {
         out.push_str(cell);

@@ -205,13 +205,7 @@ impl Results {
     pub fn result(&self, unit: usize, node: usize) -> NodeResult {
         let column = &self.columns[node];
         let value = column.values.get(unit);
-        let (points, points_lost) = match (value, self.nodes[node].max_points) {
-            (Some(v), Some(max)) => {
-                let points = if column.in_points { v } else { v * max };
-                (Some(points), Some((max - points).max(0.0)))
-            }
-            _ => (None, None),
-        };
+        let (points, points_lost) = self.points(unit, node).unzip();
         NodeResult {
             code: Arc::clone(&column.code),
             raw: column.raw.and_then(|j| self.scored.get(unit, j)),
@@ -221,6 +215,19 @@ impl Results {
             rank: column.ranks[unit].map(NonZeroU32::get),
             status: column.statuses[unit],
         }
+    }
+
+    /// The points and points lost of the unit in position `unit` at the node in position
+    /// `node`, as [`Results::result`] gives them, without the rest of its result: `None` when
+    /// the node has no maximum points or the unit no value.
+    ///
+    /// # Panics
+    /// When either position is out of range.
+    pub fn points(&self, unit: usize, node: usize) -> Option<(f64, f64)> {
+        let column = &self.columns[node];
+        let (value, max) = (column.values.get(unit)?, self.nodes[node].max_points?);
+        let points = if column.in_points { value } else { value * max };
+        Some((points, (max - points).max(0.0)))
     }
 
     /// The results of the unit in position `unit`, one entry per node.
@@ -702,7 +709,10 @@ fn aggregate_nodes(
         };
         let (column, status) = match method {
             Aggregation::Arithmetic | Aggregation::Sum => {
-                aggregate_linear(*method, children, values, n, threshold, scales[id])
+                let (column, status, overflow) =
+                    aggregate_linear(*method, children, values, n, threshold, scales[id]);
+                (values[id], statuses[id], overflowed[id]) = (column, status, overflow);
+                continue;
             }
             Aggregation::Copeland => aggregate_copeland(children, values, n, threshold, scales[id]),
             _ => {
@@ -781,7 +791,7 @@ fn aggregate_linear(
     n: usize,
     threshold: f64,
     scale: Range,
-) -> (Vec<Option<f64>>, Vec<Status>) {
+) -> (Values, Vec<Status>, Option<usize>) {
     let mut total = vec![0.0; n];
     let mut weight = vec![0.0; n];
     let mut present = vec![0usize; n];
@@ -795,22 +805,30 @@ fn aggregate_linear(
             }
         }
     }
-    (0..n)
-        .map(|unit| {
-            if present[unit] == 0 {
-                (None, Status::Missing)
-            } else if (present[unit] as f64 / weighted.len() as f64) < threshold {
-                (None, Status::LowAvailability)
+    // The column and statuses written in place, as `finite_column` would from `Option`s.
+    let mut column = Values::missing(n);
+    let mut statuses = Vec::with_capacity(n);
+    let mut overflowed = None;
+    for unit in 0..n {
+        let status = if present[unit] == 0 {
+            Status::Missing
+        } else if (present[unit] as f64 / weighted.len() as f64) < threshold {
+            Status::LowAvailability
+        } else {
+            let value = if method == Aggregation::Sum {
+                total[unit]
             } else {
-                let value = if method == Aggregation::Sum {
-                    total[unit]
-                } else {
-                    total[unit] / weight[unit]
-                };
-                (Some(value.clamp(scale.low, scale.high)), Status::Scored)
+                total[unit] / weight[unit]
+            };
+            let value = value.clamp(scale.low, scale.high);
+            if column.set(unit, Some(value)).is_err() && overflowed.is_none() {
+                overflowed = Some(unit);
             }
-        })
-        .unzip()
+            Status::Scored
+        };
+        statuses.push(status);
+    }
+    (column, statuses, overflowed)
 }
 
 /// Copeland scores over the weighted children, then the availability threshold unit by unit.
@@ -973,13 +991,85 @@ pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
 }
 
 /// [`rank`] at four bytes a rank, as [`Results`] keeps them.
+///
+/// Values are compared as [`round_to`] rounds them, through the whole numbers they round to
+/// (`round(v × 10^precision)`): below 2^51 two of these are equal exactly when the rounded
+/// values are, and ordered as they are (dividing distinct whole numbers that small by the
+/// same power of ten cannot give the same float). A unit's rank is one more than the count
+/// of units above it: counted in an array when the whole numbers span little more than the
+/// units (indicators' scores at the published precision, for thousands of units), else by
+/// one sort of plain integers. Columns with larger numbers take the general sort.
 fn ranks_of(
+    column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
+    precision: u32,
+) -> Vec<Option<NonZeroU32>> {
+    let n = column.len();
+    let factor = crate::text::power_of_ten(precision);
+    // Each value's whole number (`i64::MIN` where missing), and their least and greatest.
+    let mut wholes = Vec::with_capacity(n);
+    let (mut low, mut high) = (i64::MAX, i64::MIN);
+    for value in column.clone() {
+        let Some(value) = value else {
+            wholes.push(i64::MIN);
+            continue;
+        };
+        let Some(whole) = crate::text::round_small(value * factor) else {
+            return ranks_by_sort(column, precision);
+        };
+        (low, high) = (low.min(whole), high.max(whole));
+        wholes.push(whole);
+    }
+    let mut ranks = vec![None; n];
+    let rank =
+        |above: usize| NonZeroU32::MIN.saturating_add(u32::try_from(above).unwrap_or(u32::MAX));
+    if low > high {
+        return ranks;
+    }
+    let span = high.abs_diff(low);
+    if span <= 2 * n as u64 + 64 {
+        // counts[k]: units whose whole number is high - k; then how many are above them.
+        let mut counts = vec![0usize; span as usize + 1];
+        for &whole in wholes.iter().filter(|&&w| w != i64::MIN) {
+            counts[high.abs_diff(whole) as usize] += 1;
+        }
+        let mut above = 0;
+        for count in &mut counts {
+            (*count, above) = (above, above + *count);
+        }
+        for (rank_of, &whole) in ranks.iter_mut().zip(&wholes) {
+            if whole != i64::MIN {
+                *rank_of = Some(rank(counts[high.abs_diff(whole) as usize]));
+            }
+        }
+    } else if span < 1 << 32 && n <= u32::MAX as usize {
+        // Distance below the highest, then the row: one sort of integers, highest first.
+        let mut order: Vec<u64> = wholes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &whole)| whole != i64::MIN)
+            .map(|(row, &whole)| high.abs_diff(whole) << 32 | row as u64)
+            .collect();
+        order.sort_unstable();
+        let mut first = 0;
+        for (k, &key) in order.iter().enumerate() {
+            if key >> 32 != order[first] >> 32 {
+                first = k;
+            }
+            ranks[(key & u64::from(u32::MAX)) as usize] = Some(rank(first));
+        }
+    } else {
+        return ranks_by_sort(column, precision);
+    }
+    ranks
+}
+
+/// [`ranks_of`] for any values: each rounded with its row, sorted highest first; tied values
+/// take the rank of the first of them.
+fn ranks_by_sort(
     column: impl ExactSizeIterator<Item = Option<f64>>,
     precision: u32,
 ) -> Vec<Option<NonZeroU32>> {
     let n = column.len();
-    // Each present value rounded once, with its row, highest first; tied values take the rank
-    // of the first of them.
     let mut order: Vec<(f64, usize)> = column
         .enumerate()
         .filter_map(|(row, value)| value.map(|v| (round_to(v, precision), row)))
@@ -1121,6 +1211,54 @@ fn linear_below(framework: &Framework, id: NodeId) -> bool {
         NodeKind::Indicator { .. } => true,
         NodeKind::Aggregate { method, children } => {
             method.is_linear() && children.iter().all(|e| linear_below(framework, e.child))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A column of scores at a few decimals (many ties), of larger numbers, or of any floats.
+    fn columns() -> impl Strategy<Value = Vec<Option<f64>>> {
+        let value = prop_oneof![
+            (0u32..50).prop_map(|k| f64::from(k) / 40.0),
+            -1.0f64..1.0,
+            -1e6f64..1e6,
+            prop::num::f64::NORMAL,
+            Just(-0.0),
+            Just(0.0),
+            Just(1e15),
+            Just(-2.3e15),
+        ];
+        prop::collection::vec(prop::option::weighted(0.9, value), 0..300)
+    }
+
+    proptest! {
+        #[test]
+        fn ranks_are_those_of_the_general_sort(column in columns(), precision in 0u32..18) {
+            let fast = ranks_of(column.iter().copied(), precision);
+            let general = ranks_by_sort(column.iter().copied(), precision);
+            prop_assert_eq!(fast, general);
+        }
+    }
+
+    #[test]
+    fn ranks_counted_and_sorted_agree_with_the_general_sort() {
+        // Spans small and large against the number of units, ties, negative zeros.
+        let many: Vec<Option<f64>> = (0..5_000)
+            .map(|i| (i % 7 != 0).then(|| f64::from(i % 1_234) / 1_000.0 - 0.5))
+            .collect();
+        let spread: Vec<Option<f64>> = (0..500).map(|i| Some(f64::from(i) * 977.31)).collect();
+        let zeros = vec![Some(-0.0), Some(0.0), Some(-0.00001), None, Some(0.00001)];
+        for column in [many, spread, zeros] {
+            for precision in [0, 2, 4, 15] {
+                assert_eq!(
+                    ranks_of(column.iter().copied(), precision),
+                    ranks_by_sort(column.iter().copied(), precision)
+                );
+            }
         }
     }
 }

@@ -93,17 +93,21 @@ pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
         Lang::Vi => b',',
         Lang::En => b'.',
     };
-    let scaled = (value * power_of_ten(decimals)).round();
-    // Below 2^52 the rounded value's digits are those of `scaled`, exactly: printing them
-    // directly is what `{:.N}` of the rounded value prints, without its slow general path.
-    if decimals <= 15 && scaled.abs() < 4_503_599_627_370_496.0 {
-        // The digits, right-aligned in a buffer of zeros: at least one before the mark. 2^52
-        // has 16 digits and there are at most 15 decimals, so 17 places are enough.
+    let scaled = value * power_of_ten(decimals);
+    // Below 2^52 the rounded value's digits are those of `scaled` rounded, exactly: printing
+    // them directly is what `{:.N}` of the rounded value prints, without its slow general path.
+    let magnitude = scaled.abs();
+    let rounded = if magnitude < TWO_TO_52 {
+        rounded_magnitude(magnitude)
+    } else {
+        u64::MAX
+    };
+    if decimals <= 15 && rounded < 1 << 52 {
         // The digits, right-aligned in a buffer of zeros, then the mark and the sign put in
         // front of them: 2^52 has 16 digits and there are at most 15 decimals, so the sign,
         // 16 digits, the mark and a zero before it fit in 19 places.
         let mut text = [b'0'; 19];
-        let (mut rest, mut at) = (scaled.abs() as u64, text.len());
+        let (mut rest, mut at) = (rounded, text.len());
         let decimals = decimals as usize;
         let mut written = 0;
         while rest > 0 || written <= decimals {
@@ -116,7 +120,7 @@ pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
             rest /= 10;
             written += 1;
         }
-        if scaled < 0.0 {
+        if scaled < 0.0 && rounded > 0 {
             at -= 1;
             text[at] = b'-';
         }
@@ -141,7 +145,85 @@ fn printed_generally(value: f64, decimals: u32, lang: Lang) -> String {
     }
 }
 
-fn power_of_ten(decimals: u32) -> f64 {
+/// 2^52: from there on every `f64` is a whole number.
+const TWO_TO_52: f64 = 4_503_599_627_370_496.0;
+
+/// A magnitude below 2^52 rounded half up to a whole number, exactly: its whole part is
+/// exact in an integer, and so is what is left of it (both lie below 2^52).
+fn rounded_magnitude(magnitude: f64) -> u64 {
+    // Below 2^52 the conversions to and from `i64` are single instructions, and exact.
+    let whole = magnitude as i64;
+    (whole + i64::from(magnitude - whole as f64 >= 0.5)) as u64
+}
+
+/// `value.round()` as a whole number, when the value lies below 2^51 in size (`None` for a
+/// larger one, or NaN): what ranks compare.
+///
+/// ```
+/// use dti_core::text::round_small;
+/// assert_eq!(round_small(2.5), Some(3));
+/// assert_eq!(round_small(-2.5), Some(-3));
+/// assert_eq!(round_small(-0.4), Some(0));
+/// assert_eq!(round_small(1e300), None);
+/// ```
+pub fn round_small(value: f64) -> Option<i64> {
+    if value.abs() < 2_251_799_813_685_248.0 {
+        let whole = value as i64;
+        let rest = value - whole as f64;
+        Some(whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5))
+    } else {
+        None
+    }
+}
+
+/// `value.round()` (half away from zero), exactly, without a call into the C library for
+/// each value: the writers and the ranks round millions of values.
+///
+/// ```
+/// use dti_core::text::round;
+/// for x in [0.5, -0.5, 2.5, -0.0, 0.499_999_999_999_999_94, 4.503_599_627_370_497e15, f64::NAN] {
+///     assert_eq!(round(x).to_bits(), x.round().to_bits());
+/// }
+/// ```
+pub fn round(value: f64) -> f64 {
+    let magnitude = value.abs();
+    if magnitude < TWO_TO_52 {
+        (rounded_magnitude(magnitude) as f64).copysign(value)
+    } else {
+        value
+    }
+}
+
+/// Appends a whole number to `out` in decimal digits (what `{}` prints), without going
+/// through `core::fmt`: ranks and years in long tables.
+///
+/// ```
+/// use dti_core::text::write_integer;
+/// let mut out = String::new();
+/// for n in [0, 7, -12, i64::MIN, i64::MAX] {
+///     write_integer(&mut out, n);
+///     out.push(' ');
+/// }
+/// assert_eq!(out, format!("0 7 -12 {} {} ", i64::MIN, i64::MAX));
+/// ```
+pub fn write_integer(out: &mut String, value: i64) {
+    let mut text = [0u8; 20];
+    let (mut rest, mut at) = (value.unsigned_abs(), text.len());
+    loop {
+        at -= 1;
+        text[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
+}
+
+pub(crate) fn power_of_ten(decimals: u32) -> f64 {
     const POWERS_OF_TEN: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
@@ -156,7 +238,7 @@ fn power_of_ten(decimals: u32) -> f64 {
 /// ```
 pub fn round_to(value: f64, decimals: u32) -> f64 {
     let factor = power_of_ten(decimals);
-    (value * factor).round() / factor
+    round(value * factor) / factor
 }
 
 #[cfg(test)]
@@ -191,6 +273,40 @@ mod tests {
                     "{value:e} at {decimals}"
                 );
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn round_is_the_standard_round(value in prop::num::f64::ANY) {
+            prop_assert_eq!(round(value).to_bits(), value.round().to_bits());
+        }
+
+        #[test]
+        fn round_is_the_standard_round_near_halves(whole in -1e6f64..1e6, ulps in -3i64..3) {
+            let half = whole.trunc() + 0.5;
+            let value = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
+            prop_assert_eq!(round(value).to_bits(), value.round().to_bits());
+        }
+
+        #[test]
+        fn round_small_is_the_standard_round(value in prop::num::f64::ANY) {
+            let expected = (value.abs() < 2_251_799_813_685_248.0).then(|| value.round() as i64);
+            prop_assert_eq!(round_small(value), expected);
+        }
+
+        #[test]
+        fn round_small_is_the_standard_round_near_halves(whole in -1e6f64..1e6, ulps in -3i64..3) {
+            let half = whole.trunc() + 0.5;
+            let value = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
+            prop_assert_eq!(round_small(value), Some(value.round() as i64));
+        }
+
+        #[test]
+        fn integers_print_as_display_does(value in any::<i64>()) {
+            let mut out = String::new();
+            write_integer(&mut out, value);
+            prop_assert_eq!(out, value.to_string());
         }
     }
 

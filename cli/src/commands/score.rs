@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points};
-use dti_core::{Framework, Lang, NodeResult, Results, round_to};
+use dti_core::text::{write_decimal, write_integer};
+use dti_core::{Framework, Lang, NodeResult, Results, Status, round_to};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -40,11 +41,20 @@ pub(crate) struct ScoreArgs {
 /// Runs `dti score`.
 pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error> {
     let lang = context.lang;
-    let mut input = input::read_data(
-        input::required(args.data.as_deref(), "score", lang)?,
-        args.source.sheet.as_deref(),
-        lang,
-    )?;
+    let data = input::required(args.data.as_deref(), "score", lang)?;
+    // An output file that is there already (and no --force) is refused before a million rows
+    // are read and scored, with the refusal writing it would give.
+    if let Some(path) = args.output.file()
+        && !args.output.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        let framework = args.source.framework.as_deref();
+        let framework = framework.filter(|id| dti_core::embedded::framework(id).is_none());
+        let inputs = [Some(data), framework.map(std::path::Path::new)];
+        let inputs: Vec<&std::path::Path> = inputs.into_iter().flatten().collect();
+        output::check_target(path, false, &inputs, lang)?;
+    }
+    let mut input = input::read_data(data, args.source.sheet.as_deref(), lang)?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let main = &framework.node(framework.main_index()).code;
@@ -103,13 +113,7 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
         }
         TableFormat::Csv => {
             return output::emit_with(&args.output, &protected, lang, |out| {
-                let (results, order) = (&results, display_order(&framework, &results));
-                let rows = |&unit: &usize| {
-                    order
-                        .iter()
-                        .map(move |&position| long_row(results, unit, position, lang))
-                };
-                output::write_csv_parallel(out, &long_headers(lang), &selected, rows, lang)
+                write_long_csv(out, &framework, &results, &selected, lang)
             })
             .map(|()| Outcome::Success);
         }
@@ -289,6 +293,105 @@ fn long_row(results: &Results, unit: usize, position: usize, lang: Lang) -> [Cel
     ]
 }
 
+/// The long table as CSV, the bytes [`output::write_csv`] gives for its rows
+/// ([`long_row`]), written in pieces: each node's code, name and maximum points and each
+/// status once, each unit's code, name and year once for all its rows, numbers straight into
+/// the text. A million units make thirteen million rows.
+fn write_long_csv(
+    out: &mut dyn std::io::Write,
+    framework: &Framework,
+    results: &Results,
+    selected: &[usize],
+    lang: Lang,
+) -> std::io::Result<()> {
+    let separator = char::from(output::delimiter(lang));
+    let order = display_order(framework, results);
+    // Per node: the node's code and name, each followed by the separator; its maximum points.
+    let nodes: Vec<(String, String)> = order
+        .iter()
+        .map(|&position| {
+            let info = &results.nodes[position];
+            let mut cells = String::new();
+            output::push_csv_text(&mut cells, &info.code, lang);
+            cells.push(separator);
+            output::push_csv_text(&mut cells, info.names.get(lang), lang);
+            cells.push(separator);
+            let mut max = String::new();
+            if let Some(points) = info.max_points.filter(|p| p.is_finite()) {
+                write_decimal(&mut max, points, 0, lang);
+            }
+            (cells, max)
+        })
+        .collect();
+    let status = |status: Status| {
+        let mut cell = String::new();
+        output::push_csv_text(&mut cell, i18n::status(lang, status), lang);
+        cell.push('\n');
+        cell
+    };
+    let statuses = [
+        Status::Scored,
+        Status::MissingAsZero,
+        Status::Missing,
+        Status::LowAvailability,
+    ]
+    .map(|s| (s, status(s)));
+    let number = |text: &mut String, value: Option<f64>, decimals: u32| {
+        if let Some(value) = value.filter(|v| v.is_finite()) {
+            write_decimal(text, value, decimals, lang);
+        }
+    };
+    let fill = |block: &[usize], text: &mut String| {
+        let mut unit_cells = String::new();
+        for &unit in block {
+            let info = &results.units[unit];
+            unit_cells.clear();
+            output::push_csv_text(&mut unit_cells, &info.code, lang);
+            unit_cells.push(separator);
+            output::push_csv_text(
+                &mut unit_cells,
+                info.name.as_deref().unwrap_or_default(),
+                lang,
+            );
+            unit_cells.push(separator);
+            if let Some(year) = info.year {
+                write_integer(&mut unit_cells, year.into());
+            }
+            unit_cells.push(separator);
+            for (&position, (node_cells, max)) in order.iter().zip(&nodes) {
+                text.push_str(&unit_cells);
+                text.push_str(node_cells);
+                number(text, results.values(position).get(unit), results.precision);
+                text.push(separator);
+                if let Some(rank) = results.rank(unit, position) {
+                    write_integer(text, rank.into());
+                }
+                text.push(separator);
+                let (points, lost) = match (
+                    results.points(unit, position),
+                    results.nodes[position].max_points,
+                ) {
+                    (Some((points, _)), Some(max)) => {
+                        let (points, lost) = shown_points(points, max);
+                        (Some(points), Some(lost))
+                    }
+                    (points, _) => points.unzip(),
+                };
+                number(text, points, POINTS_DECIMALS);
+                text.push(separator);
+                text.push_str(max);
+                text.push(separator);
+                number(text, lost, POINTS_DECIMALS);
+                text.push(separator);
+                let status = results.statuses(position)[unit];
+                let found = statuses.iter().find(|(s, _)| *s == status);
+                text.push_str(found.map_or("", |(_, cell)| cell));
+            }
+        }
+    };
+    output::write_csv_blocks(out, &long_headers(lang), selected, lang, fill)
+}
+
 /// The ranking view of `dti score --summary`: one line per unit, in the order of its rank at
 /// the sorting node, with the framework's headline nodes (the DTI and its pillars) and the
 /// sorting node when it is not one of them.
@@ -457,6 +560,44 @@ impl<'a> Summary<'a> {
                     }
                 })
                 .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The long CSV written in pieces is, byte for byte, its rows written cell by cell: names
+    /// to quote and to neutralise, missing values, units without a year, both languages.
+    #[test]
+    fn long_csv_is_its_rows_written_cell_by_cell() {
+        let framework = dti_core::embedded::default_framework();
+        let text = "code,name,year,I1,I2,I3,I4,I5,I7,I8,I9\n\
+                    22,\"Huế, Thừa Thiên\",2022,0.9581,0.9,0.7648,0.625,0.5382,0.8385,0.5904,0.4505\n\
+                    =1+1,\"say \"\"hi\"\"; now\",,0.5,,0.5,0.5,0.5,0.2,,\n\
+                    -3,'quoted,2023,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8\n\
+                    49,,1999,,,,,,,,\n";
+        let data = dti_core::Dataset::from_csv(text, None).dataset;
+        let results = dti_core::score(&framework, &data).unwrap();
+        assert_eq!(results.units.len(), 4);
+        for selected in [vec![0, 1, 2, 3], vec![3, 1]] {
+            for lang in [Lang::Vi, Lang::En] {
+                let order = display_order(&framework, &results);
+                let rows = selected.iter().flat_map(|&unit| {
+                    let results = &results;
+                    order
+                        .iter()
+                        .map(move |&position| long_row(results, unit, position, lang))
+                });
+                let (mut cell_by_cell, mut in_pieces) = (Vec::new(), Vec::new());
+                output::write_csv(&mut cell_by_cell, &long_headers(lang), rows, lang).unwrap();
+                write_long_csv(&mut in_pieces, &framework, &results, &selected, lang).unwrap();
+                assert_eq!(
+                    String::from_utf8(in_pieces).unwrap(),
+                    String::from_utf8(cell_by_cell).unwrap()
+                );
+            }
         }
     }
 }
