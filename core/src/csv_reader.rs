@@ -1,12 +1,12 @@
 //! The CSV reader behind [`Dataset::from_csv`](crate::Dataset::from_csv).
 
-use csv::StringRecord;
+use std::borrow::Cow;
 
 use crate::csv_writer::restore;
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::{Limits, Quantity};
-use crate::syntax::SyntaxReason;
+use crate::records::Records;
 
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
@@ -40,15 +40,9 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
 
     let header_line = body.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
-    let reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
     let mut rows = Rows {
-        reader,
-        record: StringRecord::new(),
-        skipped_lines,
+        records: Records::new(body, delimiter, skipped_lines + 1),
+        record: Vec::new(),
         count: 0,
     };
 
@@ -121,74 +115,48 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     builder.finish(notes)
 }
 
-/// The records of the file, read one at a time into one reused buffer (no allocation per
-/// row or cell), each checked against the limits on rows, fields and cell size.
+/// The records of the file, read one at a time into one reused vector of cells borrowed
+/// from the text (no allocation per row or cell), each checked against the limits on rows,
+/// fields and cell size.
 struct Rows<'t> {
-    reader: csv::Reader<&'t [u8]>,
-    record: StringRecord,
-    skipped_lines: u64,
+    records: Records<'t>,
+    record: Vec<Cow<'t, str>>,
     count: usize,
 }
 
 impl Rows<'_> {
     /// Reads the next record into `self.record` and returns its line; `None` at the end or
-    /// when a limit stops the reader. Syntax errors are reported and skipped.
+    /// when a limit stops the reader.
     fn next(&mut self, builder: &mut Builder) -> Option<u64> {
         loop {
             if builder.stopped() {
                 return None;
             }
             self.count += 1;
-            let result = self.reader.read_record(&mut self.record);
-            let line = |position: Option<&csv::Position>| {
-                position.map(|p| p.line()).unwrap_or(0) + self.skipped_lines
-            };
-            match result {
-                Ok(false) => return None,
-                Ok(true) => {
-                    let line = line(self.record.position());
-                    let limits = builder.limits;
-                    if self.count > limits.max_rows {
-                        builder.too_large(
-                            builder.location(line, 1),
-                            Quantity::Rows,
-                            limits.max_rows,
-                        );
-                    } else if self.record.len() > limits.max_columns {
-                        let location = builder.location(line, 1);
-                        builder.too_large(location, Quantity::Columns, limits.max_columns);
-                    } else if let Some(at) = self
-                        .record
-                        .iter()
-                        .position(|cell| cell.len() > limits.max_cell_bytes)
-                    {
-                        let location = builder.location(line, at as u64 + 1);
-                        builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
-                    } else {
-                        return Some(line);
-                    }
-                }
-                Err(error) => {
-                    let line = line(error.position());
-                    if self.count > builder.limits.max_rows {
-                        let limit = builder.limits.max_rows;
-                        builder.too_large(builder.location(line, 1), Quantity::Rows, limit);
-                        continue;
-                    }
-                    // The text is UTF-8, the reader is flexible and reads from memory, so
-                    // this is not expected; it is worded from its kind rather than by csv's
-                    // `Display`, which would bring every I/O and serde error message of csv
-                    // and std into the calculator's module.
-                    let reason = match error.kind() {
-                        csv::ErrorKind::Utf8 { .. } => SyntaxReason::NotUtf8,
-                        _ => SyntaxReason::Other,
-                    };
-                    let location = builder.location(line, 1);
-                    builder.error(location, Problem::syntax_reason(reason));
-                }
+            let line = self.records.next_into(&mut self.record)?;
+            let limits = builder.limits;
+            if self.count > limits.max_rows {
+                builder.too_large(builder.location(line, 1), Quantity::Rows, limits.max_rows);
+            } else if self.record.len() > limits.max_columns {
+                let location = builder.location(line, 1);
+                builder.too_large(location, Quantity::Columns, limits.max_columns);
+            } else if let Some(at) = self
+                .record
+                .iter()
+                .position(|cell| cell.len() > limits.max_cell_bytes)
+            {
+                let location = builder.location(line, at as u64 + 1);
+                builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
+            } else {
+                return Some(line);
             }
         }
     }
+}
+
+/// The cell in position `column` of a row, if the row has one.
+fn get<'r>(row: &'r [Cow<str>], column: usize) -> Option<&'r str> {
+    row.get(column).map(Cow::as_ref)
 }
 
 /// The separator that occurs most often in the header line outside quotes (comma on a tie).
@@ -231,10 +199,10 @@ impl Layout<'_> {
         self.fields.iter().position(|f| *f == Some(wanted))
     }
 
-    fn unit(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> Option<UnitInfo> {
+    fn unit(&self, builder: &mut Builder, line: u64, row: &[Cow<str>]) -> Option<UnitInfo> {
         let cell = |column: Option<usize>| {
             column
-                .and_then(|c| row.get(c))
+                .and_then(|c| get(row, c))
                 .map(|t| restore(t.trim()).to_string())
                 .filter(|t| !t.is_empty())
         };
@@ -252,7 +220,7 @@ impl Layout<'_> {
             }
         }
         if let Some(column) = self.position(Field::Year)
-            && let Some(text) = row.get(column)
+            && let Some(text) = get(row, column)
         {
             match read_year(text) {
                 Some(Ok(year)) => unit.year = Some(year),
@@ -273,7 +241,7 @@ impl Layout<'_> {
 
     /// Reports a row whose length differs from the header's, unless the difference is only
     /// trailing empty cells (which spreadsheets like to add).
-    fn check_length(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> bool {
+    fn check_length(&self, builder: &mut Builder, line: u64, row: &[Cow<str>]) -> bool {
         let expected = self.header.len();
         let extra_filled = row
             .iter()
@@ -292,7 +260,7 @@ impl Layout<'_> {
     }
 }
 
-fn is_blank(row: &StringRecord) -> bool {
+fn is_blank(row: &[Cow<str>]) -> bool {
     row.iter().all(|cell| cell.trim().is_empty())
 }
 
@@ -357,11 +325,11 @@ fn read_wide(
         };
         for &(column, position, source) in &values {
             let source = source
-                .and_then(|p| row.get(p))
+                .and_then(|p| get(row, p))
                 .map(|t| restore(t.trim()))
                 .filter(|t| !t.is_empty())
                 .map(str::to_string);
-            let text = restore(row.get(position).unwrap_or("").trim());
+            let text = restore(get(row, position).unwrap_or("").trim());
             builder.text_value(unit, column, text, (line, position as u64 + 1), source);
         }
     }
@@ -384,7 +352,7 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
             continue;
         };
         let cell =
-            |column: Option<usize>| restore(column.and_then(|c| row.get(c)).unwrap_or("").trim());
+            |column: Option<usize>| restore(column.and_then(|c| get(row, c)).unwrap_or("").trim());
         let code = cell(indicator);
         if code.is_empty() {
             let location = builder
