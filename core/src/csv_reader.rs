@@ -95,8 +95,12 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
             groupings.push((name.to_string(), position));
         }
     }
+    let position = |wanted: Field| fields.iter().position(|f| *f == Some(wanted));
     let layout = Layout {
         unit_column,
+        name: position(Field::Name),
+        group: position(Field::Group),
+        year: position(Field::Year),
         fields: &fields,
         header: &header,
         groupings,
@@ -188,6 +192,10 @@ pub(crate) fn detect_delimiter(header: &str) -> u8 {
 
 struct Layout<'a> {
     unit_column: usize,
+    /// The columns of the unit's name, group and year (looked up once, not on every row).
+    name: Option<usize>,
+    group: Option<usize>,
+    year: Option<usize>,
     fields: &'a [Option<Field>],
     header: &'a [String],
     /// Named groupings (`group:NAME`) and their positions.
@@ -212,14 +220,14 @@ impl Layout<'_> {
             return None;
         };
         let mut unit = UnitInfo::new(code);
-        unit.name = cell(self.position(Field::Name));
-        unit.group = cell(self.position(Field::Group));
+        unit.name = cell(self.name);
+        unit.group = cell(self.group);
         for (grouping, position) in &self.groupings {
             if let Some(label) = cell(Some(*position)) {
                 unit.groups.insert(grouping.clone(), label);
             }
         }
-        if let Some(column) = self.position(Field::Year)
+        if let Some(column) = self.year
             && let Some(text) = get(row, column)
         {
             match read_year(text) {
