@@ -7,6 +7,7 @@ use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, re
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::{Limits, Quantity};
 use crate::records::Records;
+use crate::value::trim;
 
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
@@ -211,7 +212,7 @@ impl Layout<'_> {
         let cell = |column: Option<usize>| {
             column
                 .and_then(|c| get(row, c))
-                .map(|t| restore(t.trim()).to_string())
+                .map(|t| restore(trim(t)).to_string())
                 .filter(|t| !t.is_empty())
         };
         let Some(code) = cell(Some(self.unit_column)) else {
@@ -251,10 +252,7 @@ impl Layout<'_> {
     /// trailing empty cells (which spreadsheets like to add).
     fn check_length(&self, builder: &mut Builder, line: u64, row: &[Cow<str>]) -> bool {
         let expected = self.header.len();
-        let extra_filled = row
-            .iter()
-            .skip(expected)
-            .any(|cell| !cell.trim().is_empty());
+        let extra_filled = row.iter().skip(expected).any(|cell| !trim(cell).is_empty());
         if row.len() < expected || extra_filled {
             let location = builder.location(line, 1);
             let problem = Problem::RowLength {
@@ -269,7 +267,7 @@ impl Layout<'_> {
 }
 
 fn is_blank(row: &[Cow<str>]) -> bool {
-    row.iter().all(|cell| cell.trim().is_empty())
+    row.iter().all(|cell| trim(cell).is_empty())
 }
 
 fn read_wide(
@@ -334,10 +332,10 @@ fn read_wide(
         for &(column, position, source) in &values {
             let source = source
                 .and_then(|p| get(row, p))
-                .map(|t| restore(t.trim()))
+                .map(|t| restore(trim(t)))
                 .filter(|t| !t.is_empty())
                 .map(str::to_string);
-            let text = restore(get(row, position).unwrap_or("").trim());
+            let text = restore(trim(get(row, position).unwrap_or("")));
             builder.text_value(unit, column, text, (line, position as u64 + 1), source);
         }
     }
@@ -360,7 +358,7 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
             continue;
         };
         let cell =
-            |column: Option<usize>| restore(column.and_then(|c| get(row, c)).unwrap_or("").trim());
+            |column: Option<usize>| restore(trim(column.and_then(|c| get(row, c)).unwrap_or("")));
         let code = cell(indicator);
         if code.is_empty() {
             let location = builder

@@ -196,12 +196,21 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
 
 /// [`read_cell`] for the cells that are not plain decimals (and, in tests, for every cell).
 fn read_cell_generally(text: &str) -> Option<Reading> {
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let text = if starts_and_ends_visibly(text) {
+        text
+    } else {
+        text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    };
     if matches!(text, "" | "-" | "–" | "—" | "..") {
         return Some(Reading::Missing);
     }
     // Only words need lower-casing; numbers (nearly every cell) skip the allocation.
-    if text.chars().any(char::is_alphabetic) {
+    let has_letters = if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        text.chars().any(char::is_alphabetic)
+    };
+    if has_letters {
         let lower = text.to_lowercase();
         let flag = |value| {
             Some(Reading::Value {
@@ -269,6 +278,22 @@ fn read_cell_generally(text: &str) -> Option<Reading> {
             value: grouped(marks, value),
         }),
     })
+}
+
+/// True when a text starts and ends with a visible ASCII character, so trimming spaces (or a
+/// byte order mark) would leave it as it is: most cells, checked without decoding characters.
+pub(crate) fn starts_and_ends_visibly(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    matches!((bytes.first(), bytes.last()), (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic())
+}
+
+/// `text.trim()`, without decoding characters when the text starts and ends visibly.
+pub(crate) fn trim(text: &str) -> &str {
+    if starts_and_ends_visibly(text) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// Reads a number typed on its own (a value on the command line, a cell of a small side
@@ -657,7 +682,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_short_way_reads_what_the_general_way_reads(
-            text in r"-?[0-9]{0,12}([.,][0-9]{0,12})?|-?[0-9]{0,20}[.,]?[0-9]{0,20}|[-+0-9., %/e]{0,10}",
+            text in r"-?[0-9]{0,12}([.,][0-9]{0,12})?|-?[0-9]{0,20}[.,]?[0-9]{0,20}|[-+0-9., %/e\t\u{b}\u{a0}\u{feff}a]{0,10}",
         ) {
             if let Some((value, marks)) = plain_decimal(&text) {
                 let parsed: f64 = text.replace(',', ".").parse().unwrap();
@@ -666,6 +691,7 @@ mod tests {
                 proptest::prop_assert_eq!(value.to_bits(), general.to_bits());
                 proptest::prop_assert_eq!(marks, general_marks);
             }
+            proptest::prop_assert_eq!(trim(&text), text.trim());
             let cell = read_cell(&text);
             let general = read_cell_generally(&text);
             proptest::prop_assert_eq!(format!("{cell:?}"), format!("{general:?}"));
