@@ -3,7 +3,6 @@
 //! (`"Huế, …"`), with the separator detected from the first line as in data files, `#` lines
 //! taken as notes and a byte order mark ignored.
 
-use crate::diagnostic::Failure;
 use crate::records::Records;
 
 /// One record of a side file: its line and its cells, trimmed.
@@ -14,10 +13,9 @@ pub(crate) struct Record {
     pub cells: Vec<String>,
 }
 
-/// Every record of a side file (blank and `#` lines left out). Every text reads (a quote left
-/// open runs to the end), so this does not fail today; the callers keep the `Result` for the
-/// problems a side file may one day have.
-pub(crate) fn records(text: &str, _origin: Option<&str>) -> Result<Vec<Record>, Failure> {
+/// Every record of a side file (blank and `#` lines left out). Every text reads: a quote left
+/// open runs to the end of the text, as it did with the csv crate.
+pub(crate) fn records(text: &str) -> Vec<Record> {
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -39,7 +37,7 @@ pub(crate) fn records(text: &str, _origin: Option<&str>) -> Result<Vec<Record>, 
         }
         records.push(Record { line, cells });
     }
-    Ok(records)
+    records
 }
 
 #[cfg(test)]
@@ -49,11 +47,11 @@ mod tests {
     #[test]
     fn quoted_cells_keep_their_separator() {
         let text = "\u{feff}# a note\nnew_unit,new_name,former_code\n\n15,\"Huế, Thừa Thiên\",46\n";
-        let read = records(text, None).unwrap();
+        let read = records(text);
         assert_eq!(read.len(), 2);
         assert_eq!(read[1].cells, ["15", "Huế, Thừa Thiên", "46"]);
         assert_eq!(read[1].line, 4);
-        let semicolons = records("code;weight\nI7; 2,5\n", None).unwrap();
+        let semicolons = records("code;weight\nI7; 2,5\n");
         assert_eq!(semicolons[1].cells, ["I7", "2,5"]);
     }
 }
