@@ -1,12 +1,13 @@
 //! The CSV reader behind [`Dataset::from_csv`](crate::Dataset::from_csv).
 
-use csv::StringRecord;
+use std::borrow::Cow;
 
 use crate::csv_writer::restore;
 use crate::dataset::{Builder, Field, Parsed, UnitInfo, field, named_grouping, read_year};
 use crate::diagnostic::{Diagnostic, Location, Problem, has_errors};
 use crate::limits::{Limits, Quantity};
-use crate::syntax::SyntaxReason;
+use crate::records::Records;
+use crate::value::trim;
 
 pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed {
     let mut builder = Builder::new(origin, limits);
@@ -40,15 +41,9 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
 
     let header_line = body.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
-    let reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
     let mut rows = Rows {
-        reader,
-        record: StringRecord::new(),
-        skipped_lines,
+        records: Records::new(body, delimiter, skipped_lines + 1),
+        record: Vec::new(),
         count: 0,
     };
 
@@ -101,8 +96,12 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
             groupings.push((name.to_string(), position));
         }
     }
+    let position = |wanted: Field| fields.iter().position(|f| *f == Some(wanted));
     let layout = Layout {
         unit_column,
+        name: position(Field::Name),
+        group: position(Field::Group),
+        year: position(Field::Year),
         fields: &fields,
         header: &header,
         groupings,
@@ -121,74 +120,48 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     builder.finish(notes)
 }
 
-/// The records of the file, read one at a time into one reused buffer (no allocation per
-/// row or cell), each checked against the limits on rows, fields and cell size.
+/// The records of the file, read one at a time into one reused vector of cells borrowed
+/// from the text (no allocation per row or cell), each checked against the limits on rows,
+/// fields and cell size.
 struct Rows<'t> {
-    reader: csv::Reader<&'t [u8]>,
-    record: StringRecord,
-    skipped_lines: u64,
+    records: Records<'t>,
+    record: Vec<Cow<'t, str>>,
     count: usize,
 }
 
 impl Rows<'_> {
     /// Reads the next record into `self.record` and returns its line; `None` at the end or
-    /// when a limit stops the reader. Syntax errors are reported and skipped.
+    /// when a limit stops the reader.
     fn next(&mut self, builder: &mut Builder) -> Option<u64> {
         loop {
             if builder.stopped() {
                 return None;
             }
             self.count += 1;
-            let result = self.reader.read_record(&mut self.record);
-            let line = |position: Option<&csv::Position>| {
-                position.map(|p| p.line()).unwrap_or(0) + self.skipped_lines
-            };
-            match result {
-                Ok(false) => return None,
-                Ok(true) => {
-                    let line = line(self.record.position());
-                    let limits = builder.limits;
-                    if self.count > limits.max_rows {
-                        builder.too_large(
-                            builder.location(line, 1),
-                            Quantity::Rows,
-                            limits.max_rows,
-                        );
-                    } else if self.record.len() > limits.max_columns {
-                        let location = builder.location(line, 1);
-                        builder.too_large(location, Quantity::Columns, limits.max_columns);
-                    } else if let Some(at) = self
-                        .record
-                        .iter()
-                        .position(|cell| cell.len() > limits.max_cell_bytes)
-                    {
-                        let location = builder.location(line, at as u64 + 1);
-                        builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
-                    } else {
-                        return Some(line);
-                    }
-                }
-                Err(error) => {
-                    let line = line(error.position());
-                    if self.count > builder.limits.max_rows {
-                        let limit = builder.limits.max_rows;
-                        builder.too_large(builder.location(line, 1), Quantity::Rows, limit);
-                        continue;
-                    }
-                    // The text is UTF-8, the reader is flexible and reads from memory, so
-                    // this is not expected; it is worded from its kind rather than by csv's
-                    // `Display`, which would bring every I/O and serde error message of csv
-                    // and std into the calculator's module.
-                    let reason = match error.kind() {
-                        csv::ErrorKind::Utf8 { .. } => SyntaxReason::NotUtf8,
-                        _ => SyntaxReason::Other,
-                    };
-                    let location = builder.location(line, 1);
-                    builder.error(location, Problem::syntax_reason(reason));
-                }
+            let line = self.records.next_into(&mut self.record)?;
+            let limits = builder.limits;
+            if self.count > limits.max_rows {
+                builder.too_large(builder.location(line, 1), Quantity::Rows, limits.max_rows);
+            } else if self.record.len() > limits.max_columns {
+                let location = builder.location(line, 1);
+                builder.too_large(location, Quantity::Columns, limits.max_columns);
+            } else if let Some(at) = self
+                .record
+                .iter()
+                .position(|cell| cell.len() > limits.max_cell_bytes)
+            {
+                let location = builder.location(line, at as u64 + 1);
+                builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
+            } else {
+                return Some(line);
             }
         }
     }
+}
+
+/// The cell in position `column` of a row, if the row has one.
+fn get<'r>(row: &'r [Cow<str>], column: usize) -> Option<&'r str> {
+    row.get(column).map(Cow::as_ref)
 }
 
 /// The separator that occurs most often in the header line outside quotes (comma on a tie).
@@ -220,6 +193,10 @@ pub(crate) fn detect_delimiter(header: &str) -> u8 {
 
 struct Layout<'a> {
     unit_column: usize,
+    /// The columns of the unit's name, group and year (looked up once, not on every row).
+    name: Option<usize>,
+    group: Option<usize>,
+    year: Option<usize>,
     fields: &'a [Option<Field>],
     header: &'a [String],
     /// Named groupings (`group:NAME`) and their positions.
@@ -231,11 +208,11 @@ impl Layout<'_> {
         self.fields.iter().position(|f| *f == Some(wanted))
     }
 
-    fn unit(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> Option<UnitInfo> {
+    fn unit(&self, builder: &mut Builder, line: u64, row: &[Cow<str>]) -> Option<UnitInfo> {
         let cell = |column: Option<usize>| {
             column
-                .and_then(|c| row.get(c))
-                .map(|t| restore(t.trim()).to_string())
+                .and_then(|c| get(row, c))
+                .map(|t| restore(trim(t)).to_string())
                 .filter(|t| !t.is_empty())
         };
         let Some(code) = cell(Some(self.unit_column)) else {
@@ -244,15 +221,15 @@ impl Layout<'_> {
             return None;
         };
         let mut unit = UnitInfo::new(code);
-        unit.name = cell(self.position(Field::Name));
-        unit.group = cell(self.position(Field::Group));
+        unit.name = cell(self.name);
+        unit.group = cell(self.group);
         for (grouping, position) in &self.groupings {
             if let Some(label) = cell(Some(*position)) {
                 unit.groups.insert(grouping.clone(), label);
             }
         }
-        if let Some(column) = self.position(Field::Year)
-            && let Some(text) = row.get(column)
+        if let Some(column) = self.year
+            && let Some(text) = get(row, column)
         {
             match read_year(text) {
                 Some(Ok(year)) => unit.year = Some(year),
@@ -273,12 +250,9 @@ impl Layout<'_> {
 
     /// Reports a row whose length differs from the header's, unless the difference is only
     /// trailing empty cells (which spreadsheets like to add).
-    fn check_length(&self, builder: &mut Builder, line: u64, row: &StringRecord) -> bool {
+    fn check_length(&self, builder: &mut Builder, line: u64, row: &[Cow<str>]) -> bool {
         let expected = self.header.len();
-        let extra_filled = row
-            .iter()
-            .skip(expected)
-            .any(|cell| !cell.trim().is_empty());
+        let extra_filled = row.iter().skip(expected).any(|cell| !trim(cell).is_empty());
         if row.len() < expected || extra_filled {
             let location = builder.location(line, 1);
             let problem = Problem::RowLength {
@@ -292,8 +266,8 @@ impl Layout<'_> {
     }
 }
 
-fn is_blank(row: &StringRecord) -> bool {
-    row.iter().all(|cell| cell.trim().is_empty())
+fn is_blank(row: &[Cow<str>]) -> bool {
+    row.iter().all(|cell| trim(cell).is_empty())
 }
 
 fn read_wide(
@@ -357,11 +331,11 @@ fn read_wide(
         };
         for &(column, position, source) in &values {
             let source = source
-                .and_then(|p| row.get(p))
-                .map(|t| restore(t.trim()))
+                .and_then(|p| get(row, p))
+                .map(|t| restore(trim(t)))
                 .filter(|t| !t.is_empty())
                 .map(str::to_string);
-            let text = restore(row.get(position).unwrap_or("").trim());
+            let text = restore(trim(get(row, position).unwrap_or("")));
             builder.text_value(unit, column, text, (line, position as u64 + 1), source);
         }
     }
@@ -384,7 +358,7 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
             continue;
         };
         let cell =
-            |column: Option<usize>| restore(column.and_then(|c| row.get(c)).unwrap_or("").trim());
+            |column: Option<usize>| restore(trim(column.and_then(|c| get(row, c)).unwrap_or("")));
         let code = cell(indicator);
         if code.is_empty() {
             let location = builder

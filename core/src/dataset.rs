@@ -16,6 +16,7 @@
 //! [`Diagnostic`]s beside whatever could be read ([`Parsed`]).
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -427,6 +428,13 @@ impl Dataset {
         Arc::make_mut(&mut self.units).reserve_exact(units);
     }
 
+    /// Adds the units a reader's columns do not hold yet, with no value.
+    fn fill_columns(&mut self) {
+        for column in &mut self.values {
+            column.fill_to(self.units.len());
+        }
+    }
+
     /// Gives back what the columns reserved while growing a row at a time (up to half of
     /// each column): a reader calls it once it has read every row.
     fn release_spare_capacity(&mut self) {
@@ -454,15 +462,16 @@ impl Dataset {
 }
 
 /// A data set being assembled by a reader: units and columns are looked up by code once,
-/// values go straight into their column, and a value given twice is found by its slot being
-/// taken. Every addition is checked against the [`Limits`]; the first one exceeded stops the
+/// values go straight into their column (which grows as the reader meets units, and is filled
+/// up with missing values when reading ends), and a value given twice is found by its slot
+/// being taken. Every addition is checked against the [`Limits`]; the first one exceeded stops the
 /// reader (see [`Builder::stopped`]).
 pub(crate) struct Builder<'a> {
     pub origin: Option<&'a str>,
     pub diagnostics: Vec<Diagnostic>,
     pub limits: &'a Limits,
     data: Dataset,
-    unit_ids: HashMap<String, usize>,
+    unit_ids: UnitIndex,
     column_ids: HashMap<String, usize>,
     /// Per column: a decimal comma has been noted (one note per column is enough).
     comma_noted: Vec<bool>,
@@ -473,6 +482,43 @@ pub(crate) struct Builder<'a> {
     /// marks the rest of the file shows.
     two_ways: Vec<TwoWays>,
     stopped: bool,
+}
+
+/// The units of a data set being read, found by code ([`unit_code_key`]) without a second
+/// copy of each code: the hash of a code leads to the last unit read with that hash, and each
+/// unit to the one before it with the same hash.
+#[derive(Default)]
+struct UnitIndex {
+    hasher: RandomState,
+    last: HashMap<u64, usize>,
+    /// For each unit, the one before it with the same hash (`usize::MAX`: none).
+    before: Vec<usize>,
+}
+
+impl UnitIndex {
+    /// The position of the unit whose code has `key`, among `units`.
+    fn find(&self, units: &[UnitInfo], key: &str) -> Option<usize> {
+        let mut at = *self.last.get(&self.hasher.hash_one(key))?;
+        while at != usize::MAX {
+            if unit_code_key(&units[at].code) == key {
+                return Some(at);
+            }
+            at = self.before[at];
+        }
+        None
+    }
+
+    /// Adds the unit in position `unit` (the next one) with `key`.
+    fn insert(&mut self, key: &str, unit: usize) {
+        debug_assert_eq!(unit, self.before.len());
+        let before = self.last.insert(self.hasher.hash_one(key), unit);
+        self.before.push(before.unwrap_or(usize::MAX));
+    }
+
+    fn reserve(&mut self, units: usize) {
+        self.last.reserve(units);
+        self.before.reserve(units);
+    }
 }
 
 /// A cell whose number reads two ways, until the file's decimal mark is known.
@@ -499,7 +545,7 @@ impl<'a> Builder<'a> {
             diagnostics: Vec::new(),
             limits,
             data: Dataset::default(),
-            unit_ids: HashMap::new(),
+            unit_ids: UnitIndex::default(),
             column_ids: HashMap::new(),
             comma_noted: Vec::new(),
             shown: [None, None],
@@ -569,7 +615,10 @@ impl<'a> Builder<'a> {
 
     /// Registers a unit row in a wide file: a second row for the same unit is an error.
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if self.unit_ids.contains_key(unit_code_key(&unit.code)) {
+        if (self.unit_ids)
+            .find(&self.data.units, unit_code_key(&unit.code))
+            .is_some()
+        {
             let location = self.location_or_file(line).unit(&unit.code);
             self.error(location, Problem::DuplicateUnit);
             return None;
@@ -580,7 +629,7 @@ impl<'a> Builder<'a> {
     /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
     /// limit stops the reader.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if let Some(&id) = self.unit_ids.get(unit_code_key(&unit.code)) {
+        if let Some(id) = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code)) {
             let known = &mut Arc::make_mut(&mut self.data.units)[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
@@ -601,9 +650,9 @@ impl<'a> Builder<'a> {
             self.too_large(location, Quantity::Values, self.limits.max_cells);
             return None;
         }
-        self.unit_ids
-            .insert(unit_code_key(&unit.code).to_string(), count);
-        self.data.add_unit(unit);
+        self.unit_ids.insert(unit_code_key(&unit.code), count);
+        // The columns grow to the unit as its values are read (see `ValueColumn::put`).
+        Arc::make_mut(&mut self.data.units).push(unit);
         Some(count)
     }
 
@@ -752,8 +801,7 @@ impl<'a> Builder<'a> {
             self.error(location, Problem::DuplicateValue);
             return;
         }
-        self.data.values[column].set(unit, Some(value));
-        self.data.values[column].set_origin(unit, (to_u32(at.0), to_u32(at.1)));
+        self.data.values[column].put(unit, value, (to_u32(at.0), to_u32(at.1)));
         if source.is_some() {
             self.data.set_source(unit, column, source);
         }
@@ -786,6 +834,7 @@ impl<'a> Builder<'a> {
     }
 
     pub fn finish(mut self, notes: Vec<String>) -> Parsed {
+        self.data.fill_columns();
         self.settle_two_ways();
         let mut dataset = self.data;
         dataset.release_spare_capacity();

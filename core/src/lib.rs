@@ -64,6 +64,7 @@ pub mod words;
 mod csv_reader;
 mod json;
 mod json_reader;
+mod records;
 mod side_file;
 
 pub use aggregation::Aggregation;

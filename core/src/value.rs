@@ -183,12 +183,34 @@ pub(crate) enum Reading {
 /// `yes`/`no`; blank, `NA`, `N/A` and `-` are missing. Returns `None` for anything else,
 /// including infinities and NaN.
 pub(crate) fn read_cell(text: &str) -> Option<Reading> {
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    // Nearly every cell of a data file is a plain decimal.
+    if let Some((value, marks)) = plain_decimal(text) {
+        return Some(Reading::Value {
+            value: Value::Number { value },
+            marks,
+            grouped: None,
+        });
+    }
+    read_cell_generally(text)
+}
+
+/// [`read_cell`] for the cells that are not plain decimals (and, in tests, for every cell).
+fn read_cell_generally(text: &str) -> Option<Reading> {
+    let text = if starts_and_ends_visibly(text) {
+        text
+    } else {
+        text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    };
     if matches!(text, "" | "-" | "–" | "—" | "..") {
         return Some(Reading::Missing);
     }
     // Only words need lower-casing; numbers (nearly every cell) skip the allocation.
-    if text.chars().any(char::is_alphabetic) {
+    let has_letters = if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        text.chars().any(char::is_alphabetic)
+    };
+    if has_letters {
         let lower = text.to_lowercase();
         let flag = |value| {
             Some(Reading::Value {
@@ -256,6 +278,22 @@ pub(crate) fn read_cell(text: &str) -> Option<Reading> {
             value: grouped(marks, value),
         }),
     })
+}
+
+/// True when a text starts and ends with a visible ASCII character, so trimming spaces (or a
+/// byte order mark) would leave it as it is: most cells, checked without decoding characters.
+pub(crate) fn starts_and_ends_visibly(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    matches!((bytes.first(), bytes.last()), (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic())
+}
+
+/// `text.trim()`, without decoding characters when the text starts and ends visibly.
+pub(crate) fn trim(text: &str) -> &str {
+    if starts_and_ends_visibly(text) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// Reads a number typed on its own (a value on the command line, a cell of a small side
@@ -329,6 +367,71 @@ pub fn unambiguous(value: f64) -> String {
 /// number and what the text shows of the decimal mark; a text that reads two ways is read
 /// with its mark as the decimal mark ([`Marks::Either`] carries the other reading).
 pub(crate) fn read_number(text: &str) -> Option<(f64, Marks)> {
+    plain_decimal(text).or_else(|| read_number_generally(text))
+}
+
+/// The powers of ten an `f64` holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A plain decimal (`12`, `-3.5`, `0.1234`, `0,1234`: an optional minus, digits, and
+/// optionally one decimal mark, dot or comma, and digits) read the short way when that gives exactly what [`read_number_generally`]
+/// gives: the digits read as an integer below 2^53 (so exact as an `f64`) divided by an exact
+/// power of ten is correctly rounded, as `str::parse` is. `None` for every other text,
+/// including a number that reads two ways (`65.000`), left to the general path.
+fn plain_decimal(text: &str) -> Option<(f64, Marks)> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut mantissa = 0u64;
+    let mut count = 0usize;
+    // The digits before the decimal mark, and the mark.
+    let mut whole: Option<(usize, DecimalMark)> = None;
+    for &byte in digits {
+        if byte.is_ascii_digit() {
+            mantissa = mantissa
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(byte - b'0'));
+            count += 1;
+        } else if whole.is_none() && matches!(byte, b'.' | b',') {
+            let mark = if byte == b'.' {
+                DecimalMark::Dot
+            } else {
+                DecimalMark::Comma
+            };
+            whole = Some((count, mark));
+        } else {
+            return None;
+        }
+    }
+    // At most 19 digits cannot overflow a u64; below 2^53 every integer is an exact f64.
+    if count == 0 || count > 19 || mantissa >= 1 << 53 {
+        return None;
+    }
+    let (value, marks) = match whole {
+        None => (mantissa as f64, Marks::Plain),
+        Some((whole, mark)) => {
+            let fraction = count - whole;
+            // `5.` and `.5`, and one to three digits not starting with 0 before exactly three
+            // (`65.000`, `1,200`, which read two ways), go the general way.
+            if whole == 0 || fraction == 0 || (fraction == 3 && whole <= 3 && digits[0] != b'0') {
+                return None;
+            }
+            (
+                mantissa as f64 / EXACT_POWERS_OF_TEN[fraction],
+                Marks::Shows(mark),
+            )
+        }
+    };
+    Some((if negative { -value } else { value }, marks))
+}
+
+/// [`read_number`] for every text, plain decimals included.
+fn read_number_generally(text: &str) -> Option<(f64, Marks)> {
     let spaced = text.bytes().any(|b| b.is_ascii_whitespace() || b >= 0x80);
     let compact: Cow<str> = if spaced {
         Cow::Owned(
@@ -547,6 +650,52 @@ mod tests {
         assert_eq!(parse_number("65.000"), None);
         assert_eq!(parse_number("65.0"), Some(65.0));
         assert_eq!(parse_number("1234.000"), Some(1234.0));
+    }
+
+    #[test]
+    fn plain_decimals_are_read_the_short_way() {
+        for (text, value, marks) in [
+            ("0.1234", 0.1234, Marks::Shows(DecimalMark::Dot)),
+            ("12", 12.0, Marks::Plain),
+            ("-3.5", -3.5, Marks::Shows(DecimalMark::Dot)),
+            ("0.500", 0.5, Marks::Shows(DecimalMark::Dot)),
+            ("0,7024", 0.7024, Marks::Shows(DecimalMark::Comma)),
+        ] {
+            assert_eq!(plain_decimal(text), Some((value, marks)), "{text}");
+        }
+        for text in [
+            "65.000",
+            "-2.500",
+            "1,200",
+            "5.",
+            ".5",
+            "1e3",
+            "+1",
+            "1.5.",
+            " 1",
+            "12345678901234567890",
+        ] {
+            assert_eq!(plain_decimal(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_short_way_reads_what_the_general_way_reads(
+            text in r"-?[0-9]{0,12}([.,][0-9]{0,12})?|-?[0-9]{0,20}[.,]?[0-9]{0,20}|[-+0-9., %/e\t\u{b}\u{a0}\u{feff}a]{0,10}",
+        ) {
+            if let Some((value, marks)) = plain_decimal(&text) {
+                let parsed: f64 = text.replace(',', ".").parse().unwrap();
+                proptest::prop_assert_eq!(value.to_bits(), parsed.to_bits());
+                let (general, general_marks) = read_number_generally(&text).unwrap();
+                proptest::prop_assert_eq!(value.to_bits(), general.to_bits());
+                proptest::prop_assert_eq!(marks, general_marks);
+            }
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+            let cell = read_cell(&text);
+            let general = read_cell_generally(&text);
+            proptest::prop_assert_eq!(format!("{cell:?}"), format!("{general:?}"));
+        }
     }
 
     #[test]

@@ -87,19 +87,12 @@ impl ValueColumn {
 
     /// Sets (or clears) the value of the unit in position `unit`, which must exist.
     pub(super) fn set(&mut self, unit: usize, value: Option<Value>) {
-        let (form, number, denominator) = match value {
-            None => (Form::Missing, 0.0, None),
-            Some(Value::Number { value }) => (Form::Number, value, None),
-            Some(Value::Percent { value }) => (Form::Percent, value, None),
-            Some(Value::YesNo { value: true }) => (Form::Yes, 0.0, None),
-            Some(Value::YesNo { value: false }) => (Form::No, 0.0, None),
-            Some(Value::Ratio {
-                numerator,
-                denominator,
-            }) => (Form::Ratio, numerator, Some(denominator)),
-        };
+        let (form, number, denominator) = parts(value);
         self.forms[unit] = form;
         self.numbers[unit] = number;
+        if denominator.is_none() && self.denominators.is_empty() {
+            return;
+        }
         match (self.denominator_position(unit), denominator) {
             (Ok(at), Some(denominator)) => self.denominators[at].1 = denominator,
             (Ok(at), None) => {
@@ -107,6 +100,37 @@ impl ValueColumn {
             }
             (Err(at), Some(denominator)) => self.denominators.insert(at, (unit, denominator)),
             (Err(_), None) => {}
+        }
+    }
+
+    /// Stores the value of the unit in position `unit`, which has none, read at `origin` (line
+    /// 0: unknown). A column a reader fills row by row may be short of that unit: the units
+    /// before it that it does not hold yet are added with no value, and the value is added
+    /// after them in one write.
+    pub(super) fn put(&mut self, unit: usize, value: Value, origin: (u32, u32)) {
+        self.fill_to(unit);
+        if unit == self.len() {
+            let (form, number, denominator) = parts(Some(value));
+            self.forms.push(form);
+            self.numbers.push(number);
+            self.lines.push(0);
+            if let Fields::Each(fields) = &mut self.fields {
+                fields.push(0);
+            }
+            // Every unit before this one has a smaller position: the list stays sorted.
+            if let Some(denominator) = denominator {
+                self.denominators.push((unit, denominator));
+            }
+        } else {
+            self.set(unit, Some(value));
+        }
+        self.set_origin(unit, origin);
+    }
+
+    /// Adds units with no value until the column holds `units` units.
+    pub(super) fn fill_to(&mut self, units: usize) {
+        while self.len() < units {
+            self.push_missing();
         }
     }
 
@@ -170,6 +194,22 @@ impl ValueColumn {
     }
 }
 
+/// How a value is stored: its form, its number (the numerator of a fraction) and the
+/// denominator of a fraction.
+fn parts(value: Option<Value>) -> (Form, f64, Option<f64>) {
+    match value {
+        None => (Form::Missing, 0.0, None),
+        Some(Value::Number { value }) => (Form::Number, value, None),
+        Some(Value::Percent { value }) => (Form::Percent, value, None),
+        Some(Value::YesNo { value: true }) => (Form::Yes, 0.0, None),
+        Some(Value::YesNo { value: false }) => (Form::No, 0.0, None),
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => (Form::Ratio, numerator, Some(denominator)),
+    }
+}
+
 /// Two columns are equal when they hold the same values read from the same places, however
 /// those are stored.
 impl PartialEq for ValueColumn {
@@ -224,6 +264,30 @@ mod tests {
         assert_eq!(column.get(1), None);
         assert!(column.denominators.is_empty());
         assert_eq!(column.get(values.len()), None);
+    }
+
+    #[test]
+    fn a_short_column_grows_to_the_unit_it_is_given() {
+        let values = every_form();
+        let mut column = ValueColumn::missing(0);
+        for (unit, value) in values.iter().enumerate() {
+            if let Some(value) = value {
+                column.put(unit, *value, (unit as u32 + 1, 3));
+            }
+        }
+        column.fill_to(values.len() + 1);
+        let mut expected = values.clone();
+        expected.push(None);
+        assert_eq!(column.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(column.origin(0), None);
+        assert_eq!(column.origin(3), Some((4, 3)));
+        // A unit the column already holds is set in place.
+        column.put(0, Value::Number { value: 2.0 }, (9, 4));
+        assert_eq!(column.get(0), Some(Value::Number { value: 2.0 }));
+        assert_eq!(
+            [column.origin(0), column.origin(3)],
+            [Some((9, 4)), Some((4, 3))]
+        );
     }
 
     #[test]

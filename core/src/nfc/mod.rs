@@ -29,7 +29,10 @@ use tables::{COMBINING_CLASSES, COMPOSITIONS};
 /// ```
 pub fn compose(text: &str) -> Cow<'_, str> {
     // Every mark composed here is in U+0300..U+036F, whose UTF-8 starts with 0xCC or 0xCD.
-    if !text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+    // Looked for in blocks without a branch per byte, which the compiler vectorises (byte by
+    // byte, this look was 0.1 s of reading a 64 MB file).
+    let has_mark = |block: &[u8]| block.iter().fold(false, |any, &b| any | (b & 0xFE == 0xCC));
+    if !text.as_bytes().chunks(256).any(has_mark) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -106,4 +109,23 @@ fn class(c: char) -> u8 {
     COMBINING_CLASSES
         .binary_search_by_key(&c, |&(mark, _)| mark)
         .map_or(0, |at| COMBINING_CLASSES[at].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_mark_in_any_block_of_the_text() {
+        for before in [0, 1, 255, 256, 257, 600] {
+            let text = format!("{}a\u{300}{}", "x".repeat(before), "y".repeat(before));
+            let composed = compose(&text);
+            assert!(matches!(composed, Cow::Owned(_)), "{before}");
+            assert_eq!(
+                composed,
+                format!("{}à{}", "x".repeat(before), "y".repeat(before))
+            );
+        }
+        assert!(matches!(compose(&"Hà Nội ".repeat(100)), Cow::Borrowed(_)));
+    }
 }
