@@ -75,6 +75,10 @@ const CORPUS: &[(&str, &str, i32)] = &[
     ("many-errors.csv", "dti-province-2022", 1),
     // Escape sequences and a bidirectional override in codes, names and values: shown escaped.
     ("control-characters.csv", "dti-province-2022", 1),
+    // Lines as an editor numbers them: Excel on Windows ends lines with CRLF, and rows may follow
+    // blank lines. The csv crate put these one line early and on the first blank line.
+    ("crlf-line-endings.csv", "dti-province-2022", 1),
+    ("blank-lines-between-rows.csv", "dti-province-2022", 1),
 ];
 
 #[test]
