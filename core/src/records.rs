@@ -60,12 +60,17 @@ impl<'t> Records<'t> {
                     self.line += 1;
                     self.at += 1;
                 }
-                Some(b'\r') => self.at += 1,
+                Some(b'\r') => {
+                    self.at += 1;
+                    self.line += u64::from(bytes.get(self.at) != Some(&b'\n'));
+                }
                 Some(&byte) if Some(byte) == self.comment => {
+                    // Up to its `\n`, as the csv crate read side files.
                     match memchr(b'\n', &bytes[self.at..]) {
                         Some(end) => {
+                            // A lone `\r` in it still ends a line in an editor.
+                            self.line += count_newlines(&bytes[self.at..=self.at + end]);
                             self.at += end + 1;
-                            self.line += 1;
                         }
                         None => self.at = bytes.len(),
                     }
@@ -93,8 +98,10 @@ impl<'t> Records<'t> {
                     return Some(line);
                 }
                 Some(_) => {
-                    // `\r`; a `\n` after it is skipped with the empty lines.
+                    // `\r`: a `\n` after it is skipped with the empty lines, and a lone `\r`
+                    // ends a line of its own (the old Mac line end Excel still writes).
                     self.at = end + 1;
+                    self.line += u64::from(bytes.get(self.at) != Some(&b'\n'));
                     return Some(line);
                 }
                 None => {
@@ -164,8 +171,14 @@ fn memchr(needle: u8, bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == needle)
 }
 
+/// The line breaks in `bytes`: `\n`, and `\r` not followed by `\n`.
 fn count_newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+    let lone_returns = bytes
+        .windows(2)
+        .filter(|pair| pair[0] == b'\r' && pair[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    (bytes.iter().filter(|&&b| b == b'\n').count() + lone_returns) as u64
 }
 
 #[cfg(test)]
@@ -210,14 +223,21 @@ mod tests {
                 // a record of one empty cell (side files leave empty records out anyway).
                 continue;
             }
-            let line = text.as_bytes()[..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
+            let line = count_newlines(&text.as_bytes()[..at]) + 1;
             read.push((line, record.iter().map(str::to_string).collect()));
         }
         read
+    }
+
+    #[test]
+    fn lines_are_counted_as_an_editor_numbers_them() {
+        let lines = |text: &str| -> Vec<u64> { read(text, b',').iter().map(|r| r.0).collect() };
+        // LF, CRLF and the lone CR of Excel's "CSV (Macintosh)", with blank lines between.
+        assert_eq!(lines("a\nb\n\nc"), [1, 2, 4]);
+        assert_eq!(lines("a\r\nb\r\n\r\nc"), [1, 2, 4]);
+        assert_eq!(lines("a\rb\r\rc"), [1, 2, 4]);
+        // Line breaks inside a quoted cell count too.
+        assert_eq!(lines("\"x\ry\"\rb\n\"p\r\nq\"\nc"), [1, 3, 4, 6]);
     }
 
     #[test]

@@ -79,6 +79,8 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // blank lines. The csv crate put these one line early and on the first blank line.
     ("crlf-line-endings.csv", "dti-province-2022", 1),
     ("blank-lines-between-rows.csv", "dti-province-2022", 1),
+    // Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR: every row was line 1.
+    ("mac-line-endings.csv", "dti-province-2022", 1),
 ];
 
 #[test]
