@@ -726,7 +726,9 @@ fn aggregate_nodes(
                                 }
                             },
                         };
-                    column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
+                    column.push(
+                        value.map(|v| crate::float::clamp(v, scales[id].low, scales[id].high)),
+                    );
                     status.push(state);
                 }
                 (column, status)
@@ -807,7 +809,10 @@ fn aggregate_linear(
                 } else {
                     total[unit] / weight[unit]
                 };
-                (Some(value.clamp(scale.low, scale.high)), Status::Scored)
+                (
+                    Some(crate::float::clamp(value, scale.low, scale.high)),
+                    Status::Scored,
+                )
             }
         })
         .unzip()
@@ -834,7 +839,7 @@ fn aggregate_copeland(
             None | Some(0.0) => (None, Status::Missing),
             Some(share) if share < threshold => (None, Status::LowAvailability),
             Some(_) => (
-                scores[unit].map(|v| v.clamp(scale.low, scale.high)),
+                scores[unit].map(|v| crate::float::clamp(v, scale.low, scale.high)),
                 Status::Scored,
             ),
         })

@@ -281,10 +281,11 @@ pub(super) fn marks_or(marks: &[String], or: &str) -> String {
 /// A number without needless decimals (at most 6), with the language's decimal mark; huge
 /// numbers in scientific notation (rounding them at 6 decimals would overflow).
 pub fn number(value: f64, lang: Lang) -> String {
+    // `{:e}` and `{}` as the standard library prints them, without its float printer.
     let text = if value.abs() >= 1e15 {
-        format!("{value:e}")
+        crate::decimal::exponent_text(value)
     } else {
-        format!("{}", crate::text::round_to(value, 6))
+        crate::decimal::shortest_text(crate::text::round_to(value, 6))
     };
     match lang {
         Lang::Vi => text.replace('.', ","),
