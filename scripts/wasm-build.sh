@@ -28,14 +28,14 @@ fi
 # own (`toml-1.2.2/src/…`, `core/src/…`).
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 export RUSTFLAGS="--remap-path-prefix=$registry= --remap-path-prefix=$PWD=dti ${RUSTFLAGS:-}"
-# One module per language (the features `only-vi`, `only-en`): each words its messages in its
-# language alone, and a page loads the one of its language (the other when the reader
+# One module per language (the default features `vi` and `en` left out but one): each words
+# its messages in its language alone, and a page loads the one of its language (the other when the reader
 # switches). Both have the same exports, so one glue serves both.
 rm -rf "$pkg" "$dist"
 mkdir -p "$pkg/web" "$pkg/no-modules" "$pkg/en" "$dist"
 for lang in vi en; do
   CARGO_TARGET_DIR="$target_dir" cargo build -p dti-wasm --target wasm32-unknown-unknown \
-    --profile wasm-release --features "only-$lang"
+    --profile wasm-release --no-default-features --features "$lang"
   raw="$target_dir/wasm32-unknown-unknown/wasm-release/dti_wasm.wasm"
   if strings "$raw" | grep -q "$registry\|$PWD"; then
     echo "error: the module still names the build machine's paths" >&2

@@ -254,15 +254,16 @@ fn missing_value(
 }
 
 /// A finite value whose conversion overflowed (1e308/1e-308, or 1e308 % read as a share),
-/// written as it was given.
+/// written as it was given (`{:e}`, without the standard library's float printer).
 fn overflowed(value: Value) -> String {
+    use crate::decimal::exponent_text as e;
     match value {
         Value::Ratio {
             numerator,
             denominator,
-        } => format!("{numerator:e}/{denominator:e}"),
-        Value::Number { value } => format!("{value:e}"),
-        Value::Percent { value } => format!("{value:e}%"),
+        } => format!("{}/{}", e(numerator), e(denominator)),
+        Value::Number { value } => e(value),
+        Value::Percent { value } => format!("{}%", e(value)),
         Value::YesNo { value } => format!("{value}"),
     }
 }

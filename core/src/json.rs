@@ -165,7 +165,7 @@ fn float_text(x: f64) -> String {
     // `Display` prints the shortest digits that read back the same, in plain notation
     // (`-0.000000125`, `1250000000000000000000`): the digits and the power of ten of the
     // first are read from it and laid out as serde_json lays them out.
-    let plain = x.abs().to_string();
+    let plain = crate::decimal::shortest_text(x.abs());
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let (digits, exponent) = if whole != "0" {
         (format!("{whole}{fraction}"), whole.len() as i32 - 1)

@@ -335,7 +335,7 @@ impl Rule {
             .map(|value| {
                 value.map(|x| {
                     let score = self.score_absolute(x, node.unit, node.range, node.direction);
-                    score.clamp(scale.low, scale.high)
+                    crate::float::clamp(score, scale.low, scale.high)
                 })
             })
             .collect();
@@ -396,7 +396,8 @@ impl Rule {
             }
             _ => return None,
         };
-        raw.is_finite().then_some(raw.clamp(range.low, range.high))
+        raw.is_finite()
+            .then_some(crate::float::clamp(raw, range.low, range.high))
     }
 
     /// The scores an absolute rule can give when they are a few steps (tiers, yes/no);
@@ -445,7 +446,11 @@ impl Rule {
                 } else {
                     (high - x) / (high - low)
                 };
-                let share = if *clip { share.clamp(0.0, 1.0) } else { share };
+                let share = if *clip {
+                    crate::float::clamp(share, 0.0, 1.0)
+                } else {
+                    share
+                };
                 share * scale
             }
             Rule::YesNo => orient(if x >= 0.5 { 1.0 } else { 0.0 }),
@@ -554,7 +559,9 @@ impl Rule {
         // One pass over the column with the rule's formula of (value, oriented value).
         let each = |score: &dyn Fn(f64, f64) -> f64| -> Vec<Option<f64>> {
             raw.iter()
-                .map(|value| value.map(|x| score(x, x * sign).clamp(range.low, range.high)))
+                .map(|value| {
+                    value.map(|x| crate::float::clamp(score(x, x * sign), range.low, range.high))
+                })
                 .collect()
         };
         let scores = match self {

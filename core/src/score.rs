@@ -736,7 +736,9 @@ fn aggregate_nodes(
                                 }
                             },
                         };
-                    column.push(value.map(|v| v.clamp(scales[id].low, scales[id].high)));
+                    column.push(
+                        value.map(|v| crate::float::clamp(v, scales[id].low, scales[id].high)),
+                    );
                     status.push(state);
                 }
                 (column, status)
@@ -820,7 +822,7 @@ fn aggregate_linear(
             } else {
                 total[unit] / weight[unit]
             };
-            let value = value.clamp(scale.low, scale.high);
+            let value = crate::float::clamp(value, scale.low, scale.high);
             if column.set(unit, Some(value)).is_err() && overflowed.is_none() {
                 overflowed = Some(unit);
             }
@@ -852,7 +854,7 @@ fn aggregate_copeland(
             None | Some(0.0) => (None, Status::Missing),
             Some(share) if share < threshold => (None, Status::LowAvailability),
             Some(_) => (
-                scores[unit].map(|v| v.clamp(scale.low, scale.high)),
+                scores[unit].map(|v| crate::float::clamp(v, scale.low, scale.high)),
                 Status::Scored,
             ),
         })

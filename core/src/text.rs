@@ -133,7 +133,7 @@ pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
 /// The general path of [`format_decimal`]: `{:.N}` of the rounded value, the sign of a zero
 /// dropped. The fast path must print exactly this (the tests compare the two).
 fn printed_generally(value: f64, decimals: u32, lang: Lang) -> String {
-    let text = format!("{:.*}", decimals as usize, round_to(value, decimals));
+    let text = crate::decimal::fixed(round_to(value, decimals), decimals as usize);
     let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text[1..].to_string()
     } else {

@@ -181,7 +181,7 @@ impl Calculator {
             };
             let text = match (value.as_string(), value.as_f64()) {
                 (Some(text), _) => text,
-                (None, Some(number)) => number.to_string(),
+                (None, Some(number)) => dti_core::decimal::shortest_text(number),
                 _ if value.is_null() || value.is_undefined() => String::new(),
                 _ => {
                     let message = words::message(Message::ValueNotText { code: &code }, self.lang);

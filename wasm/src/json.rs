@@ -163,10 +163,11 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
-        // `Display` writes the shortest digits that read back the same (`0.1`, `-0`, `1e-7`
-        // written out); JSON has no infinity nor NaN, which serde_json writes as `null` too.
+        // The shortest digits that read back the same (`0.1`, `-0`, `1e-7` written out), as
+        // `Display` writes them but without the standard library's float printer; JSON has no
+        // infinity nor NaN, which serde_json writes as `null` too.
         if value.is_finite() {
-            self.number(value);
+            dti_core::decimal::write_shortest(&mut self.0, value);
         } else {
             self.0.push_str("null");
         }

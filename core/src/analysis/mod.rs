@@ -24,7 +24,7 @@ pub(crate) fn set(
     let range = framework.node(node).range;
     let value = value
         .filter(|v| v.is_finite())
-        .map(|v| v.clamp(range.low, range.high));
+        .map(|v| crate::float::clamp(v, range.low, range.high));
     if let Some(column) = framework.indicator_position(node) {
         // Clamped finite values are always accepted.
         let _ = table.set(unit, column, value);

@@ -2,6 +2,7 @@
 
 use super::{Term, number};
 use crate::aggregation::Aggregation;
+use crate::decimal::shortest_text;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Invalid, Problem, ValueForm};
 use crate::framework::{MissingPolicy, Unit};
@@ -200,7 +201,7 @@ pub(super) fn invalid(invalid: &Invalid) -> String {
             format!("code `{code}` is empty or has surrounding spaces")
         }
         ListedTwice { code } => format!("`{code}` is listed twice"),
-        NotFinite { code, value } => format!("{code} = {value}"),
+        NotFinite { code, value } => format!("{code} = {}", shortest_text(*value)),
         NeedsFiniteRange => "needs a finite range: give `range = [low, high]`".into(),
         NotPositive { parameter, value } => {
             format!("{parameter} {} must be a positive number", n(*value))
@@ -290,7 +291,7 @@ pub(super) fn message(problem: &Problem) -> String {
         BadDenominator { denominator } => format!(
                 "denominator `{denominator}` is invalid: it must name another data column, without surrounding spaces"
             ),
-        BadTarget { target } => format!("target {target} is not a finite number"),
+        BadTarget { target } => format!("target {} is not a finite number", shortest_text(*target)),
         BadRange { low, high } => format!(
                 "range {}–{} is inconsistent",
                 number(*low, Lang::En),

@@ -129,23 +129,26 @@ impl Term {
     ];
 }
 
-/// The language the catalogue words things in: the one asked for, or the one of a build with
-/// the feature `only-vi` or `only-en`, whichever is asked. The calculator's modules are built
-/// so, one per language, and leave the other language's words out (a page loads the module of
-/// its language); every other build holds both.
+/// The language the catalogue words things in: the one asked for in a build with both
+/// features `vi` and `en` (the default), or the one language of a build with only one of
+/// them, whichever is asked. The calculator's modules are built so, one per language, and
+/// leave the other language's words out (a page loads the module of its language).
 #[inline(always)]
 pub const fn worded(lang: Lang) -> Lang {
-    if cfg!(feature = "only-vi") {
-        Lang::Vi
-    } else if cfg!(feature = "only-en") {
-        Lang::En
-    } else {
+    if cfg!(all(feature = "vi", feature = "en")) {
         lang
+    } else if cfg!(feature = "vi") {
+        Lang::Vi
+    } else {
+        Lang::En
     }
 }
 
-#[cfg(all(feature = "only-vi", feature = "only-en"))]
-compile_error!("the features `only-vi` and `only-en` exclude each other");
+#[cfg(not(any(feature = "vi", feature = "en")))]
+compile_error!(
+    "dti-core words its messages in no language: enable its feature `vi`, `en` or both \
+     (the default features hold both)"
+);
 
 /// A term in a language.
 pub fn term(term: Term, lang: Lang) -> &'static str {
@@ -278,10 +281,11 @@ pub(super) fn marks_or(marks: &[String], or: &str) -> String {
 /// A number without needless decimals (at most 6), with the language's decimal mark; huge
 /// numbers in scientific notation (rounding them at 6 decimals would overflow).
 pub fn number(value: f64, lang: Lang) -> String {
+    // `{:e}` and `{}` as the standard library prints them, without its float printer.
     let text = if value.abs() >= 1e15 {
-        format!("{value:e}")
+        crate::decimal::exponent_text(value)
     } else {
-        format!("{}", crate::text::round_to(value, 6))
+        crate::decimal::shortest_text(crate::text::round_to(value, 6))
     };
     match lang {
         Lang::Vi => text.replace('.', ","),
@@ -316,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(any(feature = "only-vi", feature = "only-en")))]
+    #[cfg(all(feature = "vi", feature = "en"))]
     fn every_language_is_worded_in_a_build_for_both() {
         assert_eq!(worded(Lang::Vi), Lang::Vi);
         assert_eq!(worded(Lang::En), Lang::En);

@@ -2,6 +2,7 @@
 
 use super::{Term, number};
 use crate::aggregation::Aggregation;
+use crate::decimal::shortest_text;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Invalid, Problem, ValueForm};
 use crate::framework::{MissingPolicy, Unit};
@@ -198,7 +199,7 @@ pub(super) fn invalid(invalid: &Invalid) -> String {
         ),
         BadCode { code } => format!("mã `{code}` trống hoặc có dấu cách thừa"),
         ListedTwice { code } => format!("`{code}` được liệt kê hai lần"),
-        NotFinite { code, value } => format!("{code} = {value}"),
+        NotFinite { code, value } => format!("{code} = {}", shortest_text(*value)),
         NeedsFiniteRange => "cần khoảng giá trị hữu hạn: ghi `range = [low, high]`".into(),
         NotPositive { parameter, value } => {
             format!("`{parameter}` = {} phải là số dương", n(*value))
@@ -290,7 +291,7 @@ pub(super) fn message(problem: &Problem) -> String {
         BadDenominator { denominator } => format!(
                 "mẫu số `{denominator}` không hợp lệ: phải là tên một cột số liệu khác, không có dấu cách thừa"
             ),
-        BadTarget { target } => format!("giá trị mục tiêu {target} không phải là một số hữu hạn"),
+        BadTarget { target } => format!("giá trị mục tiêu {} không phải là một số hữu hạn", shortest_text(*target)),
         BadRange { low, high } => format!(
                 "khoảng giá trị {}–{} không hợp lệ",
                 number(*low, Lang::Vi),
