@@ -126,17 +126,7 @@ fn push_digits(out: &mut String, digits: &[u8]) {
 }
 
 fn push_integer(out: &mut String, value: u32) {
-    let mut digits = [0u8; 10];
-    let (mut rest, mut at) = (value, digits.len());
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    push_digits(out, &digits[at..]);
+    crate::text::write_integer(out, i64::from(value));
 }
 
 /// Writes what is not a finite number (`NaN`, `inf`, `-inf`) and the sign of one; `false`
