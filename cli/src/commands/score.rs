@@ -329,13 +329,16 @@ fn write_long_csv(
         cell.push('\n');
         cell
     };
-    let statuses = [
-        Status::Scored,
-        Status::MissingAsZero,
-        Status::Missing,
-        Status::LowAvailability,
-    ]
-    .map(|s| (s, status(s)));
+    // One cell per status, each ending its row; the match names every status, so a new one
+    // cannot end up without its cell (and its row without its line end).
+    let (scored, as_zero) = (status(Status::Scored), status(Status::MissingAsZero));
+    let (missing, low) = (status(Status::Missing), status(Status::LowAvailability));
+    let status_cell = |s: Status| match s {
+        Status::Scored => &scored,
+        Status::MissingAsZero => &as_zero,
+        Status::Missing => &missing,
+        Status::LowAvailability => &low,
+    };
     let number = |text: &mut String, value: Option<f64>, decimals: u32| {
         if let Some(value) = value.filter(|v| v.is_finite()) {
             write_decimal(text, value, decimals, lang);
@@ -383,9 +386,7 @@ fn write_long_csv(
                 text.push(separator);
                 number(text, lost, POINTS_DECIMALS);
                 text.push(separator);
-                let status = results.statuses(position)[unit];
-                let found = statuses.iter().find(|(s, _)| *s == status);
-                text.push_str(found.map_or("", |(_, cell)| cell));
+                text.push_str(status_cell(results.statuses(position)[unit]));
             }
         }
     };
