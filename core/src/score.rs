@@ -984,6 +984,26 @@ pub fn shown_points(points: f64, max: f64) -> (f64, f64) {
     (shown, round_to((max - shown).max(0.0), POINTS_DECIMALS))
 }
 
+/// [`shown_points`] as the whole hundredths a table prints, for writers of millions of rows:
+/// [`crate::text::push_scaled`] at [`POINTS_DECIMALS`] writes them as
+/// [`crate::text::write_decimal`] writes the two values of [`shown_points`], without their
+/// divisions. `None` when either is too large for that (2^50 hundredths or more), or when
+/// `points` is not a number.
+///
+/// ```
+/// use dti_core::score::shown_points_hundredths;
+/// assert_eq!(shown_points_hundredths(67.575, 150.0), Some((6758, 8242)));
+/// ```
+pub fn shown_points_hundredths(points: f64, max: f64) -> Option<(i64, i64)> {
+    const HUNDRED: f64 = 100.0;
+    let small = |whole: i64| whole.unsigned_abs() < 1 << 50;
+    let shown = crate::text::round_small(points * HUNDRED).filter(|&k| small(k))?;
+    // `round_to` gives this shown value (its sign of zero aside, which no difference sees).
+    let lost = (max - shown as f64 / HUNDRED).max(0.0);
+    let lost = crate::text::round_small(lost * HUNDRED).filter(|&k| small(k))?;
+    Some((shown, lost))
+}
+
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
     ranks_of(column.iter().copied(), precision)
@@ -1244,6 +1264,64 @@ mod tests {
             let general = ranks_by_sort(column.iter().copied(), precision);
             prop_assert_eq!(fast, general);
         }
+    }
+
+    /// What a table prints of [`shown_points`], and of [`shown_points_hundredths`].
+    fn printed_points(points: f64, max: f64) -> (String, Option<String>) {
+        use crate::text::{push_scaled, write_decimal};
+        let (shown, lost) = shown_points(points, max);
+        let mut before = String::new();
+        for value in [shown, lost] {
+            write_decimal(&mut before, value, POINTS_DECIMALS, crate::Lang::Vi);
+            before.push(';');
+        }
+        let after = shown_points_hundredths(points, max).map(|(shown, lost)| {
+            let mut after = Vec::new();
+            for value in [shown, lost] {
+                push_scaled(&mut after, value, POINTS_DECIMALS, crate::Lang::Vi);
+                after.push(b';');
+            }
+            String::from_utf8(after).unwrap()
+        });
+        (before, after)
+    }
+
+    proptest! {
+        #[test]
+        fn points_as_hundredths_print_as_shown_points(
+            share in -0.1f64..1.1,
+            max in prop_oneof![(1u32..2_000).prop_map(f64::from), 0.0f64..1e6],
+            any in prop::num::f64::ANY,
+            any_max in prop::num::f64::ANY,
+        ) {
+            let (before, after) = printed_points(share * max, max);
+            prop_assert_eq!(Some(before), after);
+            let (before, after) = printed_points(any, any_max);
+            if let Some(after) = after {
+                prop_assert_eq!(before, after);
+            }
+        }
+
+        #[test]
+        fn points_near_half_hundredths_print_as_shown_points(
+            hundredths in 0i64..200_000,
+            ulps in -2i64..3,
+            max in prop_oneof![Just(1000.0), Just(150.0), Just(100.0), 0.0f64..3000.0],
+        ) {
+            let half = (hundredths as f64 + 0.5) / 100.0;
+            let points = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
+            let (before, after) = printed_points(points, max);
+            prop_assert_eq!(Some(before), after);
+        }
+    }
+
+    #[test]
+    fn points_too_large_for_hundredths_are_left_to_shown_points() {
+        assert_eq!(shown_points_hundredths(f64::NAN, 100.0), None);
+        assert_eq!(shown_points_hundredths(1e14, 100.0), None);
+        assert_eq!(shown_points_hundredths(1.0, 1e14), None);
+        assert_eq!(shown_points_hundredths(-0.001, 10.0), Some((0, 1000)));
+        assert_eq!(shown_points_hundredths(12.0, 10.0), Some((1200, 0)));
     }
 
     #[test]
