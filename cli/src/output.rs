@@ -420,7 +420,7 @@ pub(crate) fn write_csv<T: AsRef<str>, R: AsRef<[Cell<T>]>>(
 }
 
 /// Writes CSV with `headers` (neutralised, as every header) and, for each block of `items`,
-/// the text `fill` appends for it: blocks are filled side by side on every core (at most
+/// the text (UTF-8 bytes) `fill` appends for it: blocks are filled side by side on every core (at most
 /// eight) while the previous round's texts are written out, in order, so the bytes are the
 /// same whatever the number of cores. For the long tables of a million units, whose writing
 /// takes longer than their scoring. The texts' buffers are kept from round to round, so a
@@ -430,7 +430,7 @@ pub(crate) fn write_csv_blocks<I: Sync>(
     headers: &[String],
     items: &[I],
     lang: Lang,
-    fill: impl Fn(&[I], &mut String) + Sync,
+    fill: impl Fn(&[I], &mut Vec<u8>) + Sync,
 ) -> std::io::Result<()> {
     // A block's text is about a megabyte for a long table; two rounds of them are held at once.
     const BLOCK: usize = 1024;
@@ -444,7 +444,7 @@ pub(crate) fn write_csv_blocks<I: Sync>(
     out.write_all(header.as_bytes())?;
     let fill = &fill;
     // The texts being filled, and those of the round before, being written.
-    let (mut filling, mut filled) = (vec![String::new(); threads], vec![String::new(); threads]);
+    let (mut filling, mut filled) = (vec![Vec::new(); threads], vec![Vec::new(); threads]);
     let mut ready = 0;
     for batch in items.chunks(BLOCK * threads) {
         std::thread::scope(|scope| {
@@ -460,7 +460,7 @@ pub(crate) fn write_csv_blocks<I: Sync>(
                 .collect();
             let written = filled[..ready]
                 .iter()
-                .try_for_each(|text| out.write_all(text.as_bytes()));
+                .try_for_each(|text| out.write_all(text));
             for worker in workers {
                 worker
                     .join()
@@ -473,7 +473,7 @@ pub(crate) fn write_csv_blocks<I: Sync>(
     }
     filled[..ready]
         .iter()
-        .try_for_each(|text| out.write_all(text.as_bytes()))
+        .try_for_each(|text| out.write_all(text))
 }
 
 /// Appends a text cell as [`write_csv`] writes it (neutralised, quoted when it must be), for
@@ -1030,10 +1030,12 @@ mod tests {
                 lang,
             )
             .unwrap();
-            let fill = |block: &[usize], text: &mut String| {
-                let mut cells = Vec::new();
+            let fill = |block: &[usize], text: &mut Vec<u8>| {
+                let (mut cells, mut row_text) = (Vec::new(), String::new());
                 for row in block.iter().flat_map(rows_of) {
-                    push_csv_row(text, &mut cells, &row, lang);
+                    row_text.clear();
+                    push_csv_row(&mut row_text, &mut cells, &row, lang);
+                    text.extend_from_slice(row_text.as_bytes());
                 }
             };
             write_csv_blocks(&mut on_cores, &headers, &positions, lang, fill).unwrap();

@@ -332,12 +332,7 @@ impl Rule {
         let scale = self.scale(raw.len());
         let scores = raw
             .iter()
-            .map(|value| {
-                value.map(|x| {
-                    let score = self.score_absolute(x, node.unit, node.range, node.direction);
-                    crate::float::clamp(score, scale.low, scale.high)
-                })
-            })
+            .map(|value| value.map(|x| self.score_one(x, node, scale)))
             .collect();
         Ok(Scored {
             scores,
@@ -414,6 +409,13 @@ impl Rule {
             }
             _ => None,
         }
+    }
+
+    /// One value's score under an absolute rule, as [`Rule::apply`] scores it: `scale` is the
+    /// rule's [`Rule::scale`].
+    pub(crate) fn score_one(&self, x: f64, node: &Node, scale: Range) -> f64 {
+        let score = self.score_absolute(x, node.unit, node.range, node.direction);
+        crate::float::clamp(score, scale.low, scale.high)
     }
 
     fn score_absolute(&self, x: f64, unit: Unit, range: Range, direction: Direction) -> f64 {

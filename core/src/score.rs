@@ -493,6 +493,7 @@ pub(crate) fn assemble(
             scale: scales[id],
         })
         .collect();
+    let mut scratch = RankScratch::default();
     let columns = values
         .into_iter()
         .zip(statuses)
@@ -503,7 +504,7 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: ranks_of(values.iter(), precision),
+            ranks: ranks_with(values.iter(), precision, &mut scratch),
             values,
             statuses,
             in_points: is_sum(framework, id),
@@ -555,7 +556,31 @@ fn score_nodes(
     let mut problems = Vec::new();
     let mut overflowed = vec![None; count];
     for id in framework.indicators() {
-        // One indicator at a time as `Option`s, the form the rules read.
+        let node = framework.node(id);
+        if let Some(rule) = node.rule().filter(|rule| !rule.is_relative()) {
+            // Absolute rules score each value on its own: straight from the table's column
+            // into the results' column.
+            let column = table.indicator(framework, id);
+            let missing = match framework.missing() {
+                MissingPolicy::Zero => Some(if scales[id].low.is_finite() {
+                    scales[id].low
+                } else {
+                    0.0
+                }),
+                _ => None,
+            };
+            (values[id], statuses[id]) = score_absolute(
+                rule,
+                node,
+                column.map(Values::as_slice),
+                n,
+                scales[id],
+                missing,
+                &mut overflowed[id],
+            );
+            continue;
+        }
+        // One indicator at a time as `Option`s, the form the relative rules read.
         let raw = match table.indicator(framework, id) {
             Some(column) => column.to_vec(),
             None => vec![None; n],
@@ -602,6 +627,43 @@ fn score_nodes(
             diagnostics: problems,
         })
     }
+}
+
+/// An indicator's scores under an absolute rule, as [`score_indicator`] and [`finite_column`]
+/// give them from its `raw` values (`None`: no column, every value missing): each value
+/// present scored by the rule, each missing one `missing` (the missing-data policy's value)
+/// or left missing; the first unit whose score is not finite noted in `overflowed`.
+fn score_absolute(
+    rule: &crate::rule::Rule,
+    node: &crate::framework::Node,
+    raw: Option<&[f64]>,
+    n: usize,
+    scale: Range,
+    missing: Option<f64>,
+    overflowed: &mut Option<usize>,
+) -> (Values, Vec<Status>) {
+    let mut values = Values::missing(n);
+    let mut statuses = Vec::with_capacity(n);
+    let (absent, missing) = match missing {
+        Some(value) => (Status::MissingAsZero, Some(value)),
+        None => (Status::Missing, None),
+    };
+    for unit in 0..n {
+        let x = raw
+            .and_then(|raw| raw.get(unit))
+            .copied()
+            .unwrap_or(f64::NAN);
+        let (value, status) = if x.is_finite() {
+            (Some(rule.score_one(x, node, scale)), Status::Scored)
+        } else {
+            (missing, absent)
+        };
+        if values.set(unit, value).is_err() && overflowed.is_none() {
+            *overflowed = Some(unit);
+        }
+        statuses.push(status);
+    }
+    (values, statuses)
 }
 
 /// One indicator's scores and statuses, and whether its rule met a constant column.
@@ -794,16 +856,17 @@ fn aggregate_linear(
     threshold: f64,
     scale: Range,
 ) -> (Values, Vec<Status>, Option<usize>) {
-    let mut total = vec![0.0; n];
-    let mut weight = vec![0.0; n];
-    let mut present = vec![0usize; n];
-    let weighted: Vec<&Edge> = children.iter().filter(|e| e.weight > 0.0).collect();
-    for edge in &weighted {
-        for (unit, value) in values[edge.child].iter().enumerate().take(n) {
-            if let Some(x) = value {
-                total[unit] += x * edge.weight;
-                weight[unit] += edge.weight;
-                present[unit] += 1;
+    // Per unit: the weighted total, the weights and the count of the children present.
+    let mut sums = vec![(0.0, 0.0, 0usize); n];
+    let mut weighted = 0usize;
+    for edge in children.iter().filter(|e| e.weight > 0.0) {
+        weighted += 1;
+        for (sum, &x) in sums.iter_mut().zip(values[edge.child].as_slice()) {
+            // Missing values are NaN, the only numbers a column holds that are not finite.
+            if x.is_finite() {
+                sum.0 += x * edge.weight;
+                sum.1 += edge.weight;
+                sum.2 += 1;
             }
         }
     }
@@ -811,16 +874,16 @@ fn aggregate_linear(
     let mut column = Values::missing(n);
     let mut statuses = Vec::with_capacity(n);
     let mut overflowed = None;
-    for unit in 0..n {
-        let status = if present[unit] == 0 {
+    for (unit, &(total, weight, present)) in sums.iter().enumerate() {
+        let status = if present == 0 {
             Status::Missing
-        } else if (present[unit] as f64 / weighted.len() as f64) < threshold {
+        } else if (present as f64 / weighted as f64) < threshold {
             Status::LowAvailability
         } else {
             let value = if method == Aggregation::Sum {
-                total[unit]
+                total
             } else {
-                total[unit] / weight[unit]
+                total / weight
             };
             let value = crate::float::clamp(value, scale.low, scale.high);
             if column.set(unit, Some(value)).is_err() && overflowed.is_none() {
@@ -984,6 +1047,26 @@ pub fn shown_points(points: f64, max: f64) -> (f64, f64) {
     (shown, round_to((max - shown).max(0.0), POINTS_DECIMALS))
 }
 
+/// [`shown_points`] as the whole hundredths a table prints, for writers of millions of rows:
+/// [`crate::text::push_scaled`] at [`POINTS_DECIMALS`] writes them as
+/// [`crate::text::write_decimal`] writes the two values of [`shown_points`], without their
+/// divisions. `None` when either is too large for that (2^50 hundredths or more), or when
+/// `points` is not a number.
+///
+/// ```
+/// use dti_core::score::shown_points_hundredths;
+/// assert_eq!(shown_points_hundredths(67.575, 150.0), Some((6758, 8242)));
+/// ```
+pub fn shown_points_hundredths(points: f64, max: f64) -> Option<(i64, i64)> {
+    const HUNDRED: f64 = 100.0;
+    let small = |whole: i64| whole.unsigned_abs() < 1 << 50;
+    let shown = crate::text::round_small(points * HUNDRED).filter(|&k| small(k))?;
+    // `round_to` gives this shown value (its sign of zero aside, which no difference sees).
+    let lost = (max - shown as f64 / HUNDRED).max(0.0);
+    let lost = crate::text::round_small(lost * HUNDRED).filter(|&k| small(k))?;
+    Some((shown, lost))
+}
+
 /// Ranks a column: 1 for the highest value at the given precision; ties share the lower number.
 pub fn rank(column: &[Option<f64>], precision: u32) -> Vec<Option<u32>> {
     ranks_of(column.iter().copied(), precision)
@@ -1005,10 +1088,29 @@ fn ranks_of(
     column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
     precision: u32,
 ) -> Vec<Option<NonZeroU32>> {
+    ranks_with(column, precision, &mut RankScratch::default())
+}
+
+/// The working memory of [`ranks_with`], kept from column to column.
+#[derive(Default)]
+struct RankScratch {
+    wholes: Vec<i64>,
+    counts: Vec<usize>,
+    order: Vec<u64>,
+}
+
+/// [`ranks_of`] with its working memory in `scratch`.
+fn ranks_with(
+    column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
+    precision: u32,
+    scratch: &mut RankScratch,
+) -> Vec<Option<NonZeroU32>> {
     let n = column.len();
     let factor = crate::text::power_of_ten(precision);
     // Each value's whole number (`i64::MIN` where missing), and their least and greatest.
-    let mut wholes = Vec::with_capacity(n);
+    let wholes = &mut scratch.wholes;
+    wholes.clear();
+    wholes.reserve(n);
     let (mut low, mut high) = (i64::MAX, i64::MIN);
     for value in column.clone() {
         let Some(value) = value else {
@@ -1030,27 +1132,31 @@ fn ranks_of(
     let span = high.abs_diff(low);
     if span <= 2 * n as u64 + 64 {
         // counts[k]: units whose whole number is high - k; then how many are above them.
-        let mut counts = vec![0usize; span as usize + 1];
+        let counts = &mut scratch.counts;
+        counts.clear();
+        counts.resize(span as usize + 1, 0);
         for &whole in wholes.iter().filter(|&&w| w != i64::MIN) {
             counts[high.abs_diff(whole) as usize] += 1;
         }
         let mut above = 0;
-        for count in &mut counts {
+        for count in counts.iter_mut() {
             (*count, above) = (above, above + *count);
         }
-        for (rank_of, &whole) in ranks.iter_mut().zip(&wholes) {
+        for (rank_of, &whole) in ranks.iter_mut().zip(wholes.iter()) {
             if whole != i64::MIN {
                 *rank_of = Some(rank(counts[high.abs_diff(whole) as usize]));
             }
         }
     } else if span < 1 << 32 && n <= u32::MAX as usize {
         // Distance below the highest, then the row: one sort of integers, highest first.
-        let mut order: Vec<u64> = wholes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &whole)| whole != i64::MIN)
-            .map(|(row, &whole)| high.abs_diff(whole) << 32 | row as u64)
-            .collect();
+        let order = &mut scratch.order;
+        order.clear();
+        order.reserve(n);
+        for (row, &whole) in wholes.iter().enumerate() {
+            if whole != i64::MIN {
+                order.push(high.abs_diff(whole) << 32 | row as u64);
+            }
+        }
         order.sort_unstable();
         let mut first = 0;
         for (k, &key) in order.iter().enumerate() {
@@ -1244,6 +1350,64 @@ mod tests {
             let general = ranks_by_sort(column.iter().copied(), precision);
             prop_assert_eq!(fast, general);
         }
+    }
+
+    /// What a table prints of [`shown_points`], and of [`shown_points_hundredths`].
+    fn printed_points(points: f64, max: f64) -> (String, Option<String>) {
+        use crate::text::{push_scaled, write_decimal};
+        let (shown, lost) = shown_points(points, max);
+        let mut before = String::new();
+        for value in [shown, lost] {
+            write_decimal(&mut before, value, POINTS_DECIMALS, crate::Lang::Vi);
+            before.push(';');
+        }
+        let after = shown_points_hundredths(points, max).map(|(shown, lost)| {
+            let mut after = Vec::new();
+            for value in [shown, lost] {
+                push_scaled(&mut after, value, POINTS_DECIMALS, crate::Lang::Vi);
+                after.push(b';');
+            }
+            String::from_utf8(after).unwrap()
+        });
+        (before, after)
+    }
+
+    proptest! {
+        #[test]
+        fn points_as_hundredths_print_as_shown_points(
+            share in -0.1f64..1.1,
+            max in prop_oneof![(1u32..2_000).prop_map(f64::from), 0.0f64..1e6],
+            any in prop::num::f64::ANY,
+            any_max in prop::num::f64::ANY,
+        ) {
+            let (before, after) = printed_points(share * max, max);
+            prop_assert_eq!(Some(before), after);
+            let (before, after) = printed_points(any, any_max);
+            if let Some(after) = after {
+                prop_assert_eq!(before, after);
+            }
+        }
+
+        #[test]
+        fn points_near_half_hundredths_print_as_shown_points(
+            hundredths in 0i64..200_000,
+            ulps in -2i64..3,
+            max in prop_oneof![Just(1000.0), Just(150.0), Just(100.0), 0.0f64..3000.0],
+        ) {
+            let half = (hundredths as f64 + 0.5) / 100.0;
+            let points = f64::from_bits((half.to_bits() as i64 + ulps) as u64);
+            let (before, after) = printed_points(points, max);
+            prop_assert_eq!(Some(before), after);
+        }
+    }
+
+    #[test]
+    fn points_too_large_for_hundredths_are_left_to_shown_points() {
+        assert_eq!(shown_points_hundredths(f64::NAN, 100.0), None);
+        assert_eq!(shown_points_hundredths(1e14, 100.0), None);
+        assert_eq!(shown_points_hundredths(1.0, 1e14), None);
+        assert_eq!(shown_points_hundredths(-0.001, 10.0), Some((0, 1000)));
+        assert_eq!(shown_points_hundredths(12.0, 10.0), Some((1200, 0)));
     }
 
     #[test]

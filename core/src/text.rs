@@ -89,45 +89,155 @@ pub fn format_decimal(value: f64, decimals: u32, lang: Lang) -> String {
 /// assert_eq!(out, "DTI 0,7024");
 /// ```
 pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
-    let mark = match lang {
-        Lang::Vi => b',',
-        Lang::En => b'.',
-    };
+    match fixed(value, decimals, lang) {
+        Some(digits) => out.push_str(std::str::from_utf8(digits.bytes()).unwrap_or_default()),
+        None => out.push_str(&printed_generally(value, decimals, lang)),
+    }
+}
+
+/// Appends a number to `out` as [`write_decimal`] writes it, as bytes: the writers of long
+/// tables put their text together as bytes, so the digits are not checked again as UTF-8.
+///
+/// ```
+/// use dti_core::{Lang, text::push_decimal};
+/// let mut out = b"DTI ".to_vec();
+/// push_decimal(&mut out, 0.70244, 4, Lang::Vi);
+/// assert_eq!(out, b"DTI 0,7024");
+/// ```
+pub fn push_decimal(out: &mut Vec<u8>, value: f64, decimals: u32, lang: Lang) {
+    match fixed(value, decimals, lang) {
+        Some(digits) => out.extend_from_slice(digits.bytes()),
+        None => out.extend_from_slice(printed_generally(value, decimals, lang).as_bytes()),
+    }
+}
+
+/// Appends the number `whole` / 10^`decimals` to `out` as [`write_decimal`] writes a value
+/// that rounds to it: what it prints of `whole as f64 / 10^decimals` (a negative `whole` gets
+/// its sign, zero none). Below 2^50 in magnitude, with at most 15 decimals, that quotient
+/// times 10^decimals is within a quarter of `whole`, so its digits are those of `whole`.
+/// For writers that computed the rounded number themselves, such as the points of
+/// [`crate::score::shown_points_hundredths`].
+///
+/// ```
+/// use dti_core::{Lang, text::push_scaled};
+/// let mut out = Vec::new();
+/// push_scaled(&mut out, -6758, 2, Lang::Vi);
+/// assert_eq!(out, b"-67,58");
+/// ```
+pub fn push_scaled(out: &mut Vec<u8>, whole: i64, decimals: u32, lang: Lang) {
+    if decimals <= 15 && whole.unsigned_abs() < 1 << 50 {
+        out.extend_from_slice(digits(whole.unsigned_abs(), whole < 0, decimals, lang).bytes());
+    } else {
+        push_decimal(out, whole as f64 / power_of_ten(decimals), decimals, lang);
+    }
+}
+
+/// A number's text in a buffer of its own: the bytes from `at` on.
+struct Digits {
+    text: [u8; 20],
+    at: usize,
+}
+
+impl Digits {
+    fn bytes(&self) -> &[u8] {
+        &self.text[self.at..]
+    }
+}
+
+/// Two digits for each number below 100.
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// The text [`write_decimal`] writes of `value` when it is printed from the digits of the
+/// rounded, scaled value (below 2^52 and with at most 15 decimals); `None` when it takes the
+/// general path.
+fn fixed(value: f64, decimals: u32, lang: Lang) -> Option<Digits> {
     let scaled = value * power_of_ten(decimals);
     // Below 2^52 the rounded value's digits are those of `scaled` rounded, exactly: printing
     // them directly is what `{:.N}` of the rounded value prints, without its slow general path.
     let magnitude = scaled.abs();
-    let rounded = if magnitude < TWO_TO_52 {
-        rounded_magnitude(magnitude)
-    } else {
-        u64::MAX
-    };
-    if decimals <= 15 && rounded < 1 << 52 {
-        // The digits, right-aligned in a buffer of zeros, then the mark and the sign put in
-        // front of them: 2^52 has 16 digits and there are at most 15 decimals, so the sign,
-        // 16 digits, the mark and a zero before it fit in 19 places.
-        let mut text = [b'0'; 19];
-        let (mut rest, mut at) = (rounded, text.len());
-        let decimals = decimals as usize;
-        let mut written = 0;
-        while rest > 0 || written <= decimals {
-            if written == decimals && decimals > 0 {
-                at -= 1;
-                text[at] = mark;
-            }
-            at -= 1;
-            text[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            written += 1;
-        }
-        if scaled < 0.0 && rounded > 0 {
-            at -= 1;
-            text[at] = b'-';
-        }
-        out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
-        return;
+    let fits = magnitude < TWO_TO_52 && decimals <= 15;
+    if !fits {
+        return None;
     }
-    out.push_str(&printed_generally(value, decimals, lang));
+    let rounded = rounded_magnitude(magnitude);
+    (rounded < 1 << 52).then(|| digits(rounded, scaled < 0.0, decimals, lang))
+}
+
+/// The digits of `rounded` (below 2^52) with the decimal mark before the last `decimals` of
+/// them (at most 15; a zero before the mark when nothing else is), after a minus sign when
+/// `negative` and `rounded` is not zero.
+fn digits(rounded: u64, negative: bool, decimals: u32, lang: Lang) -> Digits {
+    let mark = match lang {
+        Lang::Vi => b',',
+        Lang::En => b'.',
+    };
+    // Right-aligned in a buffer of zeros, so a fraction's leading zeros and a whole part of
+    // zero are there already: 2^52 has 16 digits and there are at most 15 decimals, so the
+    // sign, 16 digits, the mark and a zero before it fit in 19 places.
+    let mut text = [b'0'; 20];
+    let end = text.len();
+    let decimals = decimals as usize;
+    let (whole, fraction) = split(rounded, decimals);
+    let mut at = end;
+    if decimals > 0 {
+        put_digits(&mut text, end, fraction);
+        at = end - decimals - 1;
+        text[at] = mark;
+    }
+    at = put_digits(&mut text, at, whole).min(at - 1);
+    if negative && rounded > 0 {
+        at -= 1;
+        text[at] = b'-';
+    }
+    Digits { text, at }
+}
+
+/// `rounded` as its whole part and its last `decimals` digits (at most 15): divisions by
+/// constants, which the compiler turns into multiplications.
+fn split(rounded: u64, decimals: usize) -> (u64, u64) {
+    fn by<const UNIT: u64>(rounded: u64) -> (u64, u64) {
+        (rounded / UNIT, rounded % UNIT)
+    }
+    match decimals {
+        0 => (rounded, 0),
+        1 => by::<10>(rounded),
+        2 => by::<100>(rounded),
+        3 => by::<1_000>(rounded),
+        4 => by::<10_000>(rounded),
+        5 => by::<100_000>(rounded),
+        6 => by::<1_000_000>(rounded),
+        7 => by::<10_000_000>(rounded),
+        8 => by::<100_000_000>(rounded),
+        9 => by::<1_000_000_000>(rounded),
+        10 => by::<10_000_000_000>(rounded),
+        11 => by::<100_000_000_000>(rounded),
+        12 => by::<1_000_000_000_000>(rounded),
+        13 => by::<10_000_000_000_000>(rounded),
+        14 => by::<100_000_000_000_000>(rounded),
+        _ => by::<1_000_000_000_000_000>(rounded),
+    }
+}
+
+/// Writes the digits of `n` two at a time so that they end at `end`, and returns where they
+/// start (`end` itself for zero, which writes nothing).
+fn put_digits(text: &mut [u8; 20], end: usize, mut n: u64) -> usize {
+    let mut at = end;
+    while n >= 10 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n > 0 {
+        at -= 1;
+        text[at] = b'0' + n as u8;
+    }
+    at
 }
 
 /// The general path of [`format_decimal`]: `{:.N}` of the rounded value, the sign of a zero
@@ -207,20 +317,31 @@ pub fn round(value: f64) -> f64 {
 /// assert_eq!(out, format!("0 7 -12 {} {} ", i64::MIN, i64::MAX));
 /// ```
 pub fn write_integer(out: &mut String, value: i64) {
-    let mut text = [0u8; 20];
-    let (mut rest, mut at) = (value.unsigned_abs(), text.len());
-    loop {
-        at -= 1;
-        text[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
+    out.push_str(std::str::from_utf8(integer(value).bytes()).unwrap_or_default());
+}
+
+/// Appends a whole number to `out` as [`write_integer`] writes it, as bytes.
+///
+/// ```
+/// use dti_core::text::push_integer;
+/// let mut out = Vec::new();
+/// push_integer(&mut out, -12);
+/// assert_eq!(out, b"-12");
+/// ```
+pub fn push_integer(out: &mut Vec<u8>, value: i64) {
+    out.extend_from_slice(integer(value).bytes());
+}
+
+/// The digits of a whole number, after a minus sign when it is negative: at most 20 bytes.
+fn integer(value: i64) -> Digits {
+    let mut text = [b'0'; 20];
+    let end = text.len();
+    let mut at = put_digits(&mut text, end, value.unsigned_abs()).min(end - 1);
     if value < 0 {
-        out.push('-');
+        at -= 1;
+        text[at] = b'-';
     }
-    out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
+    Digits { text, at }
 }
 
 pub(crate) fn power_of_ten(decimals: u32) -> f64 {
@@ -307,6 +428,144 @@ mod tests {
             let mut out = String::new();
             write_integer(&mut out, value);
             prop_assert_eq!(out, value.to_string());
+        }
+    }
+
+    /// `write_decimal` as it was before its digits were written two at a time (89b069a): the
+    /// new digits must be these, byte for byte.
+    fn by_the_old_digit_loop(value: f64, decimals: u32, lang: Lang) -> String {
+        let mark = match lang {
+            Lang::Vi => b',',
+            Lang::En => b'.',
+        };
+        let scaled = value * power_of_ten(decimals);
+        let magnitude = scaled.abs();
+        let rounded = if magnitude < TWO_TO_52 {
+            rounded_magnitude(magnitude)
+        } else {
+            u64::MAX
+        };
+        if decimals <= 15 && rounded < 1 << 52 {
+            let mut text = [b'0'; 19];
+            let (mut rest, mut at) = (rounded, text.len());
+            let decimals = decimals as usize;
+            let mut written = 0;
+            while rest > 0 || written <= decimals {
+                if written == decimals && decimals > 0 {
+                    at -= 1;
+                    text[at] = mark;
+                }
+                at -= 1;
+                text[at] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                written += 1;
+            }
+            if scaled < 0.0 && rounded > 0 {
+                at -= 1;
+                text[at] = b'-';
+            }
+            return String::from_utf8(text[at..].to_vec()).unwrap();
+        }
+        printed_generally(value, decimals, lang)
+    }
+
+    /// Every way of writing a number gives the old loop's bytes.
+    fn as_before(value: f64, decimals: u32) -> Result<(), TestCaseError> {
+        for lang in [Lang::Vi, Lang::En] {
+            let before = by_the_old_digit_loop(value, decimals, lang);
+            let mut bytes = Vec::new();
+            push_decimal(&mut bytes, value, decimals, lang);
+            prop_assert_eq!(&String::from_utf8(bytes).unwrap(), &before);
+            prop_assert_eq!(format_decimal(value, decimals, lang), before);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn digits_are_the_old_loops_for_any_value(
+            value in prop::num::f64::ANY,
+            decimals in 0u32..18,
+        ) {
+            as_before(value, decimals)?;
+        }
+
+        #[test]
+        fn digits_are_the_old_loops_at_four_decimals(value in -2.0f64..2.0) {
+            as_before(value, 4)?;
+        }
+
+        #[test]
+        fn digits_are_the_old_loops_near_halves_and_long_numbers(
+            whole in -(1i64 << 52)..(1i64 << 52),
+            ulps in -2i64..3,
+            decimals in 0u32..16,
+        ) {
+            let near = (whole as f64 + 0.5) / power_of_ten(decimals);
+            as_before(f64::from_bits((near.to_bits() as i64 + ulps) as u64), decimals)?;
+            as_before(whole as f64 / power_of_ten(decimals), decimals)?;
+        }
+
+        #[test]
+        fn a_scaled_whole_number_prints_as_its_quotient(
+            whole in -(1i64 << 50)..(1i64 << 50),
+            small in -100_000i64..100_000,
+            decimals in 0u32..16,
+        ) {
+            for whole in [whole, small] {
+                for lang in [Lang::Vi, Lang::En] {
+                    let mut bytes = Vec::new();
+                    push_scaled(&mut bytes, whole, decimals, lang);
+                    let quotient = whole as f64 / power_of_ten(decimals);
+                    prop_assert_eq!(
+                        String::from_utf8(bytes).unwrap(),
+                        by_the_old_digit_loop(quotient, decimals, lang)
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn integers_as_bytes_print_as_display_does(value in any::<i64>()) {
+            let mut out = Vec::new();
+            push_integer(&mut out, value);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn digits_at_the_edges_are_the_old_loops() {
+        let tiny = f64::from_bits(1);
+        for value in [
+            0.0, -0.0, tiny, -tiny, 0.5, -0.5, 1.0, 9.99995, 99.995, 1e15, 4.5e15,
+        ] {
+            for decimals in 0..18 {
+                as_before(value, decimals).unwrap();
+            }
+        }
+        for whole in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            -(1 << 50) + 1,
+            (1 << 50) - 1,
+            i64::MIN,
+            i64::MAX,
+        ] {
+            for decimals in [0, 2, 4, 15] {
+                let mut bytes = Vec::new();
+                push_scaled(&mut bytes, whole, decimals, Lang::En);
+                let quotient = whole as f64 / power_of_ten(decimals);
+                assert_eq!(
+                    String::from_utf8(bytes).unwrap(),
+                    by_the_old_digit_loop(quotient, decimals, Lang::En),
+                    "{whole} at {decimals}"
+                );
+            }
         }
     }
 

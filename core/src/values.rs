@@ -109,6 +109,12 @@ impl Values {
         Ok(())
     }
 
+    /// The numbers as stored, a missing value as NaN: for passes over a column that test
+    /// for missing values themselves (`is_finite`), without an `Option` a value.
+    pub(crate) fn as_slice(&self) -> &[f64] {
+        &self.numbers
+    }
+
     /// The values as `Option`s, for code that needs a slice of them.
     pub fn to_vec(&self) -> Vec<Option<f64>> {
         self.iter().collect()

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points};
-use dti_core::text::{write_decimal, write_integer};
+use dti_core::score::{NodeInfo, POINTS_DECIMALS, shown_points, shown_points_hundredths};
+use dti_core::text::{push_decimal, push_integer, push_scaled, write_decimal, write_integer};
 use dti_core::{Framework, Lang, NodeResult, Results, Status, round_to};
 use serde::Serialize;
 
@@ -339,54 +339,67 @@ fn write_long_csv(
         Status::Missing => &missing,
         Status::LowAvailability => &low,
     };
-    let number = |text: &mut String, value: Option<f64>, decimals: u32| {
+    let number = |text: &mut Vec<u8>, value: Option<f64>, decimals: u32| {
         if let Some(value) = value.filter(|v| v.is_finite()) {
-            write_decimal(text, value, decimals, lang);
+            push_decimal(text, value, decimals, lang);
         }
     };
-    let fill = |block: &[usize], text: &mut String| {
+    let separator = separator as u8;
+    let fill = |block: &[usize], text: &mut Vec<u8>| {
         let mut unit_cells = String::new();
         for &unit in block {
             let info = &results.units[unit];
             unit_cells.clear();
             output::push_csv_text(&mut unit_cells, &info.code, lang);
-            unit_cells.push(separator);
+            unit_cells.push(char::from(separator));
             output::push_csv_text(
                 &mut unit_cells,
                 info.name.as_deref().unwrap_or_default(),
                 lang,
             );
-            unit_cells.push(separator);
+            unit_cells.push(char::from(separator));
             if let Some(year) = info.year {
                 write_integer(&mut unit_cells, year.into());
             }
-            unit_cells.push(separator);
+            unit_cells.push(char::from(separator));
             for (&position, (node_cells, max)) in order.iter().zip(&nodes) {
-                text.push_str(&unit_cells);
-                text.push_str(node_cells);
+                text.extend_from_slice(unit_cells.as_bytes());
+                text.extend_from_slice(node_cells.as_bytes());
                 number(text, results.values(position).get(unit), results.precision);
                 text.push(separator);
                 if let Some(rank) = results.rank(unit, position) {
-                    write_integer(text, rank.into());
+                    push_integer(text, rank.into());
                 }
                 text.push(separator);
-                let (points, lost) = match (
-                    results.points(unit, position),
-                    results.nodes[position].max_points,
-                ) {
-                    (Some((points, _)), Some(max)) => {
-                        let (points, lost) = shown_points(points, max);
-                        (Some(points), Some(lost))
+                let max_points = results.nodes[position].max_points;
+                match results.points(unit, position).zip(max_points) {
+                    Some(((points, _), top)) => match shown_points_hundredths(points, top) {
+                        // The same bytes as `shown_points` printed (a property test in the
+                        // core), without its divisions.
+                        Some((points, lost)) => {
+                            push_scaled(text, points, POINTS_DECIMALS, lang);
+                            text.push(separator);
+                            text.extend_from_slice(max.as_bytes());
+                            text.push(separator);
+                            push_scaled(text, lost, POINTS_DECIMALS, lang);
+                        }
+                        None => {
+                            let (points, lost) = shown_points(points, top);
+                            number(text, Some(points), POINTS_DECIMALS);
+                            text.push(separator);
+                            text.extend_from_slice(max.as_bytes());
+                            text.push(separator);
+                            number(text, Some(lost), POINTS_DECIMALS);
+                        }
+                    },
+                    None => {
+                        text.push(separator);
+                        text.extend_from_slice(max.as_bytes());
+                        text.push(separator);
                     }
-                    (points, _) => points.unzip(),
-                };
-                number(text, points, POINTS_DECIMALS);
+                }
                 text.push(separator);
-                text.push_str(max);
-                text.push(separator);
-                number(text, lost, POINTS_DECIMALS);
-                text.push(separator);
-                text.push_str(status_cell(results.statuses(position)[unit]));
+                text.extend_from_slice(status_cell(results.statuses(position)[unit]).as_bytes());
             }
         }
     };
