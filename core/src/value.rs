@@ -211,7 +211,7 @@ fn read_cell_generally(text: &str) -> Option<Reading> {
         text.chars().any(char::is_alphabetic)
     };
     if has_letters {
-        let lower = text.to_lowercase();
+        let lower = crate::case::lower(text);
         let flag = |value| {
             Some(Reading::Value {
                 value: Value::YesNo { value },
