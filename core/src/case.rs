@@ -84,6 +84,14 @@ pub(crate) fn upper_char(c: char) -> char {
     char::from_u32(upper).unwrap_or(c)
 }
 
+/// Whether a character is a letter this module maps to another case. Every such character is
+/// alphabetic, and lowering text without one leaves it as it is: a reader that only lowers
+/// text to compare it with words made of such letters can skip text without one (without
+/// `char::is_alphabetic`, whose Unicode table the calculator's module would link).
+pub(crate) fn is_cased(c: char) -> bool {
+    lower_char(c) != c || upper_char(c) != c
+}
+
 /// Text in lower case, character by character (see the module's documentation).
 pub(crate) fn lower(text: &str) -> String {
     if text.is_ascii() {
@@ -119,6 +127,17 @@ mod tests {
         // Every mapping counted, lower and upper: a range left out of the functions above
         // would show here even where the standard library leaves its characters alone.
         assert_eq!(mapped, 654);
+    }
+
+    #[test]
+    fn a_cased_character_is_alphabetic_and_only_cased_ones_change() {
+        for c in '\0'..=char::MAX {
+            if is_cased(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            } else {
+                assert_eq!(lower_char(c), c, "{c:?}");
+            }
+        }
     }
 
     #[test]

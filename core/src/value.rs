@@ -208,7 +208,7 @@ fn read_cell_generally(text: &str) -> Option<Reading> {
     let has_letters = if text.is_ascii() {
         text.bytes().any(|b| b.is_ascii_alphabetic())
     } else {
-        text.chars().any(char::is_alphabetic)
+        text.chars().any(crate::case::is_cased)
     };
     if has_letters {
         let lower = crate::case::lower(text);
