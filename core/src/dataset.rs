@@ -314,11 +314,11 @@ impl Dataset {
     pub fn find_unit(&self, wanted: &str) -> Option<usize> {
         let wanted = crate::nfc::compose(wanted.trim());
         self.unit(&wanted).or_else(|| {
-            let lower = wanted.to_lowercase();
+            let lower = crate::case::lower(&wanted);
             self.units.iter().position(|u| {
                 u.name
                     .as_deref()
-                    .is_some_and(|name| name.trim().to_lowercase() == lower)
+                    .is_some_and(|name| crate::case::lower(name.trim()) == lower)
             })
         })
     }
@@ -871,7 +871,7 @@ pub(crate) fn field(header: &str) -> Option<Field> {
     if named_grouping(header).is_some() {
         return Some(Field::NamedGroup);
     }
-    let key = header.trim().to_lowercase().replace([' ', '-'], "_");
+    let key = crate::case::lower(header.trim()).replace([' ', '-'], "_");
     Some(match key.as_str() {
         "code" | "unit" | "unit_code" | "province_code" | "mã" | "ma" | "mã_tỉnh" | "ma_tinh"
         | "mã_đơn_vị" | "ma_don_vi" | "đơn_vị" | "don_vi" => Field::Unit,
@@ -899,7 +899,7 @@ pub(crate) fn field(header: &str) -> Option<Field> {
 pub(crate) fn named_grouping(header: &str) -> Option<&str> {
     let (prefix, name) = header.trim().split_once(':')?;
     matches!(
-        prefix.trim().to_lowercase().as_str(),
+        crate::case::lower(prefix.trim()).as_str(),
         "group" | "nhóm" | "nhom"
     )
     .then(|| name.trim())

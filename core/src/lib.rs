@@ -63,6 +63,7 @@ pub mod value;
 pub mod values;
 pub mod words;
 
+mod case;
 mod csv_reader;
 mod json;
 mod json_reader;

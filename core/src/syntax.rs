@@ -113,7 +113,8 @@ impl SyntaxReason {
     /// ```
     pub fn from_parser(message: &str) -> SyntaxReason {
         let message = message.trim();
-        let lower = message.to_lowercase();
+        // The parsers' messages are English: their words are ASCII.
+        let lower = message.to_ascii_lowercase();
         let quoted = backticked(message);
         let first = || quoted.first().cloned().unwrap_or_default();
         let rest = || quoted.iter().skip(1).cloned().collect::<Vec<_>>();

@@ -208,10 +208,10 @@ fn read_cell_generally(text: &str) -> Option<Reading> {
     let has_letters = if text.is_ascii() {
         text.bytes().any(|b| b.is_ascii_alphabetic())
     } else {
-        text.chars().any(char::is_alphabetic)
+        text.chars().any(crate::case::is_cased)
     };
     if has_letters {
-        let lower = text.to_lowercase();
+        let lower = crate::case::lower(text);
         let flag = |value| {
             Some(Reading::Value {
                 value: Value::YesNo { value },

@@ -197,11 +197,18 @@ describe("the demo page served over HTTP", () => {
 
   test("a page fetches its language's module alone, and the other one on a switch", async () => {
     const { page, errors, context } = await open(browser, server.url);
-    // The modules the page has fetched, each once.
+    // The modules the page has fetched, each once, and the English labels.
     const modules = () =>
-      page.evaluate(() => [
-        ...new Set(performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)).filter((n) => n.endsWith(".wasm"))),
-      ]);
+      page.evaluate(() =>
+        [
+          ...new Set(
+            performance
+              .getEntriesByType("resource")
+              .map((e) => new URL(e.name).pathname.slice(1))
+              .filter((n) => n.endsWith(".wasm") || n === "dti-calculator-en.js"),
+          ),
+        ].sort(),
+      );
     await ready(page);
     await typeValues(page, { I1: "1,5", I2: "abc" });
     assert.match(await calc(page, "#v-I2-msg").textContent(), /không đọc được giá trị `abc`/);
@@ -210,7 +217,7 @@ describe("the demo page served over HTTP", () => {
     // The English module words the core's messages; the values typed stay and count.
     await calc(page, "#v-I2-msg").getByText("cannot read value `abc`").waitFor();
     assert.match(await calc(page, "#v-I1-msg").textContent(), /value 1.5 is above the indicator's range 0–1/);
-    assert.deepEqual(await modules(), ["dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
+    assert.deepEqual(await modules(), ["dti-calculator-en.js", "dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
     await calc(page, "#v-I1").fill("0,9581");
     await calc(page, "#v-I2").fill("0,9000");
     assert.equal(await calc(page, "#v-I1").getAttribute("aria-invalid"), null);
@@ -218,7 +225,7 @@ describe("the demo page served over HTTP", () => {
     await page.click("#langswitch");
     await calc(page, "#v-I2").fill("abc");
     await calc(page, "#v-I2-msg").getByText("không đọc được giá trị `abc`").waitFor();
-    assert.deepEqual(await modules(), ["dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
+    assert.deepEqual(await modules(), ["dti-calculator-en.js", "dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm"]);
     // The values a what-if compares with come along to the other module.
     await page.evaluate(() =>
       document.querySelector("dti-calculator").setValues({ I1: 0.9581, I2: 0.9, I3: 0.7648, I4: 0.625, I5: 0.5382, I7: 0.8385, I8: 0.5904, I9: 0.4505 }),

@@ -88,7 +88,7 @@ test("the npm package packs, declares its exports and types, and loads through t
   const packed = execFileSync("npm", ["pack", "--pack-destination", scratch, "--json"], { cwd: NPM, encoding: "utf8" });
   const [{ filename, files }] = JSON.parse(packed);
   const names = files.map((f) => f.path).sort();
-  assert.deepEqual(names, ["README.md", "dti-calculator.d.ts", "dti-calculator.html", "dti-calculator.js", "dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm", "package.json"]);
+  assert.deepEqual(names, ["README.md", "dti-calculator-en.js", "dti-calculator.d.ts", "dti-calculator.html", "dti-calculator.js", "dti_wasm_bg.wasm", "dti_wasm_en_bg.wasm", "package.json"]);
   const app = join(scratch, "app");
   const installed = join(app, "node_modules/dti-calculator");
   mkdirSync(installed, { recursive: true });

@@ -25,7 +25,7 @@ struct StageTable {
 impl StageTable {
     fn new(stage: Stage, table: &Table) -> StageTable {
         StageTable {
-            stage: stage.name().to_lowercase(),
+            stage: stage.name().to_ascii_lowercase(),
             units: table.units().iter().map(|u| u.code.clone()).collect(),
             columns: table.columns().to_vec(),
             values: table.rows(),

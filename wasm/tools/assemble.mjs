@@ -2,7 +2,9 @@
 //   web/dti-calculator.js    one ES module: the glue, the widget and the line that starts the
 //                            download of the page language's module as soon as the script
 //                            runs; the modules sit beside it, dti_wasm_bg.wasm (Vietnamese)
-//                            and dti_wasm_en_bg.wasm (English), with the demonstration page
+//                            and dti_wasm_en_bg.wasm (English), with the widget's English
+//                            labels (dti-calculator-en.js, fetched with the English module)
+//                            and the demonstration page
 //   dti-calculator.html      the calculator alone in one file, both modules inlined as base64
 //                            (opens from disk, file://)
 //   npm/                     the npm package: the module build, its types, the single file and
@@ -63,6 +65,14 @@ function smallCss(code) {
   return out;
 }
 const widget = smallCss(read(join(wasmDir, "www/calculator.js")));
+// The widget's English labels: an ES module whose default export is the labels object.
+const english = read(join(wasmDir, "www/calculator-en.js"));
+const ENGLISH_EXPORT = /^export default (\{[\s\S]*\});\s*$/m;
+if (!ENGLISH_EXPORT.test(english)) {
+  console.error("www/calculator-en.js is not `export default { … };`");
+  process.exit(1);
+}
+const ENGLISH_FILE = "dti-calculator-en.js";
 const version = JSON.parse(read(join(wasmDir, "npm/package.json"))).version;
 
 // The module files of the languages; the first is the default.
@@ -98,13 +108,20 @@ return { __wbg_init, initSync, Calculator, formatDecimal, version };
 const dtiGlues = { vi: dtiGlue() };
 const DTI_MODULES = ${JSON.stringify(MODULES)};
 /** The binding of the module that words messages in \`lang\` (\`"vi"\` or \`"en"\`), fetched and
- * compiled once. */
+ * compiled once; for English, with the widget's English labels (\`text\`), fetched at the same
+ * time. */
 function loadBinding(lang) {
   const key = lang === "en" ? "en" : "vi";
   const glue = (dtiGlues[key] ||= dtiGlue());
-  return glue
-    .__wbg_init({ module_or_path: new URL(DTI_MODULES[key], import.meta.url) })
-    .then(() => ({ Calculator: glue.Calculator, formatDecimal: glue.formatDecimal, version: glue.version }));
+  return Promise.all([
+    glue.__wbg_init({ module_or_path: new URL(DTI_MODULES[key], import.meta.url) }),
+    key === "en" ? import(new URL(${JSON.stringify(ENGLISH_FILE)}, import.meta.url).href) : null,
+  ]).then(([, text]) => ({
+    Calculator: glue.Calculator,
+    formatDecimal: glue.formatDecimal,
+    version: glue.version,
+    text: text && text.default,
+  }));
 }
 export const { Calculator, formatDecimal, version, initSync } = dtiGlues.vi;
 export default dtiGlues.vi.__wbg_init;
@@ -120,6 +137,7 @@ globalThis.dtiCalculatorProvide(loadBinding);
 mkdirSync(join(dist, "web"), { recursive: true });
 writeFileSync(join(dist, "web/dti-calculator.js"), moduleBuild);
 for (const file of Object.values(MODULES)) copyFileSync(join(web, file), join(dist, "web", file));
+writeFileSync(join(dist, "web", ENGLISH_FILE), await small(english, true));
 copyFileSync(join(wasmDir, "www/index.html"), join(dist, "web/index.html"));
 const types = `${read(join(web, "dti_wasm.d.ts"))}\n${read(join(wasmDir, "www/element.d.ts"))}`;
 writeFileSync(join(dist, "web/dti-calculator.d.ts"), types);
@@ -134,6 +152,7 @@ if (!/^let wasm_bindgen = /m.test(noModulesGlue)) {
   process.exit(1);
 }
 const loader = `(function () {
+  var dtiEnglish = ${english.match(ENGLISH_EXPORT)[1]};
   dtiCalculatorProvide(function (lang) {
     var key = lang === "en" ? "en" : "vi";
     var text = atob(document.getElementById("dti-wasm-" + key).textContent.trim());
@@ -141,7 +160,7 @@ const loader = `(function () {
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     var glue = dtiGlue();
     return glue({ module_or_path: bytes }).then(function () {
-      return { Calculator: glue.Calculator, formatDecimal: glue.formatDecimal, version: glue.version };
+      return { Calculator: glue.Calculator, formatDecimal: glue.formatDecimal, version: glue.version, text: key === "en" ? dtiEnglish : null };
     });
   });
 })();`;
@@ -169,7 +188,7 @@ writeFileSync(join(dist, "dti-calculator.html"), single);
 // The npm package.
 const npm = join(dist, "npm");
 mkdirSync(npm, { recursive: true });
-for (const file of ["dti-calculator.js", ...Object.values(MODULES), "dti-calculator.d.ts"]) {
+for (const file of ["dti-calculator.js", ...Object.values(MODULES), ENGLISH_FILE, "dti-calculator.d.ts"]) {
   copyFileSync(join(dist, "web", file), join(npm, file));
 }
 copyFileSync(join(dist, "dti-calculator.html"), join(npm, "dti-calculator.html"));

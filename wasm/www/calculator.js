@@ -17,8 +17,15 @@
   const loader = new Promise((resolve) => (provide = resolve));
   globalThis.dtiCalculatorProvide = (load) => provide(load);
   const bindings = {};
-  /** The binding whose module words messages in `lang`, loaded once for the page. */
-  const binding = (lang) => (bindings[lang] ||= loader.then((load) => load(lang)));
+  /** The binding whose module words messages in `lang`, loaded once for the page; the labels
+   * that come with it (the English ones) join `TEXT`. */
+  const binding = (lang) =>
+    (bindings[lang] ||= loader
+      .then((load) => load(lang))
+      .then((dti) => {
+        if (dti.text) Object.assign(TEXT[lang], dti.text);
+        return dti;
+      }));
 
   // The labels of things the core also words (unit, results, index, value, score, lost, line,
   // goalNode, radarTitle) read as the core's catalogue of words reads: tests/tests/words.rs
@@ -113,93 +120,11 @@
       planTry: "Thử lộ trình này",
       planTitle: "Lộ trình",
     },
+    // The rest of the English labels are in calculator-en.js, which only a page showing
+    // English fetches (with the English module); `binding` adds them here.
     en: {
-      title: "Digital Transformation Index calculator",
       loading: "Loading the calculator…",
       loadFailed: "The calculator could not be loaded: ",
-      unit: "Unit",
-      unitName: "Province or city",
-      unitCode: "Province code",
-      inputsTitle: "Indicator values",
-      inputsHelp:
-        "Enter each main indicator's value (0–1, e.g. 0.9581). Blank fields score zero. Results update as you type.",
-      points: (n) => `${n} points`,
-      notScored: "not scored",
-      results: "Results",
-      emptyTitle: "No results yet",
-      emptyHelp: "Enter the indicators' values, open a CSV/JSON file or follow a share link to see the results.",
-      provisional: "Provisional",
-      skipped: (n) => `${n} invalid field(s) count as blank for now; fix the marked fields for the right result.`,
-      index: "Index",
-      compare: "Compare with",
-      noCompare: "No comparison",
-      barsTitle: "DTI and the three pillars",
-      radarTitle: "Main indicators",
-      lostTitle: "Points lost per indicator",
-      movesTitle: "The three changes that gain the most for the same effort",
-      movesHelp: (step) =>
-        `Each change closes ${step} of the gap between the indicator and its maximum: an indicator far from its maximum is easier to raise.`,
-      move: (name, from, to, index, gain, points) =>
-        `Raise ${name} from ${from} to ${to}: ${index} gains ${gain}` + (points ? ` (${points} points)` : ""),
-      noMoves: "Every indicator is at its maximum.",
-      indicator: "Indicator",
-      value: "Value",
-      score: "Points",
-      lost: "Points lost",
-      total: "Total",
-      open: "Open CSV/JSON file",
-      exportCsv: "Export CSV",
-      exportJson: "Export JSON",
-      share: "Copy share link",
-      print: "Print the calculator",
-      clear: "Clear",
-      cleared: "The data is cleared.",
-      undo: "Undo",
-      undone: "The data from before clearing is back.",
-      copied: "Share link copied.",
-      shareLabel: "Share link (the values are after the #; nothing is sent anywhere)",
-      shareLocal:
-        "This page is open from a file on this computer (file://), so the link opens only here. To send the values to someone, use Export CSV.",
-      drop: "Drop a CSV or JSON file here",
-      loaded: (file, unit) => `Loaded ${file}: ${unit}.`,
-      fileErrors: (file) => `${file} has errors and was not loaded:`,
-      spreadsheet: (file) =>
-        `${file} is a spreadsheet. The calculator reads CSV or JSON files: in Excel choose File → Save As → “CSV UTF-8 (Comma delimited)”, then open that CSV file.`,
-      tooLarge: (file, mb) => `${file} is too large for this page (at most ${mb} MB). Split the data into smaller files.`,
-      chooseUnit: "Unit in the file",
-      line: "line",
-      summary: (parts) => `Results: ${parts}.`,
-      ref: (name, value) => `${name}: ${value}`,
-      refLegend: (name) => `Dashed line: ${name}`,
-      changed: (n) => `Trying out: ${n} indicator(s) differ from the loaded values.`,
-      reset: "Reset to loaded values",
-      resetDone: "The loaded values are back.",
-      delta: "vs the loaded values",
-      was: (v) => `Loaded value: ${v}`,
-      rankIn: (code, rank, n) => `${code} rank: ${rank} of ${n}`,
-      rankMove: (code, from, to, n) => `${code} rank: ${from} → ${to} (of ${n})`,
-      goalTitle: "Set a goal: which indicators to raise?",
-      goalHelp:
-        "The calculator finds the fewest indicators to raise to reach the goal, the ones carrying the most points first (the same effort for each indicator). 0.75 and 75% both work.",
-      goalKind: "Kind of goal",
-      goalByValue: "A value",
-      goalByRank: "A rank in the file",
-      goalNode: "Index",
-      goalValue: "Value to reach",
-      goalRank: (n) => `Rank to reach (1–${n})`,
-      goalFind: "Find the plan",
-      goalBadValue: "Enter a number, e.g. 0.75 or 75%.",
-      planReached: (node, value, target) => `Goal reached: ${node} ${value} ≥ ${target}.`,
-      planSteps: (n, node, start, target) =>
-        `Raise ${n} indicator(s), in the order below, to take ${node} from ${start} to ${target}.`,
-      planOut: (node, target, best) =>
-        `Out of reach: ${node} cannot reach ${target}. The best it can reach is ${best}, by raising the indicators below.`,
-      planRank: (rank, node, value) => `Rank ${rank} needs ${node} of at least ${value}.`,
-      from: "Now",
-      to: "Needed",
-      gain: (node) => `${node} gain`,
-      planTry: "Try this plan",
-      planTitle: "Plan",
     },
   };
 
@@ -479,8 +404,11 @@ button.primary:hover { background: #083c69; }
         : "vi";
     }
 
+    /** The labels of the calculator's language; the Vietnamese ones while the English labels
+     * are still on their way (after a switch, they come with the English module). */
     get t() {
-      return TEXT[this.lang];
+      const t = TEXT[this.lang];
+      return t.title ? t : TEXT.vi;
     }
 
     get frameworkId() {
@@ -491,7 +419,7 @@ button.primary:hover { background: #083c69; }
       if (this.started) return;
       this.started = true;
       this.shadowRoot.adoptedStyleSheets = styleSheets();
-      put(this.shadowRoot, h("p", { class: "loading", role: "status", text: this.t.loading }));
+      put(this.shadowRoot, h("p", { class: "loading", role: "status", text: TEXT[this.lang].loading }));
       const lang = this.lang;
       binding(lang).then(
         (dti) => {
@@ -504,7 +432,7 @@ button.primary:hover { background: #083c69; }
           this.dispatchEvent(new CustomEvent("dti-ready", { bubbles: true }));
         },
         (error) => {
-          put(this.shadowRoot, h("p", { class: "loading msg", role: "alert", text: this.t.loadFailed + error.message }));
+          put(this.shadowRoot, h("p", { class: "loading msg", role: "alert", text: TEXT[this.lang].loadFailed + error.message }));
         },
       );
     }
@@ -528,8 +456,8 @@ button.primary:hover { background: #083c69; }
 
     /** After a change of language, the calculator of that language's module takes over this
      * one's file, the values a what-if compares with and the goal, and the page is drawn again
-     * with its words. Until the module arrives the labels change and messages keep the old
-     * language. */
+     * with its words. Until the module arrives messages keep the old language, and so do the
+     * labels until the new language's have come (the English ones come with the module). */
     changeModule() {
       const lang = this.lang;
       binding(lang).then(
@@ -555,7 +483,7 @@ button.primary:hover { background: #083c69; }
           this.dti = dti;
           this.render();
         },
-        (error) => this.showStatus(this.t.loadFailed + error.message),
+        (error) => this.showStatus(TEXT[this.lang].loadFailed + error.message),
       );
     }
 

@@ -98,7 +98,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
     let Some((header, rows)) = records.split_first() else {
         return Err(fail(1, Problem::NoData));
     };
-    let columns: Vec<String> = header.cells.iter().map(|c| c.to_lowercase()).collect();
+    let columns: Vec<String> = header.cells.iter().map(|c| crate::case::lower(c)).collect();
     let position = |name: &str| columns.iter().position(|c| c == name);
     let (Some(new_code), Some(former)) = (position("new_unit"), position("former_code")) else {
         let missing = ["new_unit", "former_code"]

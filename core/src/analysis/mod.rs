@@ -1,7 +1,9 @@
-//! Decision analyses built on the scorer: what-if, goal seeking, province mergers,
-//! remove-one and Monte Carlo uncertainty and sensitivity of the ranking.
+//! Decision analyses built on the scorer: what-if, goal seeking, province mergers (cargo
+//! feature `merge`, on by default), remove-one and Monte Carlo uncertainty and sensitivity of
+//! the ranking.
 
 pub mod goal;
+#[cfg(feature = "merge")]
 pub mod merge;
 pub mod removal;
 pub mod sensitivity;

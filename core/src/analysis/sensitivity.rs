@@ -248,7 +248,7 @@ impl Factor {
                 0 => (framework, "nominal".into()),
                 k => (
                     framework.with_missing(policies[k - 1]),
-                    format!("{:?}", policies[k - 1]).to_lowercase(),
+                    format!("{:?}", policies[k - 1]).to_ascii_lowercase(),
                 ),
             },
         }

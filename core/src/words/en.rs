@@ -518,7 +518,9 @@ false => format!(
         NotFinite { setting, value } => format!("`{setting}`: {} is not a finite number", number(*value, Lang::En)),
         #[cfg(feature = "pipeline")]
         ShareOutOfRange { setting, value } => format!("`{setting}` = {} must be a share from 0 to 1", number(*value, Lang::En)),
+        #[cfg(feature = "merge")]
         MappedTwice { unit, first_line } => format!("former unit `{unit}` is mapped twice (first on line {first_line})"),
+        #[cfg(feature = "merge")]
         PartialMerge {
             with_data,
             without_data,
@@ -527,6 +529,7 @@ false => format!(
                 with_data.join(", "),
                 without_data.join(", ")
             ),
+        #[cfg(feature = "merge")]
         MergedWithoutData { units, of } => format!(
                 "{} of the {of} merged units have no data from any of their former units, so no value and no rank: {}",
                 units.len(),
@@ -564,6 +567,7 @@ _ => format!(
                 ),
 }
         }
+        #[cfg(feature = "merge")]
         NotInMapping { units } => format!(
                 "the mapping does not include {} unit{} of the data, left out: {}",
                 units.len(),
@@ -630,9 +634,9 @@ _ => format!(
                 format_decimal(available * 100.0, 0, Lang::En),
                 format_decimal(threshold * 100.0, 0, Lang::En)
             ),
-        // Only the construction pipeline and the COINr importer find these; a build without
-        // them (the calculator's module) never meets them and leaves their words out.
-        #[cfg(not(all(feature = "pipeline", feature = "toml")))]
+        // Only the construction pipeline, the COINr importer and mergers find these; a build
+        // without them (the calculator's module) never meets them and leaves their words out.
+        #[cfg(not(all(feature = "pipeline", feature = "toml", feature = "merge")))]
         _ => format!("problem `{}`", problem.kind()),
     }
 }
@@ -719,12 +723,14 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         Syntax { .. } => "look near that place for a missing or extra quote, comma or bracket",
         MissingValue { .. } => "enter the value if the figure is known",
         TooLarge { what, .. } => return Some(too_large_hint(*what, what.cli_option())),
+        #[cfg(feature = "merge")]
         PartialMerge { .. } => {
             "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`"
         }
         FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => {
             "use more samples, e.g. `--samples 10000` (the default)"
         }
+        #[cfg(feature = "merge")]
         MergedWithoutData { .. } | NotInMapping { .. } => {
             "compare the data's unit codes with the mapping's former_code column"
         }

@@ -163,7 +163,9 @@ pub fn term(term: Term, lang: Lang) -> &'static str {
 pub fn capitalised(word: &str) -> String {
     let mut letters = word.chars();
     letters.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(letters).collect()
+        std::iter::once(crate::case::upper_char(first))
+            .chain(letters)
+            .collect()
     })
 }
 

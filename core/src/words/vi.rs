@@ -516,7 +516,9 @@ false => format!(
         NotFinite { setting, value } => format!("`{setting}`: {} không phải số hữu hạn", number(*value, Lang::Vi)),
         #[cfg(feature = "pipeline")]
         ShareOutOfRange { setting, value } => format!("`{setting}` = {} phải là tỷ lệ từ 0 đến 1", number(*value, Lang::Vi)),
+        #[cfg(feature = "merge")]
         MappedTwice { unit, first_line } => format!("đơn vị cũ `{unit}` được gộp hai lần (lần đầu ở dòng {first_line})"),
+        #[cfg(feature = "merge")]
         PartialMerge {
             with_data,
             without_data,
@@ -525,6 +527,7 @@ false => format!(
                 with_data.join(", "),
                 without_data.join(", ")
             ),
+        #[cfg(feature = "merge")]
         MergedWithoutData { units, of } => format!(
                 "{} trong {of} đơn vị sau sáp nhập không có dữ liệu của đơn vị cũ nào, nên không có giá trị và thứ hạng: {}",
                 units.len(),
@@ -562,6 +565,7 @@ _ => format!(
                 ),
 }
         }
+        #[cfg(feature = "merge")]
         NotInMapping { units } => format!(
                 "bảng gộp không có {} đơn vị của dữ liệu, nên không dùng: {}",
                 units.len(),
@@ -627,9 +631,9 @@ _ => format!(
                 format_decimal(available * 100.0, 0, Lang::Vi),
                 format_decimal(threshold * 100.0, 0, Lang::Vi)
             ),
-        // Only the construction pipeline and the COINr importer find these; a build without
-        // them (the calculator's module) never meets them and leaves their words out.
-        #[cfg(not(all(feature = "pipeline", feature = "toml")))]
+        // Only the construction pipeline, the COINr importer and mergers find these; a build
+        // without them (the calculator's module) never meets them and leaves their words out.
+        #[cfg(not(all(feature = "pipeline", feature = "toml", feature = "merge")))]
         _ => format!("vấn đề `{}`", problem.kind()),
     }
 }
@@ -712,12 +716,14 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         }
         MissingValue { .. } => "nhập giá trị nếu có số liệu",
         TooLarge { what, .. } => return Some(too_large_hint(*what, what.cli_option())),
+        #[cfg(feature = "merge")]
         PartialMerge { .. } => {
             "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`"
         }
         FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => {
             "tăng số mẫu, ví dụ `--samples 10000` (mặc định)"
         }
+        #[cfg(feature = "merge")]
         MergedWithoutData { .. } | NotInMapping { .. } => {
             "so mã đơn vị trong dữ liệu với cột former_code của bảng gộp"
         }
