@@ -110,7 +110,7 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         read_long(&mut builder, &layout, &mut rows);
     } else {
         // At most one unit per line.
-        let lines = body.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = crate::records::count_byte(body.as_bytes(), b'\n') + 1;
         read_wide(&mut builder, &layout, header_line, &mut rows, lines);
     }
     if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {

@@ -15,8 +15,7 @@
 //! `nguồn`) work as well. Reading never fails outright: problems are reported as
 //! [`Diagnostic`]s beside whatever could be read ([`Parsed`]).
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasher, RandomState};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -26,8 +25,10 @@ use crate::limits::{Limits, Quantity, too_large};
 use crate::value::{DecimalMark, Marks, Reading, Value, read_cell, read_number};
 
 mod column;
+mod unit_index;
 
 use column::ValueColumn;
+use unit_index::{FoldMap, UnitIndex};
 
 /// A unit being scored: a province, a district, a country.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -82,7 +83,7 @@ impl UnitInfo {
 /// assert_eq!(unit_code_key("A01"), "A01");
 /// ```
 pub fn unit_code_key(code: &str) -> &str {
-    let code = code.trim();
+    let code = crate::value::trim(code);
     if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
         return code;
     }
@@ -472,7 +473,7 @@ pub(crate) struct Builder<'a> {
     pub limits: &'a Limits,
     data: Dataset,
     unit_ids: UnitIndex,
-    column_ids: HashMap<String, usize>,
+    column_ids: FoldMap<String, usize>,
     /// Per column: a decimal comma has been noted (one note per column is enough).
     comma_noted: Vec<bool>,
     /// The first cell that shows each decimal mark for certain (`0,75`, `0.75`): its text
@@ -482,43 +483,6 @@ pub(crate) struct Builder<'a> {
     /// marks the rest of the file shows.
     two_ways: Vec<TwoWays>,
     stopped: bool,
-}
-
-/// The units of a data set being read, found by code ([`unit_code_key`]) without a second
-/// copy of each code: the hash of a code leads to the last unit read with that hash, and each
-/// unit to the one before it with the same hash.
-#[derive(Default)]
-struct UnitIndex {
-    hasher: RandomState,
-    last: HashMap<u64, usize>,
-    /// For each unit, the one before it with the same hash (`usize::MAX`: none).
-    before: Vec<usize>,
-}
-
-impl UnitIndex {
-    /// The position of the unit whose code has `key`, among `units`.
-    fn find(&self, units: &[UnitInfo], key: &str) -> Option<usize> {
-        let mut at = *self.last.get(&self.hasher.hash_one(key))?;
-        while at != usize::MAX {
-            if unit_code_key(&units[at].code) == key {
-                return Some(at);
-            }
-            at = self.before[at];
-        }
-        None
-    }
-
-    /// Adds the unit in position `unit` (the next one) with `key`.
-    fn insert(&mut self, key: &str, unit: usize) {
-        debug_assert_eq!(unit, self.before.len());
-        let before = self.last.insert(self.hasher.hash_one(key), unit);
-        self.before.push(before.unwrap_or(usize::MAX));
-    }
-
-    fn reserve(&mut self, units: usize) {
-        self.last.reserve(units);
-        self.before.reserve(units);
-    }
 }
 
 /// A cell whose number reads two ways, until the file's decimal mark is known.
@@ -546,7 +510,7 @@ impl<'a> Builder<'a> {
             limits,
             data: Dataset::default(),
             unit_ids: UnitIndex::default(),
-            column_ids: HashMap::new(),
+            column_ids: FoldMap::default(),
             comma_noted: Vec::new(),
             shown: [None, None],
             two_ways: Vec::new(),
@@ -615,21 +579,20 @@ impl<'a> Builder<'a> {
 
     /// Registers a unit row in a wide file: a second row for the same unit is an error.
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if (self.unit_ids)
-            .find(&self.data.units, unit_code_key(&unit.code))
-            .is_some()
-        {
+        let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
+        if found.unit.is_some() {
             let location = self.location_or_file(line).unit(&unit.code);
             self.error(location, Problem::DuplicateUnit);
             return None;
         }
-        self.unit_entry(unit, line)
+        self.new_unit(unit, line, &found)
     }
 
     /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
     /// limit stops the reader.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
-        if let Some(id) = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code)) {
+        let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
+        if let Some(id) = found.unit {
             let known = &mut Arc::make_mut(&mut self.data.units)[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
@@ -639,6 +602,12 @@ impl<'a> Builder<'a> {
             }
             return Some(id);
         }
+        self.new_unit(unit, line, &found)
+    }
+
+    /// Registers a unit whose code the index did not find; `None` when a limit stops the
+    /// reader.
+    fn new_unit(&mut self, unit: UnitInfo, line: u64, found: &unit_index::Found) -> Option<usize> {
         let count = self.data.units.len();
         if count >= self.limits.max_units {
             let location = self.location_or_file(line);
@@ -650,7 +619,7 @@ impl<'a> Builder<'a> {
             self.too_large(location, Quantity::Values, self.limits.max_cells);
             return None;
         }
-        self.unit_ids.insert(unit_code_key(&unit.code), count);
+        self.unit_ids.insert(found, count);
         // The columns grow to the unit as its values are read (see `ValueColumn::put`).
         Arc::make_mut(&mut self.data.units).push(unit);
         Some(count)
@@ -682,7 +651,8 @@ impl<'a> Builder<'a> {
                         if self.shown[slot(mark)].is_none() {
                             self.shown[slot(mark)] = Some((text.trim().to_string(), at.0));
                         }
-                        if mark == DecimalMark::Comma {
+                        // The test of `note_comma`, without its call for every comma after the first.
+                        if mark == DecimalMark::Comma && !self.comma_noted[column] {
                             self.note_comma(unit, column, text, value, at);
                         }
                     }
@@ -907,7 +877,7 @@ pub(crate) fn named_grouping(header: &str) -> Option<&str> {
 
 /// Reads a year cell: a whole number from 1900 to 2200.
 pub(crate) fn read_year(text: &str) -> Option<Result<i32, ()>> {
-    let text = text.trim();
+    let text = crate::value::trim(text);
     if text.is_empty() {
         return None;
     }

@@ -387,47 +387,78 @@ fn plain_decimal(text: &str) -> Option<(f64, Marks)> {
         (b'-', rest) => (true, rest),
         _ => (false, bytes),
     };
-    let mut mantissa = 0u64;
-    let mut count = 0usize;
-    // The digits before the decimal mark, and the mark.
-    let mut whole: Option<(usize, DecimalMark)> = None;
-    for &byte in digits {
-        if byte.is_ascii_digit() {
-            mantissa = mantissa
-                .wrapping_mul(10)
-                .wrapping_add(u64::from(byte - b'0'));
-            count += 1;
-        } else if whole.is_none() && matches!(byte, b'.' | b',') {
-            let mark = if byte == b'.' {
-                DecimalMark::Dot
-            } else {
-                DecimalMark::Comma
-            };
-            whole = Some((count, mark));
-        } else {
+    // The digits before the decimal mark, the mark, and the digits after it, each run read
+    // in one tight loop.
+    let (mantissa, whole) = digit_run(0, digits, 0);
+    let (value, marks) = if whole == digits.len() {
+        // At most 19 digits cannot overflow a u64; below 2^53 every integer is an exact f64.
+        if whole == 0 || whole > 19 || mantissa >= 1 << 53 {
             return None;
         }
-    }
-    // At most 19 digits cannot overflow a u64; below 2^53 every integer is an exact f64.
-    if count == 0 || count > 19 || mantissa >= 1 << 53 {
-        return None;
-    }
-    let (value, marks) = match whole {
-        None => (mantissa as f64, Marks::Plain),
-        Some((whole, mark)) => {
-            let fraction = count - whole;
-            // `5.` and `.5`, and one to three digits not starting with 0 before exactly three
-            // (`65.000`, `1,200`, which read two ways), go the general way.
-            if whole == 0 || fraction == 0 || (fraction == 3 && whole <= 3 && digits[0] != b'0') {
-                return None;
-            }
-            (
-                mantissa as f64 / EXACT_POWERS_OF_TEN[fraction],
-                Marks::Shows(mark),
-            )
+        (mantissa as f64, Marks::Plain)
+    } else {
+        let mark = match digits[whole] {
+            b'.' => DecimalMark::Dot,
+            b',' => DecimalMark::Comma,
+            _ => return None,
+        };
+        let (mantissa, end) = digit_run(mantissa, digits, whole + 1);
+        let fraction = end - whole - 1;
+        // `5.` and `.5`, and one to three digits not starting with 0 before exactly three
+        // (`65.000`, `1,200`, which read two ways), go the general way.
+        if end != digits.len()
+            || whole == 0
+            || fraction == 0
+            || whole + fraction > 19
+            || mantissa >= 1 << 53
+            || (fraction == 3 && whole <= 3 && digits[0] != b'0')
+        {
+            return None;
         }
+        (
+            mantissa as f64 / EXACT_POWERS_OF_TEN[fraction],
+            Marks::Shows(mark),
+        )
     };
     Some((if negative { -value } else { value }, marks))
+}
+
+/// The ASCII digits of `bytes` from `from` on, up to the first other byte (or the end): the
+/// number they make after the digits before them in `mantissa` (wrapping past 20 digits,
+/// which the caller refuses), and the position of the byte after them. Four digits at a time
+/// while four are there ([`four_digits`]), then one at a time.
+fn digit_run(mut mantissa: u64, bytes: &[u8], from: usize) -> (u64, usize) {
+    let mut at = from;
+    while let Some(four) = bytes.get(at..at + 4).and_then(four_digits) {
+        mantissa = mantissa.wrapping_mul(10_000).wrapping_add(u64::from(four));
+        at += 4;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+        at += 1;
+    }
+    (mantissa, at)
+}
+
+/// The number four bytes write when all four are ASCII digits (`b"0123"` is 123), read as
+/// one little-endian word: each byte is checked to lie in `0x30..=0x39` (its high half 3,
+/// and still 3 after adding 6), then pairs of digits are combined, then the two pairs.
+fn four_digits(bytes: &[u8]) -> Option<u32> {
+    let word = u32::from_le_bytes(bytes.try_into().ok()?);
+    let high_halves = 0xf0f0_f0f0;
+    if word & high_halves != 0x3030_3030
+        || word.wrapping_add(0x0606_0606) & high_halves != 0x3030_3030
+    {
+        return None;
+    }
+    let digits = word & 0x0f0f_0f0f;
+    // Bytes 0 and 2: the first digit of each pair times ten plus the second.
+    let pairs = (digits.wrapping_mul(10) + (digits >> 8)) & 0x00ff_00ff;
+    Some((pairs.wrapping_mul(100) + (pairs >> 16)) & 0xffff)
 }
 
 /// [`read_number`] for every text, plain decimals included.
@@ -650,6 +681,20 @@ mod tests {
         assert_eq!(parse_number("65.000"), None);
         assert_eq!(parse_number("65.0"), Some(65.0));
         assert_eq!(parse_number("1234.000"), Some(1234.0));
+    }
+
+    #[test]
+    fn four_digits_are_read_at_once_and_nothing_else_is() {
+        for n in 0..10_000u32 {
+            assert_eq!(four_digits(format!("{n:04}").as_bytes()), Some(n));
+        }
+        for byte in (0..=255u8).filter(|b| !b.is_ascii_digit()) {
+            for at in 0..4 {
+                let mut text = *b"1234";
+                text[at] = byte;
+                assert_eq!(four_digits(&text), None, "{text:?}");
+            }
+        }
     }
 
     #[test]

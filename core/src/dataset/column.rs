@@ -107,15 +107,17 @@ impl ValueColumn {
     /// 0: unknown). A column a reader fills row by row may be short of that unit: the units
     /// before it that it does not hold yet are added with no value, and the value is added
     /// after them in one write.
-    pub(super) fn put(&mut self, unit: usize, value: Value, origin: (u32, u32)) {
+    pub(super) fn put(&mut self, unit: usize, value: Value, (line, field): (u32, u32)) {
         self.fill_to(unit);
         if unit == self.len() {
             let (form, number, denominator) = parts(Some(value));
             self.forms.push(form);
             self.numbers.push(number);
-            self.lines.push(0);
+            self.lines.push(line);
             if let Fields::Each(fields) = &mut self.fields {
-                fields.push(0);
+                fields.push(if line == 0 { 0 } else { field });
+            } else if line != 0 && self.fields != Fields::Same(field) {
+                self.note_field(unit, field);
             }
             // Every unit before this one has a smaller position: the list stays sorted.
             if let Some(denominator) = denominator {
@@ -123,8 +125,8 @@ impl ValueColumn {
             }
         } else {
             self.set(unit, Some(value));
+            self.set_origin(unit, (line, field));
         }
-        self.set_origin(unit, origin);
     }
 
     /// Adds units with no value until the column holds `units` units.
@@ -152,9 +154,13 @@ impl ValueColumn {
     /// Records where the value of the unit in position `unit` was read (line 0: unknown).
     pub(super) fn set_origin(&mut self, unit: usize, (line, field): (u32, u32)) {
         self.lines[unit] = line;
-        if line == 0 {
-            return;
+        if line != 0 {
+            self.note_field(unit, field);
         }
+    }
+
+    /// Records the field of the unit in position `unit`, whose line is known.
+    fn note_field(&mut self, unit: usize, field: u32) {
         match &mut self.fields {
             Fields::Each(fields) => fields[unit] = field,
             Fields::None => self.fields = Fields::Same(field),
