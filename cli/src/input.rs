@@ -77,7 +77,7 @@ impl Input {
             let mut issue = Issue::new(diagnostic, lang);
             if let Some(cell) = cell {
                 let place = Location {
-                    file: Some(cell),
+                    file: Some(cell.into()),
                     line: None,
                     column: None,
                     ..issue.location.clone()
