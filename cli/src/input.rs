@@ -82,7 +82,7 @@ impl Input {
                     column: None,
                     ..issue.location.clone()
                 };
-                issue.place = place.describe(lang);
+                issue = issue.placed(place.describe(lang));
             }
             issues.push(issue);
         }
