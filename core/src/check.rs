@@ -65,12 +65,12 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         let mut cells = Values::missing(data.units().len());
         for row in 0..data.units().len() {
             let Some(value) = column.and_then(|c| data.value(row, c)) else {
-                if let Some((severity, problem)) = &missing {
+                if let Some((severity, policy)) = missing {
                     let location = names.location(row, &node.code);
                     diagnostics.push(Diagnostic {
-                        severity: *severity,
+                        severity,
                         location,
-                        problem: problem.clone(),
+                        problem: Problem::MissingValue { policy },
                     });
                 }
                 continue;
@@ -234,7 +234,7 @@ pub(crate) fn missing_values(
     let mut diagnostics = Vec::new();
     let mut names = Names::new(file, table.units());
     for id in framework.indicators() {
-        let Some((severity, problem)) = missing_value(framework, id) else {
+        let Some((severity, policy)) = missing_value(framework, id) else {
             continue;
         };
         let code = &framework.node(id).code;
@@ -245,7 +245,7 @@ pub(crate) fn missing_values(
                 diagnostics.push(Diagnostic {
                     severity,
                     location,
-                    problem: problem.clone(),
+                    problem: Problem::MissingValue { policy },
                 });
             }
         }
@@ -254,9 +254,9 @@ pub(crate) fn missing_values(
 }
 
 /// What the missing-data policy says about a missing value of an indicator (how serious, and
-/// the problem); nothing for an indicator that is reported but not scored (the DTI's
+/// the policy its `MissingValue` names); nothing for an indicator that is reported but not scored (the DTI's
 /// smart-city indicator). The same for every cell of the indicator.
-fn missing_value(framework: &Framework, id: crate::NodeId) -> Option<(Severity, Problem)> {
+fn missing_value(framework: &Framework, id: crate::NodeId) -> Option<(Severity, MissingPolicy)> {
     let node = framework.node(id);
     let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
     if unscored {
@@ -268,7 +268,7 @@ fn missing_value(framework: &Framework, id: crate::NodeId) -> Option<(Severity, 
         MissingPolicy::Skip => Severity::Note,
         MissingPolicy::Reject => Severity::Error,
     };
-    Some((severity, Problem::MissingValue { policy }))
+    Some((severity, policy))
 }
 
 /// The file, unit and indicator names of the diagnostics about cells, each made once when

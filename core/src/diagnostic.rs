@@ -1046,7 +1046,8 @@ pub fn merge(
         .collect();
     let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
     let indicator_unread = errors.iter().any(|e| e.location.indicator.is_some());
-    let weightless: HashSet<&str> = framework
+    // Few (the DTI has one): a list, which keeps a second hash set out of the widget's module.
+    let weightless: Vec<&str> = framework
         .nodes()
         .iter()
         .filter(|node| node.points == Some(0.0))
@@ -1075,7 +1076,7 @@ pub fn merge(
                     .location
                     .indicator
                     .as_deref()
-                    .is_some_and(|code| weightless.contains(code))
+                    .is_some_and(|code| weightless.contains(&code))
             {
                 diagnostic.severity = Severity::Note;
             }
