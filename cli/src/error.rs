@@ -73,35 +73,37 @@ impl Error {
 /// A problem as the tool shows it: a core diagnostic worded in the output language with the
 /// core's hint (or one the tool adds), or a problem the tool itself found (an encoding, a
 /// spreadsheet that cannot be opened).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// A core diagnostic's words are made when the issue is shown ([`Issue::message`],
+/// [`Issue::place`], [`Issue::hint`], and in JSON), not when it is made: a data file with half
+/// a million blanks gives half a million issues, of which `dti score` only counts the warnings
+/// and `dti check` lists the first few.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
     /// How serious it is.
     pub severity: Severity,
     /// Where it is.
     pub location: Location,
     /// The structured problem, for core diagnostics.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<Problem>,
-    /// The message in the output language.
-    pub message: String,
-    /// Where it is, in words.
-    pub place: String,
-    /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    /// The output language.
+    lang: Lang,
+    /// The tool's own words (message and hint), for a problem the tool found.
+    words: Option<(String, Option<String>)>,
+    /// Where it is, in words, when not as [`Location::describe`] says it (a spreadsheet's cell).
+    place: Option<String>,
 }
 
 impl Issue {
     /// Words a core diagnostic in a language, with the core's hint.
     pub fn new(diagnostic: Diagnostic, lang: Lang) -> Issue {
-        let hint = diagnostic.hint(lang);
         Issue {
-            message: diagnostic.message(lang),
-            place: diagnostic.location.describe(lang),
-            hint,
             severity: diagnostic.severity,
             location: diagnostic.location,
             problem: Some(diagnostic.problem),
+            lang,
+            words: None,
+            place: None,
         }
     }
 
@@ -114,12 +116,12 @@ impl Issue {
         hint: Option<String>,
     ) -> Issue {
         Issue {
-            place: location.describe(lang),
             severity,
             location,
             problem: None,
-            message,
-            hint,
+            lang,
+            words: Some((message, hint)),
+            place: None,
         }
     }
 
@@ -134,6 +136,63 @@ impl Issue {
     /// How serious it is.
     pub fn severity(&self) -> Severity {
         self.severity
+    }
+
+    /// The same issue shown at another place (a spreadsheet's cell rather than a line and
+    /// column of its text).
+    pub(crate) fn placed(mut self, place: String) -> Issue {
+        self.place = Some(place);
+        self
+    }
+
+    /// What is wrong, in the output language.
+    pub fn message(&self) -> String {
+        match (&self.words, &self.problem) {
+            (Some((message, _)), _) => message.clone(),
+            (None, Some(problem)) => problem.message(self.lang),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Where it is, in words.
+    pub fn place(&self) -> String {
+        match &self.place {
+            Some(place) => place.clone(),
+            None => self.location.describe(self.lang),
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Option<String> {
+        match (&self.words, &self.problem) {
+            (Some((_, hint)), _) => hint.clone(),
+            (None, Some(problem)) => problem.hint(self.lang),
+            (None, None) => None,
+        }
+    }
+}
+
+/// As it always was: severity, location, problem (for core diagnostics), message, place and
+/// hint (when there is one), the words made as they are written.
+impl Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let hint = self.hint();
+        let fields = 4 + usize::from(self.problem.is_some()) + usize::from(hint.is_some());
+        let mut state = serializer.serialize_struct("Issue", fields)?;
+        state.serialize_field("severity", &self.severity)?;
+        state.serialize_field("location", &self.location)?;
+        match &self.problem {
+            Some(problem) => state.serialize_field("problem", problem)?,
+            None => state.skip_field("problem")?,
+        }
+        state.serialize_field("message", &self.message())?;
+        state.serialize_field("place", &self.place())?;
+        match &hint {
+            Some(hint) => state.serialize_field("hint", hint)?,
+            None => state.skip_field("hint")?,
+        }
+        state.end()
     }
 }
 
@@ -177,14 +236,16 @@ pub(crate) fn render_issues(
         };
         let label = paint(color, style, i18n::severity(lang, issue.severity()));
         // Messages quote the data (a unit's code, a cell's text): shown escaped.
-        let message = shown(&issue.message);
-        if issue.place.is_empty() {
+        let message = issue.message();
+        let message = shown(&message);
+        let place = issue.place();
+        if place.is_empty() {
             text.push_str(&format!("{label}: {message}\n"));
         } else {
-            let place = shown(&issue.place);
+            let place = shown(&place);
             text.push_str(&format!("{label}: {place}: {message}\n"));
         }
-        if let Some(hint) = &issue.hint {
+        if let Some(hint) = &issue.hint() {
             let label = paint(color, "1;32", i18n::hint_label(lang));
             text.push_str(&format!("  {label}: {}\n", shown(hint)));
         }

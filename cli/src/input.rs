@@ -77,12 +77,12 @@ impl Input {
             let mut issue = Issue::new(diagnostic, lang);
             if let Some(cell) = cell {
                 let place = Location {
-                    file: Some(cell),
+                    file: Some(cell.into()),
                     line: None,
                     column: None,
                     ..issue.location.clone()
                 };
-                issue.place = place.describe(lang);
+                issue = issue.placed(place.describe(lang));
             }
             issues.push(issue);
         }

@@ -5,9 +5,11 @@
 //! cargo run --release -p dti-core --example scale -- 10000 1000 score
 //! ```
 //! Arguments: units, indicators, and the last stage to run (`generate`, `parse`, `check`
-//! or `score`; default `score`). It times two bounds on the same data, printed after scoring:
-//! finding the line ends of the text, as `wc -l` does (after parsing, before the text is let
-//! go), and summing the checked values (after scoring).
+//! or `score`; default `score`), or `write DIR` to write the framework and the data to
+//! `DIR/synthetic.toml` and `DIR/synthetic.csv` for the command line (`dti check`,
+//! `dti score`). It times two bounds on the same data, printed after scoring: finding the line
+//! ends of the text, as `wc -l` does (after parsing, before the text is let go), and summing
+//! the checked values (after scoring).
 
 use std::time::Instant;
 
@@ -39,6 +41,12 @@ fn main() {
         spec.indicators
     );
     if last == "generate" {
+        return;
+    }
+    if last == "write" {
+        let dir = std::path::Path::new(args.get(3).expect("a directory to write to"));
+        std::fs::write(dir.join("synthetic.toml"), synthetic::framework_toml(&spec)).unwrap();
+        std::fs::write(dir.join("synthetic.csv"), &text).unwrap();
         return;
     }
     let stage = |name: &str, start: Instant| {

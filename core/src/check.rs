@@ -1,8 +1,10 @@
 //! Checking a data set against a framework, and putting its values into the indicators' units:
 //! from a [`Dataset`] to the [`Table`] the engine computes with.
 
-use crate::dataset::Dataset;
-use crate::diagnostic::{Diagnostic, Location, Problem};
+use std::sync::Arc;
+
+use crate::dataset::{Dataset, UnitInfo};
+use crate::diagnostic::{Diagnostic, Location, Problem, Severity};
 use crate::framework::{Framework, MissingPolicy, Unit};
 use crate::table::Table;
 use crate::value::Value;
@@ -55,19 +57,30 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator));
         }
     }
+    let mut names = Names::new(file, data.units());
     for (position, id) in framework.indicators().enumerate() {
         let node = framework.node(id);
         let column = data.column(&node.code);
+        let missing = missing_value(framework, id);
         let mut cells = Values::missing(data.units().len());
-        for (row, unit) in data.units().iter().enumerate() {
-            let location = || Location::file(file).unit(&unit.code).indicator(&node.code);
+        for row in 0..data.units().len() {
             let Some(value) = column.and_then(|c| data.value(row, c)) else {
-                diagnostics.extend(missing_value(framework, id, location()));
+                if let Some((severity, policy)) = missing {
+                    let location = names.location(row, &node.code);
+                    diagnostics.push(Diagnostic {
+                        severity,
+                        location,
+                        problem: Problem::MissingValue { policy },
+                    });
+                }
                 continue;
             };
-            let located = || match column.and_then(|c| data.origin(row, c)) {
-                Some((line, col)) => location().at(line, col),
-                None => location(),
+            let mut located = || {
+                let location = names.location(row, &node.code);
+                match column.and_then(|c| data.origin(row, c)) {
+                    Some((line, col)) => location.at(line, col),
+                    None => location,
+                }
             };
             match in_indicator_unit(value, node) {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
@@ -219,38 +232,94 @@ pub(crate) fn missing_values(
     file: Option<&str>,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    let mut names = Names::new(file, table.units());
     for id in framework.indicators() {
+        let Some((severity, policy)) = missing_value(framework, id) else {
+            continue;
+        };
         let code = &framework.node(id).code;
         let column = table.indicator(framework, id);
-        for (row, unit) in table.units().iter().enumerate() {
+        for row in 0..table.units().len() {
             if column.and_then(|c| c.get(row)).is_none() {
-                let location = Location::file(file).unit(&unit.code).indicator(code);
-                diagnostics.extend(missing_value(framework, id, location));
+                let location = names.location(row, code);
+                diagnostics.push(Diagnostic {
+                    severity,
+                    location,
+                    problem: Problem::MissingValue { policy },
+                });
             }
         }
     }
     diagnostics
 }
 
-/// What the missing-data policy says about a missing value of an indicator; nothing for an
-/// indicator that is reported but not scored (the DTI's smart-city indicator).
-fn missing_value(
-    framework: &Framework,
-    id: crate::NodeId,
-    location: Location,
-) -> Option<Diagnostic> {
+/// What the missing-data policy says about a missing value of an indicator (how serious, and
+/// the policy its `MissingValue` names); nothing for an indicator that is reported but not scored (the DTI's
+/// smart-city indicator). The same for every cell of the indicator.
+fn missing_value(framework: &Framework, id: crate::NodeId) -> Option<(Severity, MissingPolicy)> {
     let node = framework.node(id);
     let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
     if unscored {
         return None;
     }
     let policy = framework.missing();
-    let problem = Problem::MissingValue { policy };
-    Some(match policy {
-        MissingPolicy::Zero => Diagnostic::warning(location, problem),
-        MissingPolicy::Skip => Diagnostic::note(location, problem),
-        MissingPolicy::Reject => Diagnostic::error(location, problem),
-    })
+    let severity = match policy {
+        MissingPolicy::Zero => Severity::Warning,
+        MissingPolicy::Skip => Severity::Note,
+        MissingPolicy::Reject => Severity::Error,
+    };
+    Some((severity, policy))
+}
+
+/// The file, unit and indicator names of the diagnostics about cells, each made once when
+/// first needed and shared by every diagnostic that gives it: a diagnostic (one per missing
+/// cell, half a million in a large file with blanks) then costs no allocation, and a check
+/// that finds nothing makes none.
+struct Names<'a> {
+    file: Option<&'a str>,
+    units: &'a [UnitInfo],
+    shared_file: Option<Arc<str>>,
+    shared_units: Vec<Option<Arc<str>>>,
+    indicator: Option<Arc<str>>,
+}
+
+impl<'a> Names<'a> {
+    fn new(file: Option<&'a str>, units: &'a [UnitInfo]) -> Names<'a> {
+        Names {
+            file,
+            units,
+            shared_file: None,
+            shared_units: Vec::new(),
+            indicator: None,
+        }
+    }
+
+    /// The place of a unit's (a row's) cell of an indicator: kept out of the loops over the
+    /// cells, which only call it when they have something to report.
+    #[inline(never)]
+    fn location(&mut self, row: usize, code: &str) -> Location {
+        let file = match (&self.shared_file, self.file) {
+            (Some(shared), _) => Some(Arc::clone(shared)),
+            (None, Some(name)) => Some(Arc::clone(self.shared_file.insert(Arc::from(name)))),
+            (None, None) => None,
+        };
+        if self.shared_units.is_empty() {
+            self.shared_units.resize(self.units.len(), None);
+        }
+        let unit =
+            self.shared_units[row].get_or_insert_with(|| Arc::from(self.units[row].code.as_str()));
+        let unit = Arc::clone(unit);
+        let indicator = match &self.indicator {
+            Some(shared) if **shared == *code => Arc::clone(shared),
+            _ => Arc::clone(self.indicator.insert(Arc::from(code))),
+        };
+        Location {
+            file,
+            unit: Some(unit),
+            indicator: Some(indicator),
+            ..Location::default()
+        }
+    }
 }
 
 /// A finite value whose conversion overflowed (1e308/1e-308, or 1e308 % read as a share),
@@ -265,5 +334,108 @@ fn overflowed(value: Value) -> String {
         Value::Number { value } => e(value),
         Value::Percent { value } => format!("{}%", e(value)),
         Value::YesNo { value } => format!("{value}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRAMEWORK: &str = r#"
+        id = "t"
+        names = { vi = "t", en = "t" }
+        missing = "zero"
+        [[indicator]]
+        code = "a"
+        names = { vi = "a", en = "a" }
+        unit = "share"
+        rule = { method = "rate" }
+        [[indicator]]
+        code = "b"
+        names = { vi = "b", en = "b" }
+        unit = "share"
+        rule = { method = "rate" }
+        [[indicator]]
+        code = "c"
+        names = { vi = "c", en = "c" }
+        unit = "share"
+        rule = { method = "rate" }
+        [[aggregate]]
+        code = "T"
+        names = { vi = "T", en = "T" }
+        children = ["a", "b", "c"]
+    "#;
+
+    /// One diagnostic per missing cell, indicator by indicator in the framework's order and
+    /// unit by unit in the file's, with the other problems of the same cells among them where
+    /// they are found; each names its file, unit and indicator (shared, but serialized as the
+    /// plain strings they always were).
+    #[test]
+    fn missing_values_are_reported_one_per_cell_in_order() {
+        let framework = Framework::from_toml(FRAMEWORK, None).unwrap();
+        let text = "code,a,b,c\nX,,0.5,\nY,0.1,,2\nZ,,,0.3\n";
+        let parsed = Dataset::from_csv(text, Some("t.csv"));
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let checked = check(&framework, &parsed.dataset);
+        let seen: Vec<(Severity, &str, &str, &str, Option<u64>)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                assert_eq!(d.location.file.as_deref(), Some("t.csv"));
+                (
+                    d.severity,
+                    d.location.unit.as_deref().unwrap(),
+                    d.location.indicator.as_deref().unwrap(),
+                    d.problem.kind(),
+                    d.location.line,
+                )
+            })
+            .collect();
+        let missing = |unit, indicator| (Severity::Warning, unit, indicator, "missing_value", None);
+        assert_eq!(
+            seen,
+            [
+                missing("X", "a"),
+                missing("Z", "a"),
+                missing("Y", "b"),
+                missing("Z", "b"),
+                missing("X", "c"),
+                (Severity::Error, "Y", "c", "out_of_range", Some(3)),
+            ]
+        );
+        let json = serde_json::to_string(&checked.diagnostics[0].location).unwrap();
+        assert_eq!(json, r#"{"file":"t.csv","unit":"X","indicator":"a"}"#);
+    }
+
+    /// As front ends show them: the reader's problems first, then the check's in their order,
+    /// without a "no value" for a cell the reader could not read.
+    #[test]
+    fn merged_diagnostics_keep_their_order_without_echoes() {
+        let framework = Framework::from_toml(FRAMEWORK, None).unwrap();
+        let text = "code,a,b,c\nX,,0.5,\nY,0.1,zz,2\nZ,,,0.3\n";
+        let parsed = Dataset::from_csv(text, Some("t.csv"));
+        let checked = check(&framework, &parsed.dataset);
+        let merged = crate::diagnostic::merge(&framework, &parsed.diagnostics, checked.diagnostics);
+        let seen: Vec<(&str, &str, &str)> = merged
+            .iter()
+            .map(|d| {
+                (
+                    d.location.unit.as_deref().unwrap(),
+                    d.location.indicator.as_deref().unwrap(),
+                    d.problem.kind(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Y", "b", "bad_value"),
+                ("X", "a", "missing_value"),
+                ("Z", "a", "missing_value"),
+                ("Z", "b", "missing_value"),
+                ("X", "c", "missing_value"),
+                ("Y", "c", "out_of_range"),
+            ]
+        );
     }
 }

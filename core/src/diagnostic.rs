@@ -6,7 +6,9 @@
 //! [`Diagnostic::message`] and [`Diagnostic::hint`] in the requested [`Lang`], which ask the
 //! catalogue of words ([`crate::words`]): this module holds no wording of its own.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -25,11 +27,15 @@ pub enum Severity {
 }
 
 /// Where a problem is: any of file, line, column, unit and indicator that are known.
+///
+/// The names are shared ([`Arc<str>`]): a check that reports one diagnostic per missing cell
+/// makes each file, unit and indicator name once and gives every diagnostic a reference to it,
+/// so a diagnostic costs no allocation. They serialize as plain strings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Location {
     /// The file (or other origin) name given by the caller.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     /// 1-based line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -38,20 +44,57 @@ pub struct Location {
     pub column: Option<u64>,
     /// The unit (province) code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// The indicator or node code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub indicator: Option<String>,
+    pub indicator: Option<Arc<str>>,
     /// True when that code is an aggregate of the framework, not an indicator.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub aggregate: bool,
+}
+
+/// A name a [`Location`] can hold: a string (copied once into a shared one) or a shared
+/// string (`Arc<str>`, or a reference to one: shared again, without a copy).
+pub trait Name {
+    /// The name as a shared string.
+    fn into_name(self) -> Arc<str>;
+}
+
+impl Name for &str {
+    fn into_name(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+
+impl Name for &String {
+    fn into_name(self) -> Arc<str> {
+        Arc::from(self.as_str())
+    }
+}
+
+impl Name for String {
+    fn into_name(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+
+impl Name for Arc<str> {
+    fn into_name(self) -> Arc<str> {
+        self
+    }
+}
+
+impl Name for &Arc<str> {
+    fn into_name(self) -> Arc<str> {
+        Arc::clone(self)
+    }
 }
 
 impl Location {
     /// A location in a named file.
     pub fn file(name: Option<&str>) -> Location {
         Location {
-            file: name.map(str::to_string),
+            file: name.map(Arc::from),
             ..Location::default()
         }
     }
@@ -64,20 +107,20 @@ impl Location {
     }
 
     /// The same location for a unit.
-    pub fn unit(mut self, unit: impl Into<String>) -> Location {
-        self.unit = Some(unit.into());
+    pub fn unit(mut self, unit: impl Name) -> Location {
+        self.unit = Some(unit.into_name());
         self
     }
 
     /// The same location for an indicator or node.
-    pub fn indicator(mut self, code: impl Into<String>) -> Location {
-        self.indicator = Some(code.into());
+    pub fn indicator(mut self, code: impl Name) -> Location {
+        self.indicator = Some(code.into_name());
         self
     }
 
     /// The same location for an aggregate of the framework.
-    pub fn aggregate(mut self, code: impl Into<String>) -> Location {
-        self.indicator = Some(code.into());
+    pub fn aggregate(mut self, code: impl Name) -> Location {
+        self.indicator = Some(code.into_name());
         self.aggregate = true;
         self
     }
@@ -870,6 +913,11 @@ impl Problem {
         crate::words::problem::message(self, lang)
     }
 
+    /// What to do about it, when there is advice to give (as [`Diagnostic::hint`]).
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        crate::words::problem::hint(self, lang)
+    }
+
     /// A syntax error from a parser's English description (without "at line L column C").
     pub fn syntax(detail: impl Into<String>) -> Problem {
         let detail = detail.into();
@@ -939,7 +987,7 @@ impl Diagnostic {
 
     /// What to do about it, when there is advice to give.
     pub fn hint(&self, lang: Lang) -> Option<String> {
-        crate::words::problem::hint(&self.problem, lang)
+        self.problem.hint(lang)
     }
 
     /// The advice for a reader with no command line (the calculator's web page): the same as
@@ -989,34 +1037,49 @@ pub fn merge(
     reading: &[Diagnostic],
     later: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    // Sets made once, so that each diagnostic costs a look-up or two, not a scan of the
+    // reading errors and a search of the framework.
     let errors: Vec<&Diagnostic> = reading.iter().filter(|d| d.is_error()).collect();
-    let unread = |d: &Diagnostic| {
-        errors.iter().any(|e| {
-            e.location.unit.is_some()
-                && e.location.unit == d.location.unit
-                && e.location.indicator == d.location.indicator
-        })
-    };
+    let unread: HashSet<(&str, Option<&str>)> = errors
+        .iter()
+        .filter_map(|e| Some((e.location.unit.as_deref()?, e.location.indicator.as_deref())))
+        .collect();
     let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
-    let mut all = reading.to_vec();
-    all.extend(later.into_iter().filter(|d| match d.problem {
-        Problem::NoData => errors.is_empty(),
-        Problem::NoValues { .. } => !errors.iter().any(|e| e.location.indicator.is_some()),
-        Problem::MissingValue { .. } => !unreadable && !unread(d),
-        _ => true,
+    let indicator_unread = errors.iter().any(|e| e.location.indicator.is_some());
+    // Few (the DTI has one): a list, which keeps a second hash set out of the widget's module.
+    let weightless: Vec<&str> = framework
+        .nodes()
+        .iter()
+        .filter(|node| node.points == Some(0.0))
+        .map(|node| node.code.as_str())
+        .collect();
+    let mut all = Vec::with_capacity(reading.len() + later.len());
+    all.extend_from_slice(reading);
+    all.extend(later.into_iter().filter(|d| {
+        match d.problem {
+            Problem::NoData => errors.is_empty(),
+            Problem::NoValues { .. } => !indicator_unread,
+            Problem::MissingValue { .. } => {
+                !unreadable
+                    && !d.location.unit.as_deref().is_some_and(|unit| {
+                        unread.contains(&(unit, d.location.indicator.as_deref()))
+                    })
+            }
+            _ => true,
+        }
     }));
-    for diagnostic in &mut all {
-        let weightless = diagnostic
-            .location
-            .indicator
-            .as_deref()
-            .and_then(|code| framework.find(code))
-            .is_some_and(|id| framework.node(id).points == Some(0.0));
-        if weightless
-            && diagnostic.severity == Severity::Warning
-            && matches!(diagnostic.problem, Problem::MissingValue { .. })
-        {
-            diagnostic.severity = Severity::Note;
+    if !weightless.is_empty() {
+        for diagnostic in &mut all {
+            if diagnostic.severity == Severity::Warning
+                && matches!(diagnostic.problem, Problem::MissingValue { .. })
+                && diagnostic
+                    .location
+                    .indicator
+                    .as_deref()
+                    .is_some_and(|code| weightless.contains(&code))
+            {
+                diagnostic.severity = Severity::Note;
+            }
         }
     }
     all

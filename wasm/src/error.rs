@@ -50,9 +50,9 @@ impl Detail {
         Detail {
             severity: diagnostic.severity,
             kind: diagnostic.problem.kind().to_string(),
-            unit: location.unit.clone(),
-            indicator: location.indicator.clone(),
-            file: location.file.clone(),
+            unit: location.unit.as_deref().map(str::to_string),
+            indicator: location.indicator.as_deref().map(str::to_string),
+            file: location.file.as_deref().map(str::to_string),
             line: location.line,
             column: location.column,
             message: diagnostic.message(lang),

@@ -132,8 +132,8 @@ pub(crate) fn run(args: &ImportCoinrArgs, context: &Context) -> Result<Outcome, 
         message.push_str(&format!(
             "{}: {}: {}\n",
             i18n::severity(lang, note.severity),
-            note.place,
-            note.message
+            note.place(),
+            note.message()
         ));
     }
     output::emit(message.as_bytes(), &OutputArgs::default(), &[], lang)?;

@@ -190,7 +190,7 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
     .map_err(|failure| {
         let messages: Vec<String> = Issue::all(failure.diagnostics, lang)
             .into_iter()
-            .map(|issue| issue.message)
+            .map(|issue| issue.message())
             .collect();
         Error::Usage(messages.join("; "))
     })?;

@@ -333,7 +333,7 @@ fn run_steps<'f>(
         diagnostics: problems
             .into_iter()
             .map(|mut d| {
-                d.location.file = file.map(str::to_string);
+                d.location.file = file.map(Into::into);
                 d
             })
             .collect(),

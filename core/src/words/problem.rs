@@ -14,7 +14,7 @@ impl Location {
     pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(file) = &self.file {
-            let mut place = file.clone();
+            let mut place = file.to_string();
             if let Some(line) = self.line {
                 place.push_str(&format!(":{line}"));
                 if let Some(column) = self.column {
