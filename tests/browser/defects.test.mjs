@@ -453,3 +453,32 @@ describe("loading", () => {
     await context.close();
   });
 });
+
+test("a goal chosen while the other language's module is on its way is kept when it comes", async () => {
+  const context = await browser.newContext();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route("**/dti_wasm_en_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(server.url);
+  await ready(page);
+  await example(page);
+  await page.click("#langswitch");
+  // The English module is held back: the reader picks a pillar and types a goal meanwhile.
+  await calc(page, "#goal-node").selectOption("XHS");
+  await calc(page, "#goal-value").fill("0.7");
+  release();
+  await page.waitForFunction(() => document.querySelector("dti-calculator").shadowRoot.getElementById("inputs-title")?.textContent === "Indicator values");
+  assert.equal(await calc(page, "#goal-node").inputValue(), "XHS", "the pillar chosen is still chosen");
+  assert.equal(await calc(page, "#goal-value").inputValue(), "0.7", "the goal typed is still there");
+  await calc(page, "#goal-value").press("Enter");
+  assert.match(await calc(page, "#plan-summary").textContent(), /XHS from 0\.6864 to 0\.7000/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -481,7 +481,9 @@ button.primary:hover { background: #083c69; }
           this.calc.free();
           this.calc = calc;
           this.dti = dti;
+          const draft = this.goalDraft();
           this.render();
+          this.restoreGoalDraft(draft);
         },
         (error) => this.showStatus(TEXT[this.lang].loadFailed + error.message),
       );
@@ -1366,6 +1368,39 @@ button.primary:hover { background: #083c69; }
     /** The number of units to rank among, when a file brought several. */
     rankable() {
       return this.file && this.file.units.length >= 2 ? this.file.units.length : 0;
+    }
+
+    /** What the reader has chosen and typed in the goal form but not yet asked for, and where
+     * the focus is: a redraw the reader did not cause (a module arriving) must not undo it. */
+    goalDraft() {
+      const root = this.shadowRoot;
+      const node = root.getElementById("goal-node");
+      if (!node) return null;
+      const field = (id) => root.getElementById(id)?.value ?? null;
+      return {
+        node: node.value,
+        value: field("goal-value"),
+        rank: field("goal-rank"),
+        byRank: root.getElementById("goal-kind-rank")?.checked ?? false,
+        focus: root.activeElement?.id || null,
+      };
+    }
+
+    restoreGoalDraft(draft) {
+      const root = this.shadowRoot;
+      const node = root.getElementById("goal-node");
+      if (!draft || !node) return;
+      if ([...node.options].some((option) => option.value === draft.node)) node.value = draft.node;
+      for (const [id, text] of [["goal-value", draft.value], ["goal-rank", draft.rank]]) {
+        const field = root.getElementById(id);
+        if (field && text !== null) field.value = text;
+      }
+      const radio = root.getElementById(draft.byRank ? "goal-kind-rank" : "goal-kind-value");
+      if (radio && !radio.checked) {
+        radio.checked = true;
+        radio.dispatchEvent(new Event("change"));
+      }
+      if (draft.focus) root.getElementById(draft.focus)?.focus();
     }
 
     /** Reads the goal form; the module reads the value as data cells are read ("75%" too). */
