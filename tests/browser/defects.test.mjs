@@ -267,19 +267,25 @@ describe("what the calculator says", () => {
   });
 });
 
-test("a click on the example before the module is ready is kept, not lost", async () => {
+/** A page of the test server whose request for `held` (a module) waits until `release()`. */
+async function openHolding(held, waitUntil = "load") {
   const context = await browser.newContext();
   let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await context.route("**/dti_wasm_bg.wasm", async (route) => {
-    await held;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route(`**/${held}`, async (route) => {
+    await gate;
     await route.continue();
   });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(server.url, { waitUntil: "domcontentloaded" });
+  await page.goto(server.url, { waitUntil });
+  return { context, page, errors, release };
+}
+
+test("a click on the example before the module is ready is kept, not lost", async () => {
+  const { context, page, errors, release } = await openHolding("dti_wasm_bg.wasm", "domcontentloaded");
   await page.click("#example");
   assert.equal(await calc(page, "#v-I1").count(), 0, "the module is still held back");
   release();
@@ -455,18 +461,7 @@ describe("loading", () => {
 });
 
 test("a goal chosen while the other language's module is on its way is kept when it comes", async () => {
-  const context = await browser.newContext();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await context.route("**/dti_wasm_en_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(server.url);
+  const { context, page, errors, release } = await openHolding("dti_wasm_en_bg.wasm");
   await ready(page);
   await example(page);
   await page.click("#langswitch");
