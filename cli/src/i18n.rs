@@ -997,11 +997,14 @@ pub(crate) fn goal_out_of_reach(lang: Lang, node: &str, target: &str, best: &str
     }
 }
 
-/// `--target` unreadable.
-pub(crate) fn bad_target(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::Vi => format!("--target `{text}`: cần một số, ví dụ --target 0,75"),
-        Lang::En => format!("--target `{text}`: give a number, e.g. --target 0.75"),
+/// `--target` refused: `why` is the core's reason (unreadable, below the scale; it quotes the
+/// text), when there is one.
+pub(crate) fn bad_target(lang: Lang, text: &str, why: Option<&str>) -> String {
+    match (lang, why) {
+        (Lang::Vi, Some(why)) => format!("--target: {why} (ví dụ --target 0,75 hoặc 75%)"),
+        (Lang::Vi, None) => format!("--target `{text}`: cần một số, ví dụ --target 0,75 hoặc 75%"),
+        (Lang::En, Some(why)) => format!("--target: {why} (e.g. --target 0.75 or 75%)"),
+        (Lang::En, None) => format!("--target `{text}`: give a number, e.g. --target 0.75 or 75%"),
     }
 }
 
@@ -1823,7 +1826,7 @@ fn vi_shared_arg_help(id: &str) -> Option<&'static str> {
         "set" => {
             "Một giá trị mới, viết như trong ô số liệu: `I7=0.95`, `I7=0,95`, `P1=85%`, `P2=731/1950`; `I7=` xoá giá trị. Lặp lại cho nhiều chỉ tiêu"
         }
-        "target" => "Giá trị cần đạt trên thang của chỉ số, ví dụ 0,75 (hoặc 0.75)",
+        "target" => "Giá trị cần đạt trên thang của chỉ số, ví dụ 0,75 (hoặc 0.75, 75%)",
         "rank" => "Thứ hạng cần đạt trong các đơn vị (1 = đứng đầu), các đơn vị khác giữ nguyên",
         "node" => "Chỉ số đặt mục tiêu [mặc định: chỉ số đầu tiên của bộ chỉ số, ví dụ DTI]",
         "costs" => {

@@ -896,7 +896,8 @@ impl Document {
             out.push_str(&visible(line));
             out.push('\n');
         }
-        for table in &self.tables {
+        // A table without rows says nothing a reader needs: the closing sentences say why.
+        for table in self.tables.iter().filter(|t| !t.rows.is_empty()) {
             out.push('\n');
             out.push_str(&table.to_terminal(lang, color));
         }
@@ -923,7 +924,7 @@ impl Document {
         if !self.lead.is_empty() {
             out.pop();
         }
-        for table in &self.tables {
+        for table in self.tables.iter().filter(|t| !t.rows.is_empty()) {
             out.push('\n');
             out.push_str(&table.to_markdown(lang, 2));
         }

@@ -472,6 +472,68 @@ fn goal_usage_errors() {
     }
 }
 
+/// `--target` is read as the calculator's goal field reads it (both ask the core): a
+/// percentage on a 0–1 scale is a share, and a value below the scale is refused rather than
+/// planned as "already reached".
+#[test]
+fn goal_targets_are_read_as_the_calculator_reads_them() {
+    let goal = |target: &str, lang: &str| {
+        dti(&[
+            "goal",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--target",
+            target,
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ])
+    };
+    let share = goal("0.75", "en");
+    let percent = goal("75%", "en");
+    assert_eq!(percent.code, 0, "{}", percent.transcript());
+    assert_eq!(percent.stdout, share.stdout);
+    for (lang, said) in [
+        ("vi", "--target: giá trị -1 nằm dưới khoảng cho phép 0–1"),
+        (
+            "en",
+            "--target: value -1 is below the indicator's range 0–1",
+        ),
+    ] {
+        let below = goal("-1", lang);
+        assert_eq!(below.code, 2, "{}", below.transcript());
+        assert!(below.stdout.is_empty(), "{}", below.transcript());
+        assert!(below.stderr.contains(said), "{}", below.transcript());
+    }
+}
+
+/// A goal already met is said in one sentence, without the plan's table headers over no rows.
+#[test]
+fn a_goal_already_met_shows_no_empty_plan() {
+    let mut transcripts = Vec::new();
+    for lang in LANGS {
+        for format in ["table", "markdown"] {
+            let run = dti(&[
+                "goal",
+                "provinces-2022.csv",
+                "--unit",
+                "22",
+                "--target",
+                "0.1",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            transcripts.push(run.transcript());
+        }
+    }
+    insta::assert_snapshot!("goal-already-met", transcripts.join("\n"));
+}
+
 // ---- merge ----
 
 #[test]

@@ -9,8 +9,8 @@ use dti_core::analysis::goal::{self, Plan, Target};
 use dti_core::analysis::whatif::NodeChange;
 use dti_core::explain::{Effort, IndicatorExplanation, Move, explain_scored};
 use dti_core::{
-    Dataset, Diagnostic, Framework, Lang, Limits, Location, NodeId, NodeResult, Problem, Table,
-    Unit, UnitInfo, check, compute,
+    Dataset, Diagnostic, Framework, Lang, Limits, NodeId, NodeResult, Table, UnitInfo, check,
+    compute,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -205,38 +205,6 @@ impl Calculator {
             .and_then(|v| v.as_string())
     }
 
-    /// A goal value read as a data cell is, in the node's scale: refused below the scale (no
-    /// unit scores less), accepted above it (the plan then says how far it gets).
-    fn goal_value(&self, node: NodeId, scale: dti_core::Range, text: &str) -> Result<f64, JsValue> {
-        let code = &self.framework.node(node).code;
-        let form = Dataset::from_form(UnitInfo::new("goal"), &[(code, text)]);
-        let location = Location::default().indicator(code);
-        let problem = match (form.dataset.value(0, 0), form.has_errors()) {
-            (_, true) => return Err(self.fail(&form.diagnostics)),
-            (None, false) => Problem::BadValue {
-                text: text.trim().to_string(),
-            },
-            (Some(value), false) => {
-                let unit = if scale.low == 0.0 && scale.high == 1.0 {
-                    Unit::Share
-                } else {
-                    Unit::Number
-                };
-                match value.in_unit(unit) {
-                    Ok(x) if x.is_finite() && x >= scale.low => return Ok(x),
-                    Ok(x) => Problem::OutOfRange {
-                        value: x,
-                        low: scale.low,
-                        high: scale.high,
-                        symbol: String::new(),
-                    },
-                    Err(problem) => problem,
-                }
-            }
-        };
-        Err(self.fail(&[Diagnostic::error(location, problem)]))
-    }
-
     fn snapshot(&self, table: &Table, unit: usize, nodes: &[NodeResult]) -> Snapshot {
         Snapshot {
             raws: self
@@ -389,10 +357,9 @@ impl Calculator {
         let target = match kind {
             "value" => {
                 let units = self.file.as_ref().map_or(1, |f| f.loaded.n_units());
-                let scale = dti_core::score::scales(&self.framework, units)[node];
-                Target::Value {
-                    value: self.goal_value(node, scale, text)?,
-                }
+                let value = goal::read_target(&self.framework, node, units, text)
+                    .map_err(|refused| self.fail(&refused.diagnostics))?;
+                Target::Value { value }
             }
             "rank" => {
                 let units = self.file.as_ref().map_or(1, |f| f.loaded.n_units());

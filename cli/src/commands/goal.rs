@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, seek_scored};
+use dti_core::analysis::goal::{Plan, RAW_DECIMALS, Target, parse_costs, read_target, seek_scored};
 use dti_core::{Lang, format_decimal, round_to};
 
 use crate::error::Error;
@@ -23,8 +23,8 @@ pub(crate) struct GoalArgs {
     /// The unit, by code or name [default: the only unit of the data]
     #[arg(long, short = 'u', value_name = "UNIT")]
     pub unit: Option<String>,
-    /// The value to reach on the node's scale, e.g. 0.75 (or 0,75)
-    #[arg(long, value_name = "VALUE")]
+    /// The value to reach on the node's scale, e.g. 0.75 (or 0,75, or 75%)
+    #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
     pub target: Option<String>,
     /// The rank to reach among the units (1 = first), the other units held as they are
     #[arg(long, value_name = "K")]
@@ -64,13 +64,15 @@ pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> 
     let units = scored.results.units.len();
     let target = match (&args.target, args.rank) {
         (Some(text), _) => {
-            let value = dti_core::value::parse_number(text)
-                .ok_or_else(|| Error::Usage(i18n::bad_target(lang, text)))?;
+            let value = read_target(framework, node, units, text).map_err(|refused| {
+                let why = refused.diagnostics.first().map(|d| d.message(lang));
+                Error::Usage(i18n::bad_target(lang, text, why.as_deref()))
+            })?;
             Target::Value { value }
         }
         (None, Some(rank)) if rank >= 1 && rank as usize <= units => Target::Rank { rank },
         (None, Some(rank)) => return Err(Error::Usage(i18n::bad_rank(lang, rank, units))),
-        (None, None) => return Err(Error::Usage(i18n::bad_target(lang, ""))),
+        (None, None) => return Err(Error::Usage(i18n::bad_target(lang, "", None))),
     };
     let costs = match &args.costs {
         None => Default::default(),

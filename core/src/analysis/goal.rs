@@ -475,6 +475,66 @@ fn nudge(
     }
 }
 
+/// Reads a value to reach as a person types it, the way a data cell of `node` is read (`0,75`,
+/// `0.75`, `75%` on a 0–1 scale), for a file of `units` units. A value below the node's scale
+/// is refused, since no unit scores less; one above it is taken, and the plan then says how far
+/// the unit can get. The command line's `--target` and the calculator's goal field both read
+/// their goals here, so that they accept and refuse the same texts.
+///
+/// ```
+/// use dti_core::analysis::goal::read_target;
+/// let framework = dti_core::embedded::default_framework();
+/// let dti = framework.find("DTI").unwrap();
+/// assert_eq!(read_target(&framework, dti, 63, "75%"), Ok(0.75));
+/// assert_eq!(read_target(&framework, dti, 63, " 0,75 "), Ok(0.75));
+/// let refused = read_target(&framework, dti, 63, "-1").unwrap_err();
+/// assert_eq!(refused.diagnostics[0].problem.kind(), "out_of_range");
+/// assert_eq!(refused.to_string(), "aggregate DTI: value -1 is below the indicator's range 0–1");
+/// ```
+pub fn read_target(
+    framework: &Framework,
+    node: NodeId,
+    units: usize,
+    text: &str,
+) -> Result<f64, Failure> {
+    let info = framework.node(node);
+    let location = if info.is_indicator() {
+        Location::default().indicator(info.code.as_str())
+    } else {
+        Location::default().aggregate(info.code.as_str())
+    };
+    let refuse = |problem| {
+        Err(Failure {
+            diagnostics: vec![Diagnostic::error(location.clone(), problem)],
+        })
+    };
+    let scale = scales(framework, units)[node];
+    let form = crate::Dataset::from_form(UnitInfo::new("-"), &[(info.code.as_str(), text)]);
+    if let Some(error) = form.diagnostics.iter().find(|d| d.is_error()) {
+        return refuse(error.problem.clone());
+    }
+    let Some(value) = form.dataset.value(0, 0) else {
+        return refuse(Problem::BadValue {
+            text: text.trim().to_string(),
+        });
+    };
+    let unit = if scale.low == 0.0 && scale.high == 1.0 {
+        crate::Unit::Share
+    } else {
+        crate::Unit::Number
+    };
+    match value.in_unit(unit) {
+        Ok(x) if x.is_finite() && x >= scale.low => Ok(x),
+        Ok(x) => refuse(Problem::OutOfRange {
+            value: x,
+            low: scale.low,
+            high: scale.high,
+            symbol: String::new(),
+        }),
+        Err(problem) => refuse(problem),
+    }
+}
+
 /// Reads per-indicator effort costs from CSV text: lines `indicator,cost` (comma, semicolon
 /// or tab; an optional header line naming `cost` or `chi phí`). A cost is a positive number:
 /// the effort of raising the indicator across its whole scale.
