@@ -58,8 +58,12 @@ fn an_interrupted_run_leaves_no_output_file() {
         still_running,
         "the run ended before it could be interrupted; make it longer"
     );
+    // SIGTERM, not SIGINT: a shell without job control starts background commands with SIGINT
+    // ignored, and the child inherits that, so a run of the tests from such a shell saw the
+    // analysis finish after its "interrupt" and fail the test. Both signals end the process the
+    // same way (the CLI installs no handler); TERM is also what `timeout` and shutdowns send.
     let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
