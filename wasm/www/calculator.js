@@ -933,20 +933,8 @@ button.primary:hover { background: #083c69; }
         if (this.chart) this.drawCharts();
         this.drawExplanation();
       }
-      // Announced 700 ms after the last keystroke: one timer, pushed back, not one per key.
-      this.announceAt = performance.now() + 700;
-      if (!this.announceTimer) {
-        const wait = () => {
-          const left = this.announceAt - performance.now();
-          if (left > 1) {
-            this.announceTimer = setTimeout(wait, left);
-            return;
-          }
-          this.announceTimer = 0;
-          this.announce();
-        };
-        this.announceTimer = setTimeout(wait, 700);
-      }
+      clearTimeout(this.announceTimer);
+      this.announceTimer = setTimeout(() => this.announce(), 700);
       this.dispatchEvent(new CustomEvent("dti-change", { detail: u, bubbles: true }));
     }
 
