@@ -183,10 +183,6 @@
     if (node.hidden !== hidden) node.hidden = hidden;
   }
 
-  function setClass(node, name, on) {
-    if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
-  }
-
   /** Replaces an element's children with what `build` makes, when `key` (a text that says
    * what they show) differs from the one they were built for. */
   function putKeyed(node, key, build) {
@@ -634,17 +630,12 @@ button.primary:hover { background: #083c69; }
       this.refresh();
     }
 
-    /** {@link keep} for values about to be rendered: scored once without drawing, so that the
-     * render's own refresh draws them as loaded. Rendering and then keeping would score and
-     * draw twice before the first frame (a share link, the example, setValues). */
+    /** {@link keep} for values about to be rendered (a share link, the example, setValues):
+     * the render's own refresh keeps what it scores before drawing it, so the values are
+     * scored and drawn once before the first frame. That refresh's `dti-change` is the
+     * computation before they were kept (`whatif` null, nothing `changed`). */
     keepBeforeRender() {
-      try {
-        this.u = this.calc.update(this.formValues(), this.formUnit());
-      } catch {
-        // The render's refresh shows the error; nothing was kept, as keep() keeps nothing then.
-        this.u = null;
-      }
-      this.keepValues();
+      this.keepNext = true;
     }
 
     keepValues() {
@@ -914,13 +905,21 @@ button.primary:hover { background: #083c69; }
     refresh() {
       if (!this.els || !this.calc) return;
       let u;
+      const keep = this.keepNext;
+      this.keepNext = false;
       try {
         u = this.calc.update(this.formValues(), this.formUnit());
       } catch (error) {
+        // Nothing is kept from values that cannot be scored.
+        if (keep) {
+          this.u = null;
+          this.keepValues();
+        }
         this.showStatus(error.message, error.details || []);
         return;
       }
       this.u = u;
+      if (keep) this.keepValues();
       this.drawFields();
       const state = u.empty ? "empty" : u.invalid.length ? "provisional" : "scored";
       setAttr(this.els.results, "data-state", state);
@@ -952,10 +951,10 @@ button.primary:hover { background: #083c69; }
         const { input, msg, was } = field;
         const d = messages.get(code);
         setText(msg, d ? d.message + (d.hint ? ` — ${d.hint}` : "") : "");
-        setClass(msg, "warning", Boolean(d) && d.severity !== "error");
+        msg.classList.toggle("warning", Boolean(d) && d.severity !== "error");
         setAttr(input, "aria-invalid", u.invalid.includes(code) ? "true" : null);
         const changed = Boolean(this.loaded) && code in u.changed;
-        setClass(input, "changed", changed);
+        input.classList.toggle("changed", changed);
         const before = changed ? this.loaded.raws[code] : undefined;
         setText(was, changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "");
       }
@@ -995,7 +994,7 @@ button.primary:hover { background: #083c69; }
       const shown = state !== "empty";
       for (const card of this.cards) {
         const value = this.indexValue(card.code);
-        setClass(card.box, "provisional", state === "provisional");
+        card.box.classList.toggle("provisional", state === "provisional");
         setText(card.num, shown ? this.fmt(value) : "–");
         if (card.tag) setHidden(card.tag, state !== "provisional");
         const delta = shown ? this.deltaOf(card.code) : null;
@@ -1062,7 +1061,7 @@ button.primary:hover { background: #083c69; }
             : t.rankIn(root, node.rank_after, u.units)
           : null;
       const changed = count ? t.changed(count) : null;
-      putKeyed(this.els.whatif, JSON.stringify([changed, rank, count ? t.reset : null]), () => [
+      putKeyed(this.els.whatif, `${changed}|${rank}`, () => [
         changed && h("span", { text: changed }),
         rank && h("span", { class: "rank", "data-rank": root, text: rank }),
         count ? h("button", { type: "button", class: "reset", onclick: () => this.resetValues(), text: t.reset }) : null,
@@ -1280,7 +1279,7 @@ button.primary:hover { background: #083c69; }
         ),
       ]);
       const help = t.movesHelp(this.fmt(u.step, 1));
-      putKeyed(this.els.moves, JSON.stringify([t.movesTitle, help, moves]), () => [
+      putKeyed(this.els.moves, JSON.stringify([help, moves]), () => [
         h("h4", { text: t.movesTitle }),
         h("p", { class: "help", text: help }),
         moves.length
@@ -1505,7 +1504,7 @@ button.primary:hover { background: #083c69; }
     drawPlan() {
       const u = this.u;
       const goal = this.goal;
-      const key = !goal || u.empty ? "" : JSON.stringify([this.lang, goal.kind, goal.rankText, u.plan, u.plan_error && u.plan_error.message]);
+      const key = !goal || u.empty ? "" : JSON.stringify([goal.kind, goal.rankText, u.plan, u.plan_error && u.plan_error.message]);
       putKeyed(this.els.plan, key, () => this.buildPlan());
     }
 
