@@ -22,8 +22,10 @@
 //   runs            page loads per first-DTI figure (default 9; Slow 4G takes at most 5)
 //   --web=DIR,DIR…  the built pages to serve (default wasm/dist/web). With two or more (say a
 //                   copy of the dist folder before a change, and after), their page loads take
-//                   turns, so the machine's load falls on each alike; first-DTI figures only.
+//                   turns, and so do their keystroke series (three of 41 keys each, per file),
+//                   so the machine's load falls on each alike; no layout shift nor bytes then.
 //   --only=first    first-DTI figures only
+//   --only=keys     per-keystroke figures only
 //   --no-slow-4g    without the Slow 4G loads (about 3 s each)
 //   --brotli        served brotli-compressed (quality 11) instead of gzip -9
 //   --cpu           also the page's main-thread CPU time (thread clock, from a Chromium trace of
@@ -40,7 +42,8 @@ const options = process.argv.slice(2).filter((a) => a.startsWith("--"));
 const option = (name) => options.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split("=")[1] ?? (options.includes(`--${name}`) ? true : undefined);
 const RUNS = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) || 9);
 const WEBS = option("web") ? String(option("web")).split(",").map((d) => resolve(d)) : [join(ROOT, "wasm/dist/web")];
-const ONLY_FIRST = option("only") === "first" || WEBS.length > 1;
+const ONLY_FIRST = option("only") === "first";
+const ONLY_KEYS = option("only") === "keys";
 const SLOW_4G = !option("no-slow-4g");
 const CPU = Boolean(option("cpu"));
 // DevTools' "Slow 4G" preset (Lighthouse's mobile throttling): bytes per second, milliseconds.
@@ -173,10 +176,10 @@ async function firstDti(settings, runs = RUNS) {
 }
 
 /** Per keystroke: input event to dti-change, over 41 keystrokes, after loading `file`. */
-async function keystrokes(file) {
+async function keystrokes(file, at = server) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + LINK);
+  await page.goto(at.url + LINK);
   await page.locator("dti-calculator").locator("#v-I1").waitFor();
   if (file) {
     await page.locator("dti-calculator").locator("input[type=file]").setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.text) });
@@ -254,16 +257,40 @@ function reportFirst(label, loads) {
 }
 
 const before = loadavg();
-reportFirst("loopback", await firstDti({}));
-reportFirst("CPU 4× slower", await firstDti({ throttle: 4 }));
-if (SLOW_4G) reportFirst("Slow 4G", await firstDti({ network: SLOW_4G_NETWORK }, Math.min(RUNS, 5)));
-if (ONLY_FIRST) {
+if (!ONLY_KEYS) {
+  reportFirst("loopback", await firstDti({}));
+  reportFirst("CPU 4× slower", await firstDti({ throttle: 4 }));
+  if (SLOW_4G) reportFirst("Slow 4G", await firstDti({ network: SLOW_4G_NETWORK }, Math.min(RUNS, 5)));
+}
+const FILES = [
+  ["1 unit", null],
+  ["63 provinces", { name: "synthetic-63-provinces-2022.csv", text: readFileSync(join(ROOT, "indicators/data/synthetic-63-provinces-2022.csv"), "utf8") }],
+  ["5,000 units", { name: "5000-units.csv", text: unitsCsv(5000) }],
+];
+function reportKeys(label, r) {
+  console.log(`per keystroke, ${label} (${r.times.length} keys): input → redrawn median ${ms(median(r.times))}, max ${ms(max(r.times))}; input → next frame median ${ms(median(r.frames))}, max ${ms(max(r.frames))}`);
+}
+if (WEBS.length > 1 && !ONLY_FIRST) {
+  // Each build's keystroke series in turn, three rounds, the keys of a build pooled.
+  for (const [label, file] of FILES) {
+    const pooled = servers.map(() => ({ times: [], frames: [] }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, at] of servers.entries()) {
+        const r = await keystrokes(file, at);
+        pooled[i].times.push(...r.times);
+        pooled[i].frames.push(...r.frames);
+      }
+    }
+    for (const [i, r] of pooled.entries()) reportKeys(`${label} [${WEBS[i]}]`, r);
+  }
+}
+if (ONLY_FIRST || WEBS.length > 1) {
   console.log(`load average ${before.map((x) => x.toFixed(2)).join(" ")} before, ${loadavg().map((x) => x.toFixed(2)).join(" ")} after; ${cpus().length} CPUs`);
   await browser.close();
   for (const s of servers) await s.close();
   process.exit(0);
 }
-for (const inView of [false, true]) {
+for (const inView of ONLY_KEYS ? [] : [false, true]) {
   const shifts = [];
   for (const phone of [false, true]) {
     for (const network of SLOW_4G ? [null, SLOW_4G_NETWORK] : [null]) {
@@ -273,18 +300,15 @@ for (const inView of [false, true]) {
   }
   console.log(`layout shift while loading, ${inView ? "scrolled to the calculator" : "top of the page"}: ${shifts.join("; ")}`);
 }
-const one = await keystrokes(null);
-const provinces = await keystrokes({ name: "synthetic-63-provinces-2022.csv", text: readFileSync(join(ROOT, "indicators/data/synthetic-63-provinces-2022.csv"), "utf8") });
-const many = await keystrokes({ name: "5000-units.csv", text: unitsCsv(5000) });
+const keys = [];
+for (const [label, file] of FILES) keys.push([label, await keystrokes(file)]);
 const files = await transferred();
 const afterwards = loadavg();
 await browser.close();
 for (const s of servers) await s.close();
 
 console.log(`Chromium headless, ${cpus().length} CPUs; load average ${before.map((x) => x.toFixed(2)).join(" ")} before, ${afterwards.map((x) => x.toFixed(2)).join(" ")} after`);
-for (const [label, r] of [["1 unit", one], ["63 provinces", provinces], ["5,000 units", many]]) {
-  console.log(`per keystroke, ${label} (41 keys): input → redrawn median ${ms(median(r.times))}, max ${ms(max(r.times))}; input → next frame median ${ms(median(r.frames))}, max ${ms(max(r.frames))}`);
-}
+for (const [label, r] of keys) reportKeys(label, r);
 let total = 0;
 for (const f of files) {
   total += f.transferSize;

@@ -373,6 +373,82 @@ describe("the demo page served over HTTP", () => {
     await context.close();
   });
 
+  test("a keystroke that changes no result changes nothing on the page", async () => {
+    const { page, errors, context } = await open(browser, server.url);
+    await ready(page);
+    await page.click("#example");
+    await assertShowsExpected(page, "vi");
+    // Every part on show: a what-if (deltas, the bar, the value before), a plan, the charts
+    // (built after the first frame), the announcement.
+    await calc(page, "#v-I7").fill("1");
+    await setGoal(page, "0,75");
+    await calc(page, "#plan-summary").waitFor();
+    await calc(page, "svg polygon[stroke-width]").waitFor();
+    await announced(page, "[aria-live]", "DTI 0,7347");
+    // Records every change to the calculator's shadow tree while one input event is handled.
+    const mutations = (text) =>
+      page.evaluate((text) => {
+        const widget = document.querySelector("dti-calculator");
+        const field = widget.shadowRoot.querySelector("#v-I7");
+        const seen = new MutationObserver(() => {});
+        seen.observe(widget.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+        let changed = 0;
+        widget.addEventListener("dti-change", () => changed++, { once: true });
+        field.value = text;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        const records = seen.takeRecords();
+        seen.disconnect();
+        return { changed, records: records.map((r) => `${r.type} ${r.target.nodeName}${r.target.id ? `#${r.target.id}` : ""} ${r.attributeName ?? ""}`) };
+      }, text);
+    // The same value, and the same number typed another way: scored again, nothing redrawn.
+    assert.deepEqual(await mutations("1"), { changed: 1, records: [] });
+    assert.deepEqual(await mutations("1,0"), { changed: 1, records: [] });
+    // A new value is drawn.
+    const redrawn = await mutations("0,9");
+    assert.equal(redrawn.changed, 1);
+    assert.ok(redrawn.records.length > 0);
+    assert.equal(await shown(page, "DTI"), "0,7147");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a share link's values are scored once before they are drawn, and kept as loaded", async () => {
+    // The module held back until the module's Calculator counts its updates.
+    const context = await browser.newContext();
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    await context.route("**/dti_wasm_bg.wasm", async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const values = Object.entries(QUANG_NINH).map(([code, value]) => `${code}=${encodeURIComponent(value)}`).join("&");
+    await page.goto(`${server.url}#dti=1&fw=dti-province-2022&unit=22&${values}`, { waitUntil: "domcontentloaded" });
+    await page.evaluate(async () => {
+      const { Calculator } = await import("./dti-calculator.js");
+      const update = Calculator.prototype.update;
+      window.updates = 0;
+      Calculator.prototype.update = function (...args) {
+        window.updates++;
+        return update.apply(this, args);
+      };
+      addEventListener("dti-change", () => requestAnimationFrame(() => (window.framed ??= window.updates)), { once: true });
+    });
+    release();
+    await ready(page);
+    await page.waitForFunction(() => window.framed !== undefined);
+    assert.equal(await page.evaluate(() => window.framed), 1, "one update before the first frame");
+    await assertShowsExpected(page, "vi");
+    // Kept as the loaded values: a change is a what-if against them.
+    await calc(page, "#v-I7").fill("1");
+    assert.match(await calc(page, '[data-delta="DTI"]').textContent(), /Δ \+0,0323/);
+    assert.match(await calc(page, "#v-I7-was").textContent(), /0,8385/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("the goal panel plans the cheapest path and says when a goal is out of reach", async () => {
     const { page, errors, context } = await open(browser, server.url);
     await ready(page);

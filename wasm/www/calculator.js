@@ -162,6 +162,49 @@
     return append(node, ...children);
   }
 
+  // A keystroke redraws only what changed: a write that changes nothing still costs the page
+  // (a style pass, a mutation, a repaint of the part), so each setter below compares first.
+
+  /** Sets an element's text (or a text node's data) when it differs. */
+  function setText(node, text) {
+    if (node.nodeType === 3) {
+      if (node.data !== text) node.data = text;
+    } else if (node.textContent !== text) node.textContent = text;
+  }
+
+  /** Sets an attribute when it differs; `null` removes it. */
+  function setAttr(node, name, value) {
+    if (value === null) {
+      if (node.hasAttribute(name)) node.removeAttribute(name);
+    } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
+
+  function setHidden(node, hidden) {
+    if (node.hidden !== hidden) node.hidden = hidden;
+  }
+
+  /** Replaces an element's children with what `build` makes, when `key` (a text that says
+   * what they show) differs from the one they were built for. */
+  function putKeyed(node, key, build) {
+    if (node.dtiKey === key) return;
+    node.dtiKey = key;
+    put(node, build());
+  }
+
+  // The module's formatting of numbers, remembered: a keystroke formats the same few dozen
+  // numbers again, each a call into the module and a string out of it.
+  const formatted = new Map();
+  function formatDecimal(dti, value, decimals, lang) {
+    const key = `${lang}${decimals} ${Object.is(value, -0) ? "-0" : value}`;
+    let text = formatted.get(key);
+    if (text === undefined) {
+      if (formatted.size >= 4096) formatted.clear();
+      text = dti.formatDecimal(value, decimals, lang);
+      formatted.set(key, text);
+    }
+    return text;
+  }
+
   const STYLE = `
 :host { display: block; --ink: #1b1f24; --muted: #4a5360; --line: #c9d1db; --paper: #fff;
   --soft: #f3f6f9; --accent: #0b4f8a; --accent-ink: #fff; --accent-soft: #e3eef8;
@@ -511,11 +554,17 @@ button.primary:hover { background: #083c69; }
 
     /** The indicators with a value field, in group order. */
     indicators() {
-      return this.info.groups.flatMap((g) => g.indicators);
+      if (this.codesOf !== this.info) {
+        this.codesOf = this.info;
+        this.codeList = this.info.groups.flatMap((g) => g.indicators);
+        this.nodeMap = new Map(this.info.nodes.map((n) => [n.code, n]));
+      }
+      return this.codeList;
     }
 
     node(code) {
-      return this.info.nodes.find((n) => n.code === code);
+      this.indicators();
+      return this.nodeMap.get(code);
     }
 
     name(node) {
@@ -524,12 +573,16 @@ button.primary:hover { background: #083c69; }
 
     fmt(value, decimals = 4) {
       if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-      return this.dti.formatDecimal(value, decimals, this.lang);
+      return formatDecimal(this.dti, value, decimals, this.lang);
     }
 
     /** The unit's result at a node in the last update. */
     result(code) {
-      return (this.u && this.u.nodes.find((n) => n.code === code)) || null;
+      if (this.resultsOf !== this.u) {
+        this.resultsOf = this.u;
+        this.resultMap = new Map(this.u ? this.u.nodes.map((n) => [n.code, n]) : []);
+      }
+      return this.resultMap.get(code) || null;
     }
 
     indexValue(code) {
@@ -577,17 +630,12 @@ button.primary:hover { background: #083c69; }
       this.refresh();
     }
 
-    /** {@link keep} for values about to be rendered: scored once without drawing, so that the
-     * render's own refresh draws them as loaded. Rendering and then keeping would score and
-     * draw twice before the first frame (a share link, the example, setValues). */
+    /** {@link keep} for values about to be rendered (a share link, the example, setValues):
+     * the render's own refresh keeps what it scores before drawing it, so the values are
+     * scored and drawn once before the first frame. That refresh's `dti-change` is the
+     * computation before they were kept (`whatif` null, nothing `changed`). */
     keepBeforeRender() {
-      try {
-        this.u = this.calc.update(this.formValues(), this.formUnit());
-      } catch {
-        // The render's refresh shows the error; nothing was kept, as keep() keeps nothing then.
-        this.u = null;
-      }
-      this.keepValues();
+      this.keepNext = true;
     }
 
     keepValues() {
@@ -649,7 +697,7 @@ button.primary:hover { background: #083c69; }
       const t = this.t;
       const info = this.info;
       if (!info) return;
-      const els = (this.els = {});
+      const els = (this.els = { fields: new Map() });
       const fieldsets = info.groups.map((group) =>
         h("fieldset", {}, h("legend", { text: group.names[this.lang] || group.code }), group.indicators.map((code) => this.field(this.node(code)))),
       );
@@ -811,18 +859,7 @@ button.primary:hover { background: #083c69; }
       const weight = node.scored ? (node.points !== null ? t.points(this.fmt(node.points, 0)) : "") : t.notScored;
       const meta = [range, unitLabel, weight].filter(Boolean).join(" · ");
       const description = node.description ? node.description[this.lang] : "";
-      return h(
-        "div",
-        { class: "field" },
-        h(
-          "label",
-          { for: id },
-          h("span", { class: "code", text: node.code }),
-          " ",
-          this.name(node),
-          h("span", { class: "meta", id: `${id}-meta`, text: [meta, description].filter(Boolean).join(" — ") }),
-        ),
-        h("input", {
+      const input = h("input", {
           type: "text",
           id,
           name: node.code,
@@ -836,9 +873,24 @@ button.primary:hover { background: #083c69; }
             this.values.set(node.code, e.target.value);
             this.schedule();
           },
-        }),
-        h("p", { class: "msg", id: `${id}-msg` }),
-        h("p", { class: "was", id: `${id}-was` }),
+        });
+      const msg = h("p", { class: "msg", id: `${id}-msg` });
+      const was = h("p", { class: "was", id: `${id}-was` });
+      this.els.fields.set(node.code, { input, msg, was });
+      return h(
+        "div",
+        { class: "field" },
+        h(
+          "label",
+          { for: id },
+          h("span", { class: "code", text: node.code }),
+          " ",
+          this.name(node),
+          h("span", { class: "meta", id: `${id}-meta`, text: [meta, description].filter(Boolean).join(" — ") }),
+        ),
+        input,
+        msg,
+        was,
       );
     }
 
@@ -853,18 +905,26 @@ button.primary:hover { background: #083c69; }
     refresh() {
       if (!this.els || !this.calc) return;
       let u;
+      const keep = this.keepNext;
+      this.keepNext = false;
       try {
         u = this.calc.update(this.formValues(), this.formUnit());
       } catch (error) {
+        // Nothing is kept from values that cannot be scored.
+        if (keep) {
+          this.u = null;
+          this.keepValues();
+        }
         this.showStatus(error.message, error.details || []);
         return;
       }
       this.u = u;
+      if (keep) this.keepValues();
       this.drawFields();
       const state = u.empty ? "empty" : u.invalid.length ? "provisional" : "scored";
-      this.els.results.dataset.state = state;
-      this.els.empty.hidden = !u.empty;
-      this.els.notice.textContent = u.invalid.length ? this.t.skipped(u.invalid.length) : "";
+      setAttr(this.els.results, "data-state", state);
+      setHidden(this.els.empty, !u.empty);
+      setText(this.els.notice, u.invalid.length ? this.t.skipped(u.invalid.length) : "");
       this.drawWhatIf();
       this.drawPlan();
       this.drawScores(state);
@@ -886,19 +946,17 @@ button.primary:hover { background: #083c69; }
         if (!messages.has(d.indicator) || d.severity === "error") messages.set(d.indicator, d);
       }
       for (const code of this.indicators()) {
-        const input = this.shadowRoot.getElementById(`v-${code}`);
-        const msg = this.shadowRoot.getElementById(`v-${code}-msg`);
-        const was = this.shadowRoot.getElementById(`v-${code}-was`);
-        if (!input) continue;
+        const field = this.els.fields.get(code);
+        if (!field) continue;
+        const { input, msg, was } = field;
         const d = messages.get(code);
-        msg.textContent = d ? d.message + (d.hint ? ` — ${d.hint}` : "") : "";
-        msg.className = d && d.severity !== "error" ? "msg warning" : "msg";
-        if (u.invalid.includes(code)) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
+        setText(msg, d ? d.message + (d.hint ? ` — ${d.hint}` : "") : "");
+        msg.classList.toggle("warning", Boolean(d) && d.severity !== "error");
+        setAttr(input, "aria-invalid", u.invalid.includes(code) ? "true" : null);
         const changed = Boolean(this.loaded) && code in u.changed;
         input.classList.toggle("changed", changed);
         const before = changed ? this.loaded.raws[code] : undefined;
-        was.textContent = changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "";
+        setText(was, changed ? this.t.was(before === undefined ? "–" : this.show(before)) : "");
       }
     }
 
@@ -937,32 +995,30 @@ button.primary:hover { background: #083c69; }
       for (const card of this.cards) {
         const value = this.indexValue(card.code);
         card.box.classList.toggle("provisional", state === "provisional");
-        card.num.textContent = shown ? this.fmt(value) : "–";
-        if (card.tag) card.tag.hidden = state !== "provisional";
+        setText(card.num, shown ? this.fmt(value) : "–");
+        if (card.tag) setHidden(card.tag, state !== "provisional");
         const delta = shown ? this.deltaOf(card.code) : null;
-        card.delta.hidden = delta === null;
-        if (delta === null) card.delta.removeAttribute("data-delta");
-        else card.delta.setAttribute("data-delta", card.code);
+        setHidden(card.delta, delta === null);
+        setAttr(card.delta, "data-delta", delta === null ? null : card.code);
         if (delta !== null) {
-          card.delta.className = `delta ${this.deltaClass(delta)}`;
-          put(card.delta, `Δ ${this.signed(delta)}`, h("span", { class: "sr", text: ` ${t.delta}` }));
+          const className = `delta ${this.deltaClass(delta)}`;
+          if (card.delta.className !== className) card.delta.className = className;
+          const text = `Δ ${this.signed(delta)}`;
+          putKeyed(card.delta, text, () => [text, h("span", { class: "sr", text: ` ${t.delta}` })]);
         }
         if (card.ref) {
           const refValue = ref.values[card.code];
-          card.ref.hidden = !shown;
-          put(
-            card.ref,
-            shown && h("i", { class: "dash", "aria-hidden": "true" }),
-            !shown ? null : card.main
-              ? `${t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
-              : this.fmt(refValue),
-          );
+          setHidden(card.ref, !shown);
+          const text = !shown ? "" : card.main
+            ? `${t.ref(ref.names[this.lang], this.fmt(refValue))} (${value >= refValue ? "+" : "−"}${this.fmt(Math.abs(value - refValue))})`
+            : this.fmt(refValue);
+          putKeyed(card.ref, text, () => [shown && h("i", { class: "dash", "aria-hidden": "true" }), text || null]);
         }
-        card.bar.textContent = this.fmt(value);
+        setText(card.bar, this.fmt(value));
         const notes = [];
         if (card.main && state === "provisional") notes.push(` (${t.provisional})`);
         if (card.main && delta !== null) notes.push(` (${this.signed(delta)})`);
-        card.barNote.data = notes.join("");
+        setText(card.barNote, notes.join(""));
       }
       const parts = shown ? this.stickyParts : [this.stickyEmpty];
       if (this.els.sticky.firstChild !== parts[0]) put(this.els.sticky, parts);
@@ -975,7 +1031,7 @@ button.primary:hover { background: #083c69; }
       const node = u.whatif.find((n) => n.code === code);
       if (!node || node.before === null || node.after === null) return null;
       // Between the published (rounded) figures, so that it is what a reader can check.
-      const published = (v) => Number(this.dti.formatDecimal(v, this.info.precision, "en"));
+      const published = (v) => Number(formatDecimal(this.dti, v, this.info.precision, "en"));
       return published(node.after) - published(node.before);
     }
 
@@ -998,21 +1054,18 @@ button.primary:hover { background: #083c69; }
       const count = this.loaded ? Object.keys(u.changed).length : 0;
       const root = this.info.indices[0];
       const node = u.whatif && u.units > 1 && u.whatif.find((n) => n.code === root);
-      put(
-        this.els.whatif,
-        count ? h("span", { text: t.changed(count) }) : null,
+      const rank =
         node && node.rank_after !== null
-          ? h("span", {
-              class: "rank",
-              "data-rank": root,
-              text:
-                count && node.rank_before !== node.rank_after
-                  ? t.rankMove(root, node.rank_before, node.rank_after, u.units)
-                  : t.rankIn(root, node.rank_after, u.units),
-            })
-          : null,
+          ? count && node.rank_before !== node.rank_after
+            ? t.rankMove(root, node.rank_before, node.rank_after, u.units)
+            : t.rankIn(root, node.rank_after, u.units)
+          : null;
+      const changed = count ? t.changed(count) : null;
+      putKeyed(this.els.whatif, `${changed}|${rank}`, () => [
+        changed && h("span", { text: changed }),
+        rank && h("span", { class: "rank", "data-rank": root, text: rank }),
         count ? h("button", { type: "button", class: "reset", onclick: () => this.resetValues(), text: t.reset }) : null,
-      );
+      ]);
     }
 
     /** The charts' shapes, built once per render; {@link drawCharts} moves them. */
@@ -1068,11 +1121,10 @@ button.primary:hover { background: #083c69; }
       const chart = this.chart;
       for (const bar of chart.bars) {
         const value = this.indexValue(bar.code);
-        bar.fill.setAttribute("width", chart.barW * Math.max(0, Math.min(1, value || 0)));
-        bar.label.textContent = this.fmt(value);
+        setAttr(bar.fill, "width", String(chart.barW * Math.max(0, Math.min(1, value || 0))));
+        setText(bar.label, this.fmt(value));
       }
-      chart.barsDesc.textContent =
-        this.info.indices.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; ") + (chart.refText ? `. ${chart.refText}` : "");
+      setText(chart.barsDesc, this.info.indices.map((c) => `${c} ${this.fmt(this.indexValue(c))}`).join("; ") + (chart.refText ? `. ${chart.refText}` : ""));
       if (!chart.radar) return;
       const score = (code) => {
         const info = this.u.indicators.find((x) => x.code === code);
@@ -1081,8 +1133,8 @@ button.primary:hover { background: #083c69; }
         return Math.max(0, Math.min(1, value || 0));
       };
       const { codes, point } = chart.radar;
-      chart.radar.shape.setAttribute("points", codes.map((code, i) => point(i, score(code)).join(",")).join(" "));
-      chart.radar.desc.textContent = codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; ");
+      setAttr(chart.radar.shape, "points", codes.map((code, i) => point(i, score(code)).join(",")).join(" "));
+      setText(chart.radar.desc, codes.map((code) => `${code} ${this.name(this.node(code))} ${this.fmt(score(code))}`).join("; "));
     }
 
     /** Horizontal bars for the indices on a 0–1 axis, with the reference as a dashed line. */
@@ -1204,47 +1256,46 @@ button.primary:hover { background: #083c69; }
       let pointsSum = 0;
       for (const [row, i] of rows) {
         const result = this.result(row.code);
-        row.value.textContent = this.fmt(result && result.raw);
-        row.points.textContent = this.fmt(i.points, 2);
-        row.lostText.data = this.fmt(i.points_lost, 2);
-        row.bar.style.width = `${((2 * (i.points_lost || 0)) / maxLost).toFixed(2)}em`;
+        setText(row.value, this.fmt(result && result.raw));
+        setText(row.points, this.fmt(i.points, 2));
+        setText(row.lostText, this.fmt(i.points_lost, 2));
+        const width = `${((2 * (i.points_lost || 0)) / maxLost).toFixed(2)}em`;
+        if (row.width !== width) row.bar.style.width = row.width = width;
         lostSum += i.points_lost || 0;
         pointsSum += i.points || 0;
       }
-      this.lostTotals.points.textContent = this.fmt(pointsSum, 2);
-      this.lostTotals.lost.textContent = this.fmt(lostSum, 2);
+      setText(this.lostTotals.points, this.fmt(pointsSum, 2));
+      setText(this.lostTotals.lost, this.fmt(lostSum, 2));
       const index = this.info.root || this.info.indices[0];
-      const moves = u.moves.slice(0, 3);
-      put(
-        this.els.moves,
+      const moves = u.moves.slice(0, 3).map((m) => [
+        m.indicator,
+        t.move(
+          `${m.indicator} (${this.name(this.node(m.indicator))})`,
+          this.fmt(m.from),
+          this.fmt(m.to),
+          index,
+          `+${this.fmt(m.gain)}`,
+          m.gain_points !== null ? `+${this.fmt(m.gain_points, 2)}` : "",
+        ),
+      ]);
+      const help = t.movesHelp(this.fmt(u.step, 1));
+      putKeyed(this.els.moves, JSON.stringify([help, moves]), () => [
         h("h4", { text: t.movesTitle }),
-        h("p", { class: "help", text: t.movesHelp(this.fmt(u.step, 1)) }),
+        h("p", { class: "help", text: help }),
         moves.length
           ? h(
               "ol",
               { class: "moves" },
-              moves.map((m) =>
-                h("li", {
-                  "data-code": m.indicator,
-                  text: t.move(
-                    `${m.indicator} (${this.name(this.node(m.indicator))})`,
-                    this.fmt(m.from),
-                    this.fmt(m.to),
-                    index,
-                    `+${this.fmt(m.gain)}`,
-                    m.gain_points !== null ? `+${this.fmt(m.gain_points, 2)}` : "",
-                  ),
-                }),
-              ),
+              moves.map(([code, text]) => h("li", { "data-code": code, text })),
             )
           : h("p", { text: t.noMoves }),
-      );
+      ]);
     }
 
     announce() {
       if (!this.els || !this.u) return;
       if (this.u.empty) {
-        this.els.live.textContent = this.t.emptyTitle;
+        setText(this.els.live, this.t.emptyTitle);
         return;
       }
       const parts = this.info.indices
@@ -1253,7 +1304,7 @@ button.primary:hover { background: #083c69; }
           return `${c} ${this.fmt(this.indexValue(c))}${delta !== null ? ` (${this.signed(delta)} ${this.t.delta})` : ""}`;
         })
         .join(", ");
-      this.els.live.textContent = this.t.summary(parts);
+      setText(this.els.live, this.t.summary(parts));
     }
 
     /** A message in the status line, with the errors among `details` and optional controls. */
@@ -1449,17 +1500,19 @@ button.primary:hover { background: #083c69; }
       return Math.ceil(value * 1e4 - 1e-7) / 1e4;
     }
 
+    /** The plan to the goal, rebuilt when the plan (or the goal asked) changed. */
     drawPlan() {
+      const u = this.u;
+      const goal = this.goal;
+      const key = !goal || u.empty ? "" : JSON.stringify([goal.kind, goal.rankText, u.plan, u.plan_error && u.plan_error.message]);
+      putKeyed(this.els.plan, key, () => this.buildPlan());
+    }
+
+    buildPlan() {
       const t = this.t;
       const u = this.u;
-      if (!this.goal || u.empty) {
-        put(this.els.plan);
-        return;
-      }
-      if (!u.plan) {
-        put(this.els.plan, u.plan_error ? h("p", { class: "msg", text: u.plan_error.message }) : null);
-        return;
-      }
+      if (!this.goal || u.empty) return [];
+      if (!u.plan) return [u.plan_error ? h("p", { class: "msg", text: u.plan_error.message }) : null];
       const plan = u.plan;
       const node = plan.node;
       const target = this.fmt(plan.target_value);
@@ -1499,13 +1552,12 @@ button.primary:hover { background: #083c69; }
           )
         : null;
       const tryable = plan.reachable && plan.steps.some((step) => step.raw_to !== null);
-      put(
-        this.els.plan,
+      return [
         this.goal.kind === "rank" ? h("p", { text: t.planRank(this.goal.rankText, node, target) }) : null,
         summary,
         table,
         tryable ? h("p", {}, h("button", { type: "button", class: "try-plan", onclick: () => this.tryPlan(), text: t.planTry })) : null,
-      );
+      ];
     }
 
     /** Puts the plan's values into the fields: a what-if against the loaded values. */
