@@ -264,8 +264,10 @@ fn goals_are_read_as_data_cells_are() {
     let (message, details) = thrown(calculator.set_goal(None, "value", "-1").unwrap_err());
     assert_eq!(details[0]["kind"], "out_of_range", "{message}");
     assert_eq!(update(&mut calculator, &QUANG_NINH)["plan"], Json::Null);
-    let (_, details) = thrown(calculator.set_goal(None, "value", "abc").unwrap_err());
+    let (message, details) = thrown(calculator.set_goal(None, "value", "abc").unwrap_err());
     assert_eq!(details[0]["kind"], "bad_value");
+    // Said of the index the goal is on, as `dti goal --target` says it (no made-up unit).
+    assert_eq!(message, "aggregate DTI: cannot read value `abc`");
     let (_, details) = thrown(calculator.set_goal(None, "value", "").unwrap_err());
     assert_eq!(details[0]["kind"], "bad_value");
     // Above the scale: the plan says how far it gets.
