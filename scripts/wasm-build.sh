@@ -41,6 +41,13 @@ for lang in vi en; do
     echo "error: the module still names the build machine's paths" >&2
     exit 1
   fi
+  # A string slicing that can fail (`&s[a..b]`) panics through str::slice_error_fail, whose
+  # message escapes a char and so links two Unicode tables: about 5 KB gzipped. The module's
+  # slicings cut with `get`, `split_once`, `split_at_checked` instead (BENCHMARKS.md, "The
+  # fourth round on size", says how to find the one that brought it back).
+  if grep -q slice_error_fail "$raw"; then
+    echo "warning: the $lang module links str's slicing panic and its Unicode tables (about 5 KB gzipped)" >&2
+  fi
   if [ "$lang" = vi ]; then
     # ES module glue for pages served over HTTP; classic-script glue for the single file.
     wasm-bindgen --target web --out-dir "$pkg/web" --out-name dti_wasm "$raw"

@@ -148,8 +148,8 @@ fn needs_quote(cell: &str) -> bool {
 fn is_number(text: &str) -> bool {
     let body = text.strip_prefix(['+', '-']).unwrap_or(text);
     let body = body.strip_suffix('%').unwrap_or(body);
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(at) => (&body[..at], Some(&body[at + 1..])),
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (body, None),
     };
     let mut digits = 0;

@@ -170,8 +170,9 @@ fn float_text(x: f64) -> String {
     let (digits, exponent) = if whole != "0" {
         (format!("{whole}{fraction}"), whole.len() as i32 - 1)
     } else {
-        let zeros = fraction.len() - fraction.trim_start_matches('0').len();
-        match &fraction[zeros..] {
+        let significant = fraction.trim_start_matches('0');
+        let zeros = fraction.len() - significant.len();
+        match significant {
             "" => (String::from("0"), 0),
             rest => (rest.to_string(), -(zeros as i32) - 1),
         }
@@ -195,15 +196,21 @@ fn float_text(x: f64) -> String {
             ));
             out.push_str(".0");
         } else {
-            out.push_str(&digits[..point as usize]);
+            // ASCII digits: the split is on a character boundary, and `split_at_checked` has
+            // no panic path (a slicing's panic message links Unicode tables into the module).
+            let (whole, fraction) = digits
+                .split_at_checked(point as usize)
+                .unwrap_or((digits, ""));
+            out.push_str(whole);
             out.push('.');
-            out.push_str(&digits[point as usize..]);
+            out.push_str(fraction);
         }
     } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
+        let (first, rest) = digits.split_at_checked(1).unwrap_or((digits, ""));
+        out.push_str(first);
+        if !rest.is_empty() {
             out.push('.');
-            out.push_str(&digits[1..]);
+            out.push_str(rest);
         }
         let _ = write!(out, "e{}{exponent}", if exponent < 0 { "" } else { "+" });
     }

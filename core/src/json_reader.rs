@@ -294,6 +294,7 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
 /// `serde_json::Value` keeps the last of two equal keys, so `"I1": 0.5, "I1": 0.9` would read
 /// as 0.9 without a word. Framework files read through serde_json are checked with it; data
 /// files are read by [`crate::json`], which stops at such a key itself.
+#[cfg(feature = "validate")]
 pub(crate) fn duplicate_key(text: &str) -> Option<(String, u64, u64)> {
     use serde::de::DeserializeSeed;
     let found = std::cell::RefCell::new(None);
@@ -304,9 +305,11 @@ pub(crate) fn duplicate_key(text: &str) -> Option<(String, u64, u64)> {
 }
 
 /// Walks a JSON document and stops at the first key an object repeats, noting it.
+#[cfg(feature = "validate")]
 #[derive(Clone, Copy)]
 struct Keys<'a>(&'a std::cell::RefCell<Option<String>>);
 
+#[cfg(feature = "validate")]
 impl<'de> serde::de::DeserializeSeed<'de> for Keys<'_> {
     type Value = ();
 
@@ -315,6 +318,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for Keys<'_> {
     }
 }
 
+#[cfg(feature = "validate")]
 impl<'de> serde::de::Visitor<'de> for Keys<'_> {
     type Value = ();
 

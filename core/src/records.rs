@@ -87,7 +87,7 @@ impl<'t> Records<'t> {
                 self.quoted(at + 1)
             } else {
                 let end = cell_end(bytes, at, delimiter);
-                (Cow::Borrowed(&text[at..end]), end)
+                (Cow::Borrowed(text.get(at..end).unwrap_or_default()), end)
             };
             cells.push(cell);
             match bytes.get(end) {
@@ -125,10 +125,10 @@ impl<'t> Records<'t> {
                 self.line += count_newlines(&bytes[from..]);
                 let cell = match owned {
                     Some(mut owned) => {
-                        owned.push_str(&text[from..]);
+                        owned.push_str(text.get(from..).unwrap_or_default());
                         Cow::Owned(owned)
                     }
-                    None => Cow::Borrowed(&text[from..]),
+                    None => Cow::Borrowed(text.get(from..).unwrap_or_default()),
                 };
                 return (cell, bytes.len());
             };
@@ -137,7 +137,7 @@ impl<'t> Records<'t> {
                 // `""`: one quote, and the cell goes on.
                 owned
                     .get_or_insert_with(String::new)
-                    .push_str(&text[from..=quote]);
+                    .push_str(text.get(from..=quote).unwrap_or_default());
                 from = quote + 2;
                 continue;
             }
@@ -145,11 +145,11 @@ impl<'t> Records<'t> {
             let after = quote + 1;
             let end = cell_end(bytes, after, self.delimiter);
             let cell = match owned {
-                None if end == after => Cow::Borrowed(&text[from..quote]),
+                None if end == after => Cow::Borrowed(text.get(from..quote).unwrap_or_default()),
                 owned => {
                     let mut owned = owned.unwrap_or_default();
-                    owned.push_str(&text[from..quote]);
-                    owned.push_str(&text[after..end]);
+                    owned.push_str(text.get(from..quote).unwrap_or_default());
+                    owned.push_str(text.get(after..end).unwrap_or_default());
                     Cow::Owned(owned)
                 }
             };

@@ -221,6 +221,7 @@ impl Rule {
 
     /// Problems with the rule's parameters or with the indicator it is applied to (its unit,
     /// range and target).
+    #[cfg_attr(not(feature = "validate"), allow(dead_code))]
     pub(crate) fn check(&self, unit: Unit, range: Range, target: Option<f64>) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut bad = |why: Invalid| {

@@ -523,6 +523,7 @@ pub(crate) fn assemble(
 
 /// Every node's values (one column per node, one entry per unit) without assembling
 /// [`Results`]: the fast path for analyses that rescore many times.
+#[cfg(feature = "validate")]
 pub(crate) fn node_values(framework: &Framework, table: &Table) -> Result<Vec<Values>, Failure> {
     let scales = scales(framework, table.n_units());
     Ok(score_nodes(framework, table, scales)?.values)

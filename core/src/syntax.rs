@@ -115,6 +115,13 @@ impl SyntaxReason {
         let message = message.trim();
         // The parsers' messages are English: their words are ASCII.
         let lower = message.to_ascii_lowercase();
+        // `str::contains` would compile std's two-way searcher and its slicing, whose panic
+        // message links Unicode tables; the messages are short.
+        let says = |text: &str, words: &str| {
+            text.as_bytes()
+                .windows(words.len())
+                .any(|w| w == words.as_bytes())
+        };
         let quoted = backticked(message);
         let first = || quoted.first().cloned().unwrap_or_default();
         let rest = || quoted.iter().skip(1).cloned().collect::<Vec<_>>();
@@ -123,8 +130,8 @@ impl SyntaxReason {
         } else if lower.starts_with("trailing characters") {
             SyntaxReason::TrailingCharacters
         } else if lower.starts_with("eof while parsing")
-            || lower.contains("unexpected end")
-            || lower.contains("unexpected eof")
+            || says(&lower, "unexpected end")
+            || says(&lower, "unexpected eof")
         {
             SyntaxReason::UnexpectedEnd
         } else if lower.starts_with("unknown field") {
@@ -143,33 +150,33 @@ impl SyntaxReason {
             }
         } else if lower.starts_with("invalid type") || lower.starts_with("invalid value") {
             SyntaxReason::WrongType
-        } else if lower.contains("must be quoted") {
+        } else if says(&lower, "must be quoted") {
             SyntaxReason::UnquotedText
-        } else if lower.contains("invalid number")
-            || lower.contains("number out of range")
-            || lower.contains("invalid float")
-            || lower.contains("invalid integer")
-            || lower.contains("overflow")
+        } else if says(&lower, "invalid number")
+            || says(&lower, "number out of range")
+            || says(&lower, "invalid float")
+            || says(&lower, "invalid integer")
+            || says(&lower, "overflow")
         {
             SyntaxReason::BadNumber
-        } else if lower.contains("escape") || lower.contains("surrogate") {
+        } else if says(&lower, "escape") || says(&lower, "surrogate") {
             SyntaxReason::BadEscape
-        } else if lower.contains("control character") {
+        } else if says(&lower, "control character") {
             SyntaxReason::ControlCharacter
-        } else if lower.contains("key must be a string") || lower.starts_with("invalid key") {
+        } else if says(&lower, "key must be a string") || lower.starts_with("invalid key") {
             SyntaxReason::BadKey
-        } else if lower.contains("invalid string")
-            || lower.contains("invalid basic string")
-            || lower.contains("invalid literal string")
+        } else if says(&lower, "invalid string")
+            || says(&lower, "invalid basic string")
+            || says(&lower, "invalid literal string")
         {
             SyntaxReason::UnclosedString
-        } else if lower.contains("recursion limit") {
+        } else if says(&lower, "recursion limit") {
             SyntaxReason::TooDeep
-        } else if lower.contains("utf-8") || lower.contains("utf8") {
+        } else if says(&lower, "utf-8") || says(&lower, "utf8") {
             SyntaxReason::NotUtf8
         } else if lower.starts_with("expected value") || lower.starts_with("expected ident") {
             SyntaxReason::ExpectedValue
-        } else if lower.contains("expected") && !quoted.is_empty() {
+        } else if says(&lower, "expected") && !quoted.is_empty() {
             SyntaxReason::ExpectedMark { marks: quoted }
         } else {
             SyntaxReason::Other

@@ -244,10 +244,11 @@ fn put_digits(text: &mut [u8; 20], end: usize, mut n: u64) -> usize {
 /// dropped. The fast path must print exactly this (the tests compare the two).
 fn printed_generally(value: f64, decimals: u32, lang: Lang) -> String {
     let text = crate::decimal::fixed(round_to(value, decimals), decimals as usize);
-    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        text[1..].to_string()
-    } else {
-        text
+    let text = match text.strip_prefix('-') {
+        Some(unsigned) if unsigned.trim_start_matches(['-', '0', '.']).is_empty() => {
+            unsigned.to_string()
+        }
+        _ => text,
     };
     match lang {
         Lang::Vi => text.replace('.', ","),

@@ -1,11 +1,13 @@
 //! Decision analyses built on the scorer: what-if, goal seeking, province mergers (cargo
 //! feature `merge`, on by default), remove-one and Monte Carlo uncertainty and sensitivity of
-//! the ranking.
+//! the ranking (both change the framework: cargo feature `validate`, on by default).
 
 pub mod goal;
 #[cfg(feature = "merge")]
 pub mod merge;
+#[cfg(feature = "validate")]
 pub mod removal;
+#[cfg(feature = "validate")]
 pub mod sensitivity;
 pub mod whatif;
 

@@ -9,7 +9,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Direction, Framework, MissingPolicy, NodeKind, Reference, Unit, validate};
+#[cfg(feature = "validate")]
+use super::validate;
+use super::{Direction, Framework, MissingPolicy, NodeKind, Reference, Unit};
+#[cfg(feature = "validate")]
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::rule::Rule;
 use crate::text::Names;
@@ -111,6 +114,7 @@ pub(crate) enum ChildFile {
 }
 
 impl ChildFile {
+    #[cfg(feature = "validate")]
     pub fn code(&self) -> &str {
         match self {
             ChildFile::Code(code) | ChildFile::Weighted { code, .. } => code,
@@ -140,6 +144,7 @@ pub(crate) fn from_toml(text: &str, origin: Option<&str>) -> Result<Framework, F
     validate::build(file, origin)
 }
 
+#[cfg(feature = "validate")]
 pub(crate) fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
@@ -391,6 +396,7 @@ fn line_column(text: &str, offset: usize) -> (u64, u64) {
     (line, column)
 }
 
+#[cfg(feature = "validate")]
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),

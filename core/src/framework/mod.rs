@@ -13,12 +13,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregation::Aggregation;
+#[cfg(feature = "validate")]
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::rule::Rule;
 use crate::text::Names;
 
 mod built_in;
 pub mod file;
+#[cfg(feature = "validate")]
 pub(crate) mod validate;
 
 /// An embedded framework by id, built from its static tables (`built_in.rs`).
@@ -302,6 +304,7 @@ impl Framework {
         file::from_toml(text, origin)
     }
 
+    #[cfg(feature = "validate")]
     /// Reads a framework from JSON text. `origin` names the file in diagnostics.
     pub fn from_json(text: &str, origin: Option<&str>) -> Result<Framework, Failure> {
         file::from_json(text, origin)
@@ -555,6 +558,7 @@ impl Framework {
         self.pipeline.as_ref()
     }
 
+    #[cfg(feature = "validate")]
     /// A copy with the weights of a named weight set: every edge from a node the set names
     /// to each of its parents takes the set's weight.
     pub fn with_weight_set(&self, name: &str) -> Result<Framework, Failure> {
@@ -572,6 +576,7 @@ impl Framework {
         })
     }
 
+    #[cfg(feature = "validate")]
     /// A copy with every edge weight replaced by `weight(parent, child, current)`, checked as
     /// a framework file would be (weights from 0 to [`MAX_WEIGHT`], each aggregate's total positive).
     pub fn with_weights(
@@ -630,6 +635,7 @@ impl Framework {
         Ok(copy)
     }
 
+    #[cfg(feature = "validate")]
     /// A copy where an aggregate combines its children by another method.
     pub fn with_method(&self, node: NodeId, method: Aggregation) -> Result<Framework, Failure> {
         if !matches!(
@@ -641,6 +647,7 @@ impl Framework {
         self.with_methods(|id, current| if id == node { method } else { current })
     }
 
+    #[cfg(feature = "validate")]
     /// A copy where every aggregate's method is replaced by `method(node, current)`, checked
     /// as a file would be.
     pub fn with_methods(
@@ -666,6 +673,7 @@ impl Framework {
         }
     }
 
+    #[cfg(feature = "validate")]
     /// A copy where an indicator is scored by another rule.
     pub fn with_rule(&self, node: NodeId, rule: Rule) -> Result<Framework, Failure> {
         if !self.nodes.get(node).is_some_and(Node::is_indicator) {
@@ -681,6 +689,7 @@ impl Framework {
         })
     }
 
+    #[cfg(feature = "validate")]
     /// A copy where every indicator's rule is replaced by `rule(node, current)`, checked as a
     /// file would be (the rule fits the indicator; means that need non-negative children get
     /// them).

@@ -186,54 +186,74 @@ pub(super) fn value_form(form: ValueForm) -> &'static str {
 /// Why a setting or parameters are impossible, in one phrase.
 pub(super) fn invalid(invalid: &Invalid) -> String {
     use Invalid::*;
+    #[cfg(feature = "validate")]
     let n = |value: f64| number(value, Lang::En);
     match invalid {
         Empty => "empty".into(),
+        #[cfg(feature = "validate")]
         TooManyDecimals { given, most } => {
             format!("{given} decimals; at most {most}")
         }
+        #[cfg(feature = "validate")]
         NotAShare { value, below_one } => format!(
             "{}: it must be a share from 0 to {}",
             n(*value),
             if *below_one { "below 1" } else { "1" }
         ),
+        #[cfg(feature = "validate")]
         BadCode { code } => {
             format!("code `{code}` is empty or has surrounding spaces")
         }
+        #[cfg(feature = "validate")]
         ListedTwice { code } => format!("`{code}` is listed twice"),
         NotFinite { code, value } => format!("{code} = {}", shortest_text(*value)),
+        #[cfg(feature = "validate")]
         NeedsFiniteRange => "needs a finite range: give `range = [low, high]`".into(),
+        #[cfg(feature = "validate")]
         NotPositive { parameter, value } => {
             format!("{parameter} {} must be a positive number", n(*value))
         }
+        #[cfg(feature = "validate")]
         GoalpostsOrder { low, high } => format!(
             "goalposts {} and {}: the first must be below the second",
             n(*low),
             n(*high)
         ),
+        #[cfg(feature = "validate")]
         NoSteps => "needs at least one `[threshold, share]` step".into(),
+        #[cfg(feature = "validate")]
         BadStep { threshold, share } => format!(
             "step [{}, {}]: the share must be from 0 to 1",
             n(*threshold),
             n(*share)
         ),
+        #[cfg(feature = "validate")]
         OutputRange { low, high } => format!(
             "output range {}..{} must be finite and increasing",
             n(*low),
             n(*high)
         ),
+        #[cfg(feature = "validate")]
         NotPositiveSd { mean, sd } => {
             format!("mean {} and sd {}: sd must be positive", n(*mean), n(*sd))
         }
+        #[cfg(feature = "validate")]
         NoReferenceUnit => "needs the reference unit's code: `unit = \"…\"`".into(),
         BadGoal => "the target must be a finite value or a rank of 1 or more".into(),
+        #[cfg(feature = "validate")]
         NoUncertainChoice => "no uncertain choice is given".into(),
+        #[cfg(feature = "validate")]
         SampleCount { given, least, most } => {
             format!("{given}: use {least} to {most}")
         }
+        #[cfg(feature = "validate")]
         TooManyFactorsForSobol { most } => {
             format!("Sobol sampling handles up to {most} factors")
         }
+        // Only the framework validator and sensitivity find these; a build without them (the
+        // calculator's module) never meets them and leaves their words out.
+        #[cfg(not(feature = "validate"))]
+        _ => "invalid".into(),
     }
 }
 
@@ -274,10 +294,15 @@ pub(super) fn message(problem: &Problem) -> String {
                 "{} refers to `{code}`, which is not defined",
                 referrer(referenced_by)
             ),
+        #[cfg(feature = "validate")]
         Cycle { path } => format!("aggregates form a cycle: {}", path.join(" → ")),
+        #[cfg(feature = "validate")]
         Unreachable { code } => format!("`{code}` counts toward no index"),
+        #[cfg(feature = "validate")]
         NoChildren { code } => format!("aggregate `{code}` has no children"),
+        #[cfg(feature = "validate")]
         NoWeight { code } => format!("the weights of `{code}` do not add up to a positive total"),
+        #[cfg(feature = "validate")]
         BadWeight {
             parent,
             child,
@@ -288,10 +313,13 @@ pub(super) fn message(problem: &Problem) -> String {
             ),
         RuleDoesNotFitUnit { rule, unit } => format!("scoring rule `{rule}` does not fit unit `{unit}`"),
         BadRule { rule, why } => format!("scoring rule `{rule}` is invalid: {}", why.describe(Lang::En)),
+        #[cfg(feature = "validate")]
         BadDenominator { denominator } => format!(
                 "denominator `{denominator}` is invalid: it must name another data column, without surrounding spaces"
             ),
+        #[cfg(feature = "validate")]
         BadTarget { target } => format!("target {} is not a finite number", shortest_text(*target)),
+        #[cfg(feature = "validate")]
         BadRange { low, high } => format!(
                 "range {}–{} is inconsistent",
                 number(*low, Lang::En),
@@ -348,6 +376,7 @@ pub(super) fn message(problem: &Problem) -> String {
         }
         Overflow => "the computed value is too large to represent: the data or the weights are out of all proportion"
             .into(),
+        #[cfg(feature = "validate")]
         BadPoints { code, points } => format!(
                 "the points of `{code}` are {}: they must be a number from 0 to 10¹²",
                 number(*points, Lang::En)
@@ -432,9 +461,12 @@ Skip => "no value: skipped, weights renormalised".into(),
 Reject => "no value: the framework requires every value".into(),
 }
         }
+        #[cfg(feature = "validate")]
         OldSpelling { old, new } => format!("`{old}` is an old spelling; write `{new}`"),
+        #[cfg(feature = "validate")]
         NormaliseIsRule => "`[pipeline.normalise]` is an old spelling: each `[[indicator]]` now gives its own normalisation, `rule = { method = … }`"
             .into(),
+        #[cfg(feature = "validate")]
         AggregateIsMethod { min_share } => {
             let mut text = "`[pipeline.aggregate]` is an old spelling: each `[[aggregate]]` now gives its own method, `method = …`"
                 .to_string();
@@ -443,6 +475,7 @@ Reject => "no value: the framework requires every value".into(),
             }
             text
         }
+        #[cfg(feature = "validate")]
         UnknownMethod { name } => format!(
                 "there is no aggregation method `{name}`; use `{}`",
                 crate::aggregation::METHODS.join("`, `")
@@ -465,20 +498,26 @@ Reject => "no value: the framework requires every value".into(),
                 "`{method}` needs values of zero or more, but one is {}",
                 number(*value, Lang::En)
             ),
+        #[cfg(feature = "validate")]
         NotAnAggregate { code } => format!("`{code}` is not an aggregate"),
         NotAnIndicator { code } => format!("`{code}` is not an indicator"),
+        #[cfg(feature = "validate")]
         ChildrenCanBeNegative { method } => format!(
                 "method `{method}` needs children of zero or more, but a child's scores can be negative"
             ),
+        #[cfg(feature = "validate")]
         UnknownWeightSet { name, known } => match known.is_empty() {
 true => format!("there is no weight set `{name}`: the framework defines none"),
 false => format!("there is no weight set `{name}`; the framework defines {}", known.join(", ")),
 },
+        #[cfg(feature = "validate")]
         WeightOfTopNode { set, code } => format!("weight set `{set}` weights `{code}`, which counts toward nothing"),
+        #[cfg(feature = "validate")]
         BadSetWeight { set, code, weight } => format!(
                 "weight set `{set}`: the weight of `{code}` is {}: it must be a number from 0 to 10¹²",
                 number(*weight, Lang::En)
             ),
+        #[cfg(feature = "validate")]
         SetLeavesNoWeight { set, code } => format!(
                 "with weight set `{set}`, the weights of `{code}` do not add up to a positive total"
             ),
@@ -535,9 +574,11 @@ false => format!(
                 units.len(),
                 units.join(", ")
             ),
+        #[cfg(feature = "validate")]
         FewSamples { samples, advised } => format!(
                 "N = {samples} samples is fewer than {advised}: the sensitivity indices may change with another seed"
             ),
+        #[cfg(feature = "validate")]
         FirstAboveTotal {
             factor,
             first,
@@ -547,6 +588,7 @@ false => format!(
                 format_decimal(*first, 3, Lang::En),
                 format_decimal(*total, 3, Lang::En)
             ),
+        #[cfg(feature = "validate")]
         IntervalBelowZero {
             factor,
             index,
@@ -634,9 +676,15 @@ _ => format!(
                 format_decimal(available * 100.0, 0, Lang::En),
                 format_decimal(threshold * 100.0, 0, Lang::En)
             ),
-        // Only the construction pipeline, the COINr importer and mergers find these; a build
-        // without them (the calculator's module) never meets them and leaves their words out.
-        #[cfg(not(all(feature = "pipeline", feature = "toml", feature = "merge")))]
+        // Only the construction pipeline, the COINr importer, the framework validator,
+        // sensitivity and mergers find these; a build without them (the calculator's module)
+        // never meets them and leaves their words out.
+        #[cfg(not(all(
+            feature = "pipeline",
+            feature = "toml",
+            feature = "validate",
+            feature = "merge"
+        )))]
         _ => format!("problem `{}`", problem.kind()),
     }
 }
@@ -727,6 +775,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         PartialMerge { .. } => {
             "add the data of the missing former units; merged values of part of a unit are given only with `dti merge --allow-partial`"
         }
+        #[cfg(feature = "validate")]
         FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => {
             "use more samples, e.g. `--samples 10000` (the default)"
         }

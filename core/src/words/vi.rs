@@ -186,54 +186,74 @@ pub(super) fn value_form(form: ValueForm) -> &'static str {
 /// Why a setting or parameters are impossible, in one phrase.
 pub(super) fn invalid(invalid: &Invalid) -> String {
     use Invalid::*;
+    #[cfg(feature = "validate")]
     let n = |value: f64| number(value, Lang::Vi);
     match invalid {
         Empty => "trống".into(),
+        #[cfg(feature = "validate")]
         TooManyDecimals { given, most } => {
             format!("{given} chữ số thập phân; tối đa {most}")
         }
+        #[cfg(feature = "validate")]
         NotAShare { value, below_one } => format!(
             "{}: phải là tỷ lệ từ 0 đến {}",
             n(*value),
             if *below_one { "dưới 1" } else { "1" }
         ),
+        #[cfg(feature = "validate")]
         BadCode { code } => format!("mã `{code}` trống hoặc có dấu cách thừa"),
+        #[cfg(feature = "validate")]
         ListedTwice { code } => format!("`{code}` được liệt kê hai lần"),
         NotFinite { code, value } => format!("{code} = {}", shortest_text(*value)),
+        #[cfg(feature = "validate")]
         NeedsFiniteRange => "cần khoảng giá trị hữu hạn: ghi `range = [low, high]`".into(),
+        #[cfg(feature = "validate")]
         NotPositive { parameter, value } => {
             format!("`{parameter}` = {} phải là số dương", n(*value))
         }
+        #[cfg(feature = "validate")]
         GoalpostsOrder { low, high } => format!(
             "ngưỡng {} và {}: ngưỡng thứ nhất phải nhỏ hơn ngưỡng thứ hai",
             n(*low),
             n(*high)
         ),
+        #[cfg(feature = "validate")]
         NoSteps => "cần ít nhất một bậc `[threshold, share]`".into(),
+        #[cfg(feature = "validate")]
         BadStep { threshold, share } => format!(
             "bậc [{}; {}]: tỷ lệ phải từ 0 đến 1",
             n(*threshold),
             n(*share)
         ),
+        #[cfg(feature = "validate")]
         OutputRange { low, high } => format!(
             "khoảng kết quả {}..{} phải hữu hạn và tăng dần",
             n(*low),
             n(*high)
         ),
+        #[cfg(feature = "validate")]
         NotPositiveSd { mean, sd } => format!(
             "trung bình {} và độ lệch chuẩn {}: độ lệch chuẩn phải dương",
             n(*mean),
             n(*sd)
         ),
+        #[cfg(feature = "validate")]
         NoReferenceUnit => "cần mã của đơn vị tham chiếu: `unit = \"…\"`".into(),
         BadGoal => "mục tiêu phải là một giá trị hữu hạn hoặc thứ hạng từ 1 trở lên".into(),
+        #[cfg(feature = "validate")]
         NoUncertainChoice => "không có lựa chọn chưa chắc chắn nào".into(),
+        #[cfg(feature = "validate")]
         SampleCount { given, least, most } => {
             format!("{given}: dùng từ {least} đến {most}")
         }
+        #[cfg(feature = "validate")]
         TooManyFactorsForSobol { most } => {
             format!("cách lấy mẫu Sobol chỉ dùng được với tối đa {most} yếu tố")
         }
+        // Only the framework validator and sensitivity find these; a build without them (the
+        // calculator's module) never meets them and leaves their words out.
+        #[cfg(not(feature = "validate"))]
+        _ => "không hợp lệ".into(),
     }
 }
 
@@ -274,10 +294,15 @@ pub(super) fn message(problem: &Problem) -> String {
                 "{} tham chiếu mã `{code}` chưa được khai báo",
                 referrer(referenced_by)
             ),
+        #[cfg(feature = "validate")]
         Cycle { path } => format!("vòng lặp giữa các chỉ số tổng hợp: {}", path.join(" → ")),
+        #[cfg(feature = "validate")]
         Unreachable { code } => format!("`{code}` không được tính vào chỉ số nào"),
+        #[cfg(feature = "validate")]
         NoChildren { code } => format!("chỉ số tổng hợp `{code}` không có thành phần"),
+        #[cfg(feature = "validate")]
         NoWeight { code } => format!("tổng trọng số của `{code}` không dương"),
+        #[cfg(feature = "validate")]
         BadWeight {
             parent,
             child,
@@ -288,10 +313,13 @@ pub(super) fn message(problem: &Problem) -> String {
             ),
         RuleDoesNotFitUnit { rule, unit } => format!("quy tắc chấm điểm `{rule}` không dùng được với đơn vị `{unit}`"),
         BadRule { rule, why } => format!("quy tắc chấm điểm `{rule}` không hợp lệ: {}", why.describe(Lang::Vi)),
+        #[cfg(feature = "validate")]
         BadDenominator { denominator } => format!(
                 "mẫu số `{denominator}` không hợp lệ: phải là tên một cột số liệu khác, không có dấu cách thừa"
             ),
+        #[cfg(feature = "validate")]
         BadTarget { target } => format!("giá trị mục tiêu {} không phải là một số hữu hạn", shortest_text(*target)),
+        #[cfg(feature = "validate")]
         BadRange { low, high } => format!(
                 "khoảng giá trị {}–{} không hợp lệ",
                 number(*low, Lang::Vi),
@@ -348,6 +376,7 @@ pub(super) fn message(problem: &Problem) -> String {
         }
         Overflow => "giá trị tính ra quá lớn, không biểu diễn được: số liệu hoặc trọng số lớn bất thường"
             .into(),
+        #[cfg(feature = "validate")]
         BadPoints { code, points } => format!(
                 "điểm của `{code}` là {}: phải là số từ 0 đến 10¹²",
                 number(*points, Lang::Vi)
@@ -432,9 +461,12 @@ Skip => "thiếu giá trị: bỏ qua và chia lại trọng số".into(),
 Reject => "thiếu giá trị: bộ chỉ số yêu cầu đủ dữ liệu".into(),
 }
         }
+        #[cfg(feature = "validate")]
         OldSpelling { old, new } => format!("`{old}` là cách viết cũ; nay viết `{new}`"),
+        #[cfg(feature = "validate")]
         NormaliseIsRule => "`[pipeline.normalise]` là cách viết cũ: nay mỗi `[[indicator]]` ghi quy tắc chuẩn hoá của mình, `rule = { method = … }`"
             .into(),
+        #[cfg(feature = "validate")]
         AggregateIsMethod { min_share } => {
             let mut text = "`[pipeline.aggregate]` là cách viết cũ: nay mỗi `[[aggregate]]` ghi phương pháp của mình, `method = …`"
                 .to_string();
@@ -443,6 +475,7 @@ Reject => "thiếu giá trị: bộ chỉ số yêu cầu đủ dữ liệu".int
             }
             text
         }
+        #[cfg(feature = "validate")]
         UnknownMethod { name } => format!(
                 "không có phương pháp tổng hợp `{name}`; dùng `{}`",
                 crate::aggregation::METHODS.join("`, `")
@@ -465,20 +498,26 @@ Reject => "thiếu giá trị: bộ chỉ số yêu cầu đủ dữ liệu".int
                 "`{method}` cần giá trị không âm, nhưng có giá trị {}",
                 number(*value, Lang::Vi)
             ),
+        #[cfg(feature = "validate")]
         NotAnAggregate { code } => format!("`{code}` không phải chỉ số tổng hợp"),
         NotAnIndicator { code } => format!("`{code}` không phải chỉ tiêu"),
+        #[cfg(feature = "validate")]
         ChildrenCanBeNegative { method } => format!(
                 "phương pháp `{method}` cần các thành phần không âm, nhưng điểm của một thành phần có thể âm"
             ),
+        #[cfg(feature = "validate")]
         UnknownWeightSet { name, known } => match known.is_empty() {
 true => format!("không có bộ trọng số `{name}`: bộ chỉ số không khai báo bộ nào"),
 false => format!("không có bộ trọng số `{name}`; các bộ có: {}", known.join(", ")),
 },
+        #[cfg(feature = "validate")]
         WeightOfTopNode { set, code } => format!("bộ trọng số `{set}` đặt trọng số cho `{code}`, nút không thuộc chỉ số nào"),
+        #[cfg(feature = "validate")]
         BadSetWeight { set, code, weight } => format!(
                 "bộ trọng số `{set}`: trọng số của `{code}` là {}: phải là số từ 0 đến 10¹²",
                 number(*weight, Lang::Vi)
             ),
+        #[cfg(feature = "validate")]
         SetLeavesNoWeight { set, code } => format!("với bộ trọng số `{set}`, tổng trọng số của `{code}` không dương"),
         #[cfg(feature = "pipeline")]
         NoDenominatorColumn { column } => format!("dữ liệu không có cột mẫu số `{column}`"),
@@ -533,9 +572,11 @@ false => format!(
                 units.len(),
                 units.join(", ")
             ),
+        #[cfg(feature = "validate")]
         FewSamples { samples, advised } => format!(
                 "N = {samples} mẫu là ít hơn {advised}: các chỉ số độ nhạy có thể đổi khác khi đổi hạt giống ngẫu nhiên"
             ),
+        #[cfg(feature = "validate")]
         FirstAboveTotal {
             factor,
             first,
@@ -545,6 +586,7 @@ false => format!(
                 format_decimal(*first, 3, Lang::Vi),
                 format_decimal(*total, 3, Lang::Vi)
             ),
+        #[cfg(feature = "validate")]
         IntervalBelowZero {
             factor,
             index,
@@ -631,9 +673,15 @@ _ => format!(
                 format_decimal(available * 100.0, 0, Lang::Vi),
                 format_decimal(threshold * 100.0, 0, Lang::Vi)
             ),
-        // Only the construction pipeline, the COINr importer and mergers find these; a build
-        // without them (the calculator's module) never meets them and leaves their words out.
-        #[cfg(not(all(feature = "pipeline", feature = "toml", feature = "merge")))]
+        // Only the construction pipeline, the COINr importer, the framework validator,
+        // sensitivity and mergers find these; a build without them (the calculator's module)
+        // never meets them and leaves their words out.
+        #[cfg(not(all(
+            feature = "pipeline",
+            feature = "toml",
+            feature = "validate",
+            feature = "merge"
+        )))]
         _ => format!("vấn đề `{}`", problem.kind()),
     }
 }
@@ -720,6 +768,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         PartialMerge { .. } => {
             "thêm dữ liệu của các đơn vị cũ còn thiếu; giá trị gộp từ một phần đơn vị chỉ được tính khi dùng `dti merge --allow-partial`"
         }
+        #[cfg(feature = "validate")]
         FewSamples { .. } | FirstAboveTotal { .. } | IntervalBelowZero { .. } => {
             "tăng số mẫu, ví dụ `--samples 10000` (mặc định)"
         }
