@@ -498,41 +498,35 @@ pub fn read_target(
     text: &str,
 ) -> Result<f64, Failure> {
     let info = framework.node(node);
-    let location = if info.is_indicator() {
-        Location::default().indicator(info.code.as_str())
-    } else {
-        Location::default().aggregate(info.code.as_str())
-    };
-    let refuse = |problem| {
-        Err(Failure {
-            diagnostics: vec![Diagnostic::error(location.clone(), problem)],
-        })
-    };
     let scale = scales(framework, units)[node];
-    let form = crate::Dataset::from_form(UnitInfo::new("-"), &[(info.code.as_str(), text)]);
-    if let Some(error) = form.diagnostics.iter().find(|d| d.is_error()) {
-        return refuse(error.problem.clone());
-    }
-    let Some(value) = form.dataset.value(0, 0) else {
-        return refuse(Problem::BadValue {
-            text: text.trim().to_string(),
-        });
-    };
+    let form = crate::Dataset::from_form(UnitInfo::new("-"), &[(&info.code, text)]);
     let unit = if scale.low == 0.0 && scale.high == 1.0 {
         crate::Unit::Share
     } else {
         crate::Unit::Number
     };
-    match value.in_unit(unit) {
-        Ok(x) if x.is_finite() && x >= scale.low => Ok(x),
-        Ok(x) => refuse(Problem::OutOfRange {
-            value: x,
-            low: scale.low,
-            high: scale.high,
-            symbol: String::new(),
-        }),
-        Err(problem) => refuse(problem),
-    }
+    let read = form.dataset.value(0, 0);
+    let problem = match (form.diagnostics.iter().find(|d| d.is_error()), read) {
+        (Some(error), _) => error.problem.clone(),
+        (None, None) => Problem::BadValue {
+            text: text.trim().to_string(),
+        },
+        (None, Some(value)) => match value.in_unit(unit) {
+            Ok(x) if x.is_finite() && x >= scale.low => return Ok(x),
+            Ok(x) => Problem::OutOfRange {
+                value: x,
+                low: scale.low,
+                high: scale.high,
+                symbol: String::new(),
+            },
+            Err(problem) => problem,
+        },
+    };
+    let mut location = Location::default().indicator(&info.code);
+    location.aggregate = !info.is_indicator();
+    Err(Failure {
+        diagnostics: vec![Diagnostic::error(location, problem)],
+    })
 }
 
 /// Reads per-indicator effort costs from CSV text: lines `indicator,cost` (comma, semicolon
