@@ -138,18 +138,23 @@ impl Rows<'_> {
                 return None;
             }
             self.count += 1;
+            let start = self.records.offset();
             let line = self.records.next_into(&mut self.record)?;
             let limits = builder.limits;
+            // No cell is longer than the text the record was read from.
+            let oversized = if self.records.offset() - start > limits.max_cell_bytes {
+                self.record
+                    .iter()
+                    .position(|cell| cell.len() > limits.max_cell_bytes)
+            } else {
+                None
+            };
             if self.count > limits.max_rows {
                 builder.too_large(builder.location(line, 1), Quantity::Rows, limits.max_rows);
             } else if self.record.len() > limits.max_columns {
                 let location = builder.location(line, 1);
                 builder.too_large(location, Quantity::Columns, limits.max_columns);
-            } else if let Some(at) = self
-                .record
-                .iter()
-                .position(|cell| cell.len() > limits.max_cell_bytes)
-            {
+            } else if let Some(at) = oversized {
                 let location = builder.location(line, at as u64 + 1);
                 builder.too_large(location, Quantity::BytesInCell, limits.max_cell_bytes);
             } else {
@@ -304,6 +309,7 @@ fn read_wide(
     }
     // (column, field position, field position of its source note)
     let mut values = Vec::with_capacity(value_headers.len());
+    builder.reserve_columns(value_headers.len());
     for (code, position) in value_headers {
         let Some(column) = builder.column(code, header_line) else {
             return;

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::limits::{Limits, Quantity, too_large};
-use crate::value::{DecimalMark, Marks, Reading, Value, read_cell, read_number};
+use crate::value::{DecimalMark, Marks, Reading, Value, plain_decimal, read_cell, read_number};
 
 mod column;
 mod unit_index;
@@ -437,12 +437,23 @@ impl Dataset {
     }
 
     /// Gives back what the columns reserved while growing a row at a time (up to half of
-    /// each column): a reader calls it once it has read every row.
+    /// each column): a reader calls it once it has read every row. Columns reserved from the
+    /// file's line count are left as they are when the spare room is small (a few blank
+    /// lines' worth), which saves a `realloc` per vector for nothing worth giving back.
     fn release_spare_capacity(&mut self) {
         for column in &mut self.values {
             column.shrink_to_fit();
         }
-        Arc::make_mut(&mut self.units).shrink_to_fit();
+        let units = Arc::make_mut(&mut self.units);
+        if spare_is_worth_giving_back(units.len(), units.capacity()) {
+            units.shrink_to_fit();
+        }
+    }
+
+    /// Room for `columns` more indicator columns.
+    fn reserve_columns(&mut self, columns: usize) {
+        self.columns.reserve_exact(columns);
+        self.values.reserve_exact(columns);
     }
 
     /// Adds an indicator column with every value missing.
@@ -460,6 +471,12 @@ impl Dataset {
     pub(crate) fn set_notes(&mut self, notes: Vec<String>) {
         self.notes = notes;
     }
+}
+
+/// True when a vector of `len` items holding room for `capacity` should give back the
+/// rest: more than an eighth of its length, and more than a few items, to spare.
+pub(super) fn spare_is_worth_giving_back(len: usize, capacity: usize) -> bool {
+    capacity - len > (len / 8).max(4)
 }
 
 /// A data set being assembled by a reader: units and columns are looked up by code once,
@@ -634,6 +651,26 @@ impl<'a> Builder<'a> {
         at: (u64, u64),
         source: Option<String>,
     ) {
+        // Nearly every cell is a plain decimal (`read_cell` tries it first too): stored
+        // without going through a `Reading`, and straight into its column when it can be.
+        if let Some((number, marks)) = plain_decimal(text) {
+            if let Marks::Shows(mark) = marks {
+                self.shows(
+                    mark,
+                    column,
+                    unit,
+                    text,
+                    Value::Number { value: number },
+                    at,
+                );
+            }
+            let origin = (to_u32(at.0), to_u32(at.1));
+            if source.is_none() && self.data.values[column].push_number(unit, number, origin) {
+                return;
+            }
+            self.value(unit, column, Value::Number { value: number }, at, source);
+            return;
+        }
         match read_cell(text) {
             None => {
                 let location = self.located(unit, column, at);
@@ -647,15 +684,7 @@ impl<'a> Builder<'a> {
                 grouped,
             }) => {
                 match (marks, grouped) {
-                    (Marks::Shows(mark), _) => {
-                        if self.shown[slot(mark)].is_none() {
-                            self.shown[slot(mark)] = Some((text.trim().to_string(), at.0));
-                        }
-                        // The test of `note_comma`, without its call for every comma after the first.
-                        if mark == DecimalMark::Comma && !self.comma_noted[column] {
-                            self.note_comma(unit, column, text, value, at);
-                        }
-                    }
+                    (Marks::Shows(mark), _) => self.shows(mark, column, unit, text, value, at),
                     (Marks::Either { mark, .. }, Some(grouped)) => self.two_ways.push(TwoWays {
                         unit,
                         column,
@@ -668,6 +697,45 @@ impl<'a> Builder<'a> {
                 }
                 self.value(unit, column, value, at, source);
             }
+        }
+    }
+
+    /// Takes note of a cell that shows its decimal mark for certain: only the first such
+    /// cell of the file for each mark, and the first decimal comma of each column, need more
+    /// than the two tests made here for every cell.
+    #[inline]
+    fn shows(
+        &mut self,
+        mark: DecimalMark,
+        column: usize,
+        unit: usize,
+        text: &str,
+        value: Value,
+        at: (u64, u64),
+    ) {
+        if self.shown[slot(mark)].is_none()
+            || (mark == DecimalMark::Comma && !self.comma_noted[column])
+        {
+            self.first_shown(mark, column, unit, text, value, at);
+        }
+    }
+
+    #[cold]
+    fn first_shown(
+        &mut self,
+        mark: DecimalMark,
+        column: usize,
+        unit: usize,
+        text: &str,
+        value: Value,
+        at: (u64, u64),
+    ) {
+        if self.shown[slot(mark)].is_none() {
+            self.shown[slot(mark)] = Some((text.trim().to_string(), at.0));
+        }
+        // The test of `note_comma`, without its call for every comma after the first.
+        if mark == DecimalMark::Comma && !self.comma_noted[column] {
+            self.note_comma(unit, column, text, value, at);
         }
     }
 
@@ -792,6 +860,14 @@ impl<'a> Builder<'a> {
         location
             .unit(&self.data.units[unit].code)
             .indicator(&self.data.columns[column])
+    }
+
+    /// Room for `columns` more indicator columns (a wide file's header tells how many).
+    pub fn reserve_columns(&mut self, columns: usize) {
+        let columns = columns.min(self.limits.max_indicators);
+        self.data.reserve_columns(columns);
+        self.comma_noted.reserve_exact(columns);
+        self.column_ids.reserve(columns);
     }
 
     /// Room for up to `units` units in the columns known so far (a hint, such as the lines

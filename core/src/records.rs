@@ -46,6 +46,12 @@ impl<'t> Records<'t> {
         self
     }
 
+    /// The byte the next record is looked for from: every cell of a record lies between this
+    /// offset before and after reading it.
+    pub(crate) fn offset(&self) -> usize {
+        self.at
+    }
+
     /// Reads the next record's cells into `cells` (cleared first) and returns the line it
     /// starts on; `None` at the end of the text.
     pub(crate) fn next_into(&mut self, cells: &mut Vec<Cow<'t, str>>) -> Option<u64> {

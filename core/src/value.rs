@@ -381,7 +381,7 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 /// gives: the digits read as an integer below 2^53 (so exact as an `f64`) divided by an exact
 /// power of ten is correctly rounded, as `str::parse` is. `None` for every other text,
 /// including a number that reads two ways (`65.000`), left to the general path.
-fn plain_decimal(text: &str) -> Option<(f64, Marks)> {
+pub(crate) fn plain_decimal(text: &str) -> Option<(f64, Marks)> {
     let bytes = text.as_bytes();
     let (negative, digits) = match bytes.split_first()? {
         (b'-', rest) => (true, rest),

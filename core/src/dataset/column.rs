@@ -129,6 +129,27 @@ impl ValueColumn {
         }
     }
 
+    /// [`ValueColumn::put`] of a plain number for the next unit, read in the field the
+    /// column's values so far were read in (nearly every value of a wide file): `false`, with
+    /// nothing stored, for any other case, which the caller hands to `put`.
+    pub(super) fn push_number(
+        &mut self,
+        unit: usize,
+        number: f64,
+        (line, field): (u32, u32),
+    ) -> bool {
+        if unit != self.forms.len()
+            || line == 0
+            || !matches!(self.fields, Fields::Same(same) if same == field)
+        {
+            return false;
+        }
+        self.forms.push(Form::Number);
+        self.numbers.push(number);
+        self.lines.push(line);
+        true
+    }
+
     /// Adds units with no value until the column holds `units` units.
     pub(super) fn fill_to(&mut self, units: usize) {
         while self.len() < units {
@@ -189,10 +210,14 @@ impl ValueColumn {
         self.lines.reserve_exact(units);
     }
 
+    /// Gives back the room reserved beyond the values held, when it is worth a `realloc`
+    /// (see [`super::spare_is_worth_giving_back`]).
     pub(super) fn shrink_to_fit(&mut self) {
-        self.forms.shrink_to_fit();
-        self.numbers.shrink_to_fit();
-        self.lines.shrink_to_fit();
+        if super::spare_is_worth_giving_back(self.len(), self.forms.capacity()) {
+            self.forms.shrink_to_fit();
+            self.numbers.shrink_to_fit();
+            self.lines.shrink_to_fit();
+        }
         self.denominators.shrink_to_fit();
         if let Fields::Each(fields) = &mut self.fields {
             fields.shrink_to_fit();
