@@ -308,12 +308,24 @@ fn read_wide(
         }
     }
     // (column, field position, field position of its source note)
-    let mut values = Vec::with_capacity(value_headers.len());
+    let mut values: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(value_headers.len());
     builder.reserve_columns(value_headers.len());
     for (code, position) in value_headers {
         let Some(column) = builder.column(code, header_line) else {
             return;
         };
+        // The same indicator twice in the header: said once, at the header, rather than as a
+        // value given twice on every row (whose hint, "keep one row", would not fit).
+        if let Some(&(_, first, _)) = values.iter().find(|(c, _, _)| *c == column) {
+            let location = builder.location(header_line, position as u64 + 1);
+            let problem = Problem::DuplicateColumn {
+                header: code.to_string(),
+                first: layout.header[first].trim().to_string(),
+                first_column: first as u64 + 1,
+            };
+            builder.error(location, problem);
+            continue;
+        }
         let source = sources.iter().find(|(c, _)| *c == code).map(|&(_, p)| p);
         values.push((column, position, source));
     }

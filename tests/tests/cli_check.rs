@@ -59,6 +59,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // The same field twice: refused, never the first or the last kept silently.
     ("duplicate-json-key.json", "dti-province-2022", 1),
     ("duplicate-code-column.csv", "dti-province-2022", 1),
+    // An indicator's column twice: once at the header, not as a value given twice on each row
+    // (with the long layout's hint, "keep one row"), nor silently for a row with one blank.
+    ("duplicate-indicator-column.csv", "dti-province-2022", 1),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     // A DTI column copied from a published table: an aggregate the tool computes, never
