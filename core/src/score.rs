@@ -4,7 +4,7 @@
 //! `dti build`, the library and the widget all compute through [`compute`].
 
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ pub struct Results {
 }
 
 /// One node's results for every unit, in data order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 struct Column {
     /// The node's code, shared by every [`NodeResult`] made from the column.
     code: Arc<str>,
@@ -54,10 +54,51 @@ struct Column {
     raw: Option<usize>,
     values: Values,
     statuses: Vec<Status>,
-    /// Four bytes a rank: ranks start at 1.
-    ranks: Vec<Option<NonZeroU32>>,
+    /// Four bytes a rank (ranks start at 1), ranked at `precision` when first read: runs that
+    /// never show a rank (an index's value for a page, the analyses) never sort.
+    ranks: OnceLock<Vec<Option<NonZeroU32>>>,
+    /// The decimals `values` are ranked at.
+    precision: u32,
     /// True when the value is itself in points (a sum), false when points are value × maximum.
     in_points: bool,
+}
+
+impl Column {
+    /// The column's ranks, computed on the first call (by whichever thread asks first; the
+    /// others wait for it) and kept.
+    fn ranks(&self) -> &[Option<NonZeroU32>] {
+        self.ranks
+            .get_or_init(|| ranks_of(self.values.iter(), self.precision))
+    }
+}
+
+/// Ranks compare as the ranks they are, computed or not: two columns are equal when every
+/// part of them is, as when ranks were computed with the values.
+impl PartialEq for Column {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.raw == other.raw
+            && self.values == other.values
+            && self.statuses == other.statuses
+            && self.precision == other.precision
+            && self.in_points == other.in_points
+            && self.ranks() == other.ranks()
+    }
+}
+
+/// Shows the ranks, computed if they were not yet.
+impl std::fmt::Debug for Column {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Column")
+            .field("code", &self.code)
+            .field("raw", &self.raw)
+            .field("values", &self.values)
+            .field("statuses", &self.statuses)
+            .field("ranks", &self.ranks())
+            .field("precision", &self.precision)
+            .field("in_points", &self.in_points)
+            .finish()
+    }
 }
 
 /// What a node is, for readers of [`Results`].
@@ -175,8 +216,8 @@ impl Results {
     /// # Panics
     /// When `node` is not a position in [`Results::nodes`].
     pub fn ranks(&self, node: usize) -> Vec<Option<u32>> {
-        let column = &self.columns[node].ranks;
-        column
+        self.columns[node]
+            .ranks()
             .iter()
             .map(|rank| rank.map(NonZeroU32::get))
             .collect()
@@ -187,7 +228,7 @@ impl Results {
     /// # Panics
     /// When either position is out of range.
     pub fn rank(&self, unit: usize, node: usize) -> Option<u32> {
-        self.columns[node].ranks[unit].map(NonZeroU32::get)
+        self.columns[node].ranks()[unit].map(NonZeroU32::get)
     }
 
     /// Every unit's status at the node in position `node`, in data order.
@@ -212,7 +253,7 @@ impl Results {
             value,
             points,
             points_lost,
-            rank: column.ranks[unit].map(NonZeroU32::get),
+            rank: column.ranks()[unit].map(NonZeroU32::get),
             status: column.statuses[unit],
         }
     }
@@ -257,7 +298,13 @@ impl Results {
                 raw: column.raw,
                 values: column.values.select(units),
                 statuses: units.iter().map(|&unit| column.statuses[unit]).collect(),
-                ranks: units.iter().map(|&unit| column.ranks[unit]).collect(),
+                ranks: OnceLock::from(
+                    units
+                        .iter()
+                        .map(|&unit| column.ranks()[unit])
+                        .collect::<Vec<_>>(),
+                ),
+                precision: column.precision,
                 in_points: column.in_points,
             })
             .collect();
@@ -301,7 +348,7 @@ impl Results {
         let key = |unit: usize, node: usize| {
             self.columns
                 .get(node)
-                .and_then(|column| column.ranks[unit])
+                .and_then(|column| column.ranks()[unit])
                 .map_or(u32::MAX, NonZeroU32::get)
         };
         let mut order: Vec<usize> = (0..self.units.len()).collect();
@@ -466,7 +513,7 @@ pub(crate) fn score_columns(framework: &Framework, table: &Table) -> Result<Scor
 }
 
 /// [`Results`] from the columns [`score_columns`] gave for `table`: the columns move in, and
-/// each is ranked once.
+/// each is ranked when its ranks are first read.
 pub(crate) fn assemble(
     framework: &Framework,
     table: &Table,
@@ -493,7 +540,6 @@ pub(crate) fn assemble(
             scale: scales[id],
         })
         .collect();
-    let mut scratch = RankScratch::default();
     let columns = values
         .into_iter()
         .zip(statuses)
@@ -504,7 +550,8 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: ranks_with(values.iter(), precision, &mut scratch),
+            ranks: OnceLock::new(),
+            precision,
             values,
             statuses,
             in_points: is_sum(framework, id),
@@ -1088,29 +1135,10 @@ fn ranks_of(
     column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
     precision: u32,
 ) -> Vec<Option<NonZeroU32>> {
-    ranks_with(column, precision, &mut RankScratch::default())
-}
-
-/// The working memory of [`ranks_with`], kept from column to column.
-#[derive(Default)]
-struct RankScratch {
-    wholes: Vec<i64>,
-    counts: Vec<usize>,
-    order: Vec<u64>,
-}
-
-/// [`ranks_of`] with its working memory in `scratch`.
-fn ranks_with(
-    column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
-    precision: u32,
-    scratch: &mut RankScratch,
-) -> Vec<Option<NonZeroU32>> {
     let n = column.len();
     let factor = crate::text::power_of_ten(precision);
     // Each value's whole number (`i64::MIN` where missing), and their least and greatest.
-    let wholes = &mut scratch.wholes;
-    wholes.clear();
-    wholes.reserve(n);
+    let mut wholes = Vec::with_capacity(n);
     let (mut low, mut high) = (i64::MAX, i64::MIN);
     for value in column.clone() {
         let Some(value) = value else {
@@ -1132,9 +1160,7 @@ fn ranks_with(
     let span = high.abs_diff(low);
     if span <= 2 * n as u64 + 64 {
         // counts[k]: units whose whole number is high - k; then how many are above them.
-        let counts = &mut scratch.counts;
-        counts.clear();
-        counts.resize(span as usize + 1, 0);
+        let mut counts = vec![0; span as usize + 1];
         for &whole in wholes.iter().filter(|&&w| w != i64::MIN) {
             counts[high.abs_diff(whole) as usize] += 1;
         }
@@ -1149,9 +1175,7 @@ fn ranks_with(
         }
     } else if span < 1 << 32 && n <= u32::MAX as usize {
         // Distance below the highest, then the row: one sort of integers, highest first.
-        let order = &mut scratch.order;
-        order.clear();
-        order.reserve(n);
+        let mut order = Vec::with_capacity(n);
         for (row, &whole) in wholes.iter().enumerate() {
             if whole != i64::MIN {
                 order.push(high.abs_diff(whole) << 32 | row as u64);
