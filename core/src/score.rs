@@ -65,7 +65,8 @@ struct Column {
 
 impl Column {
     /// The column's ranks, computed on the first call (by whichever thread asks first; the
-    /// others wait for it) and kept.
+    /// others wait for it) and kept. Inlined: a long table reads a rank per unit and node.
+    #[inline]
     fn ranks(&self) -> &[Option<NonZeroU32>] {
         self.ranks.get_or_init(|| {
             ranks_of_numbers(self.values.as_slice(), self.precision)
@@ -229,6 +230,7 @@ impl Results {
     ///
     /// # Panics
     /// When either position is out of range.
+    #[inline]
     pub fn rank(&self, unit: usize, node: usize) -> Option<u32> {
         self.columns[node].ranks()[unit].map(NonZeroU32::get)
     }
