@@ -22,6 +22,7 @@ mod i18n;
 mod input;
 mod output;
 pub mod sheet;
+mod synced;
 mod usage;
 
 /// The default uncertainty of `dti robustness`, as its long help shows it.

@@ -13,6 +13,7 @@ use dti_core::{Framework, Lang, Results};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
 use crate::error::Error;
+use crate::synced::SyncedFile;
 use crate::{OutputArgs, i18n};
 
 /// The formats a table can be written in.
@@ -700,12 +701,21 @@ fn write_file_with(
     let fail = |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error));
     check_target(path, force, inputs, lang)?;
     let (temp, file) = temporary(path).map_err(fail)?;
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
-    let written = write(&mut buffered)
-        .and_then(|()| buffered.flush())
-        .and_then(|()| buffered.get_ref().sync_all())
-        .map_err(fail);
+    // Synced on the way (a long output reaches the disk while the rest is computed), and in
+    // full before it takes the file's place.
+    let mut file = SyncedFile::new(file);
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut file);
+    let written = write(&mut buffered).and_then(|()| buffered.flush());
     drop(buffered);
+    let written = match written {
+        Ok(()) => file.finish(),
+        Err(error) => {
+            // Its syncing thread stops before the file is removed.
+            drop(file);
+            Err(error)
+        }
+    }
+    .map_err(fail);
     let placed = written.and_then(|()| place(&temp, path, force, lang, &shown));
     if placed.is_err() {
         let _ = fs::remove_file(&temp);

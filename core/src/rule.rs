@@ -414,11 +414,13 @@ impl Rule {
 
     /// One value's score under an absolute rule, as [`Rule::apply`] scores it: `scale` is the
     /// rule's [`Rule::scale`].
+    #[inline]
     pub(crate) fn score_one(&self, x: f64, node: &Node, scale: Range) -> f64 {
         let score = self.score_absolute(x, node.unit, node.range, node.direction);
         crate::float::clamp(score, scale.low, scale.high)
     }
 
+    #[inline]
     fn score_absolute(&self, x: f64, unit: Unit, range: Range, direction: Direction) -> f64 {
         let higher = direction == Direction::Higher;
         let orient = |s: f64| if higher { s } else { 1.0 - s };

@@ -4,7 +4,7 @@
 //! `dti build`, the library and the widget all compute through [`compute`].
 
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ pub struct Results {
 }
 
 /// One node's results for every unit, in data order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 struct Column {
     /// The node's code, shared by every [`NodeResult`] made from the column.
     code: Arc<str>,
@@ -54,10 +54,54 @@ struct Column {
     raw: Option<usize>,
     values: Values,
     statuses: Vec<Status>,
-    /// Four bytes a rank: ranks start at 1.
-    ranks: Vec<Option<NonZeroU32>>,
+    /// Four bytes a rank (ranks start at 1), ranked at `precision` when first read: runs that
+    /// never show a rank (an index's value for a page, the analyses) never sort.
+    ranks: OnceLock<Vec<Option<NonZeroU32>>>,
+    /// The decimals `values` are ranked at.
+    precision: u32,
     /// True when the value is itself in points (a sum), false when points are value × maximum.
     in_points: bool,
+}
+
+impl Column {
+    /// The column's ranks, computed on the first call (by whichever thread asks first; the
+    /// others wait for it) and kept. Inlined: a long table reads a rank per unit and node.
+    #[inline]
+    fn ranks(&self) -> &[Option<NonZeroU32>] {
+        self.ranks.get_or_init(|| {
+            ranks_of_numbers(self.values.as_slice(), self.precision)
+                .unwrap_or_else(|| ranks_by_sort(self.values.iter(), self.precision))
+        })
+    }
+}
+
+/// Ranks compare as the ranks they are, computed or not: two columns are equal when every
+/// part of them is, as when ranks were computed with the values.
+impl PartialEq for Column {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.raw == other.raw
+            && self.values == other.values
+            && self.statuses == other.statuses
+            && self.precision == other.precision
+            && self.in_points == other.in_points
+            && self.ranks() == other.ranks()
+    }
+}
+
+/// Shows the ranks, computed if they were not yet.
+impl std::fmt::Debug for Column {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Column")
+            .field("code", &self.code)
+            .field("raw", &self.raw)
+            .field("values", &self.values)
+            .field("statuses", &self.statuses)
+            .field("ranks", &self.ranks())
+            .field("precision", &self.precision)
+            .field("in_points", &self.in_points)
+            .finish()
+    }
 }
 
 /// What a node is, for readers of [`Results`].
@@ -175,8 +219,8 @@ impl Results {
     /// # Panics
     /// When `node` is not a position in [`Results::nodes`].
     pub fn ranks(&self, node: usize) -> Vec<Option<u32>> {
-        let column = &self.columns[node].ranks;
-        column
+        self.columns[node]
+            .ranks()
             .iter()
             .map(|rank| rank.map(NonZeroU32::get))
             .collect()
@@ -186,8 +230,9 @@ impl Results {
     ///
     /// # Panics
     /// When either position is out of range.
+    #[inline]
     pub fn rank(&self, unit: usize, node: usize) -> Option<u32> {
-        self.columns[node].ranks[unit].map(NonZeroU32::get)
+        self.columns[node].ranks()[unit].map(NonZeroU32::get)
     }
 
     /// Every unit's status at the node in position `node`, in data order.
@@ -212,7 +257,7 @@ impl Results {
             value,
             points,
             points_lost,
-            rank: column.ranks[unit].map(NonZeroU32::get),
+            rank: column.ranks()[unit].map(NonZeroU32::get),
             status: column.statuses[unit],
         }
     }
@@ -257,7 +302,13 @@ impl Results {
                 raw: column.raw,
                 values: column.values.select(units),
                 statuses: units.iter().map(|&unit| column.statuses[unit]).collect(),
-                ranks: units.iter().map(|&unit| column.ranks[unit]).collect(),
+                ranks: OnceLock::from(
+                    units
+                        .iter()
+                        .map(|&unit| column.ranks()[unit])
+                        .collect::<Vec<_>>(),
+                ),
+                precision: column.precision,
                 in_points: column.in_points,
             })
             .collect();
@@ -301,7 +352,7 @@ impl Results {
         let key = |unit: usize, node: usize| {
             self.columns
                 .get(node)
-                .and_then(|column| column.ranks[unit])
+                .and_then(|column| column.ranks()[unit])
                 .map_or(u32::MAX, NonZeroU32::get)
         };
         let mut order: Vec<usize> = (0..self.units.len()).collect();
@@ -466,7 +517,7 @@ pub(crate) fn score_columns(framework: &Framework, table: &Table) -> Result<Scor
 }
 
 /// [`Results`] from the columns [`score_columns`] gave for `table`: the columns move in, and
-/// each is ranked once.
+/// each is ranked when its ranks are first read.
 pub(crate) fn assemble(
     framework: &Framework,
     table: &Table,
@@ -493,7 +544,6 @@ pub(crate) fn assemble(
             scale: scales[id],
         })
         .collect();
-    let mut scratch = RankScratch::default();
     let columns = values
         .into_iter()
         .zip(statuses)
@@ -504,7 +554,8 @@ pub(crate) fn assemble(
                 .is_indicator()
                 .then(|| table.indicator_column(framework, id))
                 .flatten(),
-            ranks: ranks_with(values.iter(), precision, &mut scratch),
+            ranks: OnceLock::new(),
+            precision,
             values,
             statuses,
             in_points: is_sum(framework, id),
@@ -1089,54 +1140,49 @@ fn ranks_of(
     column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
     precision: u32,
 ) -> Vec<Option<NonZeroU32>> {
-    ranks_with(column, precision, &mut RankScratch::default())
-}
-
-/// The working memory of [`ranks_with`], kept from column to column.
-#[derive(Default)]
-struct RankScratch {
-    wholes: Vec<i64>,
-    counts: Vec<usize>,
-    order: Vec<u64>,
-}
-
-/// [`ranks_of`] with its working memory in `scratch`.
-fn ranks_with(
-    column: impl ExactSizeIterator<Item = Option<f64>> + Clone,
-    precision: u32,
-    scratch: &mut RankScratch,
-) -> Vec<Option<NonZeroU32>> {
-    let n = column.len();
-    let factor = crate::text::power_of_ten(precision);
-    // Each value's whole number (`i64::MIN` where missing), and their least and greatest.
-    let wholes = &mut scratch.wholes;
-    wholes.clear();
-    wholes.reserve(n);
-    let (mut low, mut high) = (i64::MAX, i64::MIN);
+    // As `Values` holds them, missing values as NaN; a NaN given as a value has no whole
+    // number, so it takes the general sort, as any value too large does.
+    let mut numbers = Vec::with_capacity(column.len());
     for value in column.clone() {
-        let Some(value) = value else {
-            wholes.push(i64::MIN);
+        match value {
+            Some(x) if x.is_nan() => return ranks_by_sort(column, precision),
+            Some(x) => numbers.push(x),
+            None => numbers.push(f64::NAN),
+        }
+    }
+    ranks_of_numbers(&numbers, precision).unwrap_or_else(|| ranks_by_sort(column, precision))
+}
+
+/// [`ranks_of`] on numbers with the missing ones NaN (a column of [`Values`] as it is stored),
+/// in plain passes over arrays; `None` when a number is too large for the whole numbers
+/// (the general sort's work).
+fn ranks_of_numbers(numbers: &[f64], precision: u32) -> Option<Vec<Option<NonZeroU32>>> {
+    const MISSING: i64 = i64::MIN;
+    let n = numbers.len();
+    let factor = crate::text::power_of_ten(precision);
+    // Each value's whole number (`MISSING` where missing), and their least and greatest.
+    let mut wholes = vec![MISSING; n];
+    let (mut low, mut high) = (i64::MAX, i64::MIN);
+    for (whole, &x) in wholes.iter_mut().zip(numbers) {
+        if x.is_nan() {
             continue;
-        };
-        let Some(whole) = crate::text::round_small(value * factor) else {
-            return ranks_by_sort(column, precision);
-        };
-        (low, high) = (low.min(whole), high.max(whole));
-        wholes.push(whole);
+        }
+        let rounded = crate::text::round_small(x * factor)?;
+        low = low.min(rounded);
+        high = high.max(rounded);
+        *whole = rounded;
     }
     let mut ranks = vec![None; n];
     let rank =
         |above: usize| NonZeroU32::MIN.saturating_add(u32::try_from(above).unwrap_or(u32::MAX));
     if low > high {
-        return ranks;
+        return Some(ranks);
     }
     let span = high.abs_diff(low);
     if span <= 2 * n as u64 + 64 {
         // counts[k]: units whose whole number is high - k; then how many are above them.
-        let counts = &mut scratch.counts;
-        counts.clear();
-        counts.resize(span as usize + 1, 0);
-        for &whole in wholes.iter().filter(|&&w| w != i64::MIN) {
+        let mut counts = vec![0; span as usize + 1];
+        for &whole in wholes.iter().filter(|&&w| w != MISSING) {
             counts[high.abs_diff(whole) as usize] += 1;
         }
         let mut above = 0;
@@ -1144,21 +1190,19 @@ fn ranks_with(
             (*count, above) = (above, above + *count);
         }
         for (rank_of, &whole) in ranks.iter_mut().zip(wholes.iter()) {
-            if whole != i64::MIN {
+            if whole != MISSING {
                 *rank_of = Some(rank(counts[high.abs_diff(whole) as usize]));
             }
         }
     } else if span < 1 << 32 && n <= u32::MAX as usize {
         // Distance below the highest, then the row: one sort of integers, highest first.
-        let order = &mut scratch.order;
-        order.clear();
-        order.reserve(n);
+        let mut order = Vec::with_capacity(n);
         for (row, &whole) in wholes.iter().enumerate() {
-            if whole != i64::MIN {
+            if whole != MISSING {
                 order.push(high.abs_diff(whole) << 32 | row as u64);
             }
         }
-        order.sort_unstable();
+        sort_by_distance(&mut order, span);
         let mut first = 0;
         for (k, &key) in order.iter().enumerate() {
             if key >> 32 != order[first] >> 32 {
@@ -1167,9 +1211,48 @@ fn ranks_with(
             ranks[(key & u64::from(u32::MAX)) as usize] = Some(rank(first));
         }
     } else {
-        return ranks_by_sort(column, precision);
+        return None;
     }
-    ranks
+    Some(ranks)
+}
+
+/// Below this many keys, [`sort_by_distance`] leaves them to the standard library's sort.
+const RADIX_FROM: usize = 1 << 12;
+
+/// Sorts keys (a distance below the highest value in the high 32 bits, a row in the low 32;
+/// every distance at most `span`) so that their distances ascend: all [`ranks_of`] reads of
+/// the order, so any two sorts by distance give the same ranks. A column of a million units
+/// takes a few passes of a radix sort (twelve bits of the distance a pass, as many passes as
+/// `span` needs) instead of a comparison sort's twenty or so rounds; short columns take the
+/// comparison sort.
+fn sort_by_distance(keys: &mut Vec<u64>, span: u64) {
+    const BITS: u32 = 12;
+    if keys.len() < RADIX_FROM {
+        keys.sort_unstable();
+        return;
+    }
+    let needed = u64::BITS - span.leading_zeros();
+    let mut other = vec![0; keys.len()];
+    let mut shift = 32;
+    while shift < 32 + needed {
+        let digit = |key: u64| ((key >> shift) & ((1 << BITS) - 1)) as usize;
+        let mut starts = vec![0usize; 1 << BITS];
+        for &key in keys.iter() {
+            starts[digit(key)] += 1;
+        }
+        let mut at = 0;
+        for start in starts.iter_mut() {
+            (*start, at) = (at, at + *start);
+        }
+        // Stable: keys with the same digit keep the order of the passes before.
+        for &key in keys.iter() {
+            let start = &mut starts[digit(key)];
+            other[*start] = key;
+            *start += 1;
+        }
+        std::mem::swap(keys, &mut other);
+        shift += BITS;
+    }
 }
 
 /// [`ranks_of`] for any values: each rounded with its row, sorted highest first; tied values
@@ -1353,6 +1436,22 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn ranks_of_long_columns_are_those_of_the_general_sort(
+            column in prop::collection::vec(
+                prop::option::weighted(0.95, prop_oneof![0.0f64..1_000.0, -5e5f64..5e5]),
+                RADIX_FROM..2 * RADIX_FROM,
+            ),
+            precision in 0u32..6,
+        ) {
+            let fast = ranks_of(column.iter().copied(), precision);
+            let general = ranks_by_sort(column.iter().copied(), precision);
+            prop_assert_eq!(fast, general);
+        }
+    }
+
     /// What a table prints of [`shown_points`], and of [`shown_points_hundredths`].
     fn printed_points(points: f64, max: f64) -> (String, Option<String>) {
         use crate::text::{push_scaled, write_decimal};
@@ -1419,7 +1518,16 @@ mod tests {
             .collect();
         let spread: Vec<Option<f64>> = (0..500).map(|i| Some(f64::from(i) * 977.31)).collect();
         let zeros = vec![Some(-0.0), Some(0.0), Some(-0.00001), None, Some(0.00001)];
-        for column in [many, spread, zeros] {
+        // Long enough for the radix sort, with spans of two and three of its passes (points
+        // out of 1,000 at four decimals, as the DTI's aggregates) and ties across them.
+        let long = |scale: f64| -> Vec<Option<f64>> {
+            (0..3 * RADIX_FROM as u32)
+                .map(|i| {
+                    (i % 11 != 0).then(|| f64::from(i.wrapping_mul(2_654_435_761) % 9_973) * scale)
+                })
+                .collect()
+        };
+        for column in [many, spread, zeros, long(0.0137), long(1.003), long(100.7)] {
             for precision in [0, 2, 4, 15] {
                 assert_eq!(
                     ranks_of(column.iter().copied(), precision),
