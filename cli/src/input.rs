@@ -442,7 +442,7 @@ pub(crate) fn score_checked(
         Ok(results) => {
             let diagnostics = dti_core::diagnostic::merge(
                 framework,
-                &input.diagnostics,
+                input.diagnostics.clone(),
                 results.diagnostics.clone(),
             );
             let issues = input.issues(diagnostics, lang);
@@ -452,8 +452,11 @@ pub(crate) fn score_checked(
             Ok((results, issues))
         }
         Err(failure) => {
-            let diagnostics =
-                dti_core::diagnostic::merge(framework, &input.diagnostics, failure.diagnostics);
+            let diagnostics = dti_core::diagnostic::merge(
+                framework,
+                input.diagnostics.clone(),
+                failure.diagnostics,
+            );
             Err(Error::Data(input.issues(diagnostics, lang)))
         }
     }

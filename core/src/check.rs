@@ -415,7 +415,7 @@ mod tests {
         let text = "code,a,b,c\nX,,0.5,\nY,0.1,zz,2\nZ,,,0.3\n";
         let parsed = Dataset::from_csv(text, Some("t.csv"));
         let checked = check(&framework, &parsed.dataset);
-        let merged = crate::diagnostic::merge(&framework, &parsed.diagnostics, checked.diagnostics);
+        let merged = crate::diagnostic::merge(&framework, parsed.diagnostics, checked.diagnostics);
         let seen: Vec<(&str, &str, &str)> = merged
             .iter()
             .map(|d| {

@@ -1034,7 +1034,7 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 /// change nothing.
 pub fn merge(
     framework: &crate::Framework,
-    reading: &[Diagnostic],
+    reading: Vec<Diagnostic>,
     later: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     // Sets made once, so that each diagnostic costs a look-up or two, not a scan of the
@@ -1053,10 +1053,9 @@ pub fn merge(
         .filter(|node| node.points == Some(0.0))
         .map(|node| node.code.as_str())
         .collect();
-    let mut all = Vec::with_capacity(reading.len() + later.len());
-    all.extend_from_slice(reading);
-    all.extend(later.into_iter().filter(|d| {
-        match d.problem {
+    let kept: Vec<Diagnostic> = later
+        .into_iter()
+        .filter(|d| match d.problem {
             Problem::NoData => errors.is_empty(),
             Problem::NoValues { .. } => !indicator_unread,
             Problem::MissingValue { .. } => {
@@ -1066,8 +1065,11 @@ pub fn merge(
                     })
             }
             _ => true,
-        }
-    }));
+        })
+        .collect();
+    // The reader's own, taken rather than copied: no diagnostic is cloned on the way.
+    let mut all = reading;
+    all.extend(kept);
     if !weightless.is_empty() {
         for diagnostic in &mut all {
             if diagnostic.severity == Severity::Warning

@@ -783,7 +783,7 @@ fn the_widget_s_words_for_the_bad_input_corpus_are_vietnamese() {
             let parsed = dti_core::Dataset::parse(&text, Some(&name));
             let checked = dti_core::check(&framework, &parsed.dataset);
             let all =
-                dti_core::diagnostic::merge(&framework, &parsed.diagnostics, checked.diagnostics);
+                dti_core::diagnostic::merge(&framework, parsed.diagnostics, checked.diagnostics);
             for diagnostic in all {
                 let page_hint = diagnostic.page_hint(dti_core::Lang::Vi).unwrap_or_default();
                 // A reader of the guidebook has no command line.

@@ -47,7 +47,7 @@ fn read_and_check(
     let parsed = input::data(data, lang)?;
     let checked = check(framework, &parsed.dataset);
     let diagnostics =
-        dti_core::diagnostic::merge(framework, &parsed.diagnostics, checked.diagnostics);
+        dti_core::diagnostic::merge(framework, parsed.diagnostics, checked.diagnostics);
     Ok((checked.table, diagnostics))
 }
 
@@ -100,11 +100,15 @@ pub fn score(framework: JsValue, data: JsValue, lang: JsValue) -> Result<JsValue
     let framework = input::framework(&framework, lang)?;
     let parsed = input::readable_data(&data, lang)?;
     let results = dti_core::score(&framework, &parsed.dataset).map_err(|failure| {
-        let all = dti_core::diagnostic::merge(&framework, &parsed.diagnostics, failure.diagnostics);
+        let all = dti_core::diagnostic::merge(
+            &framework,
+            parsed.diagnostics.clone(),
+            failure.diagnostics,
+        );
         Error::from_diagnostics(&all, lang)
     })?;
     let details =
-        dti_core::diagnostic::merge(&framework, &parsed.diagnostics, results.diagnostics.clone())
+        dti_core::diagnostic::merge(&framework, parsed.diagnostics, results.diagnostics.clone())
             .iter()
             .map(|d| Detail::from_diagnostic(d, lang))
             .collect();

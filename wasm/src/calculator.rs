@@ -273,16 +273,18 @@ impl Calculator {
         }
         let checked = check(&self.framework, &parsed.dataset);
         let diagnostics =
-            dti_core::diagnostic::merge(&self.framework, &parsed.diagnostics, checked.diagnostics);
+            dti_core::diagnostic::merge(&self.framework, parsed.diagnostics, checked.diagnostics);
         if dti_core::diagnostic::has_errors(&diagnostics) {
             return Err(self.fail(&diagnostics));
         }
-        let results = compute(&self.framework, &checked.table).map_err(|failure| {
-            let mut all = diagnostics.clone();
-            all.extend(failure.diagnostics);
-            self.fail(&all)
-        })?;
         let mut notes = diagnostics;
+        let results = match compute(&self.framework, &checked.table) {
+            Ok(results) => results,
+            Err(failure) => {
+                notes.extend(failure.diagnostics);
+                return Err(self.fail(&notes));
+            }
+        };
         notes.extend(results.diagnostics);
         let loaded = Loaded {
             units: checked.table.units().to_vec(),
@@ -433,7 +435,7 @@ impl Calculator {
         let form = Dataset::from_form(info, &pairs);
         let checked = check(&self.framework, &form.dataset);
         let diagnostics =
-            dti_core::diagnostic::merge(&self.framework, &form.diagnostics, checked.diagnostics);
+            dti_core::diagnostic::merge(&self.framework, form.diagnostics, checked.diagnostics);
         let framework = &self.framework;
         let invalid: Vec<&str> = framework
             .indicators()

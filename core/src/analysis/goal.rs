@@ -506,8 +506,8 @@ pub fn read_target(
         crate::Unit::Number
     };
     let read = form.dataset.value(0, 0);
-    let problem = match (form.diagnostics.iter().find(|d| d.is_error()), read) {
-        (Some(error), _) => error.problem.clone(),
+    let problem = match (form.diagnostics.into_iter().find(|d| d.is_error()), read) {
+        (Some(error), _) => error.problem,
         (None, None) => Problem::BadValue {
             text: text.trim().to_string(),
         },
