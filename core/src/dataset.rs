@@ -195,7 +195,8 @@ impl Dataset {
 
     /// Reads JSON text under the default [`Limits`]. `origin` names the file in diagnostics.
     /// See `indicators/README.md` for the layout:
-    /// `{"units": [{"code": "22", "name": …, "values": {"I1": 0.9581, …}}]}`.
+    /// `{"units": [{"code": "22", "name": …, "values": {"I1": 0.9581, …}}]}`, or units as flat
+    /// records, `[{"code": "22", "name": …, "I1": 0.9581, …}]`.
     pub fn from_json(text: &str, origin: Option<&str>) -> Parsed {
         Dataset::from_json_with(text, origin, &Limits::default())
     }

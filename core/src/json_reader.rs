@@ -6,7 +6,10 @@
 //!                "values": { "I1": 0.9581, "I2": "90%", "I3": { "numerator": 3, "denominator": 4 },
 //!                            "I4": { "value": 0.625, "source": "…" }, "I5": null, "I6": true } } ] }
 //! ```
-//! A bare array of units is accepted too.
+//! A bare array of units is accepted too, and units written as flat records, without a
+//! `values` object (`[{"code": "22", "name": "Quảng Ninh", "I1": 0.9581, "I2": "90%"}]`, as
+//! pandas' `to_json(orient="records")` writes a table): every key but `code`, `name`, `year`,
+//! `group` and `groups` is then an indicator.
 
 use crate::json::Json;
 
@@ -15,6 +18,17 @@ use crate::diagnostic::{Location, Problem};
 use crate::limits::{Limits, Quantity, nesting_beyond};
 use crate::syntax::SyntaxReason;
 use crate::value::Value;
+
+/// The keys of a unit that are not indicators.
+const UNIT_KEYS: [&str; 6] = ["code", "name", "year", "group", "groups", "values"];
+
+/// The keys of one value written as an object.
+const VALUE_KEYS: [&str; 4] = ["value", "numerator", "denominator", "source"];
+
+/// True when an object is one value (`{"numerator": 3, "denominator": 4}`), not a group of them.
+fn is_one_value(object: &crate::json::Object) -> bool {
+    object.keys().all(|key| VALUE_KEYS.contains(&key.as_str()))
+}
 
 /// JSON values have no line and field of their own.
 const NOWHERE: (u64, u64) = (0, 0);
@@ -102,21 +116,27 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     };
     let here = here.unit(&code);
     let mut info = UnitInfo::new(&code);
-    for key in object.keys() {
-        if !matches!(
-            key.as_str(),
-            "code" | "name" | "year" | "group" | "groups" | "values"
-        ) {
-            let allowed = ["code", "name", "year", "group", "groups", "values"];
-            syntax(
-                builder,
-                here.clone(),
-                SyntaxReason::UnknownField {
-                    field: key.clone(),
-                    allowed: allowed.map(str::to_string).to_vec(),
-                },
-            );
-        }
+    // A unit without a `values` object is a flat record, as a table written by pandas
+    // (`to_json(orient="records")`) or a spreadsheet's row: its other keys are indicators.
+    // Beside a `values` object, any other key is a mistake, and so is an object under another
+    // key that is not one value (`"value": {"I1": 0.9}` is a misspelt `values`).
+    let flat = object.get("values").is_none()
+        && object
+            .iter()
+            .filter(|(key, _)| !UNIT_KEYS.contains(&key.as_str()))
+            .all(|(_, value)| value.as_object().is_none_or(is_one_value));
+    for key in object
+        .keys()
+        .filter(|key| !flat && !UNIT_KEYS.contains(&key.as_str()))
+    {
+        syntax(
+            builder,
+            here.clone(),
+            SyntaxReason::UnknownField {
+                field: key.clone(),
+                allowed: UNIT_KEYS.map(str::to_string).to_vec(),
+            },
+        );
     }
     info.name = object
         .get("name")
@@ -192,14 +212,20 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     let Some(unit) = builder.unit_row(info, 0) else {
         return;
     };
-    let Some(values) = object.get("values").and_then(Json::as_object) else {
+    let entries = if flat {
+        Some(object)
+    } else {
+        object.get("values").and_then(Json::as_object)
+    };
+    let indicator = |key: &str| !flat || !UNIT_KEYS.contains(&key);
+    let Some(entries) = entries.filter(|e| !flat || e.keys().any(|k| indicator(k))) else {
         return syntax(
             builder,
             here,
             SyntaxReason::NoValuesObject { place: place() },
         );
     };
-    for (code, value) in values.iter() {
+    for (code, value) in entries.iter().filter(|(key, _)| indicator(key)) {
         if code.len() > builder.limits.max_cell_bytes {
             let limit = builder.limits.max_cell_bytes;
             return builder.too_large(here, Quantity::BytesInString, limit);
@@ -237,17 +263,14 @@ fn read_value(builder: &mut Builder, unit: usize, column: usize, value: &Json, h
                 .get("source")
                 .and_then(Json::as_str)
                 .map(str::to_string);
-            let unknown = fields
-                .keys()
-                .find(|k| !matches!(k.as_str(), "value" | "numerator" | "denominator" | "source"));
+            let unknown = fields.keys().find(|k| !VALUE_KEYS.contains(&k.as_str()));
             if let Some(key) = unknown {
-                let allowed = ["value", "numerator", "denominator", "source"];
                 return syntax(
                     builder,
                     here.clone(),
                     SyntaxReason::UnknownField {
                         field: key.clone(),
-                        allowed: allowed.map(str::to_string).to_vec(),
+                        allowed: VALUE_KEYS.map(str::to_string).to_vec(),
                     },
                 );
             }
@@ -365,5 +388,46 @@ impl<'de> serde::de::Visitor<'de> for Keys<'_> {
 
     fn visit_unit<E>(self) -> Result<(), E> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dataset;
+
+    /// A unit as a flat record reads as the same unit with a `values` object; beside a
+    /// `values` object, or where an object under another key is not one value, the other
+    /// keys are refused as before.
+    #[test]
+    fn flat_records_read_as_units_with_values() {
+        let nested = r#"[{"code": "22", "name": "Quảng Ninh", "year": 2022,
+            "values": {"I1": 0.9581, "I2": "90%", "I3": {"numerator": 3, "denominator": 4}, "I5": null}}]"#;
+        let flat = r#"[{"code": "22", "name": "Quảng Ninh", "year": 2022,
+            "I1": 0.9581, "I2": "90%", "I3": {"numerator": 3, "denominator": 4}, "I5": null}]"#;
+        let (nested, flat) = (
+            Dataset::from_json(nested, None),
+            Dataset::from_json(flat, None),
+        );
+        assert!(flat.diagnostics.is_empty(), "{:?}", flat.diagnostics);
+        assert_eq!(flat.dataset, nested.dataset);
+        for (text, kinds) in [
+            (
+                r#"[{"code": "22", "values": {"I1": 0.9}, "I2": 0.5}]"#,
+                vec!["syntax"],
+            ),
+            (
+                r#"[{"code": "22", "value": {"I1": 0.9}}]"#,
+                vec!["syntax", "syntax"],
+            ),
+            (r#"[{"code": "22", "name": "x"}]"#, vec!["syntax"]),
+        ] {
+            let parsed = Dataset::from_json(text, None);
+            let found: Vec<&str> = parsed
+                .diagnostics
+                .iter()
+                .map(|d| d.problem.kind())
+                .collect();
+            assert_eq!(found, kinds, "{text}");
+        }
     }
 }

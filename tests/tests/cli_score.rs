@@ -91,6 +91,18 @@ fn json_is_exactly_the_core_results() {
     assert_eq!(run.out(), expected);
 }
 
+/// A table saved as JSON records by pandas (`to_json(orient="records")`): each unit a flat
+/// object, its indicators beside its code. Scored as the same table in CSV is.
+#[test]
+fn json_records_score_as_the_same_table_in_csv() {
+    for format in ["csv", "json"] {
+        let records = dti(&["score", "provinces-2022-records.json", "--format", format]);
+        let csv = dti(&["score", "provinces-2022.csv", "--format", format]);
+        assert_eq!(records.code, 0, "{}", records.transcript());
+        assert_eq!(records.out(), csv.out(), "{format}");
+    }
+}
+
 #[test]
 fn excel_input_reads_the_chosen_sheet_at_its_place() {
     for lang in LANGS {
