@@ -391,7 +391,11 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
             continue;
         }
         let Some(unit) = builder.unit_entry(unit, line) else {
-            return;
+            // A row of another year is reported and left out; a limit stops the reader.
+            if builder.stopped() {
+                return;
+            }
+            continue;
         };
         let Some(column) = builder.column(code, line) else {
             return;

@@ -474,6 +474,14 @@ impl Dataset {
     }
 }
 
+/// The problem of a unit's row whose year differs from the year of the unit's rows before.
+fn two_years(first: Option<i32>, second: Option<i32>) -> Option<Problem> {
+    match (first, second) {
+        (Some(first), Some(second)) if first != second => Some(Problem::TwoYears { first, second }),
+        _ => None,
+    }
+}
+
 /// True when a vector of `len` items holding room for `capacity` should give back the
 /// rest: more than an eighth of its length, and more than a few items, to spare.
 pub(super) fn spare_is_worth_giving_back(len: usize, capacity: usize) -> bool {
@@ -598,19 +606,28 @@ impl<'a> Builder<'a> {
     /// Registers a unit row in a wide file: a second row for the same unit is an error.
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
-        if found.unit.is_some() {
+        if let Some(id) = found.unit {
             let location = self.location_or_file(line).unit(&unit.code);
-            self.error(location, Problem::DuplicateUnit);
+            let problem =
+                two_years(self.data.units[id].year, unit.year).unwrap_or(Problem::DuplicateUnit);
+            self.error(location, problem);
             return None;
         }
         self.new_unit(unit, line, &found)
     }
 
     /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
-    /// limit stops the reader.
+    /// limit stops the reader ([`Builder::stopped`]), or for a row of another year than the
+    /// unit's rows before, which is reported ([`Problem::TwoYears`]) and must be left out: two
+    /// years' values are never scored as one unit's.
     pub fn unit_entry(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
         if let Some(id) = found.unit {
+            if let Some(problem) = two_years(self.data.units[id].year, unit.year) {
+                let location = self.location_or_file(line).unit(&unit.code);
+                self.error(location, problem);
+                return None;
+            }
             let known = &mut Arc::make_mut(&mut self.data.units)[id];
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);

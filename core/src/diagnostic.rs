@@ -346,6 +346,14 @@ pub enum Problem {
     MissingUnitCode,
     /// A unit appears twice.
     DuplicateUnit,
+    /// A unit's rows give two years: a data file holds one year (two years' values would be
+    /// scored as one unit's).
+    TwoYears {
+        /// The year of the unit's first row.
+        first: i32,
+        /// The other year.
+        second: i32,
+    },
     /// The same unit and indicator are given twice.
     DuplicateValue,
     /// A `group:NAME` column with no name, or a grouping named by two columns (or twice in
@@ -825,6 +833,7 @@ impl Problem {
             NoData => "no_data",
             MissingUnitCode => "missing_unit_code",
             DuplicateUnit => "duplicate_unit",
+            TwoYears { .. } => "two_years",
             DuplicateValue => "duplicate_value",
             BadGrouping { .. } => "bad_grouping",
             UnknownColumn { .. } => "unknown_column",
@@ -1128,6 +1137,10 @@ mod tests {
             },
             Problem::BadValue { text: "x".into() },
             Problem::syntax("x"),
+            Problem::TwoYears {
+                first: 2022,
+                second: 2023,
+            },
         ];
         for problem in problems {
             let diagnostic = Diagnostic::error(Location::default(), problem);

@@ -62,6 +62,11 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // An indicator's column twice: once at the header, not as a value given twice on each row
     // (with the long layout's hint, "keep one row"), nor silently for a row with one blank.
     ("duplicate-indicator-column.csv", "dti-province-2022", 1),
+    // One unit's rows of two years: a long file merged the second year's values into the
+    // first year's unit and scored them together, with exit status 0.
+    // (duplicate-unit.csv is the wide layout's case: Quảng Ninh's 2022 and 2023 rows.)
+    ("two-years-long.csv", "dti-province-2022", 1),
+    ("duplicate-unit-same-year.csv", "dti-province-2022", 1),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     // A DTI column copied from a published table: an aggregate the tool computes, never

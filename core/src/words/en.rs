@@ -331,6 +331,9 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         MissingUnitCode => "row has no unit code"
             .into(),
+        TwoYears { first, second } => format!(
+                "unit has rows for {first} and {second}: a file holds one year"
+            ),
         DuplicateUnit => "unit appears twice"
             .into(),
         DuplicateValue => "value is given twice"
@@ -716,6 +719,7 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "enter the value in the indicator's unit",
         MissingUnitCode => "fill in the unit code (e.g. the province code 22) on every row",
         NoData => "the file is empty or holds only a header",
+        TwoYears { .. } => "split it into a file per year",
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -757,6 +761,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator"
         }
         DuplicateUnit | DuplicateValue => "keep one of the rows",
+        TwoYears { .. } => {
+            "split it into a file per year; `dti compare` compares two years"
+        }
         BadGrouping { .. } => "name each grouping once after the colon, e.g. `group:region`",
         MissingUnitCode => {
             "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`"

@@ -331,6 +331,9 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         MissingUnitCode => "dòng không có mã đơn vị"
             .into(),
+        TwoYears { first, second } => format!(
+                "đơn vị có số liệu hai năm, {first} và {second}: mỗi tệp chỉ chứa một năm"
+            ),
         DuplicateUnit => "đơn vị xuất hiện hai lần"
             .into(),
         DuplicateValue => "giá trị được nhập hai lần"
@@ -715,6 +718,7 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "nhập giá trị đúng đơn vị của chỉ tiêu",
         MissingUnitCode => "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng",
         NoData => "tệp trống hoặc chỉ có tiêu đề",
+        TwoYears { .. } => "tách mỗi năm một tệp",
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -750,6 +754,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "có thể dấu phân cách không đúng: số thập phân có dấu phẩy cần đặt trong ngoặc kép hoặc dùng dấu chấm phẩy làm dấu phân cách"
         }
         DuplicateUnit | DuplicateValue => "giữ lại một dòng",
+        TwoYears { .. } => {
+            "tách mỗi năm một tệp; `dti compare` so sánh hai năm"
+        }
         BadGrouping { .. } => {
             "đặt tên mỗi cách phân nhóm một lần sau dấu hai chấm, ví dụ `nhóm:vùng`"
         }
