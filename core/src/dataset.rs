@@ -474,6 +474,12 @@ impl Dataset {
     }
 }
 
+/// True when two names of a unit are the same but for letter case and spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |name: &str| crate::case::lower(name);
+    words(a).split_whitespace().eq(words(b).split_whitespace())
+}
+
 /// The problem of a unit's row whose year differs from the year of the unit's rows before.
 fn two_years(first: Option<i32>, second: Option<i32>) -> Option<Problem> {
     match (first, second) {
@@ -627,6 +633,17 @@ impl<'a> Builder<'a> {
                 let location = self.location_or_file(line).unit(&unit.code);
                 self.error(location, problem);
                 return None;
+            }
+            if let (Some(first), Some(second)) = (&self.data.units[id].name, &unit.name)
+                && !same_name(first, second)
+            {
+                let location = self.location_or_file(line).unit(&unit.code);
+                let problem = Problem::NameDiffers {
+                    first: first.clone(),
+                    second: second.clone(),
+                };
+                self.diagnostics
+                    .push(Diagnostic::warning(location, problem));
             }
             let known = &mut Arc::make_mut(&mut self.data.units)[id];
             known.name = known.name.take().or(unit.name);

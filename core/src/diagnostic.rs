@@ -346,6 +346,14 @@ pub enum Problem {
     MissingUnitCode,
     /// A unit appears twice.
     DuplicateUnit,
+    /// A unit's rows give it two names (beyond letter case and spaces): perhaps another unit's
+    /// rows under its code.
+    NameDiffers {
+        /// The name of the unit's first row.
+        first: String,
+        /// The other name.
+        second: String,
+    },
     /// A unit's rows give two years: a data file holds one year (two years' values would be
     /// scored as one unit's).
     TwoYears {
@@ -834,6 +842,7 @@ impl Problem {
             MissingUnitCode => "missing_unit_code",
             DuplicateUnit => "duplicate_unit",
             TwoYears { .. } => "two_years",
+            NameDiffers { .. } => "name_differs",
             DuplicateValue => "duplicate_value",
             BadGrouping { .. } => "bad_grouping",
             UnknownColumn { .. } => "unknown_column",
@@ -1140,6 +1149,10 @@ mod tests {
             Problem::TwoYears {
                 first: 2022,
                 second: 2023,
+            },
+            Problem::NameDiffers {
+                first: "a".into(),
+                second: "b".into(),
             },
         ];
         for problem in problems {

@@ -67,6 +67,10 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // (duplicate-unit.csv is the wide layout's case: Quảng Ninh's 2022 and 2023 rows.)
     ("two-years-long.csv", "dti-province-2022", 1),
     ("duplicate-unit-same-year.csv", "dti-province-2022", 1),
+    // A long file's row naming another unit under Quảng Ninh's code (perhaps Hà Nội's value
+    // typed against code 22): warned, where it was merged without a word; letter case and
+    // spaces alone are no other name.
+    ("unit-with-two-names.csv", "dti-province-2022", 0),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     // A DTI column copied from a published table: an aggregate the tool computes, never

@@ -331,6 +331,7 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         MissingUnitCode => "row has no unit code"
             .into(),
+        NameDiffers { first, second } => format!("unit has two names, `{first}` and `{second}`: the first is used"),
         TwoYears { first, second } => format!(
                 "unit has rows for {first} and {second}: a file holds one year"
             ),
@@ -761,9 +762,8 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator"
         }
         DuplicateUnit | DuplicateValue => "keep one of the rows",
-        TwoYears { .. } => {
-            "split it into a file per year; `dti compare` compares two years"
-        }
+        NameDiffers { .. } => "check the unit code on the rows with the other name",
+        TwoYears { .. } => "split it into a file per year; `dti compare` compares two years",
         BadGrouping { .. } => "name each grouping once after the colon, e.g. `group:region`",
         MissingUnitCode => {
             "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`"

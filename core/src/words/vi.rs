@@ -331,6 +331,7 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         MissingUnitCode => "dòng không có mã đơn vị"
             .into(),
+        NameDiffers { first, second } => format!("đơn vị có hai tên, `{first}` và `{second}`: dùng tên đầu"),
         TwoYears { first, second } => format!(
                 "đơn vị có số liệu hai năm, {first} và {second}: mỗi tệp chỉ chứa một năm"
             ),
@@ -754,9 +755,8 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "có thể dấu phân cách không đúng: số thập phân có dấu phẩy cần đặt trong ngoặc kép hoặc dùng dấu chấm phẩy làm dấu phân cách"
         }
         DuplicateUnit | DuplicateValue => "giữ lại một dòng",
-        TwoYears { .. } => {
-            "tách mỗi năm một tệp; `dti compare` so sánh hai năm"
-        }
+        NameDiffers { .. } => "kiểm tra mã đơn vị ở những dòng mang tên kia",
+        TwoYears { .. } => "tách mỗi năm một tệp; `dti compare` so sánh hai năm",
         BadGrouping { .. } => {
             "đặt tên mỗi cách phân nhóm một lần sau dấu hai chấm, ví dụ `nhóm:vùng`"
         }
