@@ -514,6 +514,8 @@ pub(crate) struct Builder<'a> {
     /// Cells whose text reads two ways (`65.000`), settled by [`Builder::finish`] from the
     /// marks the rest of the file shows.
     two_ways: Vec<TwoWays>,
+    /// The first year a unit gives, and that unit: the file's year.
+    year: Option<(i32, usize)>,
     stopped: bool,
 }
 
@@ -546,6 +548,7 @@ impl<'a> Builder<'a> {
             comma_noted: Vec::new(),
             shown: [None, None],
             two_ways: Vec::new(),
+            year: None,
             stopped: false,
         }
     }
@@ -619,7 +622,9 @@ impl<'a> Builder<'a> {
             self.error(location, problem);
             return None;
         }
-        self.new_unit(unit, line, &found)
+        let id = self.new_unit(unit, line, &found)?;
+        self.check_year(id, line);
+        Some(id)
     }
 
     /// Finds or registers a unit in a long file, merging name, year and groups; `None` when a
@@ -646,15 +651,43 @@ impl<'a> Builder<'a> {
                     .push(Diagnostic::warning(location, problem));
             }
             let known = &mut Arc::make_mut(&mut self.data.units)[id];
+            let year_given = known.year.is_none() && unit.year.is_some();
             known.name = known.name.take().or(unit.name);
             known.year = known.year.or(unit.year);
             known.group = known.group.take().or(unit.group);
             for (grouping, label) in unit.groups {
                 known.groups.entry(grouping).or_insert(label);
             }
+            if year_given {
+                self.check_year(id, line);
+            }
             return Some(id);
         }
-        self.new_unit(unit, line, &found)
+        let id = self.new_unit(unit, line, &found)?;
+        self.check_year(id, line);
+        Some(id)
+    }
+
+    /// Holds a unit's year against the file's, the first year a unit gives: a unit of another
+    /// year is an error, since a file's units are ranked against each other.
+    fn check_year(&mut self, id: usize, line: u64) {
+        let Some(year) = self.data.units[id].year else {
+            return;
+        };
+        match self.year {
+            None => self.year = Some((year, id)),
+            Some((first, first_id)) if first != year => {
+                let unit = self.data.units[first_id].code.clone();
+                let location = self.location_or_file(line).unit(&self.data.units[id].code);
+                let problem = Problem::YearsDiffer {
+                    unit,
+                    first,
+                    second: year,
+                };
+                self.error(location, problem);
+            }
+            Some(_) => {}
+        }
     }
 
     /// Registers a unit whose code the index did not find; `None` when a limit stops the

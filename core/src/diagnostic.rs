@@ -362,6 +362,16 @@ pub enum Problem {
         /// The other year.
         second: i32,
     },
+    /// A unit's year differs from the year of an earlier unit in the same file: a data file
+    /// holds one year, since its units are ranked against each other.
+    YearsDiffer {
+        /// The code of the first unit that gave a year.
+        unit: String,
+        /// That unit's year.
+        first: i32,
+        /// This unit's year.
+        second: i32,
+    },
     /// The same unit and indicator are given twice.
     DuplicateValue,
     /// A `group:NAME` column with no name, or a grouping named by two columns (or twice in
@@ -842,6 +852,7 @@ impl Problem {
             MissingUnitCode => "missing_unit_code",
             DuplicateUnit => "duplicate_unit",
             TwoYears { .. } => "two_years",
+            YearsDiffer { .. } => "years_differ",
             NameDiffers { .. } => "name_differs",
             DuplicateValue => "duplicate_value",
             BadGrouping { .. } => "bad_grouping",
@@ -1147,6 +1158,11 @@ mod tests {
             Problem::BadValue { text: "x".into() },
             Problem::syntax("x"),
             Problem::TwoYears {
+                first: 2022,
+                second: 2023,
+            },
+            Problem::YearsDiffer {
+                unit: "01".into(),
                 first: 2022,
                 second: 2023,
             },

@@ -67,6 +67,12 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // (duplicate-unit.csv is the wide layout's case: Quảng Ninh's 2022 and 2023 rows.)
     ("two-years-long.csv", "dti-province-2022", 1),
     ("duplicate-unit-same-year.csv", "dti-province-2022", 1),
+    // Two units of two years in one file: they were ranked against each other (Hà Nội's 2023
+    // first of 2 beside Quảng Ninh's 2022), with exit status 0.
+    ("units-of-two-years.csv", "dti-province-2022", 1),
+    // The same in a long file, the second unit's year given from its second row on: one
+    // error for the unit, not one a row.
+    ("units-of-two-years-long.csv", "dti-province-2022", 1),
     // A long file's row naming another unit under Quảng Ninh's code (perhaps Hà Nội's value
     // typed against code 22): warned, where it was merged without a word; letter case and
     // spaces alone are no other name.

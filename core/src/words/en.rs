@@ -335,6 +335,9 @@ pub(super) fn message(problem: &Problem) -> String {
         TwoYears { first, second } => format!(
                 "unit has rows for {first} and {second}: a file holds one year"
             ),
+        YearsDiffer { unit, first, second } => format!(
+                "year {second} differs from unit {unit}'s {first}: a file holds one year, as its units are ranked against each other"
+            ),
         DuplicateUnit => "unit appears twice"
             .into(),
         DuplicateValue => "value is given twice"
@@ -720,7 +723,7 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "enter the value in the indicator's unit",
         MissingUnitCode => "fill in the unit code (e.g. the province code 22) on every row",
         NoData => "the file is empty or holds only a header",
-        TwoYears { .. } => "split it into a file per year",
+        TwoYears { .. } | YearsDiffer { .. } => "split it into a file per year",
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -763,7 +766,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         }
         DuplicateUnit | DuplicateValue => "keep one of the rows",
         NameDiffers { .. } => "check the unit code on the rows with the other name",
-        TwoYears { .. } => "split it into a file per year; `dti compare` compares two years",
+        TwoYears { .. } | YearsDiffer { .. } => {
+            "split it into a file per year; `dti compare` compares two years"
+        }
         BadGrouping { .. } => "name each grouping once after the colon, e.g. `group:region`",
         MissingUnitCode => {
             "fill in the unit code (e.g. the province code 22) on every row, or make the template again with `dti template --unit CODE`"

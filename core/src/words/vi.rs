@@ -335,6 +335,9 @@ pub(super) fn message(problem: &Problem) -> String {
         TwoYears { first, second } => format!(
                 "đơn vị có số liệu hai năm, {first} và {second}: mỗi tệp chỉ chứa một năm"
             ),
+        YearsDiffer { unit, first, second } => format!(
+                "năm {second} khác năm {first} của đơn vị {unit}: mỗi tệp chỉ chứa một năm, vì các đơn vị trong tệp được xếp hạng với nhau"
+            ),
         DuplicateUnit => "đơn vị xuất hiện hai lần"
             .into(),
         DuplicateValue => "giá trị được nhập hai lần"
@@ -719,7 +722,7 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "nhập giá trị đúng đơn vị của chỉ tiêu",
         MissingUnitCode => "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng",
         NoData => "tệp trống hoặc chỉ có tiêu đề",
-        TwoYears { .. } => "tách mỗi năm một tệp",
+        TwoYears { .. } | YearsDiffer { .. } => "tách mỗi năm một tệp",
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -756,7 +759,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         }
         DuplicateUnit | DuplicateValue => "giữ lại một dòng",
         NameDiffers { .. } => "kiểm tra mã đơn vị ở những dòng mang tên kia",
-        TwoYears { .. } => "tách mỗi năm một tệp; `dti compare` so sánh hai năm",
+        TwoYears { .. } | YearsDiffer { .. } => {
+            "tách mỗi năm một tệp; `dti compare` so sánh hai năm"
+        }
         BadGrouping { .. } => {
             "đặt tên mỗi cách phân nhóm một lần sau dấu hai chấm, ví dụ `nhóm:vùng`"
         }
