@@ -52,15 +52,22 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             Some(_) => true,
             None => denominators.contains(&code.as_str()),
         };
-        if !known {
-            let location = Location::file(file).indicator(code);
-            diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator));
+        if known {
+            continue;
+        }
+        let location = Location::file(file).indicator(code);
+        match indicator_in_other_case(framework, data, code) {
+            Some(id) => {
+                let code = framework.node(id).code.clone();
+                diagnostics.push(Diagnostic::note(location, Problem::CodeCase { code }));
+            }
+            None => diagnostics.push(Diagnostic::warning(location, Problem::UnknownIndicator)),
         }
     }
     let mut names = Names::new(file, data.units());
     for (position, id) in framework.indicators().enumerate() {
         let node = framework.node(id);
-        let column = data.column(&node.code);
+        let column = indicator_column(framework, data, &node.code);
         let missing = missing_value(framework, id);
         let mut cells = Values::missing(data.units().len());
         for row in 0..data.units().len() {
@@ -100,7 +107,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     // Units but not one value, as in a template nobody filled in: as unusable as an empty
     // file, and one error says so better than a warning for every cell.
     let any_value = framework.indicators().any(|id| {
-        data.column(&framework.node(id).code)
+        indicator_column(framework, data, &framework.node(id).code)
             .is_some_and(|c| data.column_values(c).any(|value| value.is_some()))
     });
     if !data.units().is_empty() && !any_value {
@@ -159,6 +166,34 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         diagnostics.extend(crate::score::given_aggregates(data, &results));
     }
     Checked { table, diagnostics }
+}
+
+/// The data's column of an indicator: the one headed by its code, else the only one headed by
+/// its code in other letter case (`i1` for `I1`, as people type codes) that is no code of the
+/// framework itself. Every reading of an indicator's cells goes through here, so that a file
+/// headed `i1` scores exactly as one headed `I1`.
+pub(crate) fn indicator_column(framework: &Framework, data: &Dataset, code: &str) -> Option<usize> {
+    if let Some(column) = data.column(code) {
+        return Some(column);
+    }
+    let mut others = data.columns().iter().enumerate().filter(|(_, header)| {
+        header.eq_ignore_ascii_case(code) && framework.find(header).is_none()
+    });
+    match (others.next(), others.next()) {
+        (Some((column, _)), None) => Some(column),
+        _ => None,
+    }
+}
+
+/// The indicator a header that is no code of the framework stands for, written in other
+/// letter case; `None` when it stands for none, or when another column already has it.
+fn indicator_in_other_case(framework: &Framework, data: &Dataset, header: &str) -> Option<usize> {
+    framework.indicators().find(|&id| {
+        let code = &framework.node(id).code;
+        header.eq_ignore_ascii_case(code)
+            && indicator_column(framework, data, code)
+                .is_some_and(|column| data.columns()[column] == header)
+    })
 }
 
 /// A value in an indicator's unit, finite and within the indicator's range.

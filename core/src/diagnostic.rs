@@ -387,6 +387,12 @@ pub enum Problem {
     },
     /// An indicator code that the framework does not have.
     UnknownIndicator,
+    /// A column headed by an indicator's code in other letter case (`i1`): read as that
+    /// indicator's.
+    CodeCase {
+        /// The indicator's code as the framework writes it.
+        code: String,
+    },
     /// A data column holding one of the framework's aggregates (such as `DTI`, often copied
     /// from a published table): the tool computes it, so the file's values are not used.
     ComputedColumn,
@@ -858,6 +864,7 @@ impl Problem {
             BadGrouping { .. } => "bad_grouping",
             UnknownColumn { .. } => "unknown_column",
             UnknownIndicator => "unknown_indicator",
+            CodeCase { .. } => "code_case",
             ComputedColumn => "computed_column",
             ComputedDiffers { .. } => "computed_differs",
             BadValue { .. } => "bad_value",

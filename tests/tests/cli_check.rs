@@ -77,6 +77,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // typed against code 22): warned, where it was merged without a word; letter case and
     // spaces alone are no other name.
     ("unit-with-two-names.csv", "dti-province-2022", 0),
+    // Indicator codes typed in lower case (`i1`): read as I1 with a note, where I1 was
+    // scored as missing (zero points) beside an "unknown indicator i1".
+    ("lowercase-indicator-codes.csv", "dti-province-2022", 0),
     // Decomposed letters (macOS, Windows-1258 tones): `mã` is a header all the same.
     ("nfd-vietnamese-header.csv", "dti-province-2022", 0),
     // A DTI column copied from a published table: an aggregate the tool computes, never

@@ -104,6 +104,18 @@ fn json_records_score_as_the_same_table_in_csv() {
 }
 
 #[test]
+fn indicator_codes_in_lower_case_score_as_the_framework_writes_them() {
+    for format in ["csv", "json"] {
+        let lower = dti(&["score", "provinces-2022-lowercase.csv", "--format", format]);
+        let upper = dti(&["score", "provinces-2022.csv", "--format", format]);
+        assert_eq!(lower.code, 0, "{}", lower.transcript());
+        // JSON ends with the diagnostics, where the lower-case file has its notes.
+        let results = |out: String| out.split("\"diagnostics\"").next().map(str::to_owned);
+        assert_eq!(results(lower.out()), results(upper.out()), "{format}");
+    }
+}
+
+#[test]
 fn excel_input_reads_the_chosen_sheet_at_its_place() {
     for lang in LANGS {
         let run = dti(&[

@@ -339,7 +339,7 @@ pub fn merge(
             let value = match weights {
                 None => mean,
                 Some(weights) => {
-                    let column = data.column(&node.code);
+                    let column = crate::check::indicator_column(framework, data, &node.code);
                     let cells: Vec<Option<Value>> = present
                         .iter()
                         .map(|&u| column.and_then(|c| data.get(u, c)).map(|cell| cell.value))

@@ -346,6 +346,7 @@ pub(super) fn message(problem: &Problem) -> String {
         UnknownColumn { header } => format!("column `{header}` is not an indicator of the framework: ignored"),
         UnknownIndicator => "indicator is not in the framework: ignored"
             .into(),
+        CodeCase { code } => format!("code written in other letter case: read as indicator {code}"),
         ComputedDiffers { given, computed } => format!(
                 "the file gives {}, but the indicators give {}",
                 number(*given, Lang::En),

@@ -346,6 +346,7 @@ pub(super) fn message(problem: &Problem) -> String {
         UnknownColumn { header } => format!("cột `{header}` không phải chỉ tiêu của bộ chỉ số: bỏ qua"),
         UnknownIndicator => "chỉ tiêu không có trong bộ chỉ số: bỏ qua"
             .into(),
+        CodeCase { code } => format!("mã viết khác chữ hoa, chữ thường: đọc là chỉ tiêu {code}"),
         ComputedDiffers { given, computed } => format!(
                 "tệp ghi {}, nhưng tính từ các chỉ tiêu được {}",
                 number(*given, Lang::Vi),
