@@ -111,7 +111,14 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             .is_some_and(|c| data.column_values(c).any(|value| value.is_some()))
     });
     if !data.units().is_empty() && !any_value {
-        diagnostics.retain(|d| !matches!(d.problem, Problem::MissingValue { .. }));
+        // The one error below lists the columns the framework does not know: no warning for
+        // each of them, nor for each missing value.
+        diagnostics.retain(|d| {
+            !matches!(
+                d.problem,
+                Problem::MissingValue { .. } | Problem::UnknownIndicator
+            )
+        });
         // Columns the framework does not know: most likely a file made for another framework.
         let others: Vec<String> = data
             .columns()
@@ -120,7 +127,10 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             .take(5)
             .cloned()
             .collect();
-        let problem = Problem::NoValues { others };
+        let fits = crate::embedded::framework_for(data)
+            .filter(|&id| id != framework.id())
+            .map(str::to_string);
+        let problem = Problem::NoValues { others, fits };
         diagnostics.push(Diagnostic::error(Location::file(file), problem));
     }
     for (k, name) in given_denominators.iter().enumerate() {

@@ -470,6 +470,10 @@ pub enum Problem {
     NoValues {
         /// Up to five of the file's columns that are not indicators of the framework.
         others: Vec<String>,
+        /// The embedded framework whose indicators the file's columns are
+        /// ([`crate::embedded::framework_for`]), if another.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fits: Option<String>,
     },
     /// A second column for a field the file already has a column for.
     DuplicateColumn {
@@ -1152,6 +1156,10 @@ mod tests {
             Problem::NoUnitColumn,
             Problem::UnknownColumn { header: "x".into() },
             Problem::UnknownIndicator,
+            Problem::NoValues {
+                others: vec!["x".into()],
+                fits: Some("illustrative-monitoring".into()),
+            },
             Problem::WrongForm {
                 given: ValueForm::YesNo,
                 unit: "percent".into(),

@@ -79,6 +79,35 @@ pub fn default_framework() -> Framework {
     }
 }
 
+/// The embedded framework a data set was made for: the one whose indicators' codes head the
+/// most of its columns (letter case aside, as [`crate::check::check`] reads them); `None` when
+/// no embedded framework has any of them. A file scored with the wrong framework is told
+/// which one fits.
+///
+/// ```
+/// let (data, id) = dti_core::embedded::dataset("binh-duong-2023.csv").unwrap();
+/// assert_eq!(dti_core::embedded::framework_for(&data), Some(id));
+/// ```
+pub fn framework_for(data: &Dataset) -> Option<&'static str> {
+    let fitting = |framework: &Framework| {
+        framework
+            .indicators()
+            .filter(|&id| {
+                crate::check::indicator_column(framework, data, &framework.node(id).code).is_some()
+            })
+            .count()
+    };
+    let mut best = None;
+    let mut most = 0;
+    for &id in FRAMEWORK_IDS {
+        let count = framework(id).map_or(0, |framework| fitting(&framework));
+        if count > most {
+            (best, most) = (Some(id), count);
+        }
+    }
+    best
+}
+
 /// An embedded data set by file name, with the id of the framework it is for.
 pub fn dataset(name: &str) -> Option<(Dataset, &'static str)> {
     let (file, framework, text) = DATASETS.iter().find(|(file, _, _)| *file == name)?;

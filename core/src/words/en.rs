@@ -370,9 +370,9 @@ pub(super) fn message(problem: &Problem) -> String {
                 "column `{header}` means the same as column `{first}` (column {first_column}): there can be only one"
             ),
         DuplicateKey { key } => format!("key `{key}` appears twice in one JSON object"),
-        NoValues { others } if others.is_empty() => "the file lists units but has no value for any indicator"
+        NoValues { others, .. } if others.is_empty() => "the file lists units but has no value for any indicator"
             .into(),
-        NoValues { others } => {
+        NoValues { others, .. } => {
             let list = others
                 .iter()
                 .map(|c| format!("`{c}`"))
@@ -725,6 +725,11 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         MissingUnitCode => "fill in the unit code (e.g. the province code 22) on every row",
         NoData => "the file is empty or holds only a header",
         TwoYears { .. } | YearsDiffer { .. } => "split it into a file per year",
+        NoValues { fits: Some(id), .. } => {
+            return Some(format!(
+                "the file was made for the framework `{id}`, not this calculator's"
+            ));
+        }
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -743,7 +748,12 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         DuplicateColumn { .. } | DuplicateKey { .. } => {
             "keep one and delete the other (the tool does not guess which is right)"
         }
-        NoValues { others } if !others.is_empty() => {
+        NoValues { fits: Some(id), .. } => {
+            return Some(format!(
+                "the file fits the embedded framework `{id}`: run again with `--framework {id}`"
+            ));
+        }
+        NoValues { others, .. } if !others.is_empty() => {
             "choose the framework the file was made for, or rename the columns to its indicator codes"
         }
         NoValues { .. } => {

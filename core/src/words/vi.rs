@@ -370,16 +370,16 @@ pub(super) fn message(problem: &Problem) -> String {
                 "cột `{header}` trùng vai trò với cột `{first}` (cột {first_column}): chỉ được có một"
             ),
         DuplicateKey { key } => format!("khóa `{key}` có hai lần trong cùng một đối tượng JSON"),
-        NoValues { others } if others.is_empty() => "tệp có đơn vị nhưng chưa có giá trị nào cho các chỉ tiêu"
+        NoValues { others, .. } if others.is_empty() => "tệp có đơn vị nhưng chưa có giá trị nào cho các chỉ tiêu"
             .into(),
-        NoValues { others } => {
+        NoValues { others, .. } => {
             let list = others
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
             format!(
-                    "không cột nào của tệp là chỉ tiêu của khung này (tệp có {list}…): có lẽ tệp được làm cho một khung khác"
+                    "không cột nào của tệp là chỉ tiêu của bộ chỉ số này (tệp có {list}…): có lẽ tệp được làm cho một bộ chỉ số khác"
                 )
         }
         Overflow => "giá trị tính ra quá lớn, không biểu diễn được: số liệu hoặc trọng số lớn bất thường"
@@ -724,6 +724,11 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         MissingUnitCode => "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng",
         NoData => "tệp trống hoặc chỉ có tiêu đề",
         TwoYears { .. } | YearsDiffer { .. } => "tách mỗi năm một tệp",
+        NoValues { fits: Some(id), .. } => {
+            return Some(format!(
+                "tệp được làm cho bộ chỉ số `{id}`, không phải bộ chỉ số của máy tính này"
+            ));
+        }
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
@@ -740,8 +745,13 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         DuplicateColumn { .. } | DuplicateKey { .. } => {
             "giữ lại một, xóa bản còn lại (chương trình không đoán bản nào đúng)"
         }
-        NoValues { others } if !others.is_empty() => {
-            "chọn khung chỉ số mà tệp được làm theo, hoặc đổi tên cột cho đúng mã chỉ tiêu"
+        NoValues { fits: Some(id), .. } => {
+            return Some(format!(
+                "tệp hợp với bộ chỉ số có sẵn `{id}`: chạy lại với `--framework {id}`"
+            ));
+        }
+        NoValues { others, .. } if !others.is_empty() => {
+            "chọn bộ chỉ số mà tệp được làm theo, hoặc đổi tên cột cho đúng mã chỉ tiêu"
         }
         NoValues { .. } => "điền giá trị (hoặc tử số và mẫu số) cho từng chỉ tiêu rồi kiểm tra lại",
         AmbiguousNumber { .. } => {
