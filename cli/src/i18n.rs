@@ -142,6 +142,17 @@ pub(crate) fn not_in_second_file(lang: Lang, second: &str) -> String {
 }
 
 /// The two files of a comparison hold different units.
+pub(crate) fn backwards_in_time(lang: Lang, [first, second]: [i32; 2]) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tệp thứ nhất ({first}) mới hơn tệp thứ hai ({second}): mọi thay đổi dưới đây tính từ {first} về {second}. Để xem từ năm cũ đến năm mới, đặt tệp năm cũ trước."
+        ),
+        Lang::En => format!(
+            "The first file ({first}) is later than the second ({second}): every change below runs from {first} back to {second}. To see changes from the earlier year to the later, give the earlier file first."
+        ),
+    }
+}
+
 pub(crate) fn different_units(
     lang: Lang,
     [old, new]: [usize; 2],

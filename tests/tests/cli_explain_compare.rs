@@ -212,6 +212,56 @@ fn compare_across_different_units_shows_denominators_and_no_moves() {
 }
 
 #[test]
+fn compare_says_when_the_later_file_comes_first() {
+    // 2023 then 2022: every change runs backwards in time, which the output now says first.
+    for (lang, words) in [
+        ("vi", "Tệp thứ nhất (2023) mới hơn tệp thứ hai (2022)"),
+        (
+            "en",
+            "The first file (2023) is later than the second (2022)",
+        ),
+    ] {
+        let backwards = dti(&[
+            "compare",
+            "provinces-2023.csv",
+            "provinces-2022.csv",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(backwards.code, 0, "{}", backwards.transcript());
+        let lead = backwards
+            .out()
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        assert!(lead.starts_with(words), "{}", backwards.transcript());
+        for format in ["table", "markdown"] {
+            let forwards = dti(&[
+                "compare",
+                "provinces-2022.csv",
+                "provinces-2023.csv",
+                "--lang",
+                lang,
+                "--format",
+                format,
+            ]);
+            assert!(!forwards.out().contains(words), "{}", forwards.transcript());
+        }
+        let markdown = dti(&[
+            "compare",
+            "provinces-2023.csv",
+            "provinces-2022.csv",
+            "--lang",
+            lang,
+            "--format",
+            "markdown",
+        ]);
+        assert!(markdown.out().contains(words), "{}", markdown.transcript());
+    }
+}
+
+#[test]
 fn frameworks_list_and_show() {
     for lang in LANGS {
         for format in ["table", "markdown"] {

@@ -283,11 +283,16 @@ pub(crate) fn compare(
     }
 }
 
-/// What the reader must know when the files hold different units: ranks are out of each
-/// file's own units, and moves are not shown.
+/// What the reader must know: that the first file is of a later year than the second (the
+/// changes then run backwards in time), and when the files hold different units, that ranks
+/// are out of each file's own units and moves are not shown.
 fn lead(comparison: &Comparison, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(years) = backwards(comparison) {
+        lines.push(i18n::backwards_in_time(lang, years));
+    }
     if comparison.same_units {
-        return Vec::new();
+        return lines;
     }
     let count = |presence: Presence| {
         comparison
@@ -304,12 +309,22 @@ fn lead(comparison: &Comparison, lang: Lang) -> Vec<String> {
             .map(|u| u.code.as_str())
             .collect()
     };
-    vec![i18n::different_units(
+    lines.push(i18n::different_units(
         lang,
         [count(Presence::OnlyOld), count(Presence::OnlyNew)],
         &only(Presence::OnlyOld),
         &only(Presence::OnlyNew),
-    )]
+    ));
+    lines
+}
+
+/// The two files' years when the first file's is the later one (files given in the wrong
+/// order, most likely): a file holds one year, so the first unit with both years tells.
+fn backwards(comparison: &Comparison) -> Option<[i32; 2]> {
+    comparison.units.iter().find_map(|unit| match unit.years {
+        [Some(first), Some(second)] => (first > second).then_some([first, second]),
+        _ => None,
+    })
 }
 
 fn node_name(framework: &Framework, code: &str, lang: Lang) -> String {
