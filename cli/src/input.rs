@@ -423,12 +423,16 @@ pub(crate) fn score(
     framework: &Framework,
     lang: Lang,
 ) -> Result<(Results, Vec<Issue>), Error> {
-    score_checked(
-        input,
-        framework,
-        dti_core::check(framework, &input.dataset),
-        lang,
-    )
+    score_checked(input, framework, check(input, framework), lang)
+}
+
+/// Checks an input's data against a framework; a file made for another embedded framework is
+/// told which, since `--framework` can name it.
+pub(crate) fn check(input: &Input, framework: &Framework) -> dti_core::Checked {
+    let mut checked = dti_core::check(framework, &input.dataset);
+    let diagnostics = &mut checked.diagnostics;
+    dti_core::embedded::name_fitting_framework(framework, &input.dataset, diagnostics);
+    checked
 }
 
 /// [`score`] from the input's data already checked.

@@ -127,10 +127,7 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
             .take(5)
             .cloned()
             .collect();
-        let fits = crate::embedded::framework_for(data)
-            .filter(|&id| id != framework.id())
-            .map(str::to_string);
-        let problem = Problem::NoValues { others, fits };
+        let problem = Problem::NoValues { others, fits: None };
         diagnostics.push(Diagnostic::error(Location::file(file), problem));
     }
     for (k, name) in given_denominators.iter().enumerate() {

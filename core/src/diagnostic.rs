@@ -470,8 +470,8 @@ pub enum Problem {
     NoValues {
         /// Up to five of the file's columns that are not indicators of the framework.
         others: Vec<String>,
-        /// The embedded framework whose indicators the file's columns are
-        /// ([`crate::embedded::framework_for`]), if another.
+        /// The embedded framework whose indicators the file's columns are, if another; named
+        /// by [`crate::embedded::name_fitting_framework`] for front ends that can offer it.
         #[serde(skip_serializing_if = "Option::is_none")]
         fits: Option<String>,
     },
@@ -1156,10 +1156,6 @@ mod tests {
             Problem::NoUnitColumn,
             Problem::UnknownColumn { header: "x".into() },
             Problem::UnknownIndicator,
-            Problem::NoValues {
-                others: vec!["x".into()],
-                fits: Some("illustrative-monitoring".into()),
-            },
             Problem::WrongForm {
                 given: ValueForm::YesNo,
                 unit: "percent".into(),

@@ -108,6 +108,35 @@ pub fn framework_for(data: &Dataset) -> Option<&'static str> {
     best
 }
 
+/// Names, in a [`crate::Problem::NoValues`] error among a check's diagnostics, the embedded framework
+/// the data fits ([`framework_for`]) when it is another than the one checked with: for front
+/// ends that can run again with another framework (the command line's `--framework`).
+///
+/// ```
+/// use dti_core::diagnostic::Problem;
+/// let framework = dti_core::embedded::default_framework();
+/// let (data, _) = dti_core::embedded::dataset("binh-duong-2023.csv").unwrap();
+/// let mut checked = dti_core::check(&framework, &data);
+/// dti_core::embedded::name_fitting_framework(&framework, &data, &mut checked.diagnostics);
+/// assert!(checked.diagnostics.iter().any(|d| matches!(
+///     &d.problem,
+///     Problem::NoValues { fits: Some(id), .. } if id == "illustrative-monitoring"
+/// )));
+/// ```
+pub fn name_fitting_framework(
+    framework: &Framework,
+    data: &Dataset,
+    diagnostics: &mut [crate::Diagnostic],
+) {
+    for diagnostic in diagnostics {
+        if let crate::Problem::NoValues { fits, .. } = &mut diagnostic.problem {
+            *fits = framework_for(data)
+                .filter(|&id| id != framework.id())
+                .map(str::to_string);
+        }
+    }
+}
+
 /// An embedded data set by file name, with the id of the framework it is for.
 pub fn dataset(name: &str) -> Option<(Dataset, &'static str)> {
     let (file, framework, text) = DATASETS.iter().find(|(file, _, _)| *file == name)?;

@@ -66,7 +66,7 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> Result<Outcome, Error>
     )?;
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
-    let checked = dti_core::check(&framework, &input.dataset);
+    let checked = input::check(&input, &framework);
     let mut diagnostics =
         dti_core::diagnostic::merge(&framework, input.diagnostics.clone(), checked.diagnostics);
     // File order: located problems by line and column, then the rest in the core's order.

@@ -69,7 +69,7 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
         }
         None => None,
     };
-    let checked = dti_core::check(&framework, &input.dataset);
+    let checked = input::check(&input, &framework);
     // Everything shown from here on comes from the results and the checked table: the values
     // as read are let go before scoring, which matters for a million rows.
     input.dataset = input.dataset.without_values();

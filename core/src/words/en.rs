@@ -725,11 +725,6 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         MissingUnitCode => "fill in the unit code (e.g. the province code 22) on every row",
         NoData => "the file is empty or holds only a header",
         TwoYears { .. } | YearsDiffer { .. } => "split it into a file per year",
-        NoValues { fits: Some(id), .. } => {
-            return Some(format!(
-                "the file was made for the framework `{id}`, not this calculator's"
-            ));
-        }
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };

@@ -724,11 +724,6 @@ pub(super) fn page_hint(problem: &Problem) -> Option<String> {
         MissingUnitCode => "điền mã đơn vị (ví dụ mã tỉnh 22) vào mọi dòng",
         NoData => "tệp trống hoặc chỉ có tiêu đề",
         TwoYears { .. } | YearsDiffer { .. } => "tách mỗi năm một tệp",
-        NoValues { fits: Some(id), .. } => {
-            return Some(format!(
-                "tệp được làm cho bộ chỉ số `{id}`, không phải bộ chỉ số của máy tính này"
-            ));
-        }
         TooLarge { what, .. } => return Some(too_large_hint(*what, None)),
         _ => return None,
     };
