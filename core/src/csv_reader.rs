@@ -426,6 +426,15 @@ fn read_long(builder: &mut Builder, layout: &Layout, rows: &mut Rows) {
                 .indicator(code);
                 builder.error(location, Problem::BadValue { text });
             }
+            (_, top, bottom) if !top.is_empty() || !bottom.is_empty() => {
+                let location = builder.location(line, column_of(value));
+                let location = Location {
+                    unit: Some(cell(Some(layout.unit_column)).into()),
+                    ..location
+                }
+                .indicator(code);
+                builder.error(location, Problem::ValueAndRatio);
+            }
             (text, _, _) => builder.text_value(unit, column, text, (line, column_of(value)), note),
         }
     }

@@ -374,6 +374,9 @@ pub enum Problem {
     },
     /// The same unit and indicator are given twice.
     DuplicateValue,
+    /// A long file's row gives both a value and a numerator or denominator: which one holds
+    /// is not for the tool to guess.
+    ValueAndRatio,
     /// A `group:NAME` column with no name, or a grouping named by two columns (or twice in
     /// one unit's JSON).
     BadGrouping {
@@ -865,6 +868,7 @@ impl Problem {
             YearsDiffer { .. } => "years_differ",
             NameDiffers { .. } => "name_differs",
             DuplicateValue => "duplicate_value",
+            ValueAndRatio => "value_and_ratio",
             BadGrouping { .. } => "bad_grouping",
             UnknownColumn { .. } => "unknown_column",
             UnknownIndicator => "unknown_indicator",

@@ -21,6 +21,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
         1,
     ),
     ("missing-denominator.csv", "illustrative-monitoring", 1),
+    // A value beside a numerator and denominator that give another (0,9 against 731/1950):
+    // the value was scored and the fraction dropped without a word.
+    ("value-and-ratio.csv", "illustrative-monitoring", 1),
     ("unknown-indicator.csv", "dti-province-2022", 0),
     ("duplicate-unit.csv", "dti-province-2022", 1),
     ("duplicate-value.csv", "dti-province-2022", 1),

@@ -342,6 +342,8 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         DuplicateValue => "value is given twice"
             .into(),
+        ValueAndRatio => "the row gives both a value and a numerator or denominator: only one may be given"
+            .into(),
         BadGrouping { header } => format!("grouping column `{header}` has no name or is repeated"),
         UnknownColumn { header } => format!("column `{header}` is not an indicator of the framework: ignored"),
         UnknownIndicator => "indicator is not in the framework: ignored"
@@ -771,6 +773,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator"
         }
         DuplicateUnit | DuplicateValue => "keep one of the rows",
+        ValueAndRatio => "delete the value, or the numerator and denominator",
         NameDiffers { .. } => "check the unit code on the rows with the other name",
         TwoYears { .. } | YearsDiffer { .. } => {
             "split it into a file per year; `dti compare` compares two years"

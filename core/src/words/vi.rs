@@ -342,6 +342,8 @@ pub(super) fn message(problem: &Problem) -> String {
             .into(),
         DuplicateValue => "giá trị được nhập hai lần"
             .into(),
+        ValueAndRatio => "dòng có cả giá trị và tử số hoặc mẫu số: chỉ được có một cách ghi"
+            .into(),
         BadGrouping { header } => format!("cột nhóm `{header}` không có tên hoặc bị lặp"),
         UnknownColumn { header } => format!("cột `{header}` không phải chỉ tiêu của bộ chỉ số: bỏ qua"),
         UnknownIndicator => "chỉ tiêu không có trong bộ chỉ số: bỏ qua"
@@ -764,6 +766,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "có thể dấu phân cách không đúng: số thập phân có dấu phẩy cần đặt trong ngoặc kép hoặc dùng dấu chấm phẩy làm dấu phân cách"
         }
         DuplicateUnit | DuplicateValue => "giữ lại một dòng",
+        ValueAndRatio => "xóa giá trị, hoặc xóa tử số và mẫu số",
         NameDiffers { .. } => "kiểm tra mã đơn vị ở những dòng mang tên kia",
         TwoYears { .. } | YearsDiffer { .. } => {
             "tách mỗi năm một tệp; `dti compare` so sánh hai năm"
