@@ -426,6 +426,24 @@ pub(crate) fn score(
     score_checked(input, framework, check(input, framework), lang)
 }
 
+/// The node a code typed on the command line names (`--set i1=…`, `--sort cqs`), letter
+/// case aside as in data headers; a usage error naming the code when there is none.
+pub(crate) fn node(
+    framework: &Framework,
+    code: &str,
+    lang: Lang,
+) -> Result<dti_core::NodeId, Error> {
+    framework
+        .find_typed(code)
+        .ok_or_else(|| Error::Usage(i18n::unknown_node(lang, code)))
+}
+
+/// [`node`]'s code as the framework writes it.
+pub(crate) fn node_code(framework: &Framework, code: &str, lang: Lang) -> Result<String, Error> {
+    let id = node(framework, code, lang)?;
+    Ok(framework.node(id).code.clone())
+}
+
 /// Checks an input's data against a framework; a file made for another embedded framework is
 /// told which, since `--framework` can name it.
 pub(crate) fn check(input: &Input, framework: &Framework) -> dti_core::Checked {

@@ -167,6 +167,64 @@ fn an_unchanged_value_changes_nothing() {
 }
 
 #[test]
+fn codes_typed_in_lower_case_name_the_framework_s_nodes() {
+    // `--set i7=…` was "no node i7" though a data header `i7` is read as I7.
+    let typed: [&[&str]; 4] = [
+        &[
+            "whatif",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--set",
+            "i7=0,9",
+        ],
+        &[
+            "goal",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--node",
+            "kts",
+            "--target",
+            "0,75",
+        ],
+        &[
+            "explain",
+            "provinces-2022.csv",
+            "--unit",
+            "22",
+            "--index",
+            "cqs",
+            "--format",
+            "json",
+        ],
+        &[
+            "score",
+            "provinces-2022.csv",
+            "--summary",
+            "--sort",
+            "xhs",
+            "--format",
+            "csv",
+        ],
+    ];
+    for args in typed {
+        let canonical: Vec<String> = args
+            .iter()
+            .map(|arg| match *arg {
+                "i7=0,9" => "I7=0,9".to_string(),
+                "kts" | "cqs" | "xhs" => arg.to_uppercase(),
+                _ => arg.to_string(),
+            })
+            .collect();
+        let canonical: Vec<&str> = canonical.iter().map(String::as_str).collect();
+        let (lower, upper) = (dti(args), dti(&canonical));
+        assert_eq!(lower.code, 0, "{}", lower.transcript());
+        assert_eq!(lower.out(), upper.out(), "{}", lower.transcript());
+    }
+}
+
+#[test]
 fn bad_set_values_are_refused_with_a_clear_message() {
     for lang in LANGS {
         let mut transcripts = Vec::new();

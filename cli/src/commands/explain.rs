@@ -65,15 +65,14 @@ pub(crate) fn run(args: &ExplainArgs, context: &Context) -> Result<Outcome, Erro
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let (_, issues) = crate::input::score(&input, &framework, lang)?;
     crate::input::report_warnings(&issues, &input, context);
-    if let Some(code) = &args.index
-        && framework.find(code).is_none()
-    {
-        return Err(Error::Usage(i18n::unknown_node(lang, code)));
-    }
+    let index = match &args.index {
+        Some(code) => Some(input::node_code(&framework, code, lang)?),
+        None => None,
+    };
     let unit = input::find_unit(&input.dataset, args.unit.as_deref(), lang)?;
     let table = dti_core::check(&framework, &input.dataset).table;
     let explanation =
-        dti_core::explain::explain(&framework, &table, unit, args.index.as_deref(), args.step)
+        dti_core::explain::explain(&framework, &table, unit, index.as_deref(), args.step)
             .map_err(|failure| Error::Data(input.issues(failure.diagnostics, lang)))?;
 
     let color = context.color && args.output.output.is_none();

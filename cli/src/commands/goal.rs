@@ -56,9 +56,7 @@ pub(crate) fn run(args: &GoalArgs, context: &Context) -> Result<Outcome, Error> 
     let framework = &scored.framework;
     let unit = input::find_unit(&scored.input.dataset, args.unit.as_deref(), lang)?;
     let node = match &args.node {
-        Some(code) => framework
-            .find(code)
-            .ok_or_else(|| Error::Usage(i18n::unknown_node(lang, code)))?,
+        Some(code) => input::node(framework, code, lang)?,
         None => framework.main_index(),
     };
     let units = scored.results.units.len();

@@ -50,11 +50,7 @@ pub(crate) fn run(args: &RemoveOneArgs, context: &Context) -> Result<Outcome, Er
         context,
     )?;
     let framework = &scored.framework;
-    let find = |code: &str| {
-        framework
-            .find(code)
-            .ok_or_else(|| Error::Usage(i18n::unknown_node(lang, code)))
-    };
+    let find = |code: &str| input::node(framework, code, lang);
     let index = match &args.index {
         Some(code) => find(code)?,
         None => *framework

@@ -156,6 +156,10 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
         Some(path) => read_uncertainty(path, lang)?,
         None => default_uncertainty(),
     };
+    let index = match &args.index {
+        Some(code) => Some(input::node_code(&scored.framework, code, lang)?),
+        None => None,
+    };
     let settings = Settings {
         samples: args.samples,
         seed: args.seed,
@@ -163,16 +167,11 @@ pub(crate) fn run(args: &RobustnessArgs, context: &Context) -> Result<Outcome, E
             SamplingArg::Random => Sampling::Random,
             SamplingArg::Sobol => Sampling::Sobol,
         },
-        index: args.index.clone(),
+        index,
         top_k: args.top_k,
         bootstrap: args.bootstrap,
         threads: args.threads,
     };
-    if let Some(code) = &args.index
-        && scored.framework.find(code).is_none()
-    {
-        return Err(Error::Usage(i18n::unknown_node(lang, code)));
-    }
     if args.samples < 2 {
         return Err(Error::Usage(i18n::bad_samples(lang, args.samples)));
     }

@@ -58,10 +58,8 @@ pub(crate) fn run(args: &ScoreArgs, context: &Context) -> Result<Outcome, Error>
     let (framework, framework_path) =
         input::read_framework(args.source.framework.as_deref(), input.framework, lang)?;
     let main = &framework.node(framework.main_index()).code;
-    let sort = args.sort.as_deref().unwrap_or(main);
-    if framework.find(sort).is_none() {
-        return Err(Error::Usage(i18n::unknown_node(lang, sort)));
-    }
+    let sort = input::node_code(&framework, args.sort.as_deref().unwrap_or(main), lang)?;
+    let sort = sort.as_str();
     let unit = match &args.unit {
         Some(wanted) => {
             let position = input::find_unit(&input.dataset, Some(wanted), lang)?;

@@ -84,9 +84,7 @@ pub(crate) fn parse_changes(
             return Err(Error::Usage(i18n::set_several(lang, argument, &repeated)));
         }
         let code = code.trim();
-        let Some(node) = framework.find(code) else {
-            return Err(Error::Usage(i18n::unknown_node(lang, code)));
-        };
+        let node = input::node(framework, code, lang)?;
         if !framework.node(node).is_indicator() {
             return Err(Error::Usage(i18n::set_aggregate(lang, code)));
         }

@@ -396,6 +396,26 @@ impl Framework {
         self.nodes.iter().position(|node| node.code == code)
     }
 
+    /// The node a person means by a code they typed: the one with exactly this code, else the
+    /// only one whose code it is in other letter case (`i1`, `cqs`), as data headers are read
+    /// ([`crate::check::check`]).
+    ///
+    /// ```
+    /// let framework = dti_core::embedded::default_framework();
+    /// assert_eq!(framework.find_typed("cqs"), framework.find("CQS"));
+    /// assert_eq!(framework.find_typed("I10"), None);
+    /// ```
+    pub fn find_typed(&self, code: &str) -> Option<NodeId> {
+        self.find(code).or_else(|| {
+            let mut same =
+                (0..self.nodes.len()).filter(|&id| self.nodes[id].code.eq_ignore_ascii_case(code));
+            match (same.next(), same.next()) {
+                (Some(id), None) => Some(id),
+                _ => None,
+            }
+        })
+    }
+
     /// The ids of the leaves, in scoring order.
     pub fn indicators(&self) -> impl Iterator<Item = NodeId> + '_ {
         (0..self.nodes.len()).filter(|&id| self.nodes[id].is_indicator())
