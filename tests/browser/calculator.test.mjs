@@ -449,6 +449,44 @@ describe("the demo page served over HTTP", () => {
     await context.close();
   });
 
+  test("a share link's first frame shows its results; the charts, goal form, three changes and points lost follow", async () => {
+    const context = await browser.newContext();
+    // What the calculator holds when its first result is announced (the same task as its
+    // first drawing, so no timing is involved).
+    await context.addInitScript(() =>
+      addEventListener("dti-change", (e) => {
+        const root = e.target.shadowRoot;
+        window.atFirst ??= ["[data-value=DTI]", "svg polygon", "form.goal", "ol.moves", "table.lost"].filter((s) => root.querySelector(s));
+      }),
+    );
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const values = Object.entries(QUANG_NINH).map(([code, value]) => `${code}=${encodeURIComponent(value)}`).join("&");
+    await page.goto(`${server.url}#dti=1&fw=dti-province-2022&unit=22&${values}`);
+    await ready(page);
+    await assertShowsExpected(page, "vi");
+    assert.deepEqual(await page.evaluate(() => window.atFirst), ["[data-value=DTI]"]);
+    // Then each of them, drawn with the share link's values.
+    await calc(page, "svg polygon[stroke-width]").waitFor();
+    await calc(page, "ol.moves li").first().waitFor();
+    assert.deepEqual(await calc(page, "ol.moves li").evaluateAll((li) => li.map((l) => l.dataset.code)), ["I9", "I8", "I5"]);
+    assert.equal((await calc(page, "table.lost tfoot td").last().textContent()).trim(), "297,55");
+    // The goal form in its place, between the charts' legend and the three changes, and working.
+    const order = await page.evaluate(() => {
+      const results = document.querySelector("dti-calculator").shadowRoot.querySelector(".results");
+      return [...results.children].map((c) => c.className).filter((c) => /legend|goal|when-scored$/.test(c));
+    });
+    assert.deepEqual(order, ["compare when-scored", "charts when-scored", "legend when-scored", "goal when-scored", "when-scored", "when-scored"]);
+    await setGoal(page, "0,75");
+    assert.deepEqual(await planRows(page), [
+      ["I7", "0,8385", "1,0000"],
+      ["I8", "0,5904", "0,6918"],
+    ]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("the goal panel plans the cheapest path and says when a goal is out of reach", async () => {
     const { page, errors, context } = await open(browser, server.url);
     await ready(page);

@@ -5,6 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +23,8 @@ function blocks(lang) {
 }
 
 const SNIPPET = blocks("html")[0];
-const IMPORT_MAP = blocks("html")[1];
+const EARLY = blocks("html")[1];
+const IMPORT_MAP = blocks("html")[2];
 const CSS = blocks("css")[0];
 const CSP = /Content-Security-Policy: ([^`]+)`/.exec(GUIDE)[1];
 
@@ -42,11 +44,12 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Loads a page, types Quảng Ninh's values and returns the DTI shown, with every error and
- * policy violation the page met. */
-async function tryPage(url) {
+/** Loads a page (after the page scripts `inits`), types Quảng Ninh's values and returns the DTI
+ * shown, with every error and policy violation the page met, and `window.wasmCalls`. */
+async function tryPage(url, inits = []) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  for (const init of inits) await page.addInitScript(init);
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -60,8 +63,9 @@ async function tryPage(url) {
   for (const [code, value] of Object.entries(values)) await calc(`#v-${code}`).fill(value);
   const dti = (await calc('[data-value="DTI"]').textContent()).trim();
   const reserved = await page.evaluate(() => getComputedStyle(document.querySelector("dti-calculator")).display);
+  const calls = await page.evaluate(() => window.wasmCalls);
   await context.close();
-  return { dti, problems, reserved };
+  return { dti, problems, reserved, calls };
 }
 
 test("the guide's snippet works as written, under the guide's Content-Security-Policy", async () => {
@@ -79,6 +83,46 @@ test("the guide's snippet works as written, under the guide's Content-Security-P
     assert.equal(dti, "0,7024");
     assert.equal(reserved, "block");
     assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the guide's early compilation: its module is the one the calculator uses, and one that fails is fetched again", async () => {
+  const site = join(scratch, "early");
+  cpSync(WEB, site, { recursive: true });
+  writeFileSync(join(site, "favicon.ico"), "");
+  // Under the guide's policy, the inline script allowed by its hash, as the guide says.
+  const inline = /<script>([\s\S]*?)<\/script>/.exec(EARLY)[1];
+  const csp = CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${createHash("sha256").update(inline).digest("base64")}'`);
+  assert.notEqual(csp, CSP);
+  writeFileSync(
+    join(site, "early.html"),
+    `<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Early</title>\n${EARLY}</head>\n<body>\n${SNIPPET}\n</body>\n</html>\n`,
+  );
+  // How the page compiles WebAssembly, counted.
+  const count = () => {
+    window.wasmCalls = {};
+    for (const name of ["compile", "compileStreaming", "instantiate", "instantiateStreaming"]) {
+      const call = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.wasmCalls[name] = (window.wasmCalls[name] || 0) + 1;
+        return call.apply(this, args);
+      };
+    }
+  };
+  const refuse = () => (WebAssembly.compileStreaming = () => Promise.reject(new TypeError("refused")));
+  const server = await serve(site, 0, { headers: { "content-security-policy": csp }, gzip: true });
+  try {
+    const used = await tryPage(`${server.url}early.html`, [count]);
+    assert.equal(used.dti, "0,7024");
+    assert.deepEqual(used.problems, []);
+    // Compiled once, by the page; the calculator instantiates that module.
+    assert.deepEqual(used.calls, { compileStreaming: 1, instantiate: 1 });
+    const refused = await tryPage(`${server.url}early.html`, [refuse, count]);
+    assert.equal(refused.dti, "0,7024");
+    assert.deepEqual(refused.problems, []);
+    assert.deepEqual(refused.calls, { compileStreaming: 1, instantiateStreaming: 1 });
   } finally {
     await server.close();
   }

@@ -109,12 +109,16 @@ const dtiGlues = { vi: dtiGlue() };
 const DTI_MODULES = ${JSON.stringify(MODULES)};
 /** The binding of the module that words messages in \`lang\` (\`"vi"\` or \`"en"\`), fetched and
  * compiled once; for English, with the widget's English labels (\`text\`), fetched at the same
- * time. */
+ * time. A page may have started compiling the module before this script runs:
+ * \`globalThis.dtiCalculatorModules[lang]\`, a promise of a \`WebAssembly.Module\` (wasm/README.md);
+ * if it fails, the module is fetched as without it. */
 function loadBinding(lang) {
   const key = lang === "en" ? "en" : "vi";
   const glue = (dtiGlues[key] ||= dtiGlue());
+  const url = new URL(DTI_MODULES[key], import.meta.url);
+  const early = globalThis.dtiCalculatorModules && globalThis.dtiCalculatorModules[key];
   return Promise.all([
-    glue.__wbg_init({ module_or_path: new URL(DTI_MODULES[key], import.meta.url) }),
+    glue.__wbg_init({ module_or_path: early ? Promise.resolve(early).catch(() => fetch(url)) : url }),
     key === "en" ? import(new URL(${JSON.stringify(ENGLISH_FILE)}, import.meta.url).href) : null,
   ]).then(([, text]) => ({
     Calculator: glue.Calculator,

@@ -769,7 +769,8 @@ button.primary:hover { background: #083c69; }
         info.references.length ? compare : null,
         els.charts,
         els.legend,
-        this.goalForm(),
+        // The first render's goal form comes after its first frame (buildAfterFrame).
+        this.rendered ? this.goalForm() : null,
         els.moves,
         els.lost,
         els.live,
@@ -815,11 +816,17 @@ button.primary:hover { background: #083c69; }
         h("div", { class: "drop", "aria-hidden": "true", text: t.drop }),
       );
       this.buildScores();
-      const chartsLater = !this.rendered;
+      // The first render draws what shows the first DTI; the charts, the goal form, the three
+      // changes and the points-lost table, all below it, come once its frame is painted.
+      const later = !this.rendered;
       this.rendered = true;
-      if (chartsLater) this.chartFrames();
-      else this.buildCharts();
-      this.buildLost();
+      if (later) {
+        this.chartFrames();
+        this.lostRows = null;
+      } else {
+        this.buildCharts();
+        this.buildLost();
+      }
       this.dragAndDrop(wrap);
       const focused = this.shadowRoot.activeElement && this.shadowRoot.activeElement.id;
       put(this.shadowRoot, wrap);
@@ -827,7 +834,7 @@ button.primary:hover { background: #083c69; }
       if (this.statusMessage) this.showStatus(...this.statusMessage);
       this.refresh();
       // After the first result's dti-change, so that its listeners' frame callbacks run first.
-      if (chartsLater) this.buildChartsAfterFrame();
+      if (later) this.buildAfterFrame();
     }
 
     textField(id, label, value, set, inputmode) {
@@ -930,7 +937,7 @@ button.primary:hover { background: #083c69; }
       this.drawScores(state);
       if (!u.empty) {
         if (this.chart) this.drawCharts();
-        this.drawExplanation();
+        if (this.lostRows) this.drawExplanation();
       }
       clearTimeout(this.announceTimer);
       this.announceTimer = setTimeout(() => this.announce(), 700);
@@ -1080,8 +1087,8 @@ button.primary:hover { background: #083c69; }
     }
 
     /** The first render's charts: empty frames of the charts' size now, so that nothing moves,
-     * and their shapes ({@link buildChartsAfterFrame}) once the first frame is painted, so that
-     * the first DTI (above the charts) is on screen sooner. A render before then builds them
+     * and their shapes ({@link buildAfterFrame}) once the first frame is painted, so that the
+     * first DTI (above the charts) is on screen sooner. A render before then builds them
      * itself. */
     chartFrames() {
       this.chart = null;
@@ -1090,13 +1097,23 @@ button.primary:hover { background: #083c69; }
       this.buildLegend();
     }
 
-    buildChartsAfterFrame() {
+    /** What the first render leaves out, built and drawn once its first frame is painted:
+     * the charts' shapes, the goal form (in its place, before the three changes), the
+     * points-lost table and the three changes. They are the last parts of the results, below
+     * the first DTI: nothing above them moves, and what follows the calculator is further down
+     * than a screen (the layout shift is measured by tests/browser/bench.mjs). */
+    buildAfterFrame() {
       const els = this.els;
       requestAnimationFrame(() =>
         setTimeout(() => {
           if (this.els !== els) return;
           this.buildCharts();
-          if (this.u && !this.u.empty) this.drawCharts();
+          els.moves.before(this.goalForm());
+          this.buildLost();
+          if (this.u && !this.u.empty) {
+            this.drawCharts();
+            this.drawExplanation();
+          }
         }),
       );
     }
