@@ -462,6 +462,10 @@ button.primary:hover { background: #083c69; }
       if (this.started) return;
       this.started = true;
       this.shadowRoot.adoptedStyleSheets = styleSheets();
+      // A share link in another language: that language's module and labels are loaded first,
+      // rather than the page's and then the link's.
+      const linked = this.linkedLang();
+      if (linked) this.setAttribute("lang", linked);
       put(this.shadowRoot, h("p", { class: "loading", role: "status", text: TEXT[this.lang].loading }));
       const lang = this.lang;
       binding(lang).then(
@@ -1767,6 +1771,16 @@ button.primary:hover { background: #083c69; }
         if (v) params.set(code, v);
       }
       return params.toString();
+    }
+
+    /** The language of a share link made by this calculator, when it is not the calculator's. */
+    linkedLang() {
+      if (this.getAttribute("share") === "off") return null;
+      const params = new URLSearchParams(location.hash.slice(1));
+      const lang = params.get("lang");
+      const fw = params.get("fw");
+      const ours = params.get("dti") === this.shareKey() && (!fw || fw === this.frameworkId);
+      return ours && lang !== this.lang && TEXT[lang] ? lang : null;
     }
 
     /** Takes the values from the page's address when its link was made by this calculator. */
