@@ -72,6 +72,9 @@ mod json;
 mod json_reader;
 mod records;
 mod side_file;
+// Native builds sort with the standard library and use `merge_order` in its tests only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod sort;
 
 pub use aggregation::Aggregation;
 pub use check::{Checked, check};

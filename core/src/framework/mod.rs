@@ -481,7 +481,7 @@ impl Framework {
                     .filter_map(|o| o.by.as_deref()),
             );
         }
-        columns.sort_unstable();
+        crate::sort::unstable(&mut columns);
         columns.dedup();
         columns
     }
