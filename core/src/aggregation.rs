@@ -295,7 +295,7 @@ pub fn combine(method: Aggregation, present: &[(f64, f64)]) -> Result<f64, Combi
 
 fn weighted_median(present: &[(f64, f64)], total: f64) -> f64 {
     let mut pairs = present.to_vec();
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::stable_by(&mut pairs, |a, b| a.0.total_cmp(&b.0));
     let mut cumulative = 0.0;
     for (k, &(x, w)) in pairs.iter().enumerate() {
         cumulative += w / total;

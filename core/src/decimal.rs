@@ -6,8 +6,8 @@
 //! or `m·5^k / 10^k`); fixed decimals round it half to even, as `{:.N}` does. The shortest
 //! form is the one of fewest significant digits that reads back as the same value, the nearer
 //! of the two candidates of that length, the upper one on a tie: what the standard library's
-//! shortest mode (Steele–White, Dragon4) prints. Reading back uses the standard parser, which
-//! the readers of data files already need. The tests compare every form with the standard
+//! shortest mode (Steele–White, Dragon4) prints. Reading back uses the readers' parser
+//! (`float_parse.rs`, the standard parser natively). The tests compare every form with the standard
 //! library's on random bits, subnormals included.
 
 /// The exact decimal expansion of a finite, non-zero magnitude: `digits × 10^exponent`, the
@@ -213,7 +213,7 @@ fn shortest(magnitude: f64, exact: Exact) -> Exact {
             text.push('-');
         }
         push_integer(&mut text, exponent.unsigned_abs());
-        text.parse::<f64>() == Ok(magnitude)
+        crate::float_parse::read(&text) == Some(magnitude)
     };
     // The candidates of a length: the digits cut there (`floor`) and one more in the last
     // place (`ceiling`); the one of them to write, if either reads back.

@@ -654,7 +654,7 @@ impl Reader<'_> {
                 });
             }
         }
-        let x: f64 = text.parse().unwrap_or(f64::INFINITY);
+        let x = crate::float_parse::read(text).unwrap_or(f64::INFINITY);
         if x.is_infinite() {
             return Err(self.error("number out of range"));
         }

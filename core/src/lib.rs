@@ -65,10 +65,16 @@ pub mod words;
 
 mod case;
 mod csv_reader;
+// Native builds read numbers with `str::parse` and use this parser in its tests only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod float_parse;
 mod json;
 mod json_reader;
 mod records;
 mod side_file;
+// Native builds sort with the standard library and use `merge_order` in its tests only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod sort;
 
 pub use aggregation::Aggregation;
 pub use check::{Checked, check};

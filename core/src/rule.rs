@@ -404,7 +404,7 @@ impl Rule {
             Rule::Tiers { steps } => {
                 let mut levels: Vec<f64> =
                     steps.iter().map(|[_, share]| *share).chain([0.0]).collect();
-                levels.sort_unstable_by(f64::total_cmp);
+                crate::sort::unstable_by(&mut levels, f64::total_cmp);
                 levels.dedup();
                 Some(levels)
             }
@@ -506,7 +506,7 @@ impl Rule {
         };
         let sorted = if ranking {
             let mut sorted = present.clone();
-            sorted.sort_unstable_by(f64::total_cmp);
+            crate::sort::unstable_by(&mut sorted, f64::total_cmp);
             sorted
         } else {
             Vec::new()

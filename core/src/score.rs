@@ -1216,7 +1216,7 @@ fn ranks_of_numbers(numbers: &[f64], precision: u32) -> Option<Vec<Option<NonZer
     Some(ranks)
 }
 
-/// Below this many keys, [`sort_by_distance`] leaves them to the standard library's sort.
+/// Below this many keys, [`sort_by_distance`] leaves them to a comparison sort.
 const RADIX_FROM: usize = 1 << 12;
 
 /// Sorts keys (a distance below the highest value in the high 32 bits, a row in the low 32;
@@ -1228,7 +1228,8 @@ const RADIX_FROM: usize = 1 << 12;
 fn sort_by_distance(keys: &mut Vec<u64>, span: u64) {
     const BITS: u32 = 12;
     if keys.len() < RADIX_FROM {
-        keys.sort_unstable();
+        // No two keys are equal (each holds its row).
+        crate::sort::unstable(keys);
         return;
     }
     let needed = u64::BITS - span.leading_zeros();
@@ -1266,7 +1267,8 @@ fn ranks_by_sort(
         .enumerate()
         .filter_map(|(row, value)| value.map(|v| (round_to(v, precision), row)))
         .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    // Tied values take one rank whatever their order.
+    crate::sort::unstable_by(&mut order, |a, b| b.0.total_cmp(&a.0));
     let mut ranks = vec![None; n];
     let mut rank = NonZeroU32::MIN;
     for (k, &(value, row)) in order.iter().enumerate() {

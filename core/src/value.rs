@@ -554,7 +554,7 @@ fn reads_two_ways(text: &str, mark: char) -> bool {
 /// dot, without allocating for numbers of up to 64 characters.
 fn parse_mapped(text: &str, group: Option<u8>, decimal: u8) -> Option<f64> {
     if group.is_none() && decimal == b'.' {
-        return text.parse().ok();
+        return crate::float_parse::read(text);
     }
     let mapped = text
         .bytes()
@@ -567,9 +567,9 @@ fn parse_mapped(text: &str, group: Option<u8>, decimal: u8) -> Option<f64> {
             *slot = byte;
             len += 1;
         }
-        std::str::from_utf8(&buffer[..len]).ok()?.parse().ok()
+        crate::float_parse::read(std::str::from_utf8(&buffer[..len]).ok()?)
     } else {
-        String::from_utf8(mapped.collect()).ok()?.parse().ok()
+        crate::float_parse::read(&String::from_utf8(mapped.collect()).ok()?)
     }
 }
 

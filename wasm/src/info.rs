@@ -255,11 +255,7 @@ fn groups(framework: &Framework, root: Option<NodeId>) -> Vec<Group> {
             .collect();
         let key = match (within.is_empty(), root) {
             (true, Some(root)) => nodes[root].code.clone(),
-            _ => within
-                .iter()
-                .map(|&i| nodes[i].code.as_str())
-                .collect::<Vec<_>>()
-                .join("+"),
+            _ => joined(within.iter().map(|&i| nodes[i].code.as_str()), "+"),
         };
         match groups.iter_mut().find(|group| group.code == key) {
             Some(group) => group.indicators.push(nodes[id].code.clone()),
@@ -317,16 +313,33 @@ fn group_names(
             en: "Shared foundation (counts toward every pillar)".into(),
         },
         many => Names {
-            vi: many
-                .iter()
-                .map(|&i| nodes[i].names.vi.as_str())
-                .collect::<Vec<_>>()
-                .join(" + "),
-            en: many
-                .iter()
-                .map(|&i| nodes[i].names.en.as_str())
-                .collect::<Vec<_>>()
-                .join(" + "),
+            vi: joined(many.iter().map(|&i| nodes[i].names.vi.as_str()), " + "),
+            en: joined(many.iter().map(|&i| nodes[i].names.en.as_str()), " + "),
         },
+    }
+}
+
+/// The parts with `separator` between them: `[&str]::join` without its own copy of the
+/// standard library's join (the core's words join `String`s, one copy in the module).
+pub(crate) fn joined<'a>(parts: impl Iterator<Item = &'a str>, separator: &str) -> String {
+    let mut out = String::new();
+    for (k, part) in parts.enumerate() {
+        if k > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined;
+
+    #[test]
+    fn joined_is_join() {
+        for parts in [&[][..], &["a"], &["P1", "P2", "P3"], &["", "x", ""]] {
+            assert_eq!(joined(parts.iter().copied(), " + "), parts.join(" + "));
+        }
     }
 }

@@ -101,7 +101,7 @@ fn looks_like_id(text: &str) -> bool {
 /// An embedded framework by id, or an error naming the built-in ones.
 pub fn built_in(id: &str, lang: Lang) -> Result<Framework, Error> {
     embedded::framework(id).ok_or_else(|| {
-        let known = embedded::FRAMEWORK_IDS.join(", ");
+        let known = crate::info::joined(embedded::FRAMEWORK_IDS.iter().copied(), ", ");
         let message = words::message(Message::UnknownFramework { id, known: &known }, lang);
         Error::argument("unknown_framework", message)
     })

@@ -171,7 +171,7 @@ pub fn seek_scored(
                 .collect();
             // Largest first. Ascending then reversed is the same order (values equal under
             // `total_cmp` are the same bits) and shares the one sort the scoring rules compile.
-            others.sort_unstable_by(f64::total_cmp);
+            crate::sort::unstable_by(&mut others, f64::total_cmp);
             others.reverse();
             others
                 .get(rank as usize - 1)

@@ -501,7 +501,7 @@ impl Framework {
                     .filter_map(|o| o.by.as_deref()),
             );
         }
-        columns.sort_unstable();
+        crate::sort::unstable(&mut columns);
         columns.dedup();
         columns
     }
