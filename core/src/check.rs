@@ -82,7 +82,18 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                     None => location,
                 }
             };
-            match in_indicator_unit(value, node) {
+            // Nearly every value: a finite number within the range of an indicator not
+            // valued yes/no, which `in_indicator_unit` returns as it is (taken here without
+            // its call and the large `Result` it builds).
+            let checked = match value {
+                Value::Number { value: x }
+                    if node.unit != Unit::YesNo && x.is_finite() && node.range.contains(x) =>
+                {
+                    Ok(x)
+                }
+                _ => in_indicator_unit(value, node),
+            };
+            match checked {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
                 Ok(x) => {
                     // `x` is finite (`in_indicator_unit` says so); the table refuses any other.

@@ -952,8 +952,28 @@ pub(crate) fn field(header: &str) -> Option<Field> {
     if named_grouping(header).is_some() {
         return Some(Field::NamedGroup);
     }
-    let key = crate::case::lower(header.trim()).replace([' ', '-'], "_");
-    Some(match key.as_str() {
+    let header = header.trim();
+    // Most headers are indicator codes such as `I1`: short ASCII, keyed on the stack (no
+    // allocation per header), as `case::lower` and the replacement below would key them.
+    let mut ascii = [0u8; 24];
+    if header.is_ascii() && header.len() <= ascii.len() {
+        for (to, byte) in ascii.iter_mut().zip(header.bytes()) {
+            *to = match byte.to_ascii_lowercase() {
+                b' ' | b'-' => b'_',
+                lower => lower,
+            };
+        }
+        // ASCII bytes in, ASCII bytes out: always UTF-8.
+        return std::str::from_utf8(&ascii[..header.len()])
+            .ok()
+            .and_then(field_of_key);
+    }
+    field_of_key(&crate::case::lower(header).replace([' ', '-'], "_"))
+}
+
+/// The field a header names, given in lower case with `_` for spaces and hyphens.
+fn field_of_key(key: &str) -> Option<Field> {
+    Some(match key {
         "code" | "unit" | "unit_code" | "province_code" | "mã" | "ma" | "mã_tỉnh" | "ma_tinh"
         | "mã_đơn_vị" | "ma_don_vi" | "đơn_vị" | "don_vi" => Field::Unit,
         "name" | "unit_name" | "province" | "tên" | "ten" | "tỉnh" | "tinh" | "tên_tỉnh"
