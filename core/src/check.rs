@@ -82,16 +82,9 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                     None => location,
                 }
             };
-            // Nearly every value: a finite number within the range of an indicator not
-            // valued yes/no, which `in_indicator_unit` returns as it is (taken here without
-            // its call and the large `Result` it builds).
-            let checked = match value {
-                Value::Number { value: x }
-                    if node.unit != Unit::YesNo && x.is_finite() && node.range.contains(x) =>
-                {
-                    Ok(x)
-                }
-                _ => in_indicator_unit(value, node),
+            let checked = match plain_in_range(value, node) {
+                Some(x) => Ok(x),
+                None => in_indicator_unit(value, node),
             };
             match checked {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
@@ -170,6 +163,29 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         diagnostics.extend(crate::score::given_aggregates(data, &results));
     }
     Checked { table, diagnostics }
+}
+
+/// Nearly every value: a finite number within the range of an indicator not valued yes/no,
+/// which [`in_indicator_unit`] returns as it is; taken without its call and the large
+/// `Result` it builds. `None` for any other value. Native builds only: the calculator's
+/// module counts bytes rather than instructions, and checks every value the general way (the
+/// same numbers).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn plain_in_range(value: Value, node: &crate::Node) -> Option<f64> {
+    match value {
+        Value::Number { value: x }
+            if node.unit != Unit::YesNo && x.is_finite() && node.range.contains(x) =>
+        {
+            Some(x)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn plain_in_range(_value: Value, _node: &crate::Node) -> Option<f64> {
+    None
 }
 
 /// A value in an indicator's unit, finite and within the indicator's range.

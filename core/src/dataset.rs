@@ -953,22 +953,37 @@ pub(crate) fn field(header: &str) -> Option<Field> {
         return Some(Field::NamedGroup);
     }
     let header = header.trim();
-    // Most headers are indicator codes such as `I1`: short ASCII, keyed on the stack (no
-    // allocation per header), as `case::lower` and the replacement below would key them.
-    let mut ascii = [0u8; 24];
-    if header.is_ascii() && header.len() <= ascii.len() {
-        for (to, byte) in ascii.iter_mut().zip(header.bytes()) {
-            *to = match byte.to_ascii_lowercase() {
-                b' ' | b'-' => b'_',
-                lower => lower,
-            };
-        }
-        // ASCII bytes in, ASCII bytes out: always UTF-8.
-        return std::str::from_utf8(&ascii[..header.len()])
-            .ok()
-            .and_then(field_of_key);
+    if let Some(field) = short_ascii_field(header) {
+        return field;
     }
     field_of_key(&crate::case::lower(header).replace([' ', '-'], "_"))
+}
+
+/// [`field`] of a header that is short ASCII (most are indicator codes such as `I1`), keyed
+/// on the stack as `case::lower` and the replacement of spaces and hyphens would key it,
+/// without their two allocations; `None` for any other header. Native builds only: the
+/// calculator's module counts bytes rather than instructions, and keys every header the
+/// general way (the same fields).
+#[cfg(not(target_arch = "wasm32"))]
+fn short_ascii_field(header: &str) -> Option<Option<Field>> {
+    let mut key = [0u8; 24];
+    if !header.is_ascii() || header.len() > key.len() {
+        return None;
+    }
+    for (to, byte) in key.iter_mut().zip(header.bytes()) {
+        *to = match byte.to_ascii_lowercase() {
+            b' ' | b'-' => b'_',
+            lower => lower,
+        };
+    }
+    // ASCII bytes in, ASCII bytes out: always UTF-8.
+    let key = std::str::from_utf8(&key[..header.len()]).ok()?;
+    Some(field_of_key(key))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn short_ascii_field(_header: &str) -> Option<Option<Field>> {
+    None
 }
 
 /// The field a header names, given in lower case with `_` for spaces and hyphens.
