@@ -89,7 +89,11 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                     None => location,
                 }
             };
-            match in_indicator_unit(value, node) {
+            let checked = match plain_in_range(value, node) {
+                Some(x) => Ok(x),
+                None => in_indicator_unit(value, node),
+            };
+            match checked {
                 Err(problem) => diagnostics.push(Diagnostic::error(located(), problem)),
                 Ok(x) => {
                     // `x` is finite (`in_indicator_unit` says so); the table refuses any other.
@@ -201,6 +205,29 @@ fn indicator_in_other_case(framework: &Framework, data: &Dataset, header: &str) 
             && indicator_column(framework, data, code)
                 .is_some_and(|column| data.columns()[column] == header)
     })
+}
+
+/// Nearly every value: a finite number within the range of an indicator not valued yes/no,
+/// which [`in_indicator_unit`] returns as it is; taken without its call and the large
+/// `Result` it builds. `None` for any other value. Native builds only: the calculator's
+/// module counts bytes rather than instructions, and checks every value the general way (the
+/// same numbers).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn plain_in_range(value: Value, node: &crate::Node) -> Option<f64> {
+    match value {
+        Value::Number { value: x }
+            if node.unit != Unit::YesNo && x.is_finite() && node.range.contains(x) =>
+        {
+            Some(x)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn plain_in_range(_value: Value, _node: &crate::Node) -> Option<f64> {
+    None
 }
 
 /// A value in an indicator's unit, finite and within the indicator's range.

@@ -43,7 +43,12 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
     let delimiter = detect_delimiter(header_line);
     let mut rows = Rows {
         records: Records::new(body, delimiter, skipped_lines + 1),
-        record: Vec::new(),
+        // Room for the header's cells (one more than its separators outside quotes or in
+        // them), so that rows of the same length never grow the vector.
+        record: Vec::with_capacity(
+            (crate::records::count_byte(header_line.as_bytes(), delimiter) + 1)
+                .min(limits.max_columns.saturating_add(1)),
+        ),
         count: 0,
     };
 

@@ -985,8 +985,43 @@ pub(crate) fn field(header: &str) -> Option<Field> {
     if named_grouping(header).is_some() {
         return Some(Field::NamedGroup);
     }
-    let key = crate::case::lower(header.trim()).replace([' ', '-'], "_");
-    Some(match key.as_str() {
+    let header = header.trim();
+    if let Some(field) = short_ascii_field(header) {
+        return field;
+    }
+    field_of_key(&crate::case::lower(header).replace([' ', '-'], "_"))
+}
+
+/// [`field`] of a header that is short ASCII (most are indicator codes such as `I1`), keyed
+/// on the stack as `case::lower` and the replacement of spaces and hyphens would key it,
+/// without their two allocations; `None` for any other header. Native builds only: the
+/// calculator's module counts bytes rather than instructions, and keys every header the
+/// general way (the same fields).
+#[cfg(not(target_arch = "wasm32"))]
+fn short_ascii_field(header: &str) -> Option<Option<Field>> {
+    let mut key = [0u8; 24];
+    if !header.is_ascii() || header.len() > key.len() {
+        return None;
+    }
+    for (to, byte) in key.iter_mut().zip(header.bytes()) {
+        *to = match byte.to_ascii_lowercase() {
+            b' ' | b'-' => b'_',
+            lower => lower,
+        };
+    }
+    // ASCII bytes in, ASCII bytes out: always UTF-8.
+    let key = std::str::from_utf8(&key[..header.len()]).ok()?;
+    Some(field_of_key(key))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn short_ascii_field(_header: &str) -> Option<Option<Field>> {
+    None
+}
+
+/// The field a header names, given in lower case with `_` for spaces and hyphens.
+fn field_of_key(key: &str) -> Option<Field> {
+    Some(match key {
         "code" | "unit" | "unit_code" | "province_code" | "mã" | "ma" | "mã_tỉnh" | "ma_tinh"
         | "mã_đơn_vị" | "ma_don_vi" | "đơn_vị" | "don_vi" => Field::Unit,
         "name" | "unit_name" | "province" | "tên" | "ten" | "tỉnh" | "tinh" | "tên_tỉnh"

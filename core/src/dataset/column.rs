@@ -56,6 +56,7 @@ impl ValueColumn {
     }
 
     /// The value of the unit in position `unit`, if it has one.
+    #[inline]
     pub(super) fn get(&self, unit: usize) -> Option<Value> {
         let number = *self.numbers.get(unit)?;
         match self.forms[unit] {
