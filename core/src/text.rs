@@ -212,10 +212,6 @@ fn push_digits(out: &mut Vec<u8>, rounded: u64, negative: bool, decimals: u32, l
         Lang::Vi => b',',
         Lang::En => b'.',
     };
-    let pair = |n: u64| {
-        let at = n as usize * 2;
-        [PAIRS[at], PAIRS[at + 1]]
-    };
     let (whole, fraction) = match decimals {
         2 if rounded < 1_000_000 => (rounded / 100, rounded % 100),
         4 if rounded < 100_000_000 => (rounded / 10_000, rounded % 10_000),
@@ -227,25 +223,41 @@ fn push_digits(out: &mut Vec<u8>, rounded: u64, negative: bool, decimals: u32, l
     if negative && rounded > 0 {
         out.push(b'-');
     }
-    match whole {
-        0..10 => out.push(b'0' + whole as u8),
-        10..100 => out.extend_from_slice(&pair(whole)),
-        100..1000 => {
-            let [tens, ones] = pair(whole % 100);
-            out.extend_from_slice(&[b'0' + (whole / 100) as u8, tens, ones]);
-        }
-        _ => {
-            let ([a, b], [c, d]) = (pair(whole / 100), pair(whole % 100));
-            out.extend_from_slice(&[a, b, c, d]);
-        }
-    }
+    push_whole(out, whole);
+    out.push(mark);
     if decimals == 2 {
-        let [tens, ones] = pair(fraction);
-        out.extend_from_slice(&[mark, tens, ones]);
+        out.extend_from_slice(&pair(fraction));
     } else {
-        let ([a, b], [c, d]) = (pair(fraction / 100), pair(fraction % 100));
-        out.extend_from_slice(&[mark, a, b, c, d]);
+        push_four(out, fraction);
     }
+}
+
+/// The two digits of `n`, below 100.
+#[inline(always)]
+fn pair(n: u64) -> [u8; 2] {
+    let at = n as usize * 2;
+    [PAIRS[at], PAIRS[at + 1]]
+}
+
+/// Appends the digits of `n`, below 10,000 (a zero for zero).
+#[inline(always)]
+fn push_whole(out: &mut Vec<u8>, n: u64) {
+    match n {
+        0..10 => out.push(b'0' + n as u8),
+        10..100 => out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [tens, ones] = pair(n % 100);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, tens, ones]);
+        }
+        _ => push_four(out, n),
+    }
+}
+
+/// Appends `n`, below 10,000, as four digits (leading zeros kept).
+#[inline(always)]
+fn push_four(out: &mut Vec<u8>, n: u64) {
+    let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+    out.extend_from_slice(&[a, b, c, d]);
 }
 
 /// `rounded` as its whole part and its last `decimals` digits (at most 15): divisions by
@@ -381,7 +393,21 @@ pub fn write_integer(out: &mut String, value: i64) {
 /// assert_eq!(out, b"-12");
 /// ```
 pub fn push_integer(out: &mut Vec<u8>, value: i64) {
-    out.extend_from_slice(integer(value).bytes());
+    let magnitude = value.unsigned_abs();
+    if magnitude < 100_000_000 {
+        // Ranks and years: in pieces of known length, as `push_digits` writes.
+        if value < 0 {
+            out.push(b'-');
+        }
+        if magnitude < 10_000 {
+            push_whole(out, magnitude);
+        } else {
+            push_whole(out, magnitude / 10_000);
+            push_four(out, magnitude % 10_000);
+        }
+    } else {
+        out.extend_from_slice(integer(value).bytes());
+    }
 }
 
 /// The digits of a whole number, after a minus sign when it is negative: at most 20 bytes.
@@ -578,10 +604,15 @@ mod tests {
         }
 
         #[test]
-        fn integers_as_bytes_print_as_display_does(value in any::<i64>()) {
-            let mut out = Vec::new();
-            push_integer(&mut out, value);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+        fn integers_as_bytes_print_as_display_does(
+            value in any::<i64>(),
+            small in -200_000_000i64..200_000_000,
+        ) {
+            for value in [value, small, small % 100_000, small % 1_000, small % 10] {
+                let mut out = Vec::new();
+                push_integer(&mut out, value);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+            }
         }
     }
 
@@ -600,6 +631,19 @@ mod tests {
                     let buffer = digits(rounded, negative, decimals, lang);
                     prop_assert_eq!(out, [b"x", buffer.bytes()].concat());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn integers_at_the_pieces_edges_print_as_display_does() {
+        for value in [
+            0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, 99_999_999,
+        ] {
+            for value in [value, -value, value + 100_000_000, -value - 100_000_000] {
+                let mut out = Vec::new();
+                push_integer(&mut out, value);
+                assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
             }
         }
     }
