@@ -22,7 +22,7 @@ use std::thread::JoinHandle;
 const STEP: u64 = if cfg!(test) { 1 << 20 } else { 64 << 20 };
 
 /// Bytes in one write around the page cache (64 KiB in the tests, which write past it).
-const STAGE: usize = if cfg!(test) { 1 << 16 } else { 4 << 20 };
+const STAGE: usize = if cfg!(test) { 1 << 16 } else { 1 << 20 };
 
 /// The alignment of the memory, offsets and lengths of writes around the page cache: a page,
 /// which covers the logical block size of the usual disks (512 or 4,096 bytes).
