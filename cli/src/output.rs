@@ -701,9 +701,10 @@ fn write_file_with(
     let fail = |error: std::io::Error| Error::Usage(i18n::cannot_write(lang, &shown, &error));
     check_target(path, force, inputs, lang)?;
     let (temp, file) = temporary(path).map_err(fail)?;
-    // Synced on the way (a long output reaches the disk while the rest is computed), and in
-    // full before it takes the file's place.
-    let mut file = SyncedFile::new(file);
+    // Written around the page cache where the system allows it, else synced on the way (a
+    // long output reaches the disk while the rest is computed); in full before it takes the
+    // file's place.
+    let mut file = SyncedFile::direct(file, &temp);
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut file);
     let written = write(&mut buffered).and_then(|()| buffered.flush());
     drop(buffered);

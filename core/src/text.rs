@@ -105,10 +105,17 @@ pub fn write_decimal(out: &mut String, value: f64, decimals: u32, lang: Lang) {
 /// assert_eq!(out, b"DTI 0,7024");
 /// ```
 pub fn push_decimal(out: &mut Vec<u8>, value: f64, decimals: u32, lang: Lang) {
-    match fixed(value, decimals, lang) {
-        Some(digits) => out.extend_from_slice(digits.bytes()),
-        None => out.extend_from_slice(printed_generally(value, decimals, lang).as_bytes()),
+    let scaled = value * power_of_ten(decimals);
+    let magnitude = scaled.abs();
+    // As `fixed` decides, and the same digits.
+    if magnitude < TWO_TO_52 && decimals <= 15 {
+        let rounded = rounded_magnitude(magnitude);
+        if rounded < 1 << 52 {
+            push_digits(out, rounded, scaled < 0.0, decimals, lang);
+            return;
+        }
     }
+    out.extend_from_slice(printed_generally(value, decimals, lang).as_bytes());
 }
 
 /// Appends the number `whole` / 10^`decimals` to `out` as [`write_decimal`] writes a value
@@ -126,7 +133,7 @@ pub fn push_decimal(out: &mut Vec<u8>, value: f64, decimals: u32, lang: Lang) {
 /// ```
 pub fn push_scaled(out: &mut Vec<u8>, whole: i64, decimals: u32, lang: Lang) {
     if decimals <= 15 && whole.unsigned_abs() < 1 << 50 {
-        out.extend_from_slice(digits(whole.unsigned_abs(), whole < 0, decimals, lang).bytes());
+        push_digits(out, whole.unsigned_abs(), whole < 0, decimals, lang);
     } else {
         push_decimal(out, whole as f64 / power_of_ten(decimals), decimals, lang);
     }
@@ -195,6 +202,62 @@ fn digits(rounded: u64, negative: bool, decimals: u32, lang: Lang) -> Digits {
         text[at] = b'-';
     }
     Digits { text, at }
+}
+
+/// Appends the bytes of [`digits`]: for two or four decimals and a whole part below 10,000
+/// (the values, points and shares of the long tables) in pieces of known length, without the
+/// buffer and its copy of variable length.
+fn push_digits(out: &mut Vec<u8>, rounded: u64, negative: bool, decimals: u32, lang: Lang) {
+    let mark = match lang {
+        Lang::Vi => b',',
+        Lang::En => b'.',
+    };
+    let (whole, fraction) = match decimals {
+        2 if rounded < 1_000_000 => (rounded / 100, rounded % 100),
+        4 if rounded < 100_000_000 => (rounded / 10_000, rounded % 10_000),
+        _ => {
+            out.extend_from_slice(digits(rounded, negative, decimals, lang).bytes());
+            return;
+        }
+    };
+    if negative && rounded > 0 {
+        out.push(b'-');
+    }
+    push_whole(out, whole);
+    out.push(mark);
+    if decimals == 2 {
+        out.extend_from_slice(&pair(fraction));
+    } else {
+        push_four(out, fraction);
+    }
+}
+
+/// The two digits of `n`, below 100.
+#[inline(always)]
+fn pair(n: u64) -> [u8; 2] {
+    let at = n as usize * 2;
+    [PAIRS[at], PAIRS[at + 1]]
+}
+
+/// Appends the digits of `n`, below 10,000 (a zero for zero).
+#[inline(always)]
+fn push_whole(out: &mut Vec<u8>, n: u64) {
+    match n {
+        0..10 => out.push(b'0' + n as u8),
+        10..100 => out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [tens, ones] = pair(n % 100);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, tens, ones]);
+        }
+        _ => push_four(out, n),
+    }
+}
+
+/// Appends `n`, below 10,000, as four digits (leading zeros kept).
+#[inline(always)]
+fn push_four(out: &mut Vec<u8>, n: u64) {
+    let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+    out.extend_from_slice(&[a, b, c, d]);
 }
 
 /// `rounded` as its whole part and its last `decimals` digits (at most 15): divisions by
@@ -330,7 +393,21 @@ pub fn write_integer(out: &mut String, value: i64) {
 /// assert_eq!(out, b"-12");
 /// ```
 pub fn push_integer(out: &mut Vec<u8>, value: i64) {
-    out.extend_from_slice(integer(value).bytes());
+    let magnitude = value.unsigned_abs();
+    if magnitude < 100_000_000 {
+        // Ranks and years: in pieces of known length, as `push_digits` writes.
+        if value < 0 {
+            out.push(b'-');
+        }
+        if magnitude < 10_000 {
+            push_whole(out, magnitude);
+        } else {
+            push_whole(out, magnitude / 10_000);
+            push_four(out, magnitude % 10_000);
+        }
+    } else {
+        out.extend_from_slice(integer(value).bytes());
+    }
 }
 
 /// The digits of a whole number, after a minus sign when it is negative: at most 20 bytes.
@@ -527,10 +604,47 @@ mod tests {
         }
 
         #[test]
-        fn integers_as_bytes_print_as_display_does(value in any::<i64>()) {
-            let mut out = Vec::new();
-            push_integer(&mut out, value);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+        fn integers_as_bytes_print_as_display_does(
+            value in any::<i64>(),
+            small in -200_000_000i64..200_000_000,
+        ) {
+            for value in [value, small, small % 100_000, small % 1_000, small % 10] {
+                let mut out = Vec::new();
+                push_integer(&mut out, value);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn pushed_digits_are_the_buffers_digits(
+            rounded in 0u64..(1 << 52),
+            small in 0u64..200_000_000,
+            negative: bool,
+            decimals in 0u32..16,
+        ) {
+            for rounded in [rounded, small, small % 1_000_000, small % 10_000, small % 100] {
+                for lang in [Lang::Vi, Lang::En] {
+                    let mut out = b"x".to_vec();
+                    push_digits(&mut out, rounded, negative, decimals, lang);
+                    let buffer = digits(rounded, negative, decimals, lang);
+                    prop_assert_eq!(out, [b"x", buffer.bytes()].concat());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn integers_at_the_pieces_edges_print_as_display_does() {
+        for value in [
+            0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, 99_999_999,
+        ] {
+            for value in [value, -value, value + 100_000_000, -value - 100_000_000] {
+                let mut out = Vec::new();
+                push_integer(&mut out, value);
+                assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+            }
         }
     }
 
