@@ -42,6 +42,14 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
     if data.units().is_empty() {
         diagnostics.push(Diagnostic::error(Location::file(file), Problem::NoData));
     }
+    for (row, unit) in data.units().iter().enumerate() {
+        if let Some(label) = summary_label(unit) {
+            let mut location = Location::file(file).unit(unit.code.as_str());
+            location.line = (0..data.columns().len()).find_map(|c| Some(data.origin(row, c)?.0));
+            let label = label.to_string();
+            diagnostics.push(Diagnostic::error(location, Problem::SummaryRow { label }));
+        }
+    }
     for code in data.columns() {
         let known = match framework.find(code) {
             Some(id) if !framework.node(id).is_indicator() => {
@@ -391,6 +399,131 @@ impl<'a> Names<'a> {
     }
 }
 
+/// The name (else the code) of a unit that is a total or an average row, as spreadsheets and
+/// published rankings end (`Trung bình cả nước 2023`, `Tổng cộng`, `Average`): a phrase
+/// that opens the label, then nothing or a word break. A bare `Trung bình` is also a
+/// commune's name, so it counts only beside a code that is no number.
+fn summary_label(unit: &UnitInfo) -> Option<&str> {
+    let trim = crate::value::trim;
+    let name = unit
+        .name
+        .as_deref()
+        .map(trim)
+        .filter(|name| !name.is_empty());
+    let label = name.unwrap_or(trim(&unit.code));
+    let word = summary_first_word(label)?;
+    let numbered = !unit.code.is_empty() && unit.code.bytes().all(|b| b.is_ascii_digit());
+    let rest = |phrases: &[&str]| {
+        let mut rests = phrases.iter().filter(|p| p.starts_with(word));
+        rests.find_map(|phrase| after_phrase(label, phrase))
+    };
+    let summary = rest(SUMMARY_OPENINGS).is_some()
+        || rest(SUMMARY_WHOLE).is_some_and(no_words)
+        || (!numbered && rest(SUMMARY_BARE).is_some_and(no_words));
+    summary.then_some(label)
+}
+
+/// Phrases that open a total's or an average's label, whatever follows them.
+const SUMMARY_OPENINGS: &[&str] = &[
+    "trung bình cả nước",
+    "trung bình chung",
+    "trung bình toàn",
+    "trung binh ca nuoc",
+    "bình quân",
+    "binh quan",
+    "tổng cộng",
+    "tổng số",
+    "tong cong",
+    "tong so",
+    "cả nước",
+    "ca nuoc",
+    "toàn quốc",
+    "toan quoc",
+    "toàn tỉnh",
+    "toan tinh",
+    "cả tỉnh",
+    "trung vị",
+    "average",
+    "national average",
+    "mean",
+    "median",
+    "total",
+];
+
+/// Words that are a total's label when nothing but a year or punctuation follows them.
+const SUMMARY_WHOLE: &[&str] = &["tổng", "tong", "sum"];
+
+/// The same, but also a commune's name: a total's label only beside a code that is no number.
+const SUMMARY_BARE: &[&str] = &["trung bình", "trung binh"];
+
+/// The label's first word, in lower case, when it opens one of the phrases above: the first
+/// test, which nearly every unit's name fails (without an allocation), so that only the
+/// phrases opening with that word are compared, and only for the few others.
+fn summary_first_word(label: &str) -> Option<&'static str> {
+    const FIRST_WORDS: &[&str] = &[
+        "trung", "bình", "binh", "tổng", "tong", "cả", "ca", "toàn", "toan", "average", "national",
+        "mean", "median", "total", "sum",
+    ];
+    // Nearly every name fails on its first two bytes: ASCII letters in lower case, and an
+    // accented letter's first byte, the same in either case (0xC3 for `Ì` and `ì`, 0xE1 for
+    // `Ổ` and `ổ`). The words above all pass (a test says so).
+    let bytes = label.as_bytes();
+    let head = (bytes.first(), bytes.get(1));
+    let head = head
+        .0
+        .zip(head.1)
+        .map(|(a, b)| (a.to_ascii_lowercase(), b.to_ascii_lowercase()));
+    let head = head?;
+    if !matches!(
+        head,
+        (b't', b'r' | b'o' | 0xE1)
+            | (b'b', b'i' | 0xC3)
+            | (b'c', b'a' | 0xE1)
+            | (b'a', b'v')
+            | (b'n', b'a')
+            | (b'm', b'e')
+            | (b's', b'u')
+    ) {
+        return None;
+    }
+    let mut word = [0u8; 12];
+    let mut len = 0;
+    // Letters are told from spaces, digits and punctuation by ASCII alone: every character
+    // beyond ASCII is taken as a letter, which only lengthens a word no phrase opens with.
+    for c in label.chars() {
+        if c.is_ascii() && !c.is_ascii_alphabetic() {
+            break;
+        }
+        let c = crate::case::lower_char(c);
+        let slot = word.get_mut(len..len + c.len_utf8())?;
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    FIRST_WORDS
+        .iter()
+        .find(|w| w.as_bytes() == &word[..len])
+        .copied()
+}
+
+/// What follows `phrase` (in lower case) at the start of `label`, in any letter case, when a
+/// word ends there.
+fn after_phrase<'a>(label: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut chars = label.char_indices();
+    for wanted in phrase.chars() {
+        let (_, c) = chars.next()?;
+        if crate::case::lower_char(c) != wanted {
+            return None;
+        }
+    }
+    let rest = chars.next().map_or("", |(at, _)| &label[at..]);
+    (!rest.starts_with(char::is_alphabetic)).then_some(rest)
+}
+
+/// No letters: a year, a colon, spaces.
+fn no_words(rest: &str) -> bool {
+    !rest.chars().any(char::is_alphabetic)
+}
+
 /// A finite value whose conversion overflowed (1e308/1e-308, or 1e308 % read as a share),
 /// written as it was given (`{:e}`, without the standard library's float printer).
 fn overflowed(value: Value) -> String {
@@ -506,5 +639,57 @@ mod tests {
                 ("Y", "c", "out_of_range"),
             ]
         );
+    }
+
+    /// Totals and averages are told apart from places: the phrases open the label and end a
+    /// word, in any letter case, with or without diacritics; a bare `Trung bình` is a
+    /// commune's name when its code is a number.
+    #[test]
+    fn summary_rows_are_told_from_units() {
+        let unit = |code: &str, name: Option<&str>| UnitInfo {
+            name: name.map(str::to_string),
+            ..UnitInfo::new(code)
+        };
+        let summaries = [
+            unit("TB", Some("Trung bình cả nước 2023")),
+            unit("", Some("TRUNG BÌNH CHUNG")),
+            unit("x", Some("Trung binh ca nuoc")),
+            unit("TB", Some("Trung bình")),
+            unit("-", Some("Trung bình:")),
+            unit("99", Some("Tổng cộng")),
+            unit("99", Some("Tổng")),
+            unit("99", Some("Cả nước")),
+            unit("00", Some("Toàn tỉnh")),
+            unit("avg", Some("National average")),
+            unit("avg", Some("Average (63 provinces)")),
+            unit("Total", None),
+            unit("Bình quân", None),
+        ];
+        for u in &summaries {
+            assert!(summary_label(u).is_some(), "{u:?}");
+        }
+        let places = [
+            unit("94712", Some("Trung Bình")),
+            unit("72", Some("Tây Ninh")),
+            unit("34", Some("Thái Bình")),
+            unit("01", Some("Tổng Cọ")),
+            unit("01", Some("Meanchey")),
+            unit("TB", Some("Totalis")),
+            unit("14", Some("Sơn La")),
+            unit("tong-1", Some("Xã Trung Bình")),
+        ];
+        for u in &places {
+            assert_eq!(summary_label(u), None, "{u:?}");
+        }
+        let phrases = SUMMARY_OPENINGS
+            .iter()
+            .chain(SUMMARY_WHOLE)
+            .chain(SUMMARY_BARE);
+        for phrase in phrases {
+            let word = phrase.split(' ').next();
+            assert_eq!(summary_first_word(phrase), word, "{phrase}");
+        }
+        let average = unit("TB", Some("  Trung bình cả nước 2023 "));
+        assert_eq!(summary_label(&average), Some("Trung bình cả nước 2023"));
     }
 }

@@ -372,6 +372,13 @@ pub enum Problem {
         /// This unit's year.
         second: i32,
     },
+    /// A row whose unit is named as a total or an average (`Trung bình cả nước`, `Tổng
+    /// cộng`), as a table copied from a published ranking or a spreadsheet ends: it would be
+    /// ranked as one more unit and move every rank below it.
+    SummaryRow {
+        /// The name (or code) that says so.
+        label: String,
+    },
     /// The same unit and indicator are given twice.
     DuplicateValue,
     /// A long file's row gives both a value and a numerator or denominator: which one holds
@@ -867,6 +874,7 @@ impl Problem {
             TwoYears { .. } => "two_years",
             YearsDiffer { .. } => "years_differ",
             NameDiffers { .. } => "name_differs",
+            SummaryRow { .. } => "summary_row",
             DuplicateValue => "duplicate_value",
             ValueAndRatio => "value_and_ratio",
             BadGrouping { .. } => "bad_grouping",

@@ -340,6 +340,7 @@ pub(super) fn message(problem: &Problem) -> String {
             ),
         DuplicateUnit => "unit appears twice"
             .into(),
+        SummaryRow { label } => format!("row `{label}` is a total or an average, not a unit"),
         DuplicateValue => "value is given twice"
             .into(),
         ValueAndRatio => "the row gives both a value and a numerator or denominator: only one may be given"
@@ -771,6 +772,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "enter the value in the indicator's unit; see `dti template`",
         RowLength { .. } => {
             "the separator may be wrong: decimal commas must be quoted, or use semicolons as the separator"
+        }
+        SummaryRow { .. } => {
+            "delete the row: units are ranked against each other, and it would be ranked as one of them"
         }
         DuplicateUnit | DuplicateValue => "keep one of the rows",
         ValueAndRatio => "delete the value, or the numerator and denominator",

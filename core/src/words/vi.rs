@@ -340,6 +340,7 @@ pub(super) fn message(problem: &Problem) -> String {
             ),
         DuplicateUnit => "đơn vị xuất hiện hai lần"
             .into(),
+        SummaryRow { label } => format!("dòng `{label}` là dòng tổng hoặc trung bình, không phải một đơn vị"),
         DuplicateValue => "giá trị được nhập hai lần"
             .into(),
         ValueAndRatio => "dòng có cả giá trị và tử số hoặc mẫu số: chỉ được có một cách ghi"
@@ -764,6 +765,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         WrongForm { .. } => "nhập giá trị đúng đơn vị của chỉ tiêu, xem `dti template`",
         RowLength { .. } => {
             "có thể dấu phân cách không đúng: số thập phân có dấu phẩy cần đặt trong ngoặc kép hoặc dùng dấu chấm phẩy làm dấu phân cách"
+        }
+        SummaryRow { .. } => {
+            "xóa dòng này: các đơn vị được xếp hạng với nhau, dòng này sẽ bị xếp hạng như một đơn vị"
         }
         DuplicateUnit | DuplicateValue => "giữ lại một dòng",
         ValueAndRatio => "xóa giá trị, hoặc xóa tử số và mẫu số",
