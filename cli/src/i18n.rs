@@ -680,19 +680,6 @@ pub(crate) fn first_sheet(lang: Lang, sheet: &str, names: &[String]) -> String {
     }
 }
 
-/// Rows above the header were skipped.
-pub(crate) fn rows_above_header(lang: Lang, first: u64, last: u64) -> String {
-    let rows = if first == last {
-        first.to_string()
-    } else {
-        format!("{first}–{last}")
-    };
-    match lang {
-        Lang::Vi => format!("bỏ qua dòng {rows} phía trên dòng tiêu đề (tiêu đề bảng hoặc ô gộp)"),
-        Lang::En => format!("row {rows} above the header row skipped (a title or merged cells)"),
-    }
-}
-
 /// A text file named like a workbook.
 pub(crate) fn text_named_workbook(lang: Lang) -> String {
     lang.pick(

@@ -17,7 +17,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 use dti_core::csv_writer::{neutralise, push_row};
 use dti_core::limits::Limits;
-use dti_core::{Lang, Location, Severity};
+use dti_core::{Diagnostic, Lang, Location, Problem, Severity};
 
 use crate::error::{Error, Issue};
 use crate::i18n;
@@ -229,13 +229,9 @@ fn read_workbook(
     if header > 0 {
         let first = u64::from(cells.first.0) + 1;
         let last = u64::from(cells.first.0) + header as u64;
-        notes.push(Issue::tool(
-            Severity::Note,
-            Location::file(Some(name)),
-            lang,
-            i18n::rows_above_header(lang, first, last),
-            None,
-        ));
+        let location = Location::file(Some(name));
+        let problem = Problem::RowsAboveHeader { first, last };
+        notes.push(Issue::new(Diagnostic::note(location, problem), lang));
     }
     Ok(SheetText {
         sheet,

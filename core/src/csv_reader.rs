@@ -32,13 +32,23 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
             break;
         }
         skipped_lines += 1;
-        body = body.get(line.len()..).unwrap_or("");
-        body = body
-            .strip_prefix("\r\n")
-            .or_else(|| body.strip_prefix('\n'))
-            .unwrap_or(body);
+        body = after_line(body);
     }
 
+    read_table(&mut builder, origin, body, skipped_lines, None);
+    builder.finish(notes)
+}
+
+/// Reads the table from its header on: `body` starts at the header, after `skipped_lines`
+/// lines; `above_header`, the title lines skipped to reach it.
+fn read_table(
+    builder: &mut Builder,
+    origin: Option<&str>,
+    body: &str,
+    skipped_lines: u64,
+    above_header: Option<(u64, u64)>,
+) {
+    let limits = builder.limits;
     let header_line = body.lines().next().unwrap_or("");
     let delimiter = detect_delimiter(header_line);
     let mut rows = Rows {
@@ -52,11 +62,11 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         count: 0,
     };
 
-    let Some(header_line) = rows.next(&mut builder) else {
+    let Some(header_line) = rows.next(builder) else {
         if !builder.stopped() {
             builder.error(Location::file(origin), Problem::NoData);
         }
-        return builder.finish(notes);
+        return;
     };
     // Cells are trimmed, then the `'` a spreadsheet-safe writer put in front is taken off.
     let header: Vec<String> = rows
@@ -65,11 +75,23 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         .map(|h| restore(h.trim()).to_string())
         .collect();
     let fields: Vec<Option<Field>> = header.iter().map(|h| field(h)).collect();
+    if let Some((first, last)) = above_header {
+        let location = Location::file(origin);
+        let note = Diagnostic::note(location, Problem::RowsAboveHeader { first, last });
+        builder.diagnostics.push(note);
+    }
     let has = |wanted: Field| fields.contains(&Some(wanted));
     let Some(unit_column) = fields.iter().position(|f| *f == Some(Field::Unit)) else {
+        // A spreadsheet saved as CSV with the table's title in its first rows: the first
+        // line that names the unit column, among the next few, is the header.
+        if let (None, Some(lines)) = (above_header, lines_above_header(body)) {
+            let header = (0..lines).fold(body, |rest, _| after_line(rest));
+            let skipped = Some((skipped_lines + 1, skipped_lines + lines));
+            return read_table(builder, origin, header, skipped_lines + lines, skipped);
+        }
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoUnitColumn);
-        return builder.finish(notes);
+        return;
     };
     // A second column for the same field (`code` and `mã`, two `value`s) would be ignored.
     for (position, wanted) in fields.iter().enumerate() {
@@ -112,17 +134,44 @@ pub(crate) fn read(text: &str, origin: Option<&str>, limits: &Limits) -> Parsed 
         groupings,
     };
     if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
-        read_long(&mut builder, &layout, &mut rows);
+        read_long(builder, &layout, &mut rows);
     } else {
         // At most one unit per line.
         let lines = crate::records::count_byte(body.as_bytes(), b'\n') + 1;
-        read_wide(&mut builder, &layout, header_line, &mut rows, lines);
+        read_wide(builder, &layout, header_line, &mut rows, lines);
     }
     if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoData);
     }
-    builder.finish(notes)
+}
+
+/// The text after its first line and that line's end.
+fn after_line(text: &str) -> &str {
+    let rest = &text[text.lines().next().map_or(0, str::len)..];
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .unwrap_or(rest)
+}
+
+/// How many lines at the start of `body` stand above its header (a title, a blank line under
+/// it): when the first line names no unit column and one of the next 19 does. A first line
+/// that is the header, or a file with no header at all, gives `None`.
+fn lines_above_header(body: &str) -> Option<u64> {
+    let names_units = |line: &str| {
+        let mut cells = Vec::new();
+        let mut records = Records::new(line, detect_delimiter(line), 1);
+        records.next_into(&mut cells);
+        cells
+            .iter()
+            .any(|cell| field(restore(cell.trim())) == Some(Field::Unit))
+    };
+    let mut lines = body.lines();
+    if names_units(lines.next()?) {
+        return None;
+    }
+    let position = lines.take(19).position(names_units)?;
+    Some(position as u64 + 1)
 }
 
 /// The records of the file, read one at a time into one reused vector of cells borrowed

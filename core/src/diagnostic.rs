@@ -340,6 +340,14 @@ pub enum Problem {
     },
     /// The data has no column naming the units.
     NoUnitColumn,
+    /// Rows above the header row (a table's title, merged cells) were skipped: the first
+    /// row that names a unit column (in a workbook, that fills most of the row) is the header.
+    RowsAboveHeader {
+        /// The first skipped row (1-based).
+        first: u64,
+        /// The last skipped row.
+        last: u64,
+    },
     /// The data has no indicator columns or values.
     NoData,
     /// A row has no unit code.
@@ -869,6 +877,7 @@ impl Problem {
             BadTarget { .. } => "bad_target",
             NoUnitColumn => "no_unit_column",
             NoData => "no_data",
+            RowsAboveHeader { .. } => "rows_above_header",
             MissingUnitCode => "missing_unit_code",
             DuplicateUnit => "duplicate_unit",
             TwoYears { .. } => "two_years",

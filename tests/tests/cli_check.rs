@@ -27,6 +27,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // The average row a spreadsheet or a published table ends with: ranked as a fourth
     // province, it moved Bình Dương from 3rd of 3 to 4th of 4.
     ("summary-row.csv", "dti-province-2022", 1),
+    // A spreadsheet saved as CSV with its title above the header: refused as having no unit
+    // column, where the same sheet as .xlsx was read.
+    ("title-above-header.csv", "dti-province-2022", 0),
     ("unknown-indicator.csv", "dti-province-2022", 0),
     ("duplicate-unit.csv", "dti-province-2022", 1),
     ("duplicate-value.csv", "dti-province-2022", 1),

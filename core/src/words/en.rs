@@ -325,6 +325,11 @@ pub(super) fn message(problem: &Problem) -> String {
                 number(*low, Lang::En),
                 number(*high, Lang::En)
             ),
+        RowsAboveHeader { first, last } => {
+            let rows = super::span(*first, *last);
+            let plural = if first == last { "" } else { "s" };
+            format!("row{plural} {rows} above the header row skipped (a title or merged cells)")
+        }
         NoUnitColumn => "no column names the units (code)"
             .into(),
         NoData => "the file holds no indicator values"

@@ -280,6 +280,15 @@ pub(super) fn marks_or(marks: &[String], or: &str) -> String {
     }
 }
 
+/// A span of rows: `3`, or `1–2`.
+fn span(first: u64, last: u64) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
 /// A number without needless decimals (at most 6), with the language's decimal mark; huge
 /// numbers in scientific notation (rounding them at 6 decimals would overflow).
 pub fn number(value: f64, lang: Lang) -> String {

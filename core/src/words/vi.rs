@@ -325,6 +325,10 @@ pub(super) fn message(problem: &Problem) -> String {
                 number(*low, Lang::Vi),
                 number(*high, Lang::Vi)
             ),
+        RowsAboveHeader { first, last } => {
+            let rows = super::span(*first, *last);
+            format!("bỏ qua dòng {rows} phía trên dòng tiêu đề (tiêu đề bảng hoặc ô gộp)")
+        }
         NoUnitColumn => "không có cột mã đơn vị (code/mã)"
             .into(),
         NoData => "tệp không có giá trị chỉ tiêu nào"
