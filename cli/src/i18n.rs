@@ -153,6 +153,35 @@ pub(crate) fn backwards_in_time(lang: Lang, [first, second]: [i32; 2]) -> String
     }
 }
 
+/// Units whose code is the same in both files but whose name is not (`[code, first file's
+/// name, second file's name]`): at most three named, then how many more.
+pub(crate) fn names_differ(lang: Lang, units: &[[&str; 3]]) -> String {
+    let shown: Vec<String> = units
+        .iter()
+        .take(3)
+        .map(|[code, old, new]| match lang {
+            Lang::Vi => format!("mã {code} là {old} ở tệp thứ nhất, {new} ở tệp thứ hai"),
+            Lang::En => format!("code {code} is {old} in the first file, {new} in the second"),
+        })
+        .collect();
+    let more = units.len().saturating_sub(3);
+    let shown = shown.join("; ");
+    match (lang, more) {
+        (Lang::Vi, 0) => format!(
+            "Cùng mã, khác tên: {shown}. Số liệu được so theo mã: kiểm tra mã đơn vị ở hai tệp (có thể cột mã và cột tên đã lệch nhau)."
+        ),
+        (Lang::Vi, more) => format!(
+            "Cùng mã, khác tên: {shown}; và {more} đơn vị khác. Số liệu được so theo mã: kiểm tra mã đơn vị ở hai tệp (có thể cột mã và cột tên đã lệch nhau)."
+        ),
+        (Lang::En, 0) => format!(
+            "Same code, another name: {shown}. Units are compared by code: check the unit codes of both files (the code and name columns may have shifted)."
+        ),
+        (Lang::En, more) => format!(
+            "Same code, another name: {shown}; and {more} more units. Units are compared by code: check the unit codes of both files (the code and name columns may have shifted)."
+        ),
+    }
+}
+
 pub(crate) fn different_units(
     lang: Lang,
     [old, new]: [usize; 2],

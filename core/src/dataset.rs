@@ -475,7 +475,13 @@ impl Dataset {
 }
 
 /// True when two names of a unit are the same but for letter case and spaces.
-fn same_name(a: &str, b: &str) -> bool {
+///
+/// ```
+/// use dti_core::dataset::same_unit_name;
+/// assert!(same_unit_name("Hà  Nội", "HÀ NỘI"));
+/// assert!(!same_unit_name("Hà Nội", "Hà Giang"));
+/// ```
+pub fn same_unit_name(a: &str, b: &str) -> bool {
     let words = |name: &str| crate::case::lower(name);
     words(a).split_whitespace().eq(words(b).split_whitespace())
 }
@@ -640,7 +646,7 @@ impl<'a> Builder<'a> {
                 return None;
             }
             if let (Some(first), Some(second)) = (&self.data.units[id].name, &unit.name)
-                && !same_name(first, second)
+                && !same_unit_name(first, second)
             {
                 let location = self.location_or_file(line).unit(&unit.code);
                 let problem = Problem::NameDiffers {

@@ -262,6 +262,51 @@ fn compare_says_when_the_later_file_comes_first() {
 }
 
 #[test]
+fn compare_says_when_a_code_names_another_unit_in_the_other_file() {
+    // The later file's name column sorted on its own: every code compared with the unit of
+    // the same code, under a name from another row, without a word.
+    for (lang, words) in [
+        (
+            "vi",
+            "Cùng mã, khác tên: mã 22 là Quảng Ninh ở tệp thứ nhất, Hà Nội ở tệp thứ hai; mã 01 là Hà Nội ở tệp thứ nhất, Đà Nẵng ở tệp thứ hai.",
+        ),
+        (
+            "en",
+            "Same code, another name: code 22 is Quảng Ninh in the first file, Hà Nội in the second; code 01 is Hà Nội in the first file, Đà Nẵng in the second.",
+        ),
+    ] {
+        let shifted = ["provinces-2022.csv", "provinces-2023-names-shifted.csv"];
+        for format in ["table", "markdown"] {
+            let run = dti(&[
+                "compare", shifted[0], shifted[1], "--lang", lang, "--format", format,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.transcript());
+            assert!(run.out().contains(words), "{}", run.transcript());
+        }
+        // A long table has no room for it: it is said on the terminal.
+        let csv = dti(&[
+            "compare", shifted[0], shifted[1], "--lang", lang, "--format", "csv",
+        ]);
+        assert!(csv.stderr.contains(words), "{}", csv.transcript());
+        let json = dti(&["compare", shifted[0], shifted[1], "--format", "json"]);
+        assert!(
+            json.out().contains(r#""old_name": "Quảng Ninh""#),
+            "{}",
+            json.transcript()
+        );
+        // The same names but for letter case and spaces are the same unit's.
+        let run = dti(&[
+            "compare",
+            "provinces-2022.csv",
+            "provinces-2023.csv",
+            "--lang",
+            lang,
+        ]);
+        assert!(!run.out().contains(&words[..12]), "{}", run.transcript());
+    }
+}
+
+#[test]
 fn frameworks_list_and_show() {
     for lang in LANGS {
         for format in ["table", "markdown"] {

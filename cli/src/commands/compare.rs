@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dti_core::dataset::same_unit_code;
+use dti_core::dataset::{same_unit_code, same_unit_name};
 use dti_core::{Framework, Lang, Results, round_to};
 use serde::Serialize;
 
@@ -67,6 +67,10 @@ pub(crate) struct UnitChange {
     pub code: String,
     /// Its name (from the later file when it has one).
     pub name: Option<String>,
+    /// Its name in the earlier file, when that differs (beyond letter case and spaces): the
+    /// same code for another unit in one of the files, most likely.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_name: Option<String>,
     /// The years of the two files, when given.
     pub years: [Option<i32>; 2],
     /// Whether the unit is in both files.
@@ -134,6 +138,14 @@ pub(crate) fn run(args: &CompareArgs, context: &Context) -> Result<Outcome, Erro
         input::data_label(&new, lang)
     );
     let lead = lead(&comparison, lang);
+    if matches!(format, TableFormat::Csv | TableFormat::Xlsx) {
+        // A long table has no place for the lead: it goes to the terminal.
+        let label = i18n::severity(lang, dti_core::Severity::Note);
+        let label = paint(context.color_err, "1;36", label);
+        for line in &lead {
+            eprintln!("{label}: {}", output::visible(line));
+        }
+    }
     let bytes = match format {
         TableFormat::Json => {
             let mut text = serde_json::to_string_pretty(&comparison)
@@ -230,9 +242,16 @@ pub(crate) fn compare(
             (None, _) => Presence::OnlyNew,
             (_, None) => Presence::OnlyOld,
         };
-        let name = after
-            .and_then(|u| u.unit.name.clone())
-            .or_else(|| before.and_then(|u| u.unit.name.clone()));
+        let (old_name, new_name) = (
+            before.and_then(|u| u.unit.name.clone()),
+            after.and_then(|u| u.unit.name.clone()),
+        );
+        let old_name = old_name.filter(|old| {
+            new_name
+                .as_deref()
+                .is_some_and(|new| !same_unit_name(old, new))
+        });
+        let name = new_name.or_else(|| before.and_then(|u| u.unit.name.clone()));
         let nodes = order
             .iter()
             .zip(&counts)
@@ -266,6 +285,7 @@ pub(crate) fn compare(
         units.push(UnitChange {
             code: code.to_string(),
             name,
+            old_name,
             years: [
                 before.and_then(|u| u.unit.year),
                 after.and_then(|u| u.unit.year),
@@ -284,12 +304,21 @@ pub(crate) fn compare(
 }
 
 /// What the reader must know: that the first file is of a later year than the second (the
-/// changes then run backwards in time), and when the files hold different units, that ranks
-/// are out of each file's own units and moves are not shown.
+/// changes then run backwards in time), that a code names two different units in the two
+/// files, and when the files hold different units, that ranks are out of each file's own
+/// units and moves are not shown.
 fn lead(comparison: &Comparison, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(years) = backwards(comparison) {
         lines.push(i18n::backwards_in_time(lang, years));
+    }
+    let renamed: Vec<[&str; 3]> = comparison
+        .units
+        .iter()
+        .filter_map(|u| Some([u.code.as_str(), u.old_name.as_deref()?, u.name.as_deref()?]))
+        .collect();
+    if !renamed.is_empty() {
+        lines.push(i18n::names_differ(lang, &renamed));
     }
     if comparison.same_units {
         return lines;
