@@ -743,6 +743,17 @@ pub enum Problem {
         /// Their codes.
         units: Vec<String>,
     },
+    /// A unit of the data whose name is not the one the mapping gives its code. Merging goes
+    /// by the code: when the name is another former unit's (an error), the row's code and
+    /// name disagree and its values would be merged into the wrong unit.
+    MappedName {
+        /// The name in the data.
+        name: String,
+        /// The name the mapping gives the unit's code.
+        mapped: String,
+        /// The code of the mapping's former unit that bears the data's name, if one does.
+        other: Option<String>,
+    },
     /// A sensitivity analysis with fewer base samples than its indices need to be stable.
     FewSamples {
         /// The base sample size N used.
@@ -945,6 +956,7 @@ impl Problem {
             PartialMerge { .. } => "partial_merge",
             MergedWithoutData { .. } => "merged_without_data",
             NotInMapping { .. } => "not_in_mapping",
+            MappedName { .. } => "mapped_name",
             FewSamples { .. } => "few_samples",
             FirstAboveTotal { .. } => "first_above_total",
             IntervalBelowZero { .. } => "interval_below_zero",

@@ -4,7 +4,7 @@
 
 mod cli_support;
 
-use cli_support::{dti, scratch, xlsx_rows};
+use cli_support::{dti, dti_in, fixtures, scratch, xlsx_rows};
 
 const LANGS: [&str; 2] = ["vi", "en"];
 const TEXT_FORMATS: [&str; 4] = ["table", "markdown", "csv", "json"];
@@ -748,6 +748,53 @@ fn a_merged_unit_missing_former_units_data_is_an_error_unless_accepted() {
             format!("{}\n{}", refused.transcript(), accepted.transcript())
         );
     }
+}
+
+#[test]
+fn a_row_whose_name_is_another_former_units_is_refused_by_merge() {
+    // Quảng Ninh's row (22) named Hà Giang (02): merged into Quảng Ninh's new unit under
+    // another province's name, with exit status 0. The other names are written as people
+    // write them and are the mapping's.
+    for (lang, words) in [
+        ("vi", "tên `Hà Giang` là tên của đơn vị 02 trong bảng gộp"),
+        ("en", "`Hà Giang` is the name of unit 02 in the mapping"),
+    ] {
+        let args = [
+            "merge",
+            "merge-names.csv",
+            "--allow-partial",
+            "--lang",
+            lang,
+        ];
+        let refused = dti(&args);
+        assert_eq!(refused.code, 1, "{}", refused.transcript());
+        assert!(refused.stdout.is_empty());
+        let errors: Vec<&str> = (refused.stderr.lines())
+            .filter(|l| l.starts_with("lỗi:") || l.starts_with("error:"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{}", refused.stderr);
+        assert!(errors[0].contains(words), "{}", refused.stderr);
+        assert!(
+            errors[0].contains("merge-names.csv:7"),
+            "{}",
+            refused.stderr
+        );
+    }
+    // Without that row, the same file merges, without a word about the names.
+    let dir = scratch("merge-names");
+    let text = std::fs::read_to_string(fixtures("cli").join("merge-names.csv")).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("22;")).collect();
+    std::fs::write(dir.join("names.csv"), kept.join("\n")).unwrap();
+    let run = dti_in(
+        &dir,
+        &["merge", "names.csv", "--allow-partial", "--lang", "en"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        !run.stderr.contains("mapping's name"),
+        "{}",
+        run.transcript()
+    );
 }
 
 #[test]

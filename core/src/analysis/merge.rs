@@ -17,6 +17,10 @@ use crate::value::Value;
 pub struct Mapping {
     /// `(new unit, its former units)`, in file order.
     pub units: Vec<(UnitInfo, Vec<String>)>,
+    /// `(former unit's code, its name)`, when the mapping gives names, in file order: a data
+    /// unit of that code (matched as [`same_unit_code`] matches codes) must bear that name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<(String, String)>,
 }
 
 /// How a merged unit's values are formed from its former units' values.
@@ -112,7 +116,9 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
         ));
     };
     let new_name = position("new_name");
+    let former_name = position("former_name");
     let mut units: Vec<(UnitInfo, Vec<String>)> = Vec::new();
+    let mut former_names = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut problems = Vec::new();
     for record in rows {
@@ -133,6 +139,12 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
             problems.push(Diagnostic::error(here(record.line).unit(old), problem));
             continue;
         }
+        if let Some(name) = former_name
+            .and_then(|c| cells.get(c))
+            .filter(|n| !n.is_empty())
+        {
+            former_names.push((old.clone(), name.clone()));
+        }
         match units.iter_mut().find(|(unit, _)| unit.has_code(code)) {
             Some((_, formers)) => formers.push(old.clone()),
             None => {
@@ -143,7 +155,10 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
         }
     }
     if problems.is_empty() {
-        Ok(Mapping { units })
+        Ok(Mapping {
+            units,
+            former_names,
+        })
     } else {
         Err(Failure {
             diagnostics: problems,
@@ -238,6 +253,7 @@ pub fn merge(
     for (i, unit) in data.units().iter().enumerate() {
         position.entry(unit_code_key(&unit.code)).or_insert(i);
     }
+    diagnostics.extend(misnamed(data, mapping));
     let mapped = |code: &str| {
         mapping
             .units
@@ -393,6 +409,73 @@ pub fn merge(
     })
 }
 
+/// The data's units whose name is not the one the mapping gives their code: an error where it
+/// is another former unit's name (the row's code and name disagree), else a warning. Names
+/// are compared as [`place_key`] reduces them, so that `TP. Hồ Chí Minh`, `Hoà Bình` and
+/// `Ha Noi` are the mapping's `Hồ Chí Minh`, `Hòa Bình` and `Hà Nội`.
+fn misnamed(data: &Dataset, mapping: &Mapping) -> Vec<Diagnostic> {
+    if mapping.former_names.is_empty() {
+        return Vec::new();
+    }
+    let keys: Vec<(&str, String)> = (mapping.former_names.iter())
+        .map(|(code, name)| (code.as_str(), place_key(name)))
+        .collect();
+    let mapped_name = |code: &str| {
+        let mut names = mapping.former_names.iter();
+        names.find_map(|(former, name)| same_unit_code(former, code).then_some(name))
+    };
+    let mut diagnostics = Vec::new();
+    for (row, unit) in data.units().iter().enumerate() {
+        let (Some(name), Some(mapped)) = (&unit.name, mapped_name(&unit.code)) else {
+            continue;
+        };
+        let key = place_key(name);
+        if key.is_empty() || key == place_key(mapped) {
+            continue;
+        }
+        let other = keys.iter().find(|(_, other)| *other == key);
+        let problem = Problem::MappedName {
+            name: name.clone(),
+            mapped: mapped.clone(),
+            other: other.map(|(code, _)| code.to_string()),
+        };
+        let mut location = Location::file(data.name()).unit(unit.code.as_str());
+        location.line = (0..data.columns().len()).find_map(|c| Some(data.origin(row, c)?.0));
+        diagnostics.push(match other {
+            Some(_) => Diagnostic::error(location, problem),
+            None => Diagnostic::warning(location, problem),
+        });
+    }
+    diagnostics
+}
+
+/// A place's name reduced to what tells places apart: its letters and digits without
+/// diacritical marks (`đ` as `d`), in lower case, without a leading `tỉnh`, `thành phố` or
+/// `TP.`, nor spaces and punctuation (`Bà Rịa - Vũng Tàu` and `Bà Rịa–Vũng Tàu`; `Hoà` and
+/// `Hòa`, the tone written on either vowel).
+fn place_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            word.chars()
+                .map(
+                    |c| match crate::nfc::base_letter(crate::case::lower_char(c)) {
+                        'đ' => 'd',
+                        c => c,
+                    },
+                )
+                .collect()
+        })
+        .collect();
+    let skip = match words.as_slice() {
+        [first, second, _, ..] if first == "thanh" && second == "pho" => 2,
+        [first, _, ..] if first == "tinh" || first == "tp" => 1,
+        _ => 0,
+    };
+    words[skip..].concat()
+}
+
 /// A former unit's weight, its code matched as unit codes are.
 fn weight_of(weights: &HashMap<String, f64>, code: &str) -> Option<f64> {
     weights.get(code).copied().or_else(|| {
@@ -401,4 +484,73 @@ fn weight_of(weights: &HashMap<String, f64>, code: &str) -> Option<f64> {
             .find(|(key, _)| same_unit_code(key, code))
             .map(|(_, &w)| w)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ways people write a province's name reduce to one key; other provinces' names,
+    /// however close, do not.
+    #[test]
+    fn place_names_are_told_apart_as_people_write_them() {
+        let same = [
+            ("Hồ Chí Minh", "TP. Hồ Chí Minh"),
+            ("Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+            ("Hồ Chí Minh", "tp Ho Chi Minh"),
+            ("Hòa Bình", "Tỉnh Hoà Bình"),
+            ("Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu"),
+            ("Đắk Lắk", "Dak Lak"),
+            ("Hà Nội", "HÀ NỘI"),
+            ("Quảng Ninh", "Qua\u{309}ng Ninh"),
+            ("Thừa Thiên Huế", "Thừa Thiên - Huế"),
+        ];
+        for (a, b) in same {
+            let b = crate::nfc::compose(b);
+            assert_eq!(place_key(a), place_key(&b), "{a} / {b}");
+        }
+        let other = [
+            ("Hà Nội", "Hà Nam"),
+            ("Quảng Nam", "Quảng Ninh"),
+            ("Bắc Ninh", "Bạc Liêu"),
+            ("Thanh Hóa", "Thành phố Hóa"),
+            ("Hà Giang", "Hậu Giang"),
+        ];
+        for (a, b) in other {
+            assert_ne!(place_key(a), place_key(b), "{a} / {b}");
+        }
+    }
+
+    /// A unit bearing another former unit's name is an error, one bearing a name the mapping
+    /// does not know a warning; names as the mapping gives them pass.
+    #[test]
+    fn misnamed_units_are_found_by_the_mapping_s_names() {
+        let mapping = parse_mapping(
+            "new_unit,new_name,former_code,former_name\n\
+             12,Tuyên Quang,08,Tuyên Quang\n12,Tuyên Quang,02,Hà Giang\n",
+            None,
+        )
+        .unwrap();
+        let data = Dataset::from_csv(
+            "code,name,I1\n8,Hà Giang,0.5\n02,Ha Giang,0.4\n",
+            Some("d.csv"),
+        )
+        .dataset;
+        let found = misnamed(&data, &mapping);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].is_error());
+        assert_eq!(found[0].location.unit.as_deref(), Some("8"));
+        assert_eq!(found[0].location.line, Some(2));
+        let Problem::MappedName { other, mapped, .. } = &found[0].problem else {
+            panic!("{found:?}");
+        };
+        assert_eq!(
+            (other.as_deref(), mapped.as_str()),
+            (Some("02"), "Tuyên Quang")
+        );
+        let data = Dataset::from_csv("code,name,I1\n08,Tuyen Quang city,0.5\n", None).dataset;
+        let found = misnamed(&data, &mapping);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+    }
 }

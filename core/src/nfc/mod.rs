@@ -89,6 +89,12 @@ fn decompose(c: char) -> (char, Vec<char>) {
     (base, marks)
 }
 
+/// A letter without its diacritical marks (`ệ` → `e`, `Ả` → `A`); other characters as they
+/// are (`đ`, a letter of its own, too).
+pub(crate) fn base_letter(c: char) -> char {
+    decompose(c).0
+}
+
 /// The letter that composes `starter` and `mark`, if Unicode has one.
 fn composition(starter: char, mark: char) -> Option<char> {
     let key = (

@@ -626,6 +626,12 @@ _ => format!(
 }
         }
         #[cfg(feature = "merge")]
+        MappedName { name, mapped, other: Some(other) } => format!(
+                "`{name}` is the name of unit {other} in the mapping; this row's code is {mapped}'s: merging by code would put its values in the wrong unit"
+            ),
+        MappedName { name, mapped, other: None } => format!(
+                "name `{name}` is not the mapping's name for this code ({mapped})"
+            ),
         NotInMapping { units } => format!(
                 "the mapping does not include {} unit{} of the data, left out: {}",
                 units.len(),
@@ -810,6 +816,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "use more samples, e.g. `--samples 10000` (the default)"
         }
         #[cfg(feature = "merge")]
+        MappedName { .. } => {
+            "check this row's code and name (the code and name columns may have shifted): merging goes by the code"
+        }
         MergedWithoutData { .. } | NotInMapping { .. } => {
             "compare the data's unit codes with the mapping's former_code column"
         }

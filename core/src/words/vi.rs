@@ -623,6 +623,12 @@ _ => format!(
 }
         }
         #[cfg(feature = "merge")]
+        MappedName { name, mapped, other: Some(other) } => format!(
+                "tên `{name}` là tên của đơn vị {other} trong bảng gộp; mã của dòng này là của {mapped}: gộp theo mã sẽ đưa số liệu vào sai đơn vị"
+            ),
+        MappedName { name, mapped, other: None } => format!(
+                "tên `{name}` khác tên bảng gộp ghi cho mã này ({mapped})"
+            ),
         NotInMapping { units } => format!(
                 "bảng gộp không có {} đơn vị của dữ liệu, nên không dùng: {}",
                 units.len(),
@@ -802,6 +808,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
             "tăng số mẫu, ví dụ `--samples 10000` (mặc định)"
         }
         #[cfg(feature = "merge")]
+        MappedName { .. } => {
+            "kiểm tra mã và tên ở dòng này (có thể cột mã và cột tên đã lệch nhau): gộp đi theo mã"
+        }
         MergedWithoutData { .. } | NotInMapping { .. } => {
             "so mã đơn vị trong dữ liệu với cột former_code của bảng gộp"
         }
