@@ -662,11 +662,13 @@ pub(crate) fn where_lost(lang: Lang) -> String {
     .into()
 }
 
-/// Column: the index gain if an indicator were full.
-pub(crate) fn index_gain_if_full(lang: Lang, index: &str) -> String {
-    match lang {
-        Lang::Vi => format!("{index} tăng nếu đạt tối đa"),
-        Lang::En => format!("{index} gain if full"),
+/// Column: the index gain if an indicator were full, in the index's points when it has them.
+pub(crate) fn index_gain_if_full(lang: Lang, index: &str, in_points: bool) -> String {
+    match (lang, in_points) {
+        (Lang::Vi, true) => format!("Điểm {index} tăng nếu tối đa"),
+        (Lang::Vi, false) => format!("{index} tăng nếu đạt tối đa"),
+        (Lang::En, true) => format!("{index} points gained if full"),
+        (Lang::En, false) => format!("{index} gain if full"),
     }
 }
 

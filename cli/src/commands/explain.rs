@@ -136,6 +136,8 @@ pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (S
         heading.push_str(&i18n::points_of(lang, v * max, max));
     }
 
+    // The gain is in the index's points where it has them (the last column below).
+    let in_points = why.indicators.iter().any(|i| i.shown().2.is_some());
     let mut lost = Table::new(
         i18n::where_lost(lang),
         vec![
@@ -145,7 +147,7 @@ pub(crate) fn tables(framework: &Framework, why: &Explanation, lang: Lang) -> (S
             i18n::points(lang).to_string(),
             i18n::max_points(lang).to_string(),
             i18n::points_lost(lang).to_string(),
-            i18n::index_gain_if_full(lang, &why.index),
+            i18n::index_gain_if_full(lang, &why.index, in_points),
         ],
     );
     let mut indicators: Vec<_> = why.indicators.iter().collect();
