@@ -467,15 +467,11 @@ fn summary_first_word(label: &str) -> Option<&'static str> {
     // Nearly every name fails on its first two bytes: ASCII letters in lower case, and an
     // accented letter's first byte, the same in either case (0xC3 for `Ì` and `ì`, 0xE1 for
     // `Ổ` and `ổ`). The words above all pass (a test says so).
-    let bytes = label.as_bytes();
-    let head = (bytes.first(), bytes.get(1));
-    let head = head
-        .0
-        .zip(head.1)
-        .map(|(a, b)| (a.to_ascii_lowercase(), b.to_ascii_lowercase()));
-    let head = head?;
+    let [first, second, ..] = *label.as_bytes() else {
+        return None;
+    };
     if !matches!(
-        head,
+        (first.to_ascii_lowercase(), second.to_ascii_lowercase()),
         (b't', b'r' | b'o' | 0xE1)
             | (b'b', b'i' | 0xC3)
             | (b'c', b'a' | 0xE1)
@@ -486,22 +482,9 @@ fn summary_first_word(label: &str) -> Option<&'static str> {
     ) {
         return None;
     }
-    let mut word = [0u8; 12];
-    let mut len = 0;
-    // Letters are told from spaces, digits and punctuation by ASCII alone: every character
-    // beyond ASCII is taken as a letter, which only lengthens a word no phrase opens with.
-    for c in label.chars() {
-        if c.is_ascii() && !c.is_ascii_alphabetic() {
-            break;
-        }
-        let c = crate::case::lower_char(c);
-        let slot = word.get_mut(len..len + c.len_utf8())?;
-        c.encode_utf8(slot);
-        len += c.len_utf8();
-    }
     FIRST_WORDS
         .iter()
-        .find(|w| w.as_bytes() == &word[..len])
+        .find(|word| after_phrase(label, word).is_some())
         .copied()
 }
 
@@ -515,13 +498,22 @@ fn after_phrase<'a>(label: &'a str, phrase: &str) -> Option<&'a str> {
             return None;
         }
     }
-    let rest = chars.next().map_or("", |(at, _)| &label[at..]);
-    (!rest.starts_with(char::is_alphabetic)).then_some(rest)
+    let rest = chars
+        .next()
+        .map_or("", |(at, _)| label.get(at..).unwrap_or(""));
+    (!rest.starts_with(letter)).then_some(rest)
+}
+
+/// A letter of a label, as [`summary_first_word`] tells them: an ASCII letter or any
+/// character beyond ASCII (without Unicode's tables, which the calculator's module leaves
+/// out).
+fn letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || !c.is_ascii()
 }
 
 /// No letters: a year, a colon, spaces.
 fn no_words(rest: &str) -> bool {
-    !rest.chars().any(char::is_alphabetic)
+    !rest.chars().any(letter)
 }
 
 /// A finite value whose conversion overflowed (1e308/1e-308, or 1e308 % read as a share),

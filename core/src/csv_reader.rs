@@ -148,7 +148,8 @@ fn read_table(
 
 /// The text after its first line and that line's end.
 fn after_line(text: &str) -> &str {
-    let rest = &text[text.lines().next().map_or(0, str::len)..];
+    let line = text.lines().next().map_or(0, str::len);
+    let rest = text.get(line..).unwrap_or("");
     rest.strip_prefix("\r\n")
         .or_else(|| rest.strip_prefix('\n'))
         .unwrap_or(rest)

@@ -91,6 +91,7 @@ fn decompose(c: char) -> (char, Vec<char>) {
 
 /// A letter without its diacritical marks (`ệ` → `e`, `Ả` → `A`); other characters as they
 /// are (`đ`, a letter of its own, too).
+#[cfg(feature = "merge")]
 pub(crate) fn base_letter(c: char) -> char {
     decompose(c).0
 }
