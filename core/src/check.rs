@@ -470,8 +470,9 @@ fn summary_first_word(label: &str) -> Option<&'static str> {
     let [first, second, ..] = *label.as_bytes() else {
         return None;
     };
+    let first = first.to_ascii_lowercase();
     if !matches!(
-        (first.to_ascii_lowercase(), second.to_ascii_lowercase()),
+        (first, second.to_ascii_lowercase()),
         (b't', b'r' | b'o' | 0xE1)
             | (b'b', b'i' | 0xC3)
             | (b'c', b'a' | 0xE1)
@@ -482,8 +483,10 @@ fn summary_first_word(label: &str) -> Option<&'static str> {
     ) {
         return None;
     }
-    FIRST_WORDS
+    let mut words = FIRST_WORDS
         .iter()
+        .filter(|word| word.as_bytes().first() == Some(&first));
+    words
         .find(|word| after_phrase(label, word).is_some())
         .copied()
 }
