@@ -334,9 +334,7 @@ pub(crate) fn missing_values(
 /// the policy its `MissingValue` names); nothing for an indicator that is reported but not scored (the DTI's
 /// smart-city indicator). The same for every cell of the indicator.
 fn missing_value(framework: &Framework, id: crate::NodeId) -> Option<(Severity, MissingPolicy)> {
-    let node = framework.node(id);
-    let unscored = !node.parents.is_empty() && node.parents.iter().all(|&(_, w)| w == 0.0);
-    if unscored {
+    if framework.node(id).is_unscored() {
         return None;
     }
     let policy = framework.missing();

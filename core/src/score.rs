@@ -614,7 +614,7 @@ fn score_nodes(
             // into the results' column.
             let column = table.indicator(framework, id);
             let missing = match framework.missing() {
-                MissingPolicy::Zero => Some(if scales[id].low.is_finite() {
+                MissingPolicy::Zero if !node.is_unscored() => Some(if scales[id].low.is_finite() {
                     scales[id].low
                 } else {
                     0.0
@@ -748,7 +748,7 @@ fn score_indicator(
         if value.is_some() {
             continue;
         }
-        if framework.missing() == MissingPolicy::Zero {
+        if framework.missing() == MissingPolicy::Zero && !node.is_unscored() {
             scores[unit] = Some(if scale.low.is_finite() {
                 scale.low
             } else {

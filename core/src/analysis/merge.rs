@@ -339,8 +339,8 @@ pub fn merge(
             .collect();
         for leaf in framework.indicators() {
             let node = framework.node(leaf);
-            let bottom = (framework.missing() == MissingPolicy::Zero && node.range.low.is_finite())
-                .then_some(node.range.low);
+            let zero = framework.missing() == MissingPolicy::Zero && !node.is_unscored();
+            let bottom = (zero && node.range.low.is_finite()).then_some(node.range.low);
             let values: Vec<(usize, f64)> = present
                 .iter()
                 .filter_map(|&u| {

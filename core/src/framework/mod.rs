@@ -236,6 +236,13 @@ impl Node {
         matches!(self.kind, NodeKind::Indicator { .. })
     }
 
+    /// True for a node that is reported but carries no points: every parent gives it weight
+    /// 0 (the DTI 2022's smart-city indicator). A missing value of such a node stays missing
+    /// whatever the missing-data policy, since no score depends on it.
+    pub fn is_unscored(&self) -> bool {
+        !self.parents.is_empty() && self.parents.iter().all(|&(_, weight)| weight == 0.0)
+    }
+
     /// The scoring rule of an indicator.
     pub fn rule(&self) -> Option<&Rule> {
         match &self.kind {
