@@ -143,7 +143,9 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                 continue;
             };
             let location = || {
-                let location = Location::file(file).unit(&unit.code).indicator(*name);
+                let location = Location::file(file)
+                    .unit(unit.code.as_str())
+                    .indicator(*name);
                 match data.origin(row, column) {
                     Some((line, col)) => location.at(line, col),
                     None => location,

@@ -25,7 +25,16 @@ use crate::limits::{Limits, Quantity, too_large};
 use crate::value::{DecimalMark, Marks, Reading, Value, plain_decimal, read_cell, read_number};
 
 mod column;
+#[cfg(not(target_arch = "wasm32"))]
+mod short_text;
 mod unit_index;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use short_text::ShortText;
+/// A unit's code or name: in the calculator's module, a `String` (see `dataset/short_text.rs`
+/// for native targets, where it is kept inside the record when short).
+#[cfg(target_arch = "wasm32")]
+pub type ShortText = String;
 
 use column::ValueColumn;
 use unit_index::{FoldMap, UnitIndex};
@@ -34,10 +43,10 @@ use unit_index::{FoldMap, UnitIndex};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct UnitInfo {
     /// Its code (for provinces, the statistics office's two-digit code).
-    pub code: String,
+    pub code: ShortText,
     /// Its name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ShortText>,
     /// The year the data describes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -52,7 +61,7 @@ pub struct UnitInfo {
 
 impl UnitInfo {
     /// A unit with a code and nothing else.
-    pub fn new(code: impl Into<String>) -> UnitInfo {
+    pub fn new(code: impl Into<ShortText>) -> UnitInfo {
         UnitInfo {
             code: code.into(),
             ..UnitInfo::default()
@@ -616,7 +625,7 @@ impl<'a> Builder<'a> {
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
         if let Some(id) = found.unit {
-            let location = self.location_or_file(line).unit(&unit.code);
+            let location = self.location_or_file(line).unit(unit.code.as_str());
             let problem =
                 two_years(self.data.units[id].year, unit.year).unwrap_or(Problem::DuplicateUnit);
             self.error(location, problem);
@@ -635,17 +644,17 @@ impl<'a> Builder<'a> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
         if let Some(id) = found.unit {
             if let Some(problem) = two_years(self.data.units[id].year, unit.year) {
-                let location = self.location_or_file(line).unit(&unit.code);
+                let location = self.location_or_file(line).unit(unit.code.as_str());
                 self.error(location, problem);
                 return None;
             }
             if let (Some(first), Some(second)) = (&self.data.units[id].name, &unit.name)
                 && !same_name(first, second)
             {
-                let location = self.location_or_file(line).unit(&unit.code);
+                let location = self.location_or_file(line).unit(unit.code.as_str());
                 let problem = Problem::NameDiffers {
-                    first: first.clone(),
-                    second: second.clone(),
+                    first: first.to_string(),
+                    second: second.to_string(),
                 };
                 self.diagnostics
                     .push(Diagnostic::warning(location, problem));
@@ -677,8 +686,10 @@ impl<'a> Builder<'a> {
         match self.year {
             None => self.year = Some((year, id)),
             Some((first, first_id)) if first != year => {
-                let unit = self.data.units[first_id].code.clone();
-                let location = self.location_or_file(line).unit(&self.data.units[id].code);
+                let unit = self.data.units[first_id].code.to_string();
+                let location = self
+                    .location_or_file(line)
+                    .unit(self.data.units[id].code.as_str());
                 let problem = Problem::YearsDiffer {
                     unit,
                     first,
@@ -926,7 +937,7 @@ impl<'a> Builder<'a> {
             location = location.at(line, col);
         }
         location
-            .unit(&self.data.units[unit].code)
+            .unit(self.data.units[unit].code.as_str())
             .indicator(&self.data.columns[column])
     }
 

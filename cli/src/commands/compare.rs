@@ -195,7 +195,7 @@ pub(crate) fn compare(
             .iter()
             .zip(results.ranks(position))
             .filter(|(_, rank)| rank.is_some())
-            .map(|(unit, _)| unit.code.clone())
+            .map(|(unit, _)| unit.code.to_string())
             .collect()
     };
     let same = |a: &[String], b: &[String]| {
@@ -211,7 +211,7 @@ pub(crate) fn compare(
         })
         .collect();
     let codes_of = |results: &Results| -> Vec<String> {
-        results.units.iter().map(|u| u.code.clone()).collect()
+        results.units.iter().map(|u| u.code.to_string()).collect()
     };
     let same_units = same(&codes_of(old), &codes_of(new));
     let mut units = Vec::new();
@@ -232,7 +232,8 @@ pub(crate) fn compare(
         };
         let name = after
             .and_then(|u| u.unit.name.clone())
-            .or_else(|| before.and_then(|u| u.unit.name.clone()));
+            .or_else(|| before.and_then(|u| u.unit.name.clone()))
+            .map(String::from);
         let nodes = order
             .iter()
             .zip(&counts)
@@ -346,8 +347,8 @@ fn unit_tables(
         .iter()
         .map(|unit| {
             let mut heading = unit_heading(&dti_core::UnitInfo {
-                code: unit.code.clone(),
-                name: unit.name.clone(),
+                code: unit.code.as_str().into(),
+                name: unit.name.as_deref().map(Into::into),
                 ..dti_core::UnitInfo::default()
             });
             match (unit.presence, unit.years) {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::check::check;
-use crate::dataset::{Dataset, UnitInfo, same_unit_code, unit_code_key};
+use crate::dataset::{Dataset, ShortText, UnitInfo, same_unit_code, unit_code_key};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Framework, MissingPolicy};
 use crate::table::Table;
@@ -137,7 +137,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
             Some((_, formers)) => formers.push(old.clone()),
             None => {
                 let mut unit = UnitInfo::new(code.clone());
-                unit.name = new_name.and_then(|c| cells.get(c)).cloned();
+                unit.name = new_name.and_then(|c| cells.get(c)).map(ShortText::from);
                 units.push((unit, vec![old.clone()]));
             }
         }
@@ -248,7 +248,7 @@ pub fn merge(
         .units()
         .iter()
         .filter(|unit| !mapped(&unit.code))
-        .map(|unit| unit.code.clone())
+        .map(|unit| unit.code.to_string())
         .collect();
     if !left_out.is_empty() {
         let problem = Problem::NotInMapping { units: left_out };
@@ -263,7 +263,7 @@ pub fn merge(
                 .cloned()
                 .partition(|code| position.contains_key(unit_code_key(code)));
             Members {
-                code: unit.code.clone(),
+                code: unit.code.to_string(),
                 with_data,
                 without_data,
             }
@@ -277,7 +277,7 @@ pub fn merge(
             with_data: unit.with_data.clone(),
             without_data: unit.without_data.clone(),
         };
-        let location = here().unit(&unit.code);
+        let location = here().unit(unit.code.as_str());
         diagnostics.push(match partial {
             Partial::Refuse => Diagnostic::error(location, problem),
             Partial::Accept => Diagnostic::warning(location, problem),
