@@ -70,7 +70,22 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         let column = indicator_column(framework, data, &node.code);
         let missing = missing_value(framework, id);
         let mut cells = Values::missing(data.units().len());
+        // Native builds: a value written as a plain number within the range of an indicator
+        // not valued yes/no (nearly every value) is taken as `plain_in_range` below takes it,
+        // without building its `Value` first.
+        #[cfg(not(target_arch = "wasm32"))]
+        let plain = column
+            .filter(|_| node.unit != Unit::YesNo)
+            .and_then(|c| data.plain_numbers(c));
         for row in 0..data.units().len() {
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(x) = plain.as_ref().and_then(|numbers| numbers.get(row))
+                && x.is_finite()
+                && node.range.contains(x)
+                && cells.set(row, Some(x)).is_ok()
+            {
+                continue;
+            }
             let Some(value) = column.and_then(|c| data.value(row, c)) else {
                 if let Some((severity, policy)) = missing {
                     let location = names.location(row, &node.code);

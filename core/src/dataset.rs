@@ -357,6 +357,13 @@ impl Dataset {
             .flat_map(ValueColumn::iter)
     }
 
+    /// The values of a column written as a plain number, for a pass over the column that
+    /// reads them without a [`Value`] each (`check`'s).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn plain_numbers(&self, column: usize) -> Option<column::PlainNumbers<'_>> {
+        Some(self.values.get(column)?.plain_numbers())
+    }
+
     /// The source note of a value.
     pub fn source(&self, unit: usize, column: usize) -> Option<&str> {
         let at = self.source_position(unit, column).ok()?;
