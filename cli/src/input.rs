@@ -334,8 +334,8 @@ fn unit_list(dataset: &Dataset, lang: Lang) -> String {
         .iter()
         .take(SHOWN)
         .map(|u| match &u.name {
-            Some(name) => format!("{} ({name})", u.code),
-            None => u.code.clone(),
+            Some(name) => format!("{} ({})", u.code.as_str(), name.as_str()),
+            None => u.code.to_string(),
         })
         .collect();
     if units.len() > SHOWN {

@@ -1002,8 +1002,8 @@ pub(crate) fn display_order(framework: &Framework, results: &Results) -> Vec<usi
 
 /// A unit's heading: `22 · Quảng Ninh · 2022`.
 pub(crate) fn unit_heading(unit: &dti_core::UnitInfo) -> String {
-    let mut parts = vec![unit.code.clone()];
-    parts.extend(unit.name.clone());
+    let mut parts = vec![unit.code.to_string()];
+    parts.extend(unit.name.as_deref().map(str::to_string));
     parts.extend(unit.year.map(|y| y.to_string()));
     parts.join(" · ")
 }

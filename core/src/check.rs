@@ -78,7 +78,22 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
         let column = indicator_column(framework, data, &node.code);
         let missing = missing_value(framework, id);
         let mut cells = Values::missing(data.units().len());
+        // Native builds: a value written as a plain number within the range of an indicator
+        // not valued yes/no (nearly every value) is taken as `plain_in_range` below takes it,
+        // without building its `Value` first.
+        #[cfg(not(target_arch = "wasm32"))]
+        let plain = column
+            .filter(|_| node.unit != Unit::YesNo)
+            .and_then(|c| data.plain_numbers(c));
         for row in 0..data.units().len() {
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(x) = plain.as_ref().and_then(|numbers| numbers.get(row))
+                && x.is_finite()
+                && node.range.contains(x)
+                && cells.set(row, Some(x)).is_ok()
+            {
+                continue;
+            }
             let Some(value) = column.and_then(|c| data.value(row, c)) else {
                 if let Some((severity, policy)) = missing {
                     let location = names.location(row, &node.code);
@@ -151,7 +166,9 @@ pub fn check(framework: &Framework, data: &Dataset) -> Checked {
                 continue;
             };
             let location = || {
-                let location = Location::file(file).unit(&unit.code).indicator(*name);
+                let location = Location::file(file)
+                    .unit(unit.code.as_str())
+                    .indicator(*name);
                 match data.origin(row, column) {
                     Some((line, col)) => location.at(line, col),
                     None => location,
@@ -640,7 +657,7 @@ mod tests {
     #[test]
     fn summary_rows_are_told_from_units() {
         let unit = |code: &str, name: Option<&str>| UnitInfo {
-            name: name.map(str::to_string),
+            name: name.map(Into::into),
             ..UnitInfo::new(code)
         };
         let summaries = [

@@ -25,7 +25,16 @@ use crate::limits::{Limits, Quantity, too_large};
 use crate::value::{DecimalMark, Marks, Reading, Value, plain_decimal, read_cell, read_number};
 
 mod column;
+#[cfg(not(target_arch = "wasm32"))]
+mod short_text;
 mod unit_index;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use short_text::ShortText;
+/// A unit's code or name: in the calculator's module, a `String` (see `dataset/short_text.rs`
+/// for native targets, where it is kept inside the record when short).
+#[cfg(target_arch = "wasm32")]
+pub type ShortText = String;
 
 use column::ValueColumn;
 use unit_index::{FoldMap, UnitIndex};
@@ -34,10 +43,10 @@ use unit_index::{FoldMap, UnitIndex};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct UnitInfo {
     /// Its code (for provinces, the statistics office's two-digit code).
-    pub code: String,
+    pub code: ShortText,
     /// Its name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ShortText>,
     /// The year the data describes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -52,7 +61,7 @@ pub struct UnitInfo {
 
 impl UnitInfo {
     /// A unit with a code and nothing else.
-    pub fn new(code: impl Into<String>) -> UnitInfo {
+    pub fn new(code: impl Into<ShortText>) -> UnitInfo {
         UnitInfo {
             code: code.into(),
             ..UnitInfo::default()
@@ -348,6 +357,13 @@ impl Dataset {
             .flat_map(ValueColumn::iter)
     }
 
+    /// The values of a column written as a plain number, for a pass over the column that
+    /// reads them without a [`Value`] each (`check`'s).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn plain_numbers(&self, column: usize) -> Option<column::PlainNumbers<'_>> {
+        Some(self.values.get(column)?.plain_numbers())
+    }
+
     /// The source note of a value.
     pub fn source(&self, unit: usize, column: usize) -> Option<&str> {
         let at = self.source_position(unit, column).ok()?;
@@ -622,7 +638,7 @@ impl<'a> Builder<'a> {
     pub fn unit_row(&mut self, unit: UnitInfo, line: u64) -> Option<usize> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
         if let Some(id) = found.unit {
-            let location = self.location_or_file(line).unit(&unit.code);
+            let location = self.location_or_file(line).unit(unit.code.as_str());
             let problem =
                 two_years(self.data.units[id].year, unit.year).unwrap_or(Problem::DuplicateUnit);
             self.error(location, problem);
@@ -641,17 +657,17 @@ impl<'a> Builder<'a> {
         let found = (self.unit_ids).find(&self.data.units, unit_code_key(&unit.code));
         if let Some(id) = found.unit {
             if let Some(problem) = two_years(self.data.units[id].year, unit.year) {
-                let location = self.location_or_file(line).unit(&unit.code);
+                let location = self.location_or_file(line).unit(unit.code.as_str());
                 self.error(location, problem);
                 return None;
             }
             if let (Some(first), Some(second)) = (&self.data.units[id].name, &unit.name)
                 && !same_unit_name(first, second)
             {
-                let location = self.location_or_file(line).unit(&unit.code);
+                let location = self.location_or_file(line).unit(unit.code.as_str());
                 let problem = Problem::NameDiffers {
-                    first: first.clone(),
-                    second: second.clone(),
+                    first: first.to_string(),
+                    second: second.to_string(),
                 };
                 self.diagnostics
                     .push(Diagnostic::warning(location, problem));
@@ -683,8 +699,10 @@ impl<'a> Builder<'a> {
         match self.year {
             None => self.year = Some((year, id)),
             Some((first, first_id)) if first != year => {
-                let unit = self.data.units[first_id].code.clone();
-                let location = self.location_or_file(line).unit(&self.data.units[id].code);
+                let unit = self.data.units[first_id].code.to_string();
+                let location = self
+                    .location_or_file(line)
+                    .unit(self.data.units[id].code.as_str());
                 let problem = Problem::YearsDiffer {
                     unit,
                     first,
@@ -714,6 +732,40 @@ impl<'a> Builder<'a> {
         // The columns grow to the unit as its values are read (see `ValueColumn::put`).
         Arc::make_mut(&mut self.data.units).push(unit);
         Some(count)
+    }
+
+    /// [`Builder::text_value`] of a cell without a source note when it is a plain decimal
+    /// (nearly every cell of a wide file): `false`, with nothing done, for any other text, which
+    /// the caller hands to `text_value`. Inlined into the reader's loop, without the call,
+    /// the frame and the arguments of `text_value` for every cell. Native builds only (see
+    /// the wide reader).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
+    pub(crate) fn plain_value(
+        &mut self,
+        unit: usize,
+        column: usize,
+        text: &str,
+        at: (u64, u64),
+    ) -> bool {
+        let Some((number, marks)) = plain_decimal(text) else {
+            return false;
+        };
+        if let Marks::Shows(mark) = marks {
+            self.shows(
+                mark,
+                column,
+                unit,
+                text,
+                Value::Number { value: number },
+                at,
+            );
+        }
+        let origin = (to_u32(at.0), to_u32(at.1));
+        if !self.data.values[column].push_number(unit, number, origin) {
+            self.value(unit, column, Value::Number { value: number }, at, None);
+        }
+        true
     }
 
     /// Reads a cell's text into a value for a unit and column, reporting what it finds.
@@ -932,7 +984,7 @@ impl<'a> Builder<'a> {
             location = location.at(line, col);
         }
         location
-            .unit(&self.data.units[unit].code)
+            .unit(self.data.units[unit].code.as_str())
             .indicator(&self.data.columns[column])
     }
 

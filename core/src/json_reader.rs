@@ -13,7 +13,7 @@
 
 use crate::json::Json;
 
-use crate::dataset::{Builder, Parsed, UnitInfo};
+use crate::dataset::{Builder, Parsed, ShortText, UnitInfo};
 use crate::diagnostic::{Location, Problem};
 use crate::limits::{Limits, Quantity, nesting_beyond};
 use crate::syntax::SyntaxReason;
@@ -141,7 +141,7 @@ fn read_unit(builder: &mut Builder, position: usize, unit: &Json) {
     info.name = object
         .get("name")
         .and_then(Json::as_str)
-        .map(str::to_string);
+        .map(ShortText::from);
     info.group = object
         .get("group")
         .and_then(Json::as_str)

@@ -464,7 +464,7 @@ pub(crate) fn given_aggregates(data: &Dataset, results: &Results) -> Vec<Diagnos
                 continue;
             }
             let mut location = Location::file(data.name())
-                .unit(&unit.code)
+                .unit(unit.code.as_str())
                 .aggregate(&info.code);
             if let Some((line, field)) = data.origin(row, column) {
                 location = location.at(line, field);
@@ -502,7 +502,9 @@ pub(crate) fn score_columns(framework: &Framework, table: &Table) -> Result<Scor
             if scoring.statuses[id][unit] == Status::LowAvailability
                 && let Some(share) = availability(children, &scoring.values, unit)
             {
-                let location = Location::default().unit(&info.code).indicator(&node.code);
+                let location = Location::default()
+                    .unit(info.code.as_str())
+                    .indicator(&node.code);
                 let problem = Problem::LowAvailability {
                     available: share,
                     threshold: framework.min_availability(),
@@ -839,8 +841,9 @@ fn aggregate_nodes(
                             Ok(()) => match combine(*method, &present) {
                                 Ok(value) => (Some(value), Status::Scored),
                                 Err(CombineError::Negative { value }) => {
-                                    let location =
-                                        Location::default().unit(&info.code).indicator(&node.code);
+                                    let location = Location::default()
+                                        .unit(info.code.as_str())
+                                        .indicator(&node.code);
                                     let problem = Problem::NegativeValue {
                                         method: method.name().into(),
                                         value,
@@ -890,7 +893,7 @@ fn overflows(
         .filter_map(|(id, unit)| {
             let node = &framework.node(id).code;
             let location = Location::default()
-                .unit(&units[(*unit)?].code)
+                .unit(units[(*unit)?].code.as_str())
                 .indicator(node);
             Some(Diagnostic::error(location, Problem::Overflow))
         })

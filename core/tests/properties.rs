@@ -206,7 +206,7 @@ proptest! {
         for unit in original.rows() {
             let other = permuted.unit(&unit.unit.code).unwrap();
             for (a, b) in unit.nodes.iter().zip(&other.nodes) {
-                prop_assert!(close(a.value.unwrap(), b.value.unwrap()), "{} {}", unit.unit.code, a.code);
+                prop_assert!(close(a.value.unwrap(), b.value.unwrap()), "{} {}", unit.unit.code.as_str(), a.code);
                 prop_assert_eq!(a.rank, b.rank);
             }
         }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use dti_core::analysis::goal::{self, Plan, Target};
 use dti_core::analysis::whatif::NodeChange;
+use dti_core::dataset::ShortText;
 use dti_core::explain::{Effort, IndicatorExplanation, Move, explain_scored};
 use dti_core::{
     Dataset, Diagnostic, Framework, Lang, Limits, NodeId, NodeResult, Table, UnitInfo, check,
@@ -426,7 +427,7 @@ impl Calculator {
             .unwrap_or_else(|| "00".into());
         let mut info = UnitInfo::new(code);
         info.name = Self::text_of(&unit, "name")
-            .map(|n| n.trim().to_string())
+            .map(|n| ShortText::from(n.trim()))
             .filter(|n| !n.is_empty());
         let pairs: Vec<(&str, &str)> = fields
             .iter()

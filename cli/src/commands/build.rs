@@ -207,7 +207,7 @@ pub(crate) fn run(args: &BuildArgs, context: &Context) -> Result<Outcome, Error>
                 stage: stage.name(),
                 weights: args.weights.as_deref(),
                 table: TableJson {
-                    units: table.units().iter().map(|u| u.code.clone()).collect(),
+                    units: table.units().iter().map(|u| u.code.to_string()).collect(),
                     columns: table.columns().to_vec(),
                     values: table.rows(),
                     ranks: ranks.clone(),

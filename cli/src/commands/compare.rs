@@ -207,7 +207,7 @@ pub(crate) fn compare(
             .iter()
             .zip(results.ranks(position))
             .filter(|(_, rank)| rank.is_some())
-            .map(|(unit, _)| unit.code.clone())
+            .map(|(unit, _)| unit.code.to_string())
             .collect()
     };
     let same = |a: &[String], b: &[String]| {
@@ -223,7 +223,7 @@ pub(crate) fn compare(
         })
         .collect();
     let codes_of = |results: &Results| -> Vec<String> {
-        results.units.iter().map(|u| u.code.clone()).collect()
+        results.units.iter().map(|u| u.code.to_string()).collect()
     };
     let same_units = same(&codes_of(old), &codes_of(new));
     let mut units = Vec::new();
@@ -242,16 +242,12 @@ pub(crate) fn compare(
             (None, _) => Presence::OnlyNew,
             (_, None) => Presence::OnlyOld,
         };
-        let (old_name, new_name) = (
-            before.and_then(|u| u.unit.name.clone()),
-            after.and_then(|u| u.unit.name.clone()),
-        );
-        let old_name = old_name.filter(|old| {
-            new_name
-                .as_deref()
-                .is_some_and(|new| !same_unit_name(old, new))
-        });
-        let name = new_name.or_else(|| before.and_then(|u| u.unit.name.clone()));
+        let old_name = before.and_then(|u| u.unit.name.as_deref());
+        let new_name = after.and_then(|u| u.unit.name.as_deref());
+        let name = new_name.or(old_name).map(String::from);
+        let old_name = old_name
+            .filter(|old| new_name.is_some_and(|new| !same_unit_name(old, new)))
+            .map(String::from);
         let nodes = order
             .iter()
             .zip(&counts)
@@ -375,8 +371,8 @@ fn unit_tables(
         .iter()
         .map(|unit| {
             let mut heading = unit_heading(&dti_core::UnitInfo {
-                code: unit.code.clone(),
-                name: unit.name.clone(),
+                code: unit.code.as_str().into(),
+                name: unit.name.as_deref().map(Into::into),
                 ..dti_core::UnitInfo::default()
             });
             match (unit.presence, unit.years) {

@@ -374,7 +374,7 @@ pub(crate) fn render(
 fn heading(info: &dti_core::UnitInfo) -> String {
     let mut text = info.label().to_string();
     if info.name.is_some() {
-        text.push_str(&format!(" ({})", info.code));
+        text.push_str(&format!(" ({})", info.code.as_str()));
     }
     if let Some(year) = info.year {
         text.push_str(&format!(" · {year}"));

@@ -618,8 +618,8 @@ fn rank_chart(scored: &Scored, analysis: &Analysis, lang: Lang) -> String {
             .units()
             .get(u)
             .map(|unit| match &unit.name {
-                Some(name) => format!("{} {name}", unit.code),
-                None => unit.code.clone(),
+                Some(name) => format!("{} {}", unit.code.as_str(), name.as_str()),
+                None => unit.code.to_string(),
             })
             .unwrap_or_else(|| ranks.code.clone());
         let (x0, x1) = (x(f64::from(ranks.p05)), x(f64::from(ranks.p95)));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::check::check;
-use crate::dataset::{Dataset, UnitInfo, same_unit_code, unit_code_key};
+use crate::dataset::{Dataset, ShortText, UnitInfo, same_unit_code, unit_code_key};
 use crate::diagnostic::{Diagnostic, Failure, Location, Problem, has_errors};
 use crate::framework::{Framework, MissingPolicy};
 use crate::table::Table;
@@ -149,7 +149,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
             Some((_, formers)) => formers.push(old.clone()),
             None => {
                 let mut unit = UnitInfo::new(code.clone());
-                unit.name = new_name.and_then(|c| cells.get(c)).cloned();
+                unit.name = new_name.and_then(|c| cells.get(c)).map(ShortText::from);
                 units.push((unit, vec![old.clone()]));
             }
         }
@@ -264,7 +264,7 @@ pub fn merge(
         .units()
         .iter()
         .filter(|unit| !mapped(&unit.code))
-        .map(|unit| unit.code.clone())
+        .map(|unit| unit.code.to_string())
         .collect();
     if !left_out.is_empty() {
         let problem = Problem::NotInMapping { units: left_out };
@@ -279,7 +279,7 @@ pub fn merge(
                 .cloned()
                 .partition(|code| position.contains_key(unit_code_key(code)));
             Members {
-                code: unit.code.clone(),
+                code: unit.code.to_string(),
                 with_data,
                 without_data,
             }
@@ -293,7 +293,7 @@ pub fn merge(
             with_data: unit.with_data.clone(),
             without_data: unit.without_data.clone(),
         };
-        let location = here().unit(&unit.code);
+        let location = here().unit(unit.code.as_str());
         diagnostics.push(match partial {
             Partial::Refuse => Diagnostic::error(location, problem),
             Partial::Accept => Diagnostic::warning(location, problem),
@@ -435,7 +435,7 @@ fn misnamed(data: &Dataset, mapping: &Mapping) -> Vec<Diagnostic> {
         }
         let other = keys.iter().find(|(_, other)| *other == key);
         let problem = Problem::MappedName {
-            name: name.clone(),
+            name: name.to_string(),
             mapped: mapped.clone(),
             other: other.map(|(code, _)| code.to_string()),
         };

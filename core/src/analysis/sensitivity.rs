@@ -419,7 +419,7 @@ pub fn analyse(
             let top = ranks.iter().filter(|&&r| r <= settings.top_k).count() as f64
                 / ranks.len().max(1) as f64;
             UnitRanks {
-                code: info.code.clone(),
+                code: info.code.to_string(),
                 nominal: nominal[u],
                 median,
                 p05: pick(0.05),

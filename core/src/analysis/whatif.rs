@@ -63,7 +63,9 @@ pub fn what_if(
         let Some(target) = framework.nodes().get(node).filter(|n| n.is_indicator()) else {
             return Err(super::unknown(&format!("#{node}"), "what-if"));
         };
-        let location = Location::default().unit(&info.code).indicator(&target.code);
+        let location = Location::default()
+            .unit(info.code.as_str())
+            .indicator(&target.code);
         match value {
             Some(v) if !(v.is_finite() && target.range.contains(v)) => {
                 let problem = Problem::OutOfRange {

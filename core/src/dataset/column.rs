@@ -39,6 +39,27 @@ pub(super) struct ValueColumn {
     fields: Fields,
 }
 
+/// A column's values written as a number ([`ValueColumn::plain_numbers`]), read without
+/// building a [`Value`] for each.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct PlainNumbers<'a> {
+    forms: &'a [Form],
+    numbers: &'a [f64],
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PlainNumbers<'_> {
+    /// The unit's number when its value is written as a plain number (`Value::Number`);
+    /// `None` for any other value and for no value.
+    #[inline]
+    pub(crate) fn get(&self, unit: usize) -> Option<f64> {
+        match (self.forms.get(unit), self.numbers.get(unit)) {
+            (Some(Form::Number), Some(&number)) => Some(number),
+            _ => None,
+        }
+    }
+}
+
 impl ValueColumn {
     /// A column of `units` missing values.
     pub(super) fn missing(units: usize) -> ValueColumn {
@@ -72,6 +93,15 @@ impl ValueColumn {
                     denominator: self.denominators[at].1,
                 })
             }
+        }
+    }
+
+    /// The plain numbers of the column (values written as a number), for a pass over it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn plain_numbers(&self) -> PlainNumbers<'_> {
+        PlainNumbers {
+            forms: &self.forms,
+            numbers: &self.numbers,
         }
     }
 

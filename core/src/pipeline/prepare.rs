@@ -190,7 +190,7 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
             if let (None, Some(value)) = (*old, new) {
                 *old = Some(value);
                 cells.push(ImputedCell {
-                    unit: units[row].code.clone(),
+                    unit: units[row].code.to_string(),
                     time: units[row].year,
                     column: name.clone(),
                     value,
@@ -201,7 +201,7 @@ pub(crate) fn impute(table: &mut Table, spec: &ImputeSpec) -> Result<Vec<Imputed
         // left missing.
         if let Err(at) = table.write_column(j, column) {
             let location = Location::default()
-                .unit(&units[at.position].code)
+                .unit(units[at.position].code.as_str())
                 .indicator(&name);
             problems.push(Diagnostic::error(location, Problem::Overflow));
         }
@@ -235,7 +235,7 @@ fn group_rows(table: &Table, grouping: &str) -> GroupRows {
         let problem = Problem::Unlabelled {
             grouping: grouping.to_string(),
         };
-        let location = Location::default().unit(&table.units()[row].code);
+        let location = Location::default().unit(table.units()[row].code.as_str());
         return Err(Box::new(Diagnostic::error(location, problem)));
     }
     let mut rows_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -364,9 +364,17 @@ pub(crate) fn screen(
         } else {
             zeros as f64 / present as f64
         };
-        let reason = if spec.force_exclude.contains(&unit.code) {
+        let reason = if spec
+            .force_exclude
+            .iter()
+            .any(|c| c.as_str() == unit.code.as_str())
+        {
             Some(DropReason::ForcedOut)
-        } else if spec.force_include.contains(&unit.code) {
+        } else if spec
+            .force_include
+            .iter()
+            .any(|c| c.as_str() == unit.code.as_str())
+        {
             None
         } else if availability < spec.min_availability {
             Some(DropReason::LowAvailability)
@@ -378,7 +386,7 @@ pub(crate) fn screen(
         match reason {
             None => kept.push(i),
             Some(reason) => dropped.push(DroppedUnit {
-                unit: unit.code.clone(),
+                unit: unit.code.to_string(),
                 time: unit.year,
                 reason,
                 availability,

@@ -339,7 +339,7 @@ pub(crate) fn treat_table(
     table: &mut Table,
     spec: &TreatSpec,
 ) -> Result<Vec<TreatmentRecord>, Vec<Diagnostic>> {
-    let units: Vec<String> = table.units().iter().map(|u| u.code.clone()).collect();
+    let units: Vec<String> = table.units().iter().map(|u| u.code.to_string()).collect();
     let mut scratch = TreatScratch::default();
     let mut records = Vec::with_capacity(table.columns().len());
     let mut problems = Vec::new();

@@ -32,7 +32,7 @@ fn fingerprints() -> String {
         for unit in results.rows() {
             for node in &unit.nodes {
                 let bits = node.value.map(f64::to_bits).unwrap_or(u64::MAX);
-                out.push_str(&format!("{name} {} {} {bits:016x}\n", unit.unit.code, node.code));
+                out.push_str(&format!("{name} {} {} {bits:016x}\n", unit.unit.code.as_str(), node.code));
             }
         }
     }
