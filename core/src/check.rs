@@ -419,17 +419,22 @@ impl<'a> Names<'a> {
 /// that opens the label, then nothing or a word break. A bare `Trung bình` is also a
 /// commune's name, so it counts only beside a code that is no number.
 fn summary_label(unit: &UnitInfo) -> Option<&str> {
-    let trim = crate::value::trim;
     let name = unit
         .name
-        .as_deref()
-        .map(trim)
-        .filter(|name| !name.is_empty());
-    let label = name.unwrap_or(trim(&unit.code));
+        .as_ref()
+        .filter(|name| !name.as_bytes().is_empty());
+    let text = name.unwrap_or(&unit.code);
+    // Tested on its first bytes before it is read as text, which nearly every name fails.
+    if !summary_head(text.as_bytes().trim_ascii_start()) {
+        return None;
+    }
+    let label = crate::value::trim(text);
     let word = summary_first_word(label)?;
     let numbered = !unit.code.is_empty() && unit.code.bytes().all(|b| b.is_ascii_digit());
     let rest = |phrases: &[&str]| {
-        let mut rests = phrases.iter().filter(|p| p.starts_with(word));
+        let first = word.as_bytes().first();
+        let mut rests =
+            (phrases.iter()).filter(|p| p.as_bytes().first() == first && p.starts_with(word));
         rests.find_map(|phrase| after_phrase(label, phrase))
     };
     let summary = rest(SUMMARY_OPENINGS).is_some()
@@ -471,23 +476,16 @@ const SUMMARY_WHOLE: &[&str] = &["tổng", "tong", "sum"];
 /// The same, but also a commune's name: a total's label only beside a code that is no number.
 const SUMMARY_BARE: &[&str] = &["trung bình", "trung binh"];
 
-/// The label's first word, in lower case, when it opens one of the phrases above: the first
-/// test, which nearly every unit's name fails (without an allocation), so that only the
-/// phrases opening with that word are compared, and only for the few others.
-fn summary_first_word(label: &str) -> Option<&'static str> {
-    const FIRST_WORDS: &[&str] = &[
-        "trung", "bình", "binh", "tổng", "tong", "cả", "ca", "toàn", "toan", "average", "national",
-        "mean", "median", "total", "sum",
-    ];
-    // Nearly every name fails on its first two bytes: ASCII letters in lower case, and an
-    // accented letter's first byte, the same in either case (0xC3 for `Ì` and `ì`, 0xE1 for
-    // `Ổ` and `ổ`). The words above all pass (a test says so).
-    let [first, second, ..] = *label.as_bytes() else {
-        return None;
+/// Whether a label may open with a phrase above, by its first two bytes: ASCII letters in
+/// lower case, and an accented letter's first byte, the same in either case (0xC3 for `Ì` and
+/// `ì`, 0xE1 for `Ổ` and `ổ`). Every phrase passes (a test says so); nearly every place's
+/// name fails.
+fn summary_head(label: &[u8]) -> bool {
+    let [first, second, ..] = *label else {
+        return false;
     };
-    let first = first.to_ascii_lowercase();
-    if !matches!(
-        (first, second.to_ascii_lowercase()),
+    matches!(
+        (first.to_ascii_lowercase(), second.to_ascii_lowercase()),
         (b't', b'r' | b'o' | 0xE1)
             | (b'b', b'i' | 0xC3)
             | (b'c', b'a' | 0xE1)
@@ -495,9 +493,17 @@ fn summary_first_word(label: &str) -> Option<&'static str> {
             | (b'n', b'a')
             | (b'm', b'e')
             | (b's', b'u')
-    ) {
-        return None;
-    }
+    )
+}
+
+/// The label's first word, in lower case, when it opens one of the phrases above, so that
+/// only the phrases opening with that word are compared.
+fn summary_first_word(label: &str) -> Option<&'static str> {
+    const FIRST_WORDS: &[&str] = &[
+        "trung", "bình", "binh", "tổng", "tong", "cả", "ca", "toàn", "toan", "average", "national",
+        "mean", "median", "total", "sum",
+    ];
+    let first = label.as_bytes().first()?.to_ascii_lowercase();
     let mut words = FIRST_WORDS
         .iter()
         .filter(|word| word.as_bytes().first() == Some(&first));
@@ -697,6 +703,7 @@ mod tests {
             .chain(SUMMARY_BARE);
         for phrase in phrases {
             let word = phrase.split(' ').next();
+            assert!(summary_head(phrase.as_bytes()), "{phrase}");
             assert_eq!(summary_first_word(phrase), word, "{phrase}");
         }
         let average = unit("TB", Some("  Trung bình cả nước 2023 "));

@@ -62,6 +62,15 @@ impl ShortText {
             Repr::Heap(text) => text,
         }
     }
+
+    /// The text's bytes, without reading them back as text (which checks their UTF-8): for
+    /// a test on a few bytes that most texts fail.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Repr::Heap(text) => text.as_bytes(),
+        }
+    }
 }
 
 impl Default for ShortText {
