@@ -419,10 +419,7 @@ impl<'a> Names<'a> {
 /// that opens the label, then nothing or a word break. A bare `Trung bình` is also a
 /// commune's name, so it counts only beside a code that is no number.
 fn summary_label(unit: &UnitInfo) -> Option<&str> {
-    let name = unit
-        .name
-        .as_ref()
-        .filter(|name| !name.as_bytes().is_empty());
+    let name = unit.name.as_ref().filter(|name| !name.is_empty());
     let text = name.unwrap_or(&unit.code);
     // Tested on its first bytes before it is read as text, which nearly every name fails.
     if !summary_head(text.as_bytes().trim_ascii_start()) {

@@ -63,6 +63,11 @@ impl ShortText {
         }
     }
 
+    /// True for the empty text (without reading it back as text).
+    pub fn is_empty(&self) -> bool {
+        self.as_bytes().is_empty()
+    }
+
     /// The text's bytes, without reading them back as text (which checks their UTF-8): for
     /// a test on a few bytes that most texts fail.
     pub fn as_bytes(&self) -> &[u8] {
