@@ -142,6 +142,11 @@ fn read_table(
         let lines = crate::records::count_byte(body.as_bytes(), b'\n') + 1;
         read_wide(builder, &layout, header_line, &mut rows, lines);
     }
+    // A quote left open took the rest of the file into one cell: the rows after it were
+    // never read, and a note or source column would have swallowed them without a word.
+    if let Some((line, column)) = rows.records.open_quote() {
+        builder.error(builder.location(line, column), Problem::OpenQuote);
+    }
     if builder.unit_count() == 0 && !has_errors(&builder.diagnostics) {
         let location = builder.location(header_line, 1);
         builder.error(location, Problem::NoData);

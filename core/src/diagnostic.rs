@@ -340,6 +340,9 @@ pub enum Problem {
     },
     /// The data has no column naming the units.
     NoUnitColumn,
+    /// A quote opens a cell and is never closed: the rest of the file reads as that one cell,
+    /// so every row after it is lost.
+    OpenQuote,
     /// Rows above the header row (a table's title, merged cells) were skipped: the first
     /// row that names a unit column (in a workbook, that fills most of the row) is the header.
     RowsAboveHeader {
@@ -889,6 +892,7 @@ impl Problem {
             NoUnitColumn => "no_unit_column",
             NoData => "no_data",
             RowsAboveHeader { .. } => "rows_above_header",
+            OpenQuote => "open_quote",
             MissingUnitCode => "missing_unit_code",
             DuplicateUnit => "duplicate_unit",
             TwoYears { .. } => "two_years",
@@ -1102,7 +1106,7 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 /// The problems of a data set as every front end shows them: the reader's diagnostics, then
 /// those of checking or scoring it against a framework, without echoes of what the reader
 /// already reported (no "no data" after a reading error, no "no value" for a cell the reader
-/// could not read, no "no values at all" when the reader could not read the ones given), and with the warnings about missing values of indicators that carry no
+/// could not read or after a quote left open, no "no values at all" when the reader could not read the ones given), and with the warnings about missing values of indicators that carry no
 /// points (the DTI's smart-city indicator, reported but not scored) demoted to notes: they
 /// change nothing.
 pub fn merge(
@@ -1117,7 +1121,10 @@ pub fn merge(
         .iter()
         .filter_map(|e| Some((e.location.unit.as_deref()?, e.location.indicator.as_deref())))
         .collect();
-    let unreadable = errors.iter().any(|e| matches!(e.problem, Problem::NoData));
+    // No data, or a quote left open that took the rest of the file: values are missing
+    // because of that one error, which says so.
+    let unreadable =
+        (errors.iter()).any(|e| matches!(e.problem, Problem::NoData | Problem::OpenQuote));
     let indicator_unread = errors.iter().any(|e| e.location.indicator.is_some());
     // Few (the DTI has one): a list, which keeps a second hash set out of the widget's module.
     let weightless: Vec<&str> = framework

@@ -6,7 +6,8 @@
 //! - A cell that starts with `"` is quoted: it may hold the separator and line breaks, and `""`
 //!   inside it is one `"`. What follows its closing quote up to the next separator is kept as
 //!   written (`"ab"cd` is `abcd`); a quote that is not at the start of a cell is kept as written
-//!   (`ab"c`), and a quote left open runs to the end of the text.
+//!   (`ab"c`), and a quote left open runs to the end of the text ([`Records::open_quote`] says
+//!   where it opened: the data reader makes it an error).
 //! - Rows may have any number of cells.
 //!
 //! Cells are slices of the text; only a quoted cell with `""` or text after its closing quote
@@ -26,6 +27,8 @@ pub(crate) struct Records<'t> {
     delimiter: u8,
     /// Lines starting with this byte (at the start of a record) are left out, up to their `\n`.
     comment: Option<u8>,
+    /// The line and 1-based cell of a quote left open, which took the rest of the text.
+    open_quote: Option<(u64, u64)>,
 }
 
 impl<'t> Records<'t> {
@@ -37,6 +40,7 @@ impl<'t> Records<'t> {
             line: first_line,
             delimiter,
             comment: None,
+            open_quote: None,
         }
     }
 
@@ -44,6 +48,12 @@ impl<'t> Records<'t> {
     pub(crate) fn comment(mut self, comment: u8) -> Records<'t> {
         self.comment = Some(comment);
         self
+    }
+
+    /// Where a quote was left open (its line and 1-based cell), if one was: that cell ran to
+    /// the end of the text, taking every record after it.
+    pub(crate) fn open_quote(&self) -> Option<(u64, u64)> {
+        self.open_quote
     }
 
     /// The byte the next record is looked for from: every cell of a record lies between this
@@ -90,7 +100,7 @@ impl<'t> Records<'t> {
         loop {
             // One cell, starting at `at`.
             let (cell, end) = if bytes.get(at) == Some(&b'"') {
-                self.quoted(at + 1)
+                self.quoted(at + 1, cells.len() as u64 + 1)
             } else {
                 let end = cell_end(bytes, at, delimiter);
                 (Cow::Borrowed(text.get(at..end).unwrap_or_default()), end)
@@ -118,9 +128,11 @@ impl<'t> Records<'t> {
         }
     }
 
-    /// A quoted cell whose text starts at byte `start` (after its opening quote): the cell and
-    /// the byte just after it (a separator, a line break or the end of the text).
-    fn quoted(&mut self, start: usize) -> (Cow<'t, str>, usize) {
+    /// A quoted cell whose text starts at byte `start` (after its opening quote), the
+    /// `column`th of its record: the cell and the byte just after it (a separator, a line break
+    /// or the end of the text).
+    fn quoted(&mut self, start: usize, column: u64) -> (Cow<'t, str>, usize) {
+        let opened = self.line;
         let text = self.text;
         let bytes = text.as_bytes();
         let mut owned: Option<String> = None;
@@ -128,6 +140,7 @@ impl<'t> Records<'t> {
         loop {
             let Some(quote) = memchr(b'"', &bytes[from..]).map(|q| from + q) else {
                 // Left open: the cell runs to the end of the text.
+                self.open_quote = Some((opened, column));
                 self.line += count_newlines(&bytes[from..]);
                 let cell = match owned {
                     Some(mut owned) => {

@@ -30,6 +30,9 @@ const CORPUS: &[(&str, &str, i32)] = &[
     // A spreadsheet saved as CSV with its title above the header: refused as having no unit
     // column, where the same sheet as .xlsx was read.
     ("title-above-header.csv", "dti-province-2022", 0),
+    // A source note that opens a quote and never closes it: the rest of the file was one
+    // cell, twelve indicators missing and scored as zero, with exit status 0.
+    ("open-quote.csv", "illustrative-monitoring", 1),
     ("unknown-indicator.csv", "dti-province-2022", 0),
     ("duplicate-unit.csv", "dti-province-2022", 1),
     ("duplicate-value.csv", "dti-province-2022", 1),

@@ -330,6 +330,7 @@ pub(super) fn message(problem: &Problem) -> String {
             let plural = if first == last { "" } else { "s" };
             format!("row{plural} {rows} above the header row skipped (a title or merged cells)")
         }
+        OpenQuote => "the quote that opens this cell is never closed: the rest of the file reads as this one cell, and the rows after it are not read".into(),
         NoUnitColumn => "no column names the units (code)"
             .into(),
         NoData => "the file holds no indicator values"
@@ -751,6 +752,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         ComputedDiffers { .. } => {
             "a published figure and the one computed from the indicators should agree: check the indicators' values, or the published figure"
         }
+        OpenQuote => "close the quote (`\"`) at the end of the cell, or delete it",
         NoUnitColumn => {
             "name the first column `code` (or `mã`); `dti template` writes a ready-made file"
         }

@@ -329,6 +329,7 @@ pub(super) fn message(problem: &Problem) -> String {
             let rows = super::span(*first, *last);
             format!("bỏ qua dòng {rows} phía trên dòng tiêu đề (tiêu đề bảng hoặc ô gộp)")
         }
+        OpenQuote => "dấu ngoặc kép mở ô này nhưng không được đóng: phần còn lại của tệp bị đọc thành một ô, các dòng sau không được đọc".into(),
         NoUnitColumn => "không có cột mã đơn vị (code/mã)"
             .into(),
         NoData => "tệp không có giá trị chỉ tiêu nào"
@@ -749,6 +750,7 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         ComputedDiffers { .. } => {
             "con số đã công bố và con số tính từ các chỉ tiêu phải khớp nhau: kiểm tra lại giá trị các chỉ tiêu, hoặc con số đã công bố"
         }
+        OpenQuote => "đóng dấu ngoặc kép (`\"`) ở cuối ô, hoặc xóa nó",
         NoUnitColumn => "đặt tên cột đầu là `code` (hoặc `mã`); dùng `dti template` để có tệp mẫu",
         DuplicateColumn { .. } | DuplicateKey { .. } => {
             "giữ lại một, xóa bản còn lại (chương trình không đoán bản nào đúng)"
