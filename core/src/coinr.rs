@@ -194,7 +194,7 @@ fn table(source: Source<'_>) -> Result<(Problems<'_>, Vec<String>, Vec<Row>), Fa
         file: source.name,
         diagnostics: Vec::new(),
     };
-    let mut records = crate::side_file::records(source.text).into_iter();
+    let mut records = crate::side_file::records(source.text, Some(source.name))?.into_iter();
     let header = records.next().map(|r| r.cells).unwrap_or_default();
     let mut rows = Vec::new();
     for record in records {

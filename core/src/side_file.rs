@@ -3,6 +3,7 @@
 //! (`"Huế, …"`), with the separator detected from the first line as in data files, `#` lines
 //! taken as notes and a byte order mark ignored.
 
+use crate::diagnostic::{Diagnostic, Failure, Location, Problem};
 use crate::records::Records;
 
 /// One record of a side file: its line and its cells, trimmed.
@@ -13,9 +14,10 @@ pub(crate) struct Record {
     pub cells: Vec<String>,
 }
 
-/// Every record of a side file (blank and `#` lines left out). Every text reads: a quote left
-/// open runs to the end of the text, as it did with the csv crate.
-pub(crate) fn records(text: &str) -> Vec<Record> {
+/// Every record of a side file (blank and `#` lines left out), or an error where a quote was
+/// left open: it would take the rest of the text into one cell, and the lines after it with
+/// it. `origin` names the file in that error.
+pub(crate) fn records(text: &str, origin: Option<&str>) -> Result<Vec<Record>, Failure> {
     let composed = crate::nfc::compose(text);
     let text = composed.as_ref();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -37,7 +39,15 @@ pub(crate) fn records(text: &str) -> Vec<Record> {
         }
         records.push(Record { line, cells });
     }
-    records
+    match reader.open_quote() {
+        Some((line, column)) => {
+            let location = Location::file(origin).at(line, column);
+            Err(Failure {
+                diagnostics: vec![Diagnostic::error(location, Problem::OpenQuote)],
+            })
+        }
+        None => Ok(records),
+    }
 }
 
 #[cfg(test)]
@@ -47,11 +57,25 @@ mod tests {
     #[test]
     fn quoted_cells_keep_their_separator() {
         let text = "\u{feff}# a note\nnew_unit,new_name,former_code\n\n15,\"Huế, Thừa Thiên\",46\n";
-        let read = records(text);
+        let read = records(text, None).unwrap();
         assert_eq!(read.len(), 2);
         assert_eq!(read[1].cells, ["15", "Huế, Thừa Thiên", "46"]);
         assert_eq!(read[1].line, 4);
-        let semicolons = records("code;weight\nI7; 2,5\n");
+        let semicolons = records("code;weight\nI7; 2,5\n", None).unwrap();
         assert_eq!(semicolons[1].cells, ["I7", "2,5"]);
+    }
+
+    /// A quote left open would take the lines after it into its cell: an error where it
+    /// opened, not a mapping or weights file short of those lines.
+    #[test]
+    fn a_quote_left_open_is_an_error_where_it_opened() {
+        let text = "new_unit,new_name,former_code\n15,\"Huế, Thừa Thiên,46\n15,Huế,47\n";
+        let failure = records(text, Some("m.csv")).err().unwrap();
+        let [error] = failure.diagnostics.as_slice() else {
+            panic!("{failure:?}");
+        };
+        assert_eq!(error.problem, Problem::OpenQuote);
+        assert_eq!(error.location, Location::file(Some("m.csv")).at(2, 2));
+        assert!(records("a,\"b\"\n", None).is_ok());
     }
 }

@@ -327,8 +327,8 @@ pub fn merge_provinces(
         .into_iter()
         .zip(merged.members)
         .map(|((unit, formers), members)| MergedUnit {
-            code: unit.code,
-            name: unit.name,
+            code: unit.code.to_string(),
+            name: unit.name.as_deref().map(str::to_string),
             formers,
             with_data: members.with_data,
             without_data: members.without_data,

@@ -26,7 +26,7 @@ impl StageTable {
     fn new(stage: Stage, table: &Table) -> StageTable {
         StageTable {
             stage: stage.name().to_ascii_lowercase(),
-            units: table.units().iter().map(|u| u.code.clone()).collect(),
+            units: table.units().iter().map(|u| u.code.to_string()).collect(),
             columns: table.columns().to_vec(),
             values: table.rows(),
         }

@@ -545,7 +545,7 @@ pub fn parse_costs(
 ) -> Result<HashMap<NodeId, f64>, Failure> {
     let mut problems = Vec::new();
     let mut costs = HashMap::new();
-    for (k, record) in crate::side_file::records(text).iter().enumerate() {
+    for (k, record) in crate::side_file::records(text, origin)?.iter().enumerate() {
         let cell = |i: usize| record.cells.get(i).map(String::as_str).unwrap_or("");
         let (code, cost) = (cell(0), cell(1));
         let number = crate::value::parse_number(cost);

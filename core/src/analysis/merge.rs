@@ -94,7 +94,7 @@ pub struct Merged {
 /// optionally `former_name`); lines starting with `#` are notes. The 2025 provincial mapping is
 /// [`crate::embedded::MERGERS_2025`].
 pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failure> {
-    let records = crate::side_file::records(text);
+    let records = crate::side_file::records(text, origin)?;
     let here = |line: u64| Location::file(origin).at(line, 1);
     let fail = |line: u64, problem: Problem| Failure {
         diagnostics: vec![Diagnostic::error(here(line), problem)],
@@ -176,7 +176,7 @@ pub fn parse_mapping(text: &str, origin: Option<&str>) -> Result<Mapping, Failur
 pub fn parse_weights(text: &str, origin: Option<&str>) -> Result<HashMap<String, f64>, Failure> {
     let mut weights = HashMap::new();
     let mut problems = Vec::new();
-    for (k, record) in crate::side_file::records(text).iter().enumerate() {
+    for (k, record) in crate::side_file::records(text, origin)?.iter().enumerate() {
         let cell = |i: usize| record.cells.get(i).map(String::as_str).unwrap_or("");
         let (code, weight) = (cell(0), cell(1));
         // The first line may be a header (`code,population`, `mã;dân số`): words, no number.
