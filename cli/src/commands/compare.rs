@@ -261,7 +261,7 @@ pub(crate) fn compare(
                 );
                 let (old_rank, new_rank) = (a.and_then(|n| n.rank), b.and_then(|n| n.rank));
                 NodeChange {
-                    code: code.clone(),
+                    code: code.to_string(),
                     old: old_value,
                     new: new_value,
                     change: old_value

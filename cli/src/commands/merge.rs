@@ -343,7 +343,7 @@ fn long_table(
                 let node = &merged.nodes[position];
                 let mut row = start.clone();
                 row.extend([
-                    Cell::text(&results.nodes[position].code),
+                    Cell::text(&*results.nodes[position].code),
                     Cell::number(node.value, results.precision),
                     node.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
                 ]);

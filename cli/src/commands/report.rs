@@ -394,7 +394,7 @@ fn bars(
     let has_reference = reference.is_some_and(|r| {
         indices
             .iter()
-            .any(|&p| r.values.contains_key(&results.nodes[p].code))
+            .any(|&p| r.values.contains_key(&*results.nodes[p].code))
     });
     let axis = row * indices.len() as f64 + 8.0;
     let height = axis + if has_reference { 36.0 } else { 18.0 };
@@ -432,7 +432,7 @@ fn bars(
             y + 15.0,
             value.map_or("–".into(), |v| format_decimal(v, results.precision, lang))
         );
-        if let Some(average) = reference.and_then(|r| r.values.get(code)) {
+        if let Some(average) = reference.and_then(|r| r.values.get(&**code)) {
             let x = left + span * average.clamp(0.0, 1.0);
             let _ = writeln!(
                 svg,

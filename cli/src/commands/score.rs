@@ -180,7 +180,7 @@ fn unit_tables(
                 let (info, node) = (&results.nodes[position], results.result(unit, position));
                 let (points, lost) = shown(&node, info);
                 table.push(vec![
-                    Cell::text(&info.code),
+                    Cell::text(&*info.code),
                     Cell::text(info.names.get(lang)),
                     Cell::number(node.value, precision),
                     node.rank
@@ -488,7 +488,7 @@ impl<'a> Summary<'a> {
         let mut headers = i18n::columns(lang, &[i18n::code, i18n::name]);
         for &column in &self.columns {
             let code = &self.results.nodes[column].code;
-            headers.push(code.clone());
+            headers.push(code.to_string());
             headers.push(i18n::rank_at(lang, code));
         }
         let mut table = Table::new(i18n::ranking_by(lang, self.sort), headers);

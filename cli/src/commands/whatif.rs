@@ -171,7 +171,7 @@ fn document(
     let mut nodes = Table::new(i18n::whatif_nodes(lang), i18n::change_columns(lang));
     for position in display_order(framework, after) {
         let code = &after.nodes[position].code;
-        let Some(change) = outcome.nodes.iter().find(|c| &c.code == code) else {
+        let Some(change) = outcome.nodes.iter().find(|c| *c.code == **code) else {
             continue;
         };
         let difference = match (change.before, change.after) {
@@ -187,7 +187,7 @@ fn document(
             _ => Cell::Empty,
         };
         nodes.push(vec![
-            Cell::text(code),
+            Cell::text(&**code),
             Cell::text(node_name(framework, code, lang)),
             Cell::number(change.before, precision),
             Cell::number(change.after, precision),

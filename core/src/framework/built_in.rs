@@ -82,7 +82,7 @@ fn values(values: Values) -> BTreeMap<String, f64> {
 /// The embedded framework `id`.
 pub(super) fn framework(id: &str) -> Option<Framework> {
     let built = data::FRAMEWORKS.iter().find(|built| built.id == id)?;
-    let nodes = built
+    let nodes: Vec<Node> = built
         .nodes
         .iter()
         .map(|row| Node {
@@ -111,6 +111,8 @@ pub(super) fn framework(id: &str) -> Option<Framework> {
             },
         })
         .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let shared = super::shared(&nodes);
     Some(Framework {
         id: built.id.to_string(),
         names: names(built.names),
@@ -141,6 +143,8 @@ pub(super) fn framework(id: &str) -> Option<Framework> {
         pipeline: None,
         levels: built.levels.to_vec(),
         leaf_positions: built.leaf_positions.to_vec(),
+        #[cfg(not(target_arch = "wasm32"))]
+        shared,
     })
 }
 

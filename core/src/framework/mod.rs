@@ -9,6 +9,8 @@
 //! aggregates (the DTI's foundation indicators count toward all three pillars).
 
 use std::collections::BTreeMap;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -302,6 +304,24 @@ pub struct Framework {
     /// Derived: each indicator's position among the indicators.
     #[serde(skip)]
     leaf_positions: Vec<Option<usize>>,
+    /// Derived: each node's code and names, made once so that every [`Results`] shares them
+    /// rather than copying them (`nodes[id].code` and `nodes[id].names`, never changed after).
+    ///
+    /// [`Results`]: crate::score::Results
+    /// Native builds only: the calculator's module counts bytes rather than instructions and
+    /// copies them for each score (`NodeInfo`'s fields are `String` and `Names` there).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(skip)]
+    shared: Vec<(Arc<str>, Arc<Names>)>,
+}
+
+/// Each node's code and names, shared: see [`Framework`]'s field `shared`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn shared(nodes: &[Node]) -> Vec<(Arc<str>, Arc<Names>)> {
+    nodes
+        .iter()
+        .map(|node| (Arc::from(node.code.as_str()), Arc::new(node.names.clone())))
+        .collect()
 }
 
 impl Framework {
@@ -432,6 +452,14 @@ impl Framework {
     /// gives it); `None` for aggregates.
     pub fn indicator_position(&self, id: NodeId) -> Option<usize> {
         self.leaf_positions.get(id).copied().flatten()
+    }
+
+    /// The node's code and names, shared with every [`Results`] that names the node.
+    ///
+    /// [`Results`]: crate::score::Results
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn shared(&self, id: NodeId) -> &(Arc<str>, Arc<Names>) {
+        &self.shared[id]
     }
 
     /// The top-level indices the framework reports (for the 2022 DTI: DTI, CQS, KTS, XHS).

@@ -344,6 +344,8 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
             })
         })
         .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let shared = super::shared(&nodes);
     Ok(Framework {
         id: raw.id,
         names: raw.names,
@@ -360,6 +362,8 @@ pub(crate) fn build(raw: FrameworkFile, origin: Option<&str>) -> Result<Framewor
         pipeline: raw.pipeline,
         levels,
         leaf_positions,
+        #[cfg(not(target_arch = "wasm32"))]
+        shared,
     })
 }
 
