@@ -49,7 +49,9 @@
 # and the share link's language taken first (0.1 KB). The budget is issue 14's aim, 150 KB.
 # Seventh round: 150 KB (153,229 B; English page 154,531 B, which sets the budget at 151 KB)
 # with total and average rows refused, title lines above a CSV's header skipped, a weightless
-# indicator left missing, and unit records as ShortText (about 1.8 KB together).
+# indicator left missing, and unit records as ShortText (about 1.8 KB together); 151 KB
+# (153,732 B; English page 154,958 B, which sets the budget at 152 KB) with a quote left open
+# in a data file refused (0.5 KB).
 # `node wasm/tools/func-sizes.mjs before.wasm after.wasm`
 # shows where bytes go.
 set -euo pipefail
@@ -60,7 +62,7 @@ if [ "${1:-}" = "--report" ]; then
   report_only=true
   shift
 fi
-budget_kb="${DTI_WASM_BUDGET_KB:-151}"
+budget_kb="${DTI_WASM_BUDGET_KB:-152}"
 wasm="${1:-wasm/dist/web/dti_wasm_bg.wasm}"
 script="${2:-wasm/dist/web/dti-calculator.js}"
 english="${3:-wasm/dist/web/dti_wasm_en_bg.wasm}"
