@@ -748,9 +748,25 @@ impl<'a> Builder<'a> {
         text: &str,
         at: (u64, u64),
     ) -> bool {
-        let Some((number, marks)) = plain_decimal(text) else {
+        let Some(read) = plain_decimal(text) else {
             return false;
         };
+        self.plain_number(unit, column, text, read, at, None);
+        true
+    }
+
+    /// Stores a plain decimal cell (as [`plain_decimal`] read it): noted where it shows the
+    /// file's decimal mark, and straight into its column when it has no source note.
+    #[inline]
+    fn plain_number(
+        &mut self,
+        unit: usize,
+        column: usize,
+        text: &str,
+        (number, marks): (f64, Marks),
+        at: (u64, u64),
+        source: Option<String>,
+    ) {
         if let Marks::Shows(mark) = marks {
             self.shows(
                 mark,
@@ -762,10 +778,10 @@ impl<'a> Builder<'a> {
             );
         }
         let origin = (to_u32(at.0), to_u32(at.1));
-        if !self.data.values[column].push_number(unit, number, origin) {
-            self.value(unit, column, Value::Number { value: number }, at, None);
+        if source.is_none() && self.data.values[column].push_number(unit, number, origin) {
+            return;
         }
-        true
+        self.value(unit, column, Value::Number { value: number }, at, source);
     }
 
     /// Reads a cell's text into a value for a unit and column, reporting what it finds.
@@ -779,23 +795,8 @@ impl<'a> Builder<'a> {
     ) {
         // Nearly every cell is a plain decimal (`read_cell` tries it first too): stored
         // without going through a `Reading`, and straight into its column when it can be.
-        if let Some((number, marks)) = plain_decimal(text) {
-            if let Marks::Shows(mark) = marks {
-                self.shows(
-                    mark,
-                    column,
-                    unit,
-                    text,
-                    Value::Number { value: number },
-                    at,
-                );
-            }
-            let origin = (to_u32(at.0), to_u32(at.1));
-            if source.is_none() && self.data.values[column].push_number(unit, number, origin) {
-                return;
-            }
-            self.value(unit, column, Value::Number { value: number }, at, source);
-            return;
+        if let Some(read) = plain_decimal(text) {
+            return self.plain_number(unit, column, text, read, at, source);
         }
         match read_cell(text) {
             None => {
